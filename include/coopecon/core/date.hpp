@@ -1,0 +1,128 @@
+#pragma once
+// A calendar date (ngày) as days since 1970-01-01, with strict ISO 8601 text (YYYY-MM-DD).
+//
+// Four bytes, trivially copyable and totally ordered, so event logs and snapshot columns stay small.
+// libstdc++ 12 has the C++20 calendar types but no <format> and no chrono::parse, hence the hand-written I/O.
+
+#include <charconv>
+#include <chrono>
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace coopecon {
+
+class Date {
+public:
+    constexpr Date() = default;  // 1970-01-01: a valid default keeps value-initialised structs serialisable
+
+    /// The date `days` days after 1970-01-01 (negative: before).
+    static constexpr Date from_days(std::int32_t days) noexcept { return Date(days); }
+
+    /// A calendar date, or nullopt when it does not exist (2023-02-30) or the year is outside 1..9999.
+    static constexpr std::optional<Date> from_ymd(int year, unsigned month, unsigned day) noexcept {
+        if (year < 1 || year > 9999) return std::nullopt;
+        const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{month},
+                                              std::chrono::day{day}};
+        if (!ymd.ok()) return std::nullopt;
+        return Date(static_cast<std::int32_t>(std::chrono::sys_days{ymd}.time_since_epoch().count()));
+    }
+
+    /// Strict ISO 8601 calendar date: exactly `YYYY-MM-DD`, digits only, year 0001..9999.
+    /// `2023-2-3`, `2023-02-30`, `0000-01-01` and `2023-02-03T00:00` are all rejected.
+    static constexpr std::optional<Date> parse(std::string_view text) noexcept {
+        if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+        int year = 0;
+        unsigned month = 0, day = 0;
+        if (!digits(text.substr(0, 4), year) || !digits(text.substr(5, 2), month) ||
+            !digits(text.substr(8, 2), day))
+            return std::nullopt;
+        return from_ymd(year, month, day);
+    }
+
+    constexpr std::int32_t days_since_epoch() const noexcept { return days_; }
+    constexpr std::chrono::year_month_day ymd() const noexcept {
+        return std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{days_}}};
+    }
+    constexpr int year() const noexcept { return static_cast<int>(ymd().year()); }
+    constexpr unsigned month() const noexcept { return static_cast<unsigned>(ymd().month()); }
+    constexpr unsigned day() const noexcept { return static_cast<unsigned>(ymd().day()); }
+    /// ISO weekday: 1 = Monday … 7 = Sunday.
+    constexpr unsigned iso_weekday() const noexcept {
+        return std::chrono::weekday{std::chrono::sys_days{std::chrono::days{days_}}}.iso_encoding();
+    }
+
+    std::string iso() const {
+        const auto d = ymd();
+        char buf[11];
+        put(buf, 4, static_cast<unsigned>(static_cast<int>(d.year())));
+        buf[4] = '-';
+        put(buf + 5, 2, static_cast<unsigned>(d.month()));
+        buf[7] = '-';
+        put(buf + 8, 2, static_cast<unsigned>(d.day()));
+        return std::string(buf, 10);
+    }
+
+    constexpr Date plus_days(std::int32_t n) const noexcept { return Date(days_ + n); }
+
+    /// Calendar-month arithmetic: same day of month, clamped to the month's last day
+    /// (2024-01-31 + 1 month = 2024-02-29). This is how "within N months" periods in the law are counted here.
+    constexpr Date plus_months(int n) const noexcept {
+        const auto d = ymd();
+        const auto shifted = std::chrono::year_month{d.year(), d.month()} + std::chrono::months{n};
+        const auto last = std::chrono::year_month_day_last{shifted.year(), std::chrono::month_day_last{shifted.month()}};
+        const auto day = d.day() <= last.day() ? d.day() : last.day();
+        return Date(static_cast<std::int32_t>(
+            std::chrono::sys_days{std::chrono::year_month_day{shifted.year(), shifted.month(), day}}
+                .time_since_epoch()
+                .count()));
+    }
+
+    /// Working days (ngày làm việc) counted Monday to Friday; public holidays are not modelled.
+    constexpr Date plus_working_days(int n) const noexcept {
+        Date d = *this;
+        const int step = n >= 0 ? 1 : -1;
+        for (int left = n >= 0 ? n : -n; left > 0;) {
+            d = d.plus_days(step);
+            if (d.iso_weekday() <= 5) --left;
+        }
+        return d;
+    }
+
+    static constexpr Date min() noexcept { return Date(-719162); }   // 0001-01-01
+    static constexpr Date max() noexcept { return Date(2932896); }   // 9999-12-31
+
+    friend constexpr auto operator<=>(Date, Date) = default;
+    friend constexpr bool operator==(Date, Date) = default;
+
+private:
+    constexpr explicit Date(std::int32_t days) noexcept : days_(days) {}
+
+    template <class Int>
+    static constexpr bool digits(std::string_view s, Int& out) noexcept {
+        Int v = 0;
+        for (char c : s) {
+            if (c < '0' || c > '9') return false;
+            v = static_cast<Int>(v * 10 + static_cast<Int>(c - '0'));
+        }
+        out = v;
+        return true;
+    }
+    static void put(char* out, int width, unsigned v) noexcept {
+        for (int i = width - 1; i >= 0; --i, v /= 10) out[i] = static_cast<char>('0' + v % 10);
+    }
+
+    std::int32_t days_ = 0;
+};
+
+/// Whole calendar months from `from` to `to` (floor), using the same clamping as Date::plus_months.
+constexpr int months_between(Date from, Date to) noexcept {
+    int n = (to.year() - from.year()) * 12 + static_cast<int>(to.month()) - static_cast<int>(from.month());
+    while (n > 0 && from.plus_months(n) > to) --n;
+    while (n < 0 && from.plus_months(n) < to) ++n;
+    return n;
+}
+
+}  // namespace coopecon
