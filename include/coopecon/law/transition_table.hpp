@@ -1,0 +1,415 @@
+#pragma once
+// The transition table: the one place that decides which event may happen to which kind of organisation in
+// which legal status, what status follows, and which guard (a legal number read from the framework at the
+// event's date) must hold. Rows T1–T18 follow the domain reference §3.2 (Decree 92/2024/NĐ-CP and the Laws
+// on Cooperatives), G-rows are the cooperative-group variants (§3.3), C1 the conversion of a group, and the
+// record.* rows admit events that change figures but not status.
+//
+// A refusal is a Problem naming the rule and the legal basis in force on the event's date.
+
+#include <coopecon/core/error.hpp>
+#include <coopecon/core/enum_text.hpp>
+#include <coopecon/law/framework.hpp>
+#include <coopecon/model/event.hpp>
+#include <coopecon/model/legal_status.hpp>
+#include <coopecon/model/org_state.hpp>
+#include <coopecon/model/organization_kind.hpp>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace coopecon::law {
+
+/// What follows an allowed transition.
+enum class Target : std::uint8_t {
+    same,  // status unchanged
+    active,
+    suspended,
+    revoked_tax_enforcement,
+    in_dissolution,
+    in_reorganization,
+    in_bankruptcy,
+    terminated,
+    restore,  // back to the status before the dissolution or revocation (OrgState::restore_to)
+};
+
+/// Bit sets over statuses (bit 7: not yet registered) and kinds.
+using StatusMask = std::uint16_t;
+using KindMask = std::uint8_t;
+
+constexpr StatusMask bit(LegalStatus s) noexcept { return static_cast<StatusMask>(1u << static_cast<unsigned>(s)); }
+constexpr KindMask bit(OrgKind k) noexcept { return static_cast<KindMask>(1u << static_cast<unsigned>(k)); }
+
+inline constexpr StatusMask unregistered = 1u << 7;
+inline constexpr StatusMask live = bit(LegalStatus::active) | bit(LegalStatus::suspended);
+inline constexpr StatusMask existing = 0x7F & ~bit(LegalStatus::terminated);
+inline constexpr KindMask group_kind = bit(OrgKind::cooperative_group);
+inline constexpr KindMask coop_kinds = bit(OrgKind::cooperative) | bit(OrgKind::union_of_cooperatives);
+inline constexpr KindMask all_kinds = group_kind | coop_kinds;
+
+/// Which dissolution track a row requires (rows completing or undoing a dissolution differ by its origin).
+enum class TrackRule : std::uint8_t { any, voluntary, compulsory, revocation };
+
+/// The payload detail that selects between rows of the same event type (a number below 4).
+template <class Payload>
+constexpr unsigned selector(const Payload&) noexcept {
+    return 0;
+}
+constexpr unsigned selector(const DissolutionResolved& d) noexcept { return static_cast<unsigned>(d.basis); }
+constexpr unsigned selector(const DissolutionCompleted& d) noexcept { return static_cast<unsigned>(d.by); }
+constexpr unsigned selector(const RegistrationRevoked& r) noexcept {
+    return r.ground == RevocationGround::tax_enforcement ? 1 : 0;
+}
+constexpr unsigned selector(const ReorganizationStarted& r) noexcept { return ends_organization(r.form) ? 1 : 0; }
+constexpr unsigned selector(const ReorganizationCompleted& r) noexcept { return ends_organization(r.form) ? 1 : 0; }
+inline unsigned selector(const Event& e) noexcept {
+    return std::visit([](const auto& p) { return selector(p); }, e.data);
+}
+
+/// What a guard sees: the state before the event, the event, the framework, and the member total.
+struct GuardInput {
+    const OrgState& state;
+    const Event& event;
+    const Framework& law;
+};
+
+/// A guard returns the reason for refusing, or nothing.
+using Guard = std::optional<std::string> (*)(const GuardInput&);
+
+struct Transition {
+    std::string_view id;
+    EventType event;
+    std::uint8_t selectors;  // bit set of selector values this row matches
+    KindMask kinds;
+    StatusMask from;
+    TrackRule track;
+    Target to;
+    Guard guard;
+    std::string_view summary;
+};
+
+namespace guards {
+
+inline std::string months_text(std::int64_t n) { return std::to_string(n) + (n == 1 ? " month" : " months"); }
+
+/// "12 (Law 17/2023/QH15 Art 96.1)": a legal number with its source, for messages.
+inline std::string cite(const Dated<std::int64_t>& e) {
+    return e.reference.empty() ? std::string() : " (" + e.reference + (e.unconfirmed ? ", UNCONFIRMED" : "") + ")";
+}
+
+/// A suspension notice covers at most N months (2023 Law Art 96.1; Decree 92/2024/NĐ-CP Art 47.1, 62.1).
+inline std::optional<std::string> suspension_period(const GuardInput& in) {
+    const auto& s = *in.event.get<Suspended>();
+    if (s.until < in.event.date)
+        return "the suspension ends (" + s.until.iso() + ") before it starts (" + in.event.date.iso() + ")";
+    const auto* cap = in.law.entry(Param::suspension_max_months, in.event.date);
+    if (!cap) return std::nullopt;
+    const Date last_allowed = in.event.date.plus_months(static_cast<int>(cap->value)).plus_days(-1);
+    if (s.until > last_allowed)
+        return "the notice runs from " + in.event.date.iso() + " to " + s.until.iso() + ", longer than the " +
+               months_text(cap->value) + " one notice may cover" + cite(*cap) + "; the latest end allowed is " +
+               last_allowed.iso();
+    return std::nullopt;
+}
+
+inline std::optional<std::string> approval_at_least(const GuardInput& in, std::optional<std::int32_t> approval,
+                                                    Param p) {
+    if (!approval) return std::nullopt;
+    if (*approval < 0 || *approval > 100) return "approval_percent " + std::to_string(*approval) + " is not a percentage";
+    const auto* need = in.law.entry(p, in.event.date);
+    if (need && *approval < need->value)
+        return "approved by " + std::to_string(*approval) + " % of votes, below the " + std::to_string(need->value) +
+               " % required" + cite(*need);
+    return std::nullopt;
+}
+
+inline std::optional<std::string> special_resolution(const GuardInput& in) {
+    if (const auto* d = in.event.get<DissolutionResolved>())
+        return approval_at_least(in, d->approval_percent, Param::special_resolution_percent);
+    return approval_at_least(in, in.event.get<ReorganizationStarted>()->approval_percent,
+                             Param::special_resolution_percent);
+}
+
+inline std::optional<std::string> group_termination_consent(const GuardInput& in) {
+    return approval_at_least(in, in.event.get<DissolutionResolved>()->approval_percent,
+                             Param::group_termination_consent_percent);
+}
+
+/// Completion by lapse: only once the period has run since the dissolution began, and only where the law
+/// in force provides for it.
+inline std::optional<std::string> lapse_after(const GuardInput& in, Param p) {
+    if (in.event.get<DissolutionCompleted>()->by != CompletionMode::lapse) return std::nullopt;
+    const auto* months = in.law.entry(p, in.event.date);
+    if (!months) return "completion by lapse is not provided for by the law in force on " + in.event.date.iso();
+    const Date earliest = in.state.status_since.plus_months(static_cast<int>(months->value));
+    if (in.event.date < earliest)
+        return "completion by lapse needs " + months_text(months->value) + cite(*months) +
+               " after the dissolution began on " + in.state.status_since.iso() + ", so not before " + earliest.iso();
+    return std::nullopt;
+}
+inline std::optional<std::string> cooperative_lapse(const GuardInput& in) {
+    return lapse_after(in, Param::dissolution_lapse_months);
+}
+inline std::optional<std::string> group_lapse(const GuardInput& in) {
+    return lapse_after(in, Param::group_termination_lapse_months);
+}
+
+/// A voluntary dissolution may be cancelled while its lapse period has not run (Decree 92/2024/NĐ-CP Art 50.6).
+inline std::optional<std::string> cancel_window(const GuardInput& in) {
+    const auto* months = in.law.entry(Param::dissolution_cancel_window_months, in.event.date);
+    if (!months) return "cancelling a dissolution is not provided for by the law in force on " + in.event.date.iso();
+    const Date end = in.state.status_since.plus_months(static_cast<int>(months->value));
+    if (in.event.date >= end)
+        return "the dissolution began on " + in.state.status_since.iso() + "; it could be cancelled only before " +
+               end.iso() + " (" + months_text(months->value) + cite(*months) + ")";
+    return std::nullopt;
+}
+
+/// Under the 2012 Law the People's Committee could order dissolution (Art 54.2); from 2024-07-01 only a court
+/// or a revocation can (2023 Law Art 97.1b).
+inline std::optional<std::string> dissolution_order(const GuardInput& in) {
+    if (in.event.get<DissolutionResolved>()->basis != DissolutionBasis::authority_decision) return std::nullopt;
+    const auto* allowed = in.law.entry(Param::authority_dissolution_allowed, in.event.date);
+    if (!allowed || allowed->value == 0)
+        return "no administrative authority may order a dissolution under the law in force on " +
+               in.event.date.iso() + (allowed ? cite(*allowed) : std::string()) +
+               "; a court decision or a revoked registration is needed";
+    return std::nullopt;
+}
+
+inline std::optional<std::string> completes_started_reorganization(const GuardInput& in) {
+    const auto form = in.event.get<ReorganizationCompleted>()->form;
+    if (in.state.reorganization && *in.state.reorganization != form)
+        return std::string("the reorganisation under way is a ") + std::string(enum_name(*in.state.reorganization)) +
+               ", not a " + std::string(enum_name(form));
+    return std::nullopt;
+}
+
+inline std::optional<std::string> flag_not_set(const GuardInput& in) {
+    if (in.state.not_at_address) return "the organisation is already flagged as not at its registered address";
+    return std::nullopt;
+}
+inline std::optional<std::string> flag_set(const GuardInput& in) {
+    if (!in.state.not_at_address) return "the organisation is not flagged as not at its registered address";
+    return std::nullopt;
+}
+
+/// A cooperative group may become a cooperative after operating N months, with all members agreeing
+/// (2023 Law Art 108.1). The law provides for it from 2024-07-01 only.
+inline std::optional<std::string> conversion(const GuardInput& in) {
+    const auto* months = in.law.entry(Param::conversion_min_operating_months, in.event.date);
+    if (!months)
+        return "conversion of a cooperative group into a cooperative is not provided for by the law in force on " +
+               in.event.date.iso();
+    const Date earliest = in.state.registered_on.plus_months(static_cast<int>(months->value));
+    if (in.event.date < earliest)
+        return "the group has operated since " + in.state.registered_on.iso() + ", less than the " +
+               months_text(months->value) + cite(*months) + " required; it may convert from " + earliest.iso();
+    const auto consenting = in.event.get<ConvertedToCooperative>()->consenting_members;
+    const auto* share = in.law.entry(Param::conversion_consent_percent, in.event.date);
+    const std::int64_t members = in.state.members.total();
+    if (consenting && share && *consenting * 100 < share->value * members)
+        return std::to_string(*consenting) + " of " + std::to_string(members) + " members agreed; " +
+               std::to_string(share->value) + " % must agree" + cite(*share);
+    return std::nullopt;
+}
+
+}  // namespace guards
+
+// clang-format off
+inline constexpr std::array<Transition, 41> transitions{{
+    {"T1",  EventType::registered, 0b0001, coop_kinds, unregistered, TrackRule::any, Target::active, nullptr,
+     "registration certificate issued: the cooperative or union exists and is active"},
+    {"G1",  EventType::registered, 0b0001, group_kind, unregistered, TrackRule::any, Target::active, nullptr,
+     "cooperative group registered (or its contract signed)"},
+    {"T2",  EventType::suspended, 0b0001, coop_kinds, bit(LegalStatus::active), TrackRule::any, Target::suspended,
+     guards::suspension_period, "suspension notified, at most the legal maximum per notice"},
+    {"T3",  EventType::suspended, 0b0001, coop_kinds, bit(LegalStatus::suspended), TrackRule::any, Target::suspended,
+     guards::suspension_period, "suspension extended by a new notice, again at most the maximum"},
+    {"T4",  EventType::resumed, 0b0001, coop_kinds, bit(LegalStatus::suspended), TrackRule::any, Target::active, nullptr,
+     "business resumed before the notified end"},
+    {"G2",  EventType::suspended, 0b0001, group_kind, bit(LegalStatus::active), TrackRule::any, Target::suspended,
+     guards::suspension_period, "cooperative group suspension notified"},
+    {"G3",  EventType::suspended, 0b0001, group_kind, bit(LegalStatus::suspended), TrackRule::any, Target::suspended,
+     guards::suspension_period, "cooperative group suspension extended"},
+    {"G4",  EventType::resumed, 0b0001, group_kind, bit(LegalStatus::suspended), TrackRule::any, Target::active, nullptr,
+     "cooperative group resumed"},
+    {"T5",  EventType::business_line_suspended, 0b0001, coop_kinds, live, TrackRule::any, Target::same, nullptr,
+     "a business line suspended by the registration office, an authority or a court; the status is unchanged"},
+    {"T6",  EventType::dissolution_resolved, 0b0001, coop_kinds, live, TrackRule::any, Target::in_dissolution,
+     guards::special_resolution, "voluntary dissolution resolved by the general assembly"},
+    {"G6",  EventType::dissolution_resolved, 0b0001, group_kind, live, TrackRule::any, Target::in_dissolution,
+     guards::group_termination_consent, "members agree to terminate the cooperative group"},
+    {"T7",  EventType::dissolution_completed, 0b0001, coop_kinds, bit(LegalStatus::in_dissolution), TrackRule::voluntary,
+     Target::terminated, nullptr, "voluntary dissolution completed on the dossier, debts and taxes settled"},
+    {"T8",  EventType::dissolution_completed, 0b0010, coop_kinds, bit(LegalStatus::in_dissolution), TrackRule::voluntary,
+     Target::terminated, guards::cooperative_lapse, "voluntary dissolution completed by lapse, no dossier and no objection"},
+    {"T9",  EventType::dissolution_cancelled, 0b0001, coop_kinds, bit(LegalStatus::in_dissolution), TrackRule::voluntary,
+     Target::restore, guards::cancel_window, "the general assembly cancels its dissolution resolution"},
+    {"G7",  EventType::dissolution_completed, 0b0001, group_kind, bit(LegalStatus::in_dissolution), TrackRule::any,
+     Target::terminated, nullptr, "cooperative group termination completed on the dossier"},
+    {"G8",  EventType::dissolution_completed, 0b0010, group_kind, bit(LegalStatus::in_dissolution), TrackRule::any,
+     Target::terminated, guards::group_lapse, "cooperative group termination completed by lapse"},
+    {"T10", EventType::registration_revoked, 0b0001, coop_kinds, live, TrackRule::any, Target::in_dissolution, nullptr,
+     "registration revoked on a ground of Art 103: compulsory dissolution"},
+    {"G10", EventType::registration_revoked, 0b0001, group_kind, live, TrackRule::any, Target::in_dissolution, nullptr,
+     "cooperative group registration revoked: termination"},
+    {"T11", EventType::dissolution_resolved, 0b0110, coop_kinds, live | bit(LegalStatus::revoked_tax_enforcement),
+     TrackRule::any, Target::in_dissolution, guards::dissolution_order, "compulsory dissolution ordered by a court (or, under the 2012 Law, the People's Committee)"},
+    {"G11", EventType::dissolution_resolved, 0b0110, group_kind, live | bit(LegalStatus::revoked_tax_enforcement),
+     TrackRule::any, Target::in_dissolution, nullptr, "cooperative group terminated by decision of a competent authority"},
+    {"T12", EventType::dissolution_completed, 0b0011, coop_kinds, bit(LegalStatus::in_dissolution), TrackRule::compulsory,
+     Target::terminated, guards::cooperative_lapse, "compulsory dissolution completed on the dossier or by lapse"},
+    {"T13", EventType::registration_revoked, 0b0010, all_kinds, live, TrackRule::any, Target::revoked_tax_enforcement,
+     nullptr, "registration revoked at the tax authority's request, without dissolution"},
+    {"T14", EventType::revocation_withdrawn, 0b0001, all_kinds, bit(LegalStatus::revoked_tax_enforcement), TrackRule::any,
+     Target::restore, nullptr, "revocation for tax enforcement withdrawn: the previous status returns"},
+    {"T14", EventType::revocation_withdrawn, 0b0001, all_kinds, bit(LegalStatus::in_dissolution), TrackRule::revocation,
+     Target::restore, nullptr, "revocation withdrawn, it was not a case for revocation: the previous status returns"},
+    {"T15", EventType::reorganization_started, 0b0010, coop_kinds, live, TrackRule::any, Target::in_reorganization,
+     guards::special_resolution, "division, consolidation or merger resolved: the organisation will end"},
+    {"T15", EventType::reorganization_started, 0b0001, coop_kinds, live, TrackRule::any, Target::same,
+     guards::special_resolution, "split-off or receiving merger resolved: the organisation continues"},
+    {"T16", EventType::reorganization_completed, 0b0010, coop_kinds, bit(LegalStatus::in_reorganization), TrackRule::any,
+     Target::terminated, guards::completes_started_reorganization, "reorganisation completed after tax finalisation: the organisation ends"},
+    {"T16", EventType::reorganization_completed, 0b0001, coop_kinds, live, TrackRule::any, Target::same, nullptr,
+     "split-off or receiving merger completed: the organisation continues"},
+    {"T17", EventType::bankruptcy_opened, 0b0001, coop_kinds,
+     live | bit(LegalStatus::in_dissolution) | bit(LegalStatus::revoked_tax_enforcement) | bit(LegalStatus::in_reorganization),
+     TrackRule::any, Target::in_bankruptcy, nullptr, "the court opens bankruptcy proceedings"},
+    {"T17", EventType::bankruptcy_declared, 0b0001, coop_kinds, bit(LegalStatus::in_bankruptcy), TrackRule::any,
+     Target::terminated, nullptr, "the court declares the organisation bankrupt"},
+    {"T18", EventType::address_flag_set, 0b0001, all_kinds, live, TrackRule::any, Target::same, guards::flag_not_set,
+     "the tax authority finds it not operating at its registered address"},
+    {"T18", EventType::address_flag_cleared, 0b0001, all_kinds, existing, TrackRule::any, Target::same, guards::flag_set,
+     "the tax authority clears the not-at-address flag"},
+    {"C1",  EventType::converted_to_cooperative, 0b0001, group_kind, bit(LegalStatus::active), TrackRule::any,
+     Target::same, guards::conversion, "a cooperative group becomes a cooperative keeping its code"},
+    {"record.members", EventType::member_joined, 0b0001, all_kinds, existing, TrackRule::any, Target::same, nullptr,
+     "membership changes are recorded until the organisation ends"},
+    {"record.members", EventType::member_left, 0b0001, all_kinds, existing, TrackRule::any, Target::same, nullptr,
+     "membership changes are recorded until the organisation ends"},
+    {"record.members", EventType::members_joined, 0b0001, all_kinds, existing, TrackRule::any, Target::same, nullptr,
+     "membership changes are recorded until the organisation ends"},
+    {"record.members", EventType::members_left, 0b0001, all_kinds, existing, TrackRule::any, Target::same, nullptr,
+     "membership changes are recorded until the organisation ends"},
+    {"record.assembly", EventType::assembly_held, 0b0001, all_kinds, existing, TrackRule::any, Target::same, nullptr,
+     "general assemblies are recorded until the organisation ends"},
+    {"record.report", EventType::report_filed, 0b0001, all_kinds, existing, TrackRule::any, Target::same, nullptr,
+     "reports are recorded until the organisation ends"},
+    {"record.financials", EventType::financial_year_closed, 0b0001, all_kinds, existing, TrackRule::any, Target::same,
+     nullptr, "financial years are recorded until the organisation ends"},
+    {"record.capital", EventType::capital_changed, 0b0001, all_kinds, existing, TrackRule::any, Target::same, nullptr,
+     "charter capital changes are recorded until the organisation ends"},
+}};
+// clang-format on
+
+constexpr bool track_matches(TrackRule rule, DissolutionTrack track) noexcept {
+    switch (rule) {
+        case TrackRule::any: return true;
+        case TrackRule::voluntary: return track == DissolutionTrack::voluntary;
+        case TrackRule::compulsory:
+            return track == DissolutionTrack::court_or_authority || track == DissolutionTrack::revocation;
+        case TrackRule::revocation: return track == DissolutionTrack::revocation;
+    }
+    return false;
+}
+
+constexpr StatusMask status_bit(const OrgState& s) noexcept { return s.registered ? bit(s.status) : unregistered; }
+
+/// The row that applies to an event with this type and selector, for this state; nullptr when none does.
+/// Guards are not evaluated here: replaying a history that was validated when it was recorded needs only this.
+constexpr const Transition* find_transition(EventType type, unsigned sel, const OrgState& s) noexcept {
+    for (const auto& t : transitions)
+        if (t.event == type && (t.selectors >> sel & 1u) && (t.kinds & bit(s.kind)) && (t.from & status_bit(s)) &&
+            track_matches(t.track, s.dissolution))
+            return &t;
+    return nullptr;
+}
+
+constexpr LegalStatus apply_target(Target t, const OrgState& s) noexcept {
+    switch (t) {
+        case Target::same: return s.status;
+        case Target::active: return LegalStatus::active;
+        case Target::suspended: return LegalStatus::suspended;
+        case Target::revoked_tax_enforcement: return LegalStatus::revoked_tax_enforcement;
+        case Target::in_dissolution: return LegalStatus::in_dissolution;
+        case Target::in_reorganization: return LegalStatus::in_reorganization;
+        case Target::in_bankruptcy: return LegalStatus::in_bankruptcy;
+        case Target::terminated: return LegalStatus::terminated;
+        case Target::restore: return s.restore_to;
+    }
+    return s.status;
+}
+
+/// The outcome of asking the table about one event.
+struct Decision {
+    const Transition* rule = nullptr;  // the row that allowed the event (nullptr when refused)
+    LegalStatus to = LegalStatus::active;
+    std::optional<Problem> refusal;
+
+    explicit operator bool() const noexcept { return !refusal; }
+};
+
+/// Decides an event against the state just before it (suspensions that ran out already settled).
+/// The refusal names the event, its date, the rule and the legal basis in force on that date; the caller adds
+/// the organisation.
+inline Decision decide(const OrgState& s, const Event& e, const Framework& law) {
+    Decision d;
+    auto refuse = [&](ErrorCode code, std::string rule, std::string basis, std::string message) {
+        Problem p;
+        p.code = code;
+        p.message = std::move(message);
+        p.event = std::string(enum_name(e.type()));
+        p.date = e.date;
+        p.rule = std::move(rule);
+        p.legal_basis = std::move(basis);
+        d.refusal = std::move(p);
+        return d;
+    };
+    if (!s.registered && e.type() != EventType::registered)
+        return refuse(ErrorCode::integrity, "integrity.registered_first", "",
+                      "the organization is not registered on this date: its history must start with a "
+                      "registered event, and no event may be dated before it");
+    if (s.registered && e.type() == EventType::registered)
+        return refuse(ErrorCode::integrity, "integrity.single_registration", "",
+                      "the organization was already registered on " + s.registered_on.iso());
+    if (s.registered && s.status == LegalStatus::terminated)
+        return refuse(ErrorCode::integrity, "integrity.after_termination", law.basis("integrity.after_termination", e.date),
+                      "the organization was terminated on " + s.status_since.iso() + "; no event may follow");
+
+    const unsigned sel = selector(e);
+    const Transition* candidate = nullptr;
+    for (const auto& t : transitions) {
+        if (t.event != e.type() || !(t.selectors >> sel & 1u) || !(t.kinds & bit(s.kind))) continue;
+        if (!candidate) candidate = &t;
+        if ((t.from & status_bit(s)) && track_matches(t.track, s.dissolution)) {
+            if (t.guard) {
+                if (auto why = t.guard(GuardInput{s, e, law}))
+                    return refuse(ErrorCode::rule_violation, std::string(t.id), law.basis(t.id, e.date), *why);
+            }
+            d.rule = &t;
+            d.to = apply_target(t.to, s);
+            return d;
+        }
+    }
+    auto lower = [](std::string_view text) {
+        std::string out(text);
+        if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z') out[0] = static_cast<char>(out[0] - 'A' + 'a');
+        return out;
+    };
+    const std::string kind_label = lower(label(s.kind).en);
+    if (!candidate)
+        return refuse(ErrorCode::rule_violation, "transition_table", "",
+                      "no transition allows " + std::string(enum_name(e.type())) + " for a " + kind_label);
+    std::string status_text = lower(label(s.status, s.kind).en);
+    if (s.status == LegalStatus::in_dissolution && candidate->track != TrackRule::any)
+        status_text += s.dissolution == DissolutionTrack::voluntary ? " (voluntary)" : " (compulsory)";
+    return refuse(ErrorCode::rule_violation, std::string(candidate->id), law.basis(candidate->id, e.date),
+                  std::string(enum_name(e.type())) + " is not allowed while the " + kind_label + " is " + status_text);
+}
+
+}  // namespace coopecon::law

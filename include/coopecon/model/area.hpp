@@ -1,0 +1,57 @@
+#pragma once
+// Administrative areas with validity dates. Units change: on 2025-07-01 63 provinces became 34 and the
+// district level ended, so an area is a (territory, period) and a crosswalk links ended units to successors.
+
+#include <coopecon/core/date.hpp>
+#include <coopecon/core/label.hpp>
+
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace coopecon {
+
+enum class AreaLevel : std::uint8_t {
+    province,  // tỉnh, thành phố trực thuộc trung ương
+    district,  // huyện, quận, thị xã, thành phố thuộc tỉnh (until 2025-06-30)
+    commune,   // xã, phường, thị trấn
+};
+BOOST_DESCRIBE_ENUM(AreaLevel, province, district, commune)
+
+constexpr Label label(AreaLevel l) noexcept {
+    switch (l) {
+        case AreaLevel::province: return {"Province", "Tỉnh"};
+        case AreaLevel::district: return {"District", "Huyện"};
+        case AreaLevel::commune: return {"Commune", "Xã"};
+    }
+    return {"?", "?"};
+}
+
+struct Area {
+    std::string code;           // the project's unique id: one territory over one period
+    std::string official_code;  // the government's code, which a successor unit may reuse
+    std::string name;
+    std::string full_name;
+    AreaLevel level = AreaLevel::province;
+    std::string kind;                    // province, city, district, town, …
+    std::optional<std::string> region;   // socio-economic region of a province
+    std::optional<std::string> parent;   // code of the enclosing unit
+    Date valid_from;
+    std::optional<Date> valid_to;        // inclusive; nullopt = still valid
+
+    constexpr bool valid_on(Date d) const noexcept { return valid_from <= d && (!valid_to || d <= *valid_to); }
+};
+BOOST_DESCRIBE_STRUCT(Area, (), (code, official_code, name, full_name, level, kind, region, parent, valid_from, valid_to))
+
+/// An ended unit continues, from `on`, as (part of) `to`.
+struct AreaSuccession {
+    std::string from;
+    std::string to;
+    Date on;
+};
+BOOST_DESCRIBE_STRUCT(AreaSuccession, (), (from, to, on))
+
+}  // namespace coopecon

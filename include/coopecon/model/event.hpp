@@ -1,0 +1,315 @@
+#pragma once
+// The closed set of dated events that make up an organisation's history. Every state of the registry is
+// derived from these; the transition table (law/transition_table.hpp) decides which are allowed when.
+//
+// Each payload is a described struct: its members are the event's JSON keys besides "date" and "type",
+// and its name in EventType is the JSON "type". The variant order and EventType order are the same.
+
+#include <coopecon/core/date.hpp>
+#include <coopecon/core/label.hpp>
+#include <coopecon/core/money.hpp>
+#include <coopecon/model/member.hpp>
+
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace coopecon {
+
+/// How a reorganisation concerns this organisation (Law 17/2023/QH15 Art 92–95).
+enum class ReorganizationForm : std::uint8_t {
+    division,          // chia: this organisation ends, two or more new ones are formed
+    split_off,         // tách: this organisation continues, one or more new ones are formed from it
+    consolidation,     // hợp nhất: this and others end, one new organisation of the same kind is formed
+    merger_into,       // sáp nhập (bị sáp nhập): this organisation ends, absorbed by another
+    merger_receiving,  // sáp nhập (nhận sáp nhập): this organisation absorbs others and continues
+};
+BOOST_DESCRIBE_ENUM(ReorganizationForm, division, split_off, consolidation, merger_into, merger_receiving)
+
+/// Forms after which this organisation ceases to exist.
+constexpr bool ends_organization(ReorganizationForm f) noexcept {
+    return f == ReorganizationForm::division || f == ReorganizationForm::consolidation ||
+           f == ReorganizationForm::merger_into;
+}
+
+enum class AssemblyKind : std::uint8_t {
+    annual,         // đại hội thành viên thường niên
+    extraordinary,  // đại hội thành viên bất thường
+};
+BOOST_DESCRIBE_ENUM(AssemblyKind, annual, extraordinary)
+
+/// Who decided a dissolution.
+enum class DissolutionBasis : std::uint8_t {
+    members_resolution,  // nghị quyết đại hội thành viên: voluntary (2023 Law Art 97.1a; groups: members' agreement)
+    court_decision,      // quyết định của Tòa án: compulsory (2023 Law Art 97.1b)
+    authority_decision,  // People's Committee decision: compulsory under 2012 Law Art 54.2 only
+};
+BOOST_DESCRIBE_ENUM(DissolutionBasis, members_resolution, court_decision, authority_decision)
+
+enum class CompletionMode : std::uint8_t {
+    dossier,  // hồ sơ giải thể: filed after debts and taxes are settled
+    lapse,    // no dossier and no objection within the legal period
+};
+BOOST_DESCRIBE_ENUM(CompletionMode, dossier, lapse)
+
+/// Grounds for revoking a registration certificate: 2023 Law Art 103.1 (a–g) and tax enforcement
+/// (Decree 92/2024/NĐ-CP Art 27.2, 53.5). Only tax enforcement leaves the organisation outside dissolution.
+enum class RevocationGround : std::uint8_t {
+    forged_dossier,                   // a: hồ sơ giả mạo
+    stopped_operating_without_notice, // b: ngừng hoạt động quá 12 tháng không thông báo
+    compliance_report_not_sent,       // c: không gửi báo cáo theo yêu cầu
+    below_minimum_members,            // d: dưới số lượng thành viên tối thiểu 12 tháng liên tục
+    foreign_member_limit,             // d: vượt tỷ lệ thành viên là nhà đầu tư nước ngoài 6 tháng liên tục
+    capital_contribution_cap,         // đ: vi phạm mức vốn góp tối đa 12 tháng liên tục
+    no_annual_assembly,               // e: không tổ chức đại hội thành viên thường niên 18 tháng liên tục
+    court_or_authority,               // g: quyết định của Tòa án hoặc đề nghị của cơ quan có thẩm quyền
+    tax_enforcement,                  // cưỡng chế về quản lý thuế
+};
+BOOST_DESCRIBE_ENUM(RevocationGround, forged_dossier, stopped_operating_without_notice, compliance_report_not_sent,
+                    below_minimum_members, foreign_member_limit, capital_contribution_cap, no_annual_assembly,
+                    court_or_authority, tax_enforcement)
+
+/// Who ordered a business line suspended (2023 Law Art 96.2; Decree 92/2024/NĐ-CP Art 48).
+enum class ImposedBy : std::uint8_t { registration_office, tax_authority, environment_authority, court, other_authority };
+BOOST_DESCRIBE_ENUM(ImposedBy, registration_office, tax_authority, environment_authority, court, other_authority)
+
+// ---- payloads -------------------------------------------------------------------------------------------
+
+/// Registration certificate issued (or, for an unregistered cooperative group, its contract signed).
+struct Registered {
+    Dong charter_capital = 0;                      // vốn điều lệ
+    std::optional<ReorganizationForm> formed_by;   // set for successors of a division, split-off or consolidation
+    std::vector<std::string> predecessors;         // organisation ids it was formed from
+};
+BOOST_DESCRIBE_STRUCT(Registered, (), (charter_capital, formed_by, predecessors))
+
+/// Suspension from `date` to `until` inclusive; a new notice while suspended extends it.
+struct Suspended {
+    Date until;
+    std::optional<Date> notified_on;  // when the registration office received the notice
+};
+BOOST_DESCRIBE_STRUCT(Suspended, (), (until, notified_on))
+
+struct Resumed {};
+BOOST_DESCRIBE_STRUCT(Resumed, (), ())
+
+/// A named member is admitted with the given kind of membership.
+struct MemberJoined {
+    std::string member;  // id in the organisation's member list
+    MemberKind kind = MemberKind::official;
+    Dong capital = 0;    // capital contributed (vốn góp)
+};
+BOOST_DESCRIBE_STRUCT(MemberJoined, (), (member, kind, capital))
+
+struct MemberLeft {
+    std::string member;
+    MembershipEnd reason = MembershipEnd::voluntary;
+};
+BOOST_DESCRIBE_STRUCT(MemberLeft, (), (member, reason))
+
+/// A counted cohort, for registries that only know totals.
+struct MembersJoined {
+    MemberKind kind = MemberKind::official;
+    MemberType member_type = MemberType::individual;
+    std::int32_t count = 0;
+    std::int32_t foreign_investors = 0;  // of `count`
+    Dong capital = 0;                    // total contributed by the cohort
+};
+BOOST_DESCRIBE_STRUCT(MembersJoined, (), (kind, member_type, count, foreign_investors, capital))
+
+struct MembersLeft {
+    MemberKind kind = MemberKind::official;
+    MemberType member_type = MemberType::individual;
+    std::int32_t count = 0;
+    std::int32_t foreign_investors = 0;
+    Dong capital = 0;  // total capital withdrawn
+};
+BOOST_DESCRIBE_STRUCT(MembersLeft, (), (kind, member_type, count, foreign_investors, capital))
+
+struct AssemblyHeld {
+    AssemblyKind kind = AssemblyKind::annual;
+};
+BOOST_DESCRIBE_STRUCT(AssemblyHeld, (), (kind))
+
+/// Annual update of the National Cooperative Information System (Thông tư 09/2024/TT-BKHĐT Art 6).
+struct ReportFiled {
+    std::int32_t year = 0;
+};
+BOOST_DESCRIBE_STRUCT(ReportFiled, (), (year))
+
+/// Results of a financial year, dated at its close.
+struct FinancialYearClosed {
+    std::int32_t year = 0;
+    Dong revenue = 0;           // doanh thu
+    Dong costs = 0;             // chi phí
+    Dong pre_tax_profit = 0;    // lợi nhuận trước thuế
+    Dong internal_revenue = 0;  // doanh thu giao dịch nội bộ (with members; Art 4.22)
+    std::int32_t workers = 0;   // người lao động thường xuyên
+    Dong wages = 0;             // total labour income paid to the workers
+};
+BOOST_DESCRIBE_STRUCT(FinancialYearClosed, (), (year, revenue, costs, pre_tax_profit, internal_revenue, workers, wages))
+
+struct CapitalChanged {
+    Dong charter_capital = 0;  // new charter capital
+};
+BOOST_DESCRIBE_STRUCT(CapitalChanged, (), (charter_capital))
+
+struct BusinessLineSuspended {
+    ImposedBy by = ImposedBy::registration_office;
+};
+BOOST_DESCRIBE_STRUCT(BusinessLineSuspended, (), (by))
+
+struct ReorganizationStarted {
+    ReorganizationForm form = ReorganizationForm::division;
+    std::vector<std::string> counterparts;  // the other organisations concerned
+    std::optional<std::int32_t> approval_percent;  // share of votes of those present in favour
+};
+BOOST_DESCRIBE_STRUCT(ReorganizationStarted, (), (form, counterparts, approval_percent))
+
+struct ReorganizationCompleted {
+    ReorganizationForm form = ReorganizationForm::division;
+    std::vector<std::string> counterparts;
+};
+BOOST_DESCRIBE_STRUCT(ReorganizationCompleted, (), (form, counterparts))
+
+/// A cooperative group becomes a cooperative and keeps its code (2023 Law Art 108).
+struct ConvertedToCooperative {
+    std::optional<std::int32_t> consenting_members;  // members who agreed; the law requires all of them
+};
+BOOST_DESCRIBE_STRUCT(ConvertedToCooperative, (), (consenting_members))
+
+struct DissolutionResolved {
+    DissolutionBasis basis = DissolutionBasis::members_resolution;
+    std::optional<std::int32_t> approval_percent;  // for a members' resolution: share of votes in favour
+};
+BOOST_DESCRIBE_STRUCT(DissolutionResolved, (), (basis, approval_percent))
+
+struct DissolutionCancelled {};
+BOOST_DESCRIBE_STRUCT(DissolutionCancelled, (), ())
+
+struct DissolutionCompleted {
+    CompletionMode by = CompletionMode::dossier;
+};
+BOOST_DESCRIBE_STRUCT(DissolutionCompleted, (), (by))
+
+struct RegistrationRevoked {
+    RevocationGround ground = RevocationGround::court_or_authority;
+};
+BOOST_DESCRIBE_STRUCT(RegistrationRevoked, (), (ground))
+
+/// The registration office finds it was not a case for revocation, or the tax authority asks to restore.
+struct RevocationWithdrawn {};
+BOOST_DESCRIBE_STRUCT(RevocationWithdrawn, (), ())
+
+struct BankruptcyOpened {};
+BOOST_DESCRIBE_STRUCT(BankruptcyOpened, (), ())
+
+struct BankruptcyDeclared {};
+BOOST_DESCRIBE_STRUCT(BankruptcyDeclared, (), ())
+
+struct AddressFlagSet {};
+BOOST_DESCRIBE_STRUCT(AddressFlagSet, (), ())
+
+struct AddressFlagCleared {};
+BOOST_DESCRIBE_STRUCT(AddressFlagCleared, (), ())
+
+// ---- the event ------------------------------------------------------------------------------------------
+
+enum class EventType : std::uint8_t {
+    registered,
+    suspended,
+    resumed,
+    member_joined,
+    member_left,
+    members_joined,
+    members_left,
+    assembly_held,
+    report_filed,
+    financial_year_closed,
+    capital_changed,
+    business_line_suspended,
+    reorganization_started,
+    reorganization_completed,
+    converted_to_cooperative,
+    dissolution_resolved,
+    dissolution_cancelled,
+    dissolution_completed,
+    registration_revoked,
+    revocation_withdrawn,
+    bankruptcy_opened,
+    bankruptcy_declared,
+    address_flag_set,
+    address_flag_cleared,
+};
+BOOST_DESCRIBE_ENUM(EventType, registered, suspended, resumed, member_joined, member_left, members_joined,
+                    members_left, assembly_held, report_filed, financial_year_closed, capital_changed,
+                    business_line_suspended, reorganization_started, reorganization_completed,
+                    converted_to_cooperative, dissolution_resolved, dissolution_cancelled, dissolution_completed,
+                    registration_revoked, revocation_withdrawn, bankruptcy_opened, bankruptcy_declared,
+                    address_flag_set, address_flag_cleared)
+
+using EventData =
+    std::variant<Registered, Suspended, Resumed, MemberJoined, MemberLeft, MembersJoined, MembersLeft, AssemblyHeld,
+                 ReportFiled, FinancialYearClosed, CapitalChanged, BusinessLineSuspended, ReorganizationStarted,
+                 ReorganizationCompleted, ConvertedToCooperative, DissolutionResolved, DissolutionCancelled,
+                 DissolutionCompleted, RegistrationRevoked, RevocationWithdrawn, BankruptcyOpened,
+                 BankruptcyDeclared, AddressFlagSet, AddressFlagCleared>;
+
+static_assert(std::variant_size_v<EventData> == 24, "EventType and EventData must list the same events in order");
+
+struct Event {
+    Date date;
+    EventData data;
+
+    EventType type() const noexcept { return static_cast<EventType>(data.index()); }
+    template <class T>
+    const T* get() const noexcept {
+        return std::get_if<T>(&data);
+    }
+};
+
+/// The payload type of an EventType, for code that dispatches on the type name.
+template <EventType E>
+using event_payload_t = std::variant_alternative_t<static_cast<std::size_t>(E), EventData>;
+
+constexpr Label label(EventType t) noexcept {
+    switch (t) {
+        case EventType::registered: return {"Registered", "Đăng ký thành lập"};
+        case EventType::suspended: return {"Suspended", "Tạm ngừng kinh doanh"};
+        case EventType::resumed: return {"Resumed", "Tiếp tục kinh doanh"};
+        case EventType::member_joined: return {"Member joined", "Kết nạp thành viên"};
+        case EventType::member_left: return {"Member left", "Chấm dứt tư cách thành viên"};
+        case EventType::members_joined: return {"Members joined", "Kết nạp thành viên (theo nhóm)"};
+        case EventType::members_left: return {"Members left", "Chấm dứt tư cách thành viên (theo nhóm)"};
+        case EventType::assembly_held: return {"General assembly held", "Đại hội thành viên"};
+        case EventType::report_filed: return {"Report filed", "Cập nhật báo cáo"};
+        case EventType::financial_year_closed: return {"Financial year closed", "Khóa sổ năm tài chính"};
+        case EventType::capital_changed: return {"Charter capital changed", "Thay đổi vốn điều lệ"};
+        case EventType::business_line_suspended:
+            return {"Business line suspended", "Tạm ngừng ngành, nghề kinh doanh"};
+        case EventType::reorganization_started: return {"Reorganisation started", "Tổ chức lại"};
+        case EventType::reorganization_completed: return {"Reorganisation completed", "Hoàn tất tổ chức lại"};
+        case EventType::converted_to_cooperative:
+            return {"Converted into a cooperative", "Chuyển đổi thành hợp tác xã"};
+        case EventType::dissolution_resolved: return {"Dissolution resolved", "Quyết định giải thể"};
+        case EventType::dissolution_cancelled: return {"Dissolution cancelled", "Hủy bỏ quyết định giải thể"};
+        case EventType::dissolution_completed: return {"Dissolution completed", "Hoàn tất giải thể"};
+        case EventType::registration_revoked:
+            return {"Registration revoked", "Thu hồi giấy chứng nhận đăng ký"};
+        case EventType::revocation_withdrawn: return {"Revocation withdrawn", "Khôi phục tình trạng pháp lý"};
+        case EventType::bankruptcy_opened: return {"Bankruptcy opened", "Mở thủ tục phá sản"};
+        case EventType::bankruptcy_declared: return {"Declared bankrupt", "Tuyên bố phá sản"};
+        case EventType::address_flag_set:
+            return {"Not at registered address", "Không hoạt động tại địa chỉ đã đăng ký"};
+        case EventType::address_flag_cleared:
+            return {"Back at registered address", "Chấm dứt tình trạng không hoạt động tại địa chỉ"};
+    }
+    return {"?", "?"};
+}
+
+}  // namespace coopecon

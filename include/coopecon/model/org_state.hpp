@@ -1,0 +1,61 @@
+#pragma once
+// The state of one organisation at a date, as rebuilt by replaying its events. Plain data: the registry
+// derives it, the transition table reads it, snapshots store it column by column.
+
+#include <coopecon/core/date.hpp>
+#include <coopecon/core/money.hpp>
+#include <coopecon/model/event.hpp>
+#include <coopecon/model/legal_status.hpp>
+#include <coopecon/model/member.hpp>
+#include <coopecon/model/organization_kind.hpp>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+
+namespace coopecon {
+
+struct MemberCounts {
+    std::array<std::int32_t, 3> by_kind{};  // indexed by MemberKind
+    std::array<std::int32_t, 4> by_type{};  // indexed by MemberType
+    std::int32_t foreign_official = 0;      // official members who are foreign investors (Art 30.7)
+    Dong capital_official = 0;              // capital contributed by official members
+    Dong capital_associates = 0;            // by capital-contributing associates
+    Dong capital_foreign = 0;               // by foreign investors
+
+    std::int32_t of(MemberKind k) const noexcept { return by_kind[static_cast<std::size_t>(k)]; }
+    std::int32_t of(MemberType t) const noexcept { return by_type[static_cast<std::size_t>(t)]; }
+    std::int32_t official() const noexcept { return of(MemberKind::official); }
+    std::int32_t total() const noexcept { return by_kind[0] + by_kind[1] + by_kind[2]; }
+    bool operator==(const MemberCounts&) const = default;
+};
+
+/// What a dissolution in progress came from: it decides which rules complete, cancel or withdraw it.
+enum class DissolutionTrack : std::uint8_t {
+    none,
+    voluntary,   // members' resolution (cancellable within the window)
+    court_or_authority,  // court decision, or a People's Committee decision under the 2012 Law
+    revocation,  // registration revoked: withdrawable if it was not a case for revocation
+};
+
+struct OrgState {
+    bool registered = false;  // false before the `registered` event: the organisation does not exist yet
+    OrgKind kind = OrgKind::cooperative;
+    LegalStatus status = LegalStatus::active;
+    bool not_at_address = false;
+    Date registered_on;
+    Date status_since;                   // when the current status began
+    std::optional<Date> suspended_until; // while suspended: last day of the notified period
+    LegalStatus restore_to = LegalStatus::active;  // the status a cancellation or withdrawal returns to
+    DissolutionTrack dissolution = DissolutionTrack::none;
+    std::optional<ReorganizationForm> reorganization;  // while in reorganisation
+    MemberCounts members;
+    Dong charter_capital = 0;
+    std::optional<Date> last_annual_assembly;
+    std::optional<Date> last_report;
+    std::optional<FinancialYearClosed> latest_financials;
+
+    bool exists_and_not_terminated() const noexcept { return registered && status != LegalStatus::terminated; }
+};
+
+}  // namespace coopecon
