@@ -220,7 +220,7 @@ inline std::optional<std::string> conversion(const GuardInput& in) {
 }  // namespace guards
 
 // clang-format off
-inline constexpr std::array<Transition, 41> transitions{{
+inline constexpr std::array<Transition, 45> transitions{{
     {"T1",  EventType::registered, 0b0001, coop_kinds, unregistered, TrackRule::any, Target::active, nullptr,
      "registration certificate issued: the cooperative or union exists and is active"},
     {"G1",  EventType::registered, 0b0001, group_kind, unregistered, TrackRule::any, Target::active, nullptr,
@@ -304,6 +304,14 @@ inline constexpr std::array<Transition, 41> transitions{{
      nullptr, "financial years are recorded until the organisation ends"},
     {"record.capital", EventType::capital_changed, 0b0001, all_kinds, existing, TrackRule::any, Target::same, nullptr,
      "charter capital changes are recorded until the organisation ends"},
+    {"record.assessment", EventType::assessed, 0b0001, all_kinds, existing, TrackRule::any, Target::same, nullptr,
+     "classification assessments are recorded until the organisation ends"},
+    {"record.certification", EventType::certified, 0b0001, all_kinds, existing, TrackRule::any, Target::same, nullptr,
+     "certifications are recorded until the organisation ends"},
+    {"record.ocop", EventType::ocop_rated, 0b0001, all_kinds, existing, TrackRule::any, Target::same, nullptr,
+     "OCOP ratings are recorded until the organisation ends"},
+    {"record.sanction", EventType::sanctioned, 0b0001, all_kinds, existing, TrackRule::any, Target::same, nullptr,
+     "administrative sanctions are recorded until the organisation ends"},
 }};
 // clang-format on
 

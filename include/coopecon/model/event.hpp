@@ -74,6 +74,17 @@ BOOST_DESCRIBE_ENUM(RevocationGround, forged_dossier, stopped_operating_without_
                     below_minimum_members, foreign_member_limit, capital_contribution_cap, no_annual_assembly,
                     court_or_authority, tax_enforcement)
 
+/// Classification schemes (đánh giá, xếp loại hợp tác xã).
+enum class ClassificationScheme : std::uint8_t {
+    tt01_2020,  // Thông tư 01/2020/TT-BKHĐT: all sectors, 15 criteria, 100 points
+    tt09_2017,  // Thông tư 09/2017/TT-BNNPTNT: agricultural cooperatives, 6 criteria
+};
+BOOST_DESCRIBE_ENUM(ClassificationScheme, tt01_2020, tt09_2017)
+
+/// Production and quality certifications that provinces report shares of.
+enum class Certification : std::uint8_t { vietgap, globalgap, organic, food_safety, other };
+BOOST_DESCRIBE_ENUM(Certification, vietgap, globalgap, organic, food_safety, other)
+
 /// Who ordered a business line suspended (2023 Law Art 96.2; Decree 92/2024/NĐ-CP Art 48).
 enum class ImposedBy : std::uint8_t { registration_office, tax_authority, environment_authority, court, other_authority };
 BOOST_DESCRIBE_ENUM(ImposedBy, registration_office, tax_authority, environment_authority, court, other_authority)
@@ -151,8 +162,11 @@ struct FinancialYearClosed {
     Dong internal_revenue = 0;  // doanh thu giao dịch nội bộ (with members; Art 4.22)
     std::int32_t workers = 0;   // người lao động thường xuyên
     Dong wages = 0;             // total labour income paid to the workers
+    Dong indivisible_fund = 0;  // quỹ chung không chia at year end (Art 84); passes to successors, never to members
+    bool operator==(const FinancialYearClosed&) const = default;
 };
-BOOST_DESCRIBE_STRUCT(FinancialYearClosed, (), (year, revenue, costs, pre_tax_profit, internal_revenue, workers, wages))
+BOOST_DESCRIBE_STRUCT(FinancialYearClosed, (), (year, revenue, costs, pre_tax_profit, internal_revenue, workers, wages,
+                                                indivisible_fund))
 
 struct CapitalChanged {
     Dong charter_capital = 0;  // new charter capital
@@ -218,6 +232,34 @@ BOOST_DESCRIBE_STRUCT(AddressFlagSet, (), ())
 struct AddressFlagCleared {};
 BOOST_DESCRIBE_STRUCT(AddressFlagCleared, (), ())
 
+/// A classification self-assessment for a year: points per criterion, in the scheme's criterion order.
+struct Assessed {
+    std::int32_t year = 0;
+    ClassificationScheme scheme = ClassificationScheme::tt01_2020;
+    std::vector<std::int32_t> points;
+};
+BOOST_DESCRIBE_STRUCT(Assessed, (), (year, scheme, points))
+
+/// A certification obtained (VietGAP, GlobalGAP, organic …), valid until the given date if known.
+struct Certified {
+    Certification certification = Certification::vietgap;
+    std::optional<Date> valid_until;
+};
+BOOST_DESCRIBE_STRUCT(Certified, (), (certification, valid_until))
+
+/// An OCOP product rated (Quyết định 148/QĐ-TTg): by its total score, from which the stars follow, or by stars.
+struct OcopRated {
+    std::string product;
+    std::optional<std::int32_t> score;  // 0–100
+    std::optional<std::int32_t> stars;  // 1–5, when only the stars are known
+};
+BOOST_DESCRIBE_STRUCT(OcopRated, (), (product, score, stars))
+
+/// An administrative sanction (xử phạt vi phạm hành chính): an agricultural cooperative sanctioned in a year
+/// is classed weak that year (Thông tư 09/2017/TT-BNNPTNT).
+struct Sanctioned {};
+BOOST_DESCRIBE_STRUCT(Sanctioned, (), ())
+
 // ---- the event ------------------------------------------------------------------------------------------
 
 enum class EventType : std::uint8_t {
@@ -245,22 +287,27 @@ enum class EventType : std::uint8_t {
     bankruptcy_declared,
     address_flag_set,
     address_flag_cleared,
+    assessed,
+    certified,
+    ocop_rated,
+    sanctioned,
 };
 BOOST_DESCRIBE_ENUM(EventType, registered, suspended, resumed, member_joined, member_left, members_joined,
                     members_left, assembly_held, report_filed, financial_year_closed, capital_changed,
                     business_line_suspended, reorganization_started, reorganization_completed,
                     converted_to_cooperative, dissolution_resolved, dissolution_cancelled, dissolution_completed,
                     registration_revoked, revocation_withdrawn, bankruptcy_opened, bankruptcy_declared,
-                    address_flag_set, address_flag_cleared)
+                    address_flag_set, address_flag_cleared, assessed, certified, ocop_rated, sanctioned)
 
 using EventData =
     std::variant<Registered, Suspended, Resumed, MemberJoined, MemberLeft, MembersJoined, MembersLeft, AssemblyHeld,
                  ReportFiled, FinancialYearClosed, CapitalChanged, BusinessLineSuspended, ReorganizationStarted,
                  ReorganizationCompleted, ConvertedToCooperative, DissolutionResolved, DissolutionCancelled,
                  DissolutionCompleted, RegistrationRevoked, RevocationWithdrawn, BankruptcyOpened,
-                 BankruptcyDeclared, AddressFlagSet, AddressFlagCleared>;
+                 BankruptcyDeclared, AddressFlagSet, AddressFlagCleared, Assessed, Certified, OcopRated,
+                 Sanctioned>;
 
-static_assert(std::variant_size_v<EventData> == 24, "EventType and EventData must list the same events in order");
+static_assert(std::variant_size_v<EventData> == 28, "EventType and EventData must list the same events in order");
 
 struct Event {
     Date date;
@@ -308,6 +355,10 @@ constexpr Label label(EventType t) noexcept {
             return {"Not at registered address", "Không hoạt động tại địa chỉ đã đăng ký"};
         case EventType::address_flag_cleared:
             return {"Back at registered address", "Chấm dứt tình trạng không hoạt động tại địa chỉ"};
+        case EventType::assessed: return {"Classification assessed", "Đánh giá, xếp loại"};
+        case EventType::certified: return {"Certified", "Được chứng nhận"};
+        case EventType::ocop_rated: return {"OCOP product rated", "Sản phẩm OCOP được xếp hạng"};
+        case EventType::sanctioned: return {"Administrative sanction", "Bị xử phạt vi phạm hành chính"};
     }
     return {"?", "?"};
 }

@@ -135,6 +135,10 @@ private:
     void effects(Date, const BankruptcyDeclared&) {}
     void effects(Date, const AddressFlagSet&) { state_.not_at_address = true; }
     void effects(Date, const AddressFlagCleared&) { state_.not_at_address = false; }
+    void effects(Date, const Assessed&) {}
+    void effects(Date, const Certified&) {}
+    void effects(Date, const OcopRated&) {}
+    void effects(Date, const Sanctioned&) {}
 
     void count(MemberKind kind, MemberType type, std::int32_t foreign, std::int32_t n, Dong capital, int sign) {
         auto& c = state_.members;
@@ -211,14 +215,33 @@ private:
     std::optional<Problem> check(const Event& e, const FinancialYearClosed& p, const law::Framework&) {
         if (p.year < 1900 || p.year > e.date.year())
             return invalid(e, "financial year " + std::to_string(p.year) + " has not ended on " + e.date.iso());
-        if (p.revenue < 0 || p.costs < 0 || p.internal_revenue < 0 || p.wages < 0 || p.workers < 0)
-            return invalid(e, "revenue, costs, internal_revenue, wages and workers cannot be negative");
+        if (p.revenue < 0 || p.costs < 0 || p.internal_revenue < 0 || p.wages < 0 || p.workers < 0 ||
+            p.indivisible_fund < 0)
+            return invalid(e, "revenue, costs, internal_revenue, wages, workers and indivisible_fund cannot be negative");
         if (p.internal_revenue > p.revenue)
             return invalid(e, "internal_revenue " + std::to_string(p.internal_revenue) + " exceeds revenue " +
                                   std::to_string(p.revenue));
         if (std::find(closed_years_.begin(), closed_years_.end(), p.year) != closed_years_.end())
             return integrity(e, "integrity.financial_year_twice",
                              "financial year " + std::to_string(p.year) + " was already closed");
+        return std::nullopt;
+    }
+    std::optional<Problem> check(const Event& e, const Assessed& p, const law::Framework&) {
+        if (p.year < 1900 || p.year > e.date.year())
+            return invalid(e, "assessment year " + std::to_string(p.year) + " is not a past or current year");
+        if (std::any_of(p.points.begin(), p.points.end(), [](std::int32_t x) { return x < 0; }))
+            return invalid(e, "criterion points cannot be negative");
+        return std::nullopt;
+    }
+    std::optional<Problem> check(const Event& e, const OcopRated& p, const law::Framework&) {
+        if (p.product.empty()) return invalid(e, "the OCOP product has no name");
+        if (p.score.has_value() == p.stars.has_value()) return invalid(e, "give either score or stars");
+        if (p.score && (*p.score < 0 || *p.score > 100)) return invalid(e, "score " + std::to_string(*p.score) + " is not between 0 and 100");
+        if (p.stars && (*p.stars < 1 || *p.stars > 5)) return invalid(e, "stars " + std::to_string(*p.stars) + " is not between 1 and 5");
+        return std::nullopt;
+    }
+    std::optional<Problem> check(const Event& e, const Certified& p, const law::Framework&) {
+        if (p.valid_until && *p.valid_until < e.date) return invalid(e, "valid_until is before the certification date");
         return std::nullopt;
     }
     std::optional<Problem> check(const Event& e, const CapitalChanged& p, const law::Framework&) {
