@@ -62,10 +62,16 @@ public:
         if (const auto* row = law::find_transition(type_of<Payload>(), law::selector(p), state_))
             state_.status = law::apply_target(row->to, state_);
         effects(d, p);
+        // A suspension restored (T9, T14) after its notified end has run out: active again.
+        if (state_.status == LegalStatus::suspended && state_.suspended_until && *state_.suspended_until < d)
+            state_.status = LegalStatus::active;
         if (state_.status != before.status) {
             state_.status_since = d;
             if (is_live(before.status) && !is_live(state_.status)) state_.restore_to = before.status;
-            if (state_.status != LegalStatus::suspended) state_.suspended_until.reset();
+            // The notified end is kept while a cancellation or withdrawal may restore the suspension.
+            const bool restorable = state_.status == LegalStatus::in_dissolution ||
+                                    state_.status == LegalStatus::revoked_tax_enforcement;
+            if (state_.status != LegalStatus::suspended && !restorable) state_.suspended_until.reset();
         }
     }
 
