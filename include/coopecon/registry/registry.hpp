@@ -109,7 +109,8 @@ public:
             const auto before = problems.size();
             check_identity(r, where, batch_ids, i, problems);
             if (problems.size() == before) {
-                OrgRecord s{std::move(r.organization), std::move(r.members), {}, *areas_->find(r.organization.area)};
+                const AreaIndex area = *areas_->find(r.organization.area);  // before r.organization is moved from
+                OrgRecord s{std::move(r.organization), std::move(r.members), {}, area};
                 validate_history(s, std::move(r.events), where, {}, problems);
                 staged.push_back(std::move(s));
             } else {
