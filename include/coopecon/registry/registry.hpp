@@ -102,7 +102,7 @@ public:
         Problems problems;
         std::vector<OrgRecord> staged;
         staged.reserve(records.size());
-        std::unordered_map<std::string_view, std::size_t> batch_ids;
+        std::unordered_map<std::string, std::size_t> batch_ids;
         for (std::size_t i = 0; i < records.size(); ++i) {
             auto& r = records[i];
             const std::string where = "organizations[" + std::to_string(i) + "]";
@@ -240,7 +240,7 @@ private:
     };
 
     void check_identity(const OrganizationRecord& r, const std::string& where,
-                        std::unordered_map<std::string_view, std::size_t>& batch_ids, std::size_t i,
+                        std::unordered_map<std::string, std::size_t>& batch_ids, std::size_t i,
                         Problems& problems) const {
         const auto& o = r.organization;
         auto problem = [&](ErrorCode code, std::string field, std::string message) {
@@ -293,7 +293,7 @@ private:
 
     /// Predecessors and counterparts must name organisations of the registry or of the same batch.
     void check_references(const OrgRecord& s, const std::string& where,
-                          const std::unordered_map<std::string_view, std::size_t>* batch_ids,
+                          const std::unordered_map<std::string, std::size_t>* batch_ids,
                           Problems& problems) const {
         s.log.replay_until(Date::max(), [&](Date d, const auto& p) {
             for_each_reference(p, [&](const std::string& ref) {
