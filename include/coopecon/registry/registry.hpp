@@ -167,7 +167,7 @@ public:
             else {
                 auto p = Problem::at(ErrorCode::unknown_name, "no organization with this id");
                 p.organization = batch[k].organization;
-                p.path = "[" + std::to_string(k) + "]";
+                if (batch.size() > 1) p.path = "[" + std::to_string(k) + "]";
                 problems.push_back(std::move(p));
             }
         }
