@@ -255,6 +255,13 @@ struct OcopRated {
 };
 BOOST_DESCRIBE_STRUCT(OcopRated, (), (product, score, stars))
 
+/// Stars for an OCOP total score: 5 from 90, 4 from 70, 3 from 50, 2 from 30, else 1. These are the bands of
+/// QĐ 1048/QĐ-TTg (2019), assumed unchanged by QĐ 148/QĐ-TTg (UNCONFIRMED); provisional until the scoring
+/// module owns OCOP rules.
+constexpr std::int32_t ocop_stars_for_score(std::int32_t score) noexcept {
+    return score >= 90 ? 5 : score >= 70 ? 4 : score >= 50 ? 3 : score >= 30 ? 2 : 1;
+}
+
 /// An administrative sanction (xử phạt vi phạm hành chính): an agricultural cooperative sanctioned in a year
 /// is classed weak that year (Thông tư 09/2017/TT-BNNPTNT).
 struct Sanctioned {};

@@ -3,11 +3,14 @@
 // derives it, the transition table reads it, snapshots store it column by column.
 
 #include <coopecon/core/date.hpp>
+#include <coopecon/core/label.hpp>
 #include <coopecon/core/money.hpp>
 #include <coopecon/model/event.hpp>
 #include <coopecon/model/legal_status.hpp>
 #include <coopecon/model/member.hpp>
 #include <coopecon/model/organization_kind.hpp>
+
+#include <boost/describe/enum.hpp>
 
 #include <array>
 #include <cstdint>
@@ -38,6 +41,33 @@ enum class DissolutionTrack : std::uint8_t {
     revocation,  // registration revoked: withdrawable if it was not a case for revocation
 };
 
+/// How a terminated organisation ended: indicators count dissolutions, bankruptcies and reorganisations apart.
+enum class Ending : std::uint8_t {
+    none,            // not terminated
+    dissolution,     // giải thể (groups: chấm dứt hoạt động), voluntary or compulsory
+    bankruptcy,      // phá sản
+    reorganization,  // chấm dứt tồn tại do bị chia, hợp nhất, sáp nhập
+};
+BOOST_DESCRIBE_ENUM(Ending, none, dissolution, bankruptcy, reorganization)
+
+constexpr Label label(Ending e) noexcept {
+    switch (e) {
+        case Ending::none: return {"Not terminated", "Chưa chấm dứt"};
+        case Ending::dissolution: return {"Dissolved", "Giải thể"};
+        case Ending::bankruptcy: return {"Bankrupt", "Phá sản"};
+        case Ending::reorganization: return {"Ended by reorganisation", "Chấm dứt do chia, hợp nhất, sáp nhập"};
+    }
+    return {"?", "?"};
+}
+
+/// The latest classification self-assessment (the one for the latest year), with its points added up.
+struct AssessmentSummary {
+    std::int32_t year = 0;
+    ClassificationScheme scheme = ClassificationScheme::tt01_2020;
+    std::int32_t points = 0;
+    bool operator==(const AssessmentSummary&) const = default;
+};
+
 struct OrgState {
     bool registered = false;  // false before the `registered` event: the organisation does not exist yet
     OrgKind kind = OrgKind::cooperative;
@@ -54,6 +84,14 @@ struct OrgState {
     std::optional<Date> last_annual_assembly;
     std::optional<Date> last_report;
     std::optional<FinancialYearClosed> latest_financials;
+    Ending ended_by = Ending::none;                // set when the status becomes terminated
+    std::optional<Date> converted_on;              // a cooperative group's conversion into a cooperative
+    /// Per Certification: the last day a certification is valid (Date::max() when open-ended); Date::min()
+    /// when never certified.
+    std::array<Date, 5> certified_until{Date::min(), Date::min(), Date::min(), Date::min(), Date::min()};
+    std::optional<AssessmentSummary> latest_assessment;
+    std::int32_t last_sanction_year = 0;           // year of the latest administrative sanction, 0 when none
+    std::array<std::int32_t, 5> ocop_products_by_stars{};  // rated OCOP products, [0] = 1 star … [4] = 5 stars
 
     bool exists_and_not_terminated() const noexcept { return registered && status != LegalStatus::terminated; }
 };

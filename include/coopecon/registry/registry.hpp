@@ -220,6 +220,36 @@ public:
         return s;
     }
 
+    /// Snapshots at several dates from one replay of each history: row i of every snapshot is OrgIndex i.
+    /// `dates` must be in increasing order (series of periods ask for their ends this way).
+    std::vector<Snapshot> snapshots(std::span<const Date> dates) const {
+        if (!std::is_sorted(dates.begin(), dates.end()) ||
+            std::adjacent_find(dates.begin(), dates.end()) != dates.end())
+            throw Error(ErrorCode::usage, "snapshot dates must be strictly increasing");
+        std::vector<Snapshot> out(dates.size());
+        for (std::size_t k = 0; k < dates.size(); ++k) {
+            out[k].as_of = dates[k];
+            out[k].resize(orgs_.size());
+        }
+        for (std::size_t i = 0; i < orgs_.size(); ++i) {
+            const auto& rec = orgs_[i];
+            Replay r(rec.org, rec.members);
+            std::size_t k = 0;
+            auto emit_until = [&](Date d) {  // rows for every date before d
+                for (; k < dates.size() && dates[k] < d; ++k) {
+                    r.settle(dates[k]);
+                    out[k].set(i, r.state(), rec.org.sector, rec.area);
+                }
+            };
+            rec.log.replay_until(dates.empty() ? Date::min() : dates.back(), [&](Date d, const auto& p) {
+                emit_until(d);
+                r.apply(d, p);
+            });
+            emit_until(Date::max());
+        }
+        return out;
+    }
+
     /// Bytes held by the event logs (for memory accounting).
     std::size_t event_bytes() const noexcept {
         std::size_t n = 0;

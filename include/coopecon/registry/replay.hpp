@@ -20,6 +20,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -67,6 +68,7 @@ public:
             state_.status = LegalStatus::active;
         if (state_.status != before.status) {
             state_.status_since = d;
+            if (state_.status == LegalStatus::terminated) state_.ended_by = ending_of<Payload>();
             if (is_live(before.status) && !is_live(state_.status)) state_.restore_to = before.status;
             // The notified end is kept while a cancellation or withdrawal may restore the suspension.
             const bool restorable = state_.status == LegalStatus::in_dissolution ||
@@ -85,6 +87,14 @@ private:
     template <class Payload>
     static constexpr EventType type_of() noexcept {
         return static_cast<EventType>(boost::mp11::mp_find<EventData, Payload>::value);
+    }
+
+    /// The transition table lets only these events terminate an organisation.
+    template <class Payload>
+    static constexpr Ending ending_of() noexcept {
+        if constexpr (std::is_same_v<Payload, BankruptcyDeclared>) return Ending::bankruptcy;
+        else if constexpr (std::is_same_v<Payload, ReorganizationCompleted>) return Ending::reorganization;
+        else return Ending::dissolution;
     }
 
     // ---- effects beyond the status, which the transition table decides ----------------------------------
@@ -126,7 +136,10 @@ private:
         if (ends_organization(p.form)) state_.reorganization = p.form;
     }
     void effects(Date, const ReorganizationCompleted&) { state_.reorganization.reset(); }
-    void effects(Date, const ConvertedToCooperative&) { state_.kind = OrgKind::cooperative; }
+    void effects(Date d, const ConvertedToCooperative&) {
+        state_.kind = OrgKind::cooperative;
+        state_.converted_on = d;
+    }
     void effects(Date, const DissolutionResolved& p) {
         state_.dissolution = p.basis == DissolutionBasis::members_resolution ? DissolutionTrack::voluntary
                                                                              : DissolutionTrack::court_or_authority;
@@ -141,10 +154,29 @@ private:
     void effects(Date, const BankruptcyDeclared&) {}
     void effects(Date, const AddressFlagSet&) { state_.not_at_address = true; }
     void effects(Date, const AddressFlagCleared&) { state_.not_at_address = false; }
-    void effects(Date, const Assessed&) {}
-    void effects(Date, const Certified&) {}
-    void effects(Date, const OcopRated&) {}
-    void effects(Date, const Sanctioned&) {}
+    void effects(Date, const Assessed& p) {
+        if (state_.latest_assessment && state_.latest_assessment->year > p.year) return;
+        std::int32_t points = 0;
+        for (auto x : p.points) points += x;
+        state_.latest_assessment = AssessmentSummary{p.year, p.scheme, points};
+    }
+    void effects(Date, const Certified& p) {
+        state_.certified_until[static_cast<std::size_t>(p.certification)] = p.valid_until.value_or(Date::max());
+    }
+    /// A product rated again keeps only its latest stars.
+    void effects(Date, const OcopRated& p) {
+        const auto stars = p.stars ? *p.stars : ocop_stars_for_score(*p.score);
+        auto it = std::find_if(ocop_products_.begin(), ocop_products_.end(),
+                               [&](const auto& product) { return product.first == p.product; });
+        if (it == ocop_products_.end()) {
+            ocop_products_.emplace_back(p.product, stars);
+        } else {
+            --state_.ocop_products_by_stars[static_cast<std::size_t>(it->second - 1)];
+            it->second = stars;
+        }
+        ++state_.ocop_products_by_stars[static_cast<std::size_t>(stars - 1)];
+    }
+    void effects(Date d, const Sanctioned&) { state_.last_sanction_year = d.year(); }
 
     void count(MemberKind kind, MemberType type, std::int32_t foreign, std::int32_t n, Dong capital, int sign) {
         auto& c = state_.members;
@@ -327,6 +359,7 @@ private:
     std::vector<Membership> slots_;
     std::vector<std::pair<std::string_view, std::uint32_t>> index_;
     std::vector<std::int32_t> closed_years_;
+    std::vector<std::pair<std::string, std::int32_t>> ocop_products_;  // product name, latest stars
 };
 
 }  // namespace coopecon

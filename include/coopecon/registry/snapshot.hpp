@@ -7,6 +7,7 @@
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/ids.hpp>
 #include <coopecon/core/money.hpp>
+#include <coopecon/model/event.hpp>
 #include <coopecon/model/legal_status.hpp>
 #include <coopecon/model/org_state.hpp>
 #include <coopecon/model/organization_kind.hpp>
@@ -54,6 +55,18 @@ struct Snapshot {
     std::vector<Dong> internal_revenue;
     std::vector<std::int32_t> workers;
     std::vector<Dong> wages;
+    std::vector<Ending> ended_by;               // how a terminated organisation ended (status_since: when)
+    std::vector<std::int32_t> converted_on;    // a group's conversion into a cooperative
+    std::vector<std::uint8_t> certifications;  // bit c set when Certification c is valid on as_of
+    std::vector<std::int32_t> assessment_year; // latest classification self-assessment, 0 when none
+    std::vector<ClassificationScheme> assessment_scheme;
+    std::vector<std::int32_t> assessment_points;  // its points added up
+    std::vector<std::int32_t> sanction_year;   // latest administrative sanction, 0 when none
+    std::vector<std::int32_t> ocop_1_star;     // rated OCOP products by their latest stars
+    std::vector<std::int32_t> ocop_2_stars;
+    std::vector<std::int32_t> ocop_3_stars;
+    std::vector<std::int32_t> ocop_4_stars;
+    std::vector<std::int32_t> ocop_5_stars;
 
     std::size_t size() const noexcept { return exists.size(); }
 
@@ -91,6 +104,23 @@ struct Snapshot {
         internal_revenue[i] = f ? f->internal_revenue : 0;
         workers[i] = f ? f->workers : 0;
         wages[i] = f ? f->wages : 0;
+        ended_by[i] = s.ended_by;
+        converted_on[i] = day(s.converted_on);
+        std::uint8_t held = 0;
+        for (std::size_t c = 0; c < s.certified_until.size(); ++c)
+            if (s.certified_until[c] >= as_of) held = static_cast<std::uint8_t>(held | (1u << c));
+        certifications[i] = held;
+        const auto& assessment = s.latest_assessment;
+        assessment_year[i] = assessment ? assessment->year : 0;
+        assessment_scheme[i] = assessment ? assessment->scheme : ClassificationScheme::tt01_2020;
+        assessment_points[i] = assessment ? assessment->points : 0;
+        sanction_year[i] = s.last_sanction_year;
+        const auto& o = s.ocop_products_by_stars;
+        ocop_1_star[i] = o[0];
+        ocop_2_stars[i] = o[1];
+        ocop_3_stars[i] = o[2];
+        ocop_4_stars[i] = o[3];
+        ocop_5_stars[i] = o[4];
     }
 };
 BOOST_DESCRIBE_STRUCT(Snapshot, (),
@@ -98,7 +128,9 @@ BOOST_DESCRIBE_STRUCT(Snapshot, (),
                        official_members, capital_associates, non_capital_associates, individual_members,
                        household_members, legal_entity_members, cooperative_members, foreign_official_members,
                        charter_capital, last_annual_assembly, last_report, financial_year, revenue, costs,
-                       pre_tax_profit, internal_revenue, workers, wages))
+                       pre_tax_profit, internal_revenue, workers, wages, ended_by, converted_on, certifications,
+                       assessment_year, assessment_scheme, assessment_points, sanction_year, ocop_1_star,
+                       ocop_2_stars, ocop_3_stars, ocop_4_stars, ocop_5_stars))
 
 inline void Snapshot::resize(std::size_t n) {
     boost::mp11::mp_for_each<boost::describe::describe_members<Snapshot, boost::describe::mod_public>>([&](auto m) {
