@@ -1,0 +1,268 @@
+// Registry changes are validated as a whole and all-or-nothing: add() reports every problem of every record
+// with its input path, append() of a batch records all events or none, and a back-dated event is judged
+// against the whole history it joins.
+
+#include <support/builders.hpp>
+#include <support/registry_checks.hpp>
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace coopecon;
+using namespace coopecon::test;
+
+std::vector<Refusal> refusals(const Error& e) {
+    std::vector<Refusal> out;
+    for (const auto& p : e.problems()) out.push_back(refusal_of(p));
+    return out;
+}
+
+/// Adds `records`, which must be refused, and checks that the registry is unchanged; returns the problems.
+std::vector<Refusal> refused_add(Registry& reg, std::vector<OrganizationRecord> records) {
+    const auto before = image(reg);
+    std::vector<Refusal> out;
+    try {
+        reg.add(std::move(records));
+        ADD_FAILURE() << "add() was not refused";
+    } catch (const Error& e) {
+        out = refusals(e);
+    }
+    EXPECT_EQ(image(reg), before) << "a refused add() changed the registry";
+    return out;
+}
+
+/// Appends `batch`, which must be refused, and checks that the registry is unchanged; returns the problems.
+std::vector<Refusal> refused_append(Registry& reg, std::vector<Append> batch) {
+    std::vector<Date> dates;
+    for (const auto& a : batch) dates.push_back(a.event.date);
+    const auto before = image(reg, dates);
+    std::vector<Refusal> out;
+    try {
+        reg.append(std::move(batch));
+        ADD_FAILURE() << "append() was not refused";
+    } catch (const Error& e) {
+        out = refusals(e);
+    }
+    EXPECT_EQ(image(reg, dates), before) << "a refused append() changed the registry";
+    return out;
+}
+
+// ---- add ------------------------------------------------------------------------------------------------
+
+TEST(RegistryAdd, ReportsEveryProblemOfEveryRecordAndAddsNothing) {
+    auto reg = registry();
+    reg.add(cooperative("htx-0").registered("2024-08-01"_d));
+    const auto problems = refused_add(reg, {
+        cooperative("htx-1").registered("2024-08-01"_d),
+        cooperative("htx-2").registered("2024-08-01"_d).then(ev::resumed("2024-09-02"_d)),
+        cooperative("htx-3").area("P999").registered("2024-08-01"_d),
+        cooperative("htx-0").registered("2024-08-01"_d),
+        cooperative("htx-1").registered("2024-08-01"_d),
+        cooperative("htx-5"),
+        // events[0] is judged second, after the registration it is dated after
+        cooperative("htx-6").member("m1").then(ev::member_left("2024-09-02"_d, "m9")).registered("2024-08-01"_d),
+    });
+    const std::vector<Refusal> expected{
+        {.organization = "htx-2", .event = "resumed", .date = "2024-09-02"_d, .rule = "T4",
+         .legal_basis = "Law 17/2023/QH15 Art 96.1; Decree 92/2024/NĐ-CP Art 47",
+         .path = "organizations[1].events[1]"},
+        {.organization = "htx-3", .code = ErrorCode::unknown_name, .path = "organizations[2].area"},
+        {.organization = "htx-0", .code = ErrorCode::duplicate, .path = "organizations[3].id"},
+        {.organization = "htx-1", .code = ErrorCode::duplicate, .path = "organizations[4].id"},
+        {.organization = "htx-5", .code = ErrorCode::missing_field, .path = "organizations[5].events"},
+        {.organization = "htx-6", .event = "member_left", .date = "2024-09-02"_d, .code = ErrorCode::unknown_name,
+         .path = "organizations[6].events[0]"},
+    };
+    EXPECT_EQ(problems, expected);
+}
+
+TEST(RegistryAdd, DuplicateIdWithinTheBatchIsRefused) {
+    auto reg = registry();
+    EXPECT_EQ(refused_add(reg, {cooperative("htx-1").registered("2024-08-01"_d),
+                                cooperative("htx-1").registered("2024-09-02"_d)}),
+              (std::vector<Refusal>{
+                  {.organization = "htx-1", .code = ErrorCode::duplicate, .path = "organizations[1].id"}}));
+    EXPECT_EQ(reg.size(), 0u);
+}
+
+TEST(RegistryAdd, DuplicateIdAgainstTheRegistryIsRefused) {
+    auto reg = registry();
+    reg.add(cooperative("htx-1").registered("2024-08-01"_d));
+    EXPECT_EQ(refused_add(reg, {cooperative("htx-2").registered("2024-08-01"_d),
+                                cooperative_group("htx-1").registered("2024-09-02"_d)}),
+              (std::vector<Refusal>{
+                  {.organization = "htx-1", .code = ErrorCode::duplicate, .path = "organizations[1].id"}}));
+}
+
+TEST(RegistryAdd, UnknownAreaIsRefused) {
+    auto reg = registry();
+    EXPECT_EQ(refused_add(reg, {cooperative("htx-1").area("D999").registered("2024-08-01"_d)}),
+              (std::vector<Refusal>{
+                  {.organization = "htx-1", .code = ErrorCode::unknown_name, .path = "organizations[0].area"}}));
+}
+
+TEST(RegistryAdd, EmptyHistoryIsRefused) {
+    auto reg = registry();
+    EXPECT_EQ(refused_add(reg, {cooperative("htx-1")}),
+              (std::vector<Refusal>{
+                  {.organization = "htx-1", .code = ErrorCode::missing_field, .path = "organizations[0].events"}}));
+}
+
+TEST(RegistryAdd, EmptyAndRepeatedMemberIdsAreRefused) {
+    auto reg = registry();
+    EXPECT_EQ(refused_add(reg, {cooperative("htx-1").member("m1").member("").member("m1").registered("2024-08-01"_d)}),
+              (std::vector<Refusal>{
+                  {.organization = "htx-1", .code = ErrorCode::missing_field, .path = "organizations[0].members[1].id"},
+                  {.organization = "htx-1", .code = ErrorCode::duplicate, .path = "organizations[0].members[2].id"}}));
+}
+
+TEST(RegistryAdd, RecordsTheSeatAreaOfEachOrganisation) {
+    auto reg = registry();
+    reg.add(std::vector<OrganizationRecord>{cooperative("htx-1").registered("2024-08-01"_d),
+                                            cooperative("htx-2").area("D964").registered("2024-08-01"_d)});
+    EXPECT_EQ(reg.area(0), *reg.areas().find("P96"));
+    EXPECT_EQ(reg.area(1), *reg.areas().find("D964"));
+    EXPECT_EQ(reg.areas()[reg.area(1)].name, "Cà Mau");  // the district-level city
+}
+
+TEST(RegistryAdd, HistoryGivenOutOfOrderIsRecordedInDateOrder) {
+    auto reg = registry();
+    reg.add(cooperative("htx-1")
+                .then(ev::suspended("2024-09-02"_d, "2024-12-31"_d))
+                .then(ev::members_joined("2024-08-05"_d, 5))
+                .registered("2024-08-01"_d));
+    const auto events = reg.events(0);
+    ASSERT_EQ(events.size(), 3u);
+    EXPECT_EQ(events[0].type(), EventType::registered);
+    EXPECT_EQ(events[1].type(), EventType::members_joined);
+    EXPECT_EQ(events[2].type(), EventType::suspended);
+    EXPECT_EQ(reg.event_count(), 3u);
+}
+
+TEST(RegistryAdd, SuccessorMayNameAPredecessorOfTheSameBatch) {
+    auto reg = registry();
+    reg.add(std::vector<OrganizationRecord>{
+        cooperative("htx-a")
+            .registered("2020-03-02"_d)
+            .then(ev::reorganization_started("2024-09-02"_d, ReorganizationForm::division, 70))
+            .then(ev::reorganization_completed("2024-11-04"_d, ReorganizationForm::division)),
+        cooperative("htx-b").then(
+            ev::registered_as_successor("2024-11-04"_d, ReorganizationForm::division, {"htx-a"})),
+    });
+    EXPECT_EQ(reg.size(), 2u);
+    EXPECT_EQ(reg.state_at("htx-a", "2024-11-04"_d).status, LegalStatus::terminated);
+    EXPECT_EQ(reg.state_at("htx-b", "2024-11-04"_d).status, LegalStatus::active);
+}
+
+TEST(RegistryAdd, UnknownPredecessorIsRefused) {
+    auto reg = registry();
+    EXPECT_EQ(refused_add(reg, {cooperative("htx-b").then(ev::registered_as_successor(
+                                    "2024-11-04"_d, ReorganizationForm::split_off, {"htx-zz"}))}),
+              (std::vector<Refusal>{{.organization = "htx-b", .date = "2024-11-04"_d,
+                                     .code = ErrorCode::unknown_name, .path = "organizations[0]"}}));
+}
+
+// ---- append ---------------------------------------------------------------------------------------------
+
+class RegistryAppend : public ::testing::Test {
+protected:
+    void SetUp() override {
+        reg.add(std::vector<OrganizationRecord>{cooperative("htx-1").registered("2024-08-01"_d),
+                                                cooperative("htx-2").member("m1").registered("2024-08-01"_d)});
+    }
+    Registry reg = registry();
+};
+
+TEST_F(RegistryAppend, OneBadEventInABatchOfFiveLeavesAllFiveUnrecorded) {
+    const auto problems = refused_append(reg, {
+        {"htx-1", ev::members_joined("2024-09-02"_d, 7)},
+        {"htx-2", ev::suspended("2024-09-02"_d, "2024-12-31"_d)},
+        {"htx-1", ev::suspended("2024-10-01"_d, "2025-03-31"_d)},
+        {"htx-2", ev::resumed("2024-09-01"_d)},  // before its suspension: refused
+        {"htx-1", ev::resumed("2024-11-04"_d)},
+    });
+    EXPECT_EQ(problems, (std::vector<Refusal>{{.organization = "htx-2", .event = "resumed", .date = "2024-09-01"_d,
+                                               .rule = "T4",
+                                               .legal_basis = "Law 17/2023/QH15 Art 96.1; Decree 92/2024/NĐ-CP Art 47",
+                                               .path = "[3]"}}));
+    EXPECT_EQ(reg.event_count(), 2u);
+}
+
+TEST_F(RegistryAppend, BatchIsRecordedWhole) {
+    reg.append({
+        {"htx-1", ev::members_joined("2024-09-02"_d, 7)},
+        {"htx-2", ev::suspended("2024-09-02"_d, "2024-12-31"_d)},
+        {"htx-1", ev::suspended("2024-10-01"_d, "2025-03-31"_d)},
+        {"htx-1", ev::resumed("2024-11-04"_d)},
+    });
+    EXPECT_EQ(reg.event_count(), 6u);
+    EXPECT_EQ(reg.events(0).size(), 4u);
+    EXPECT_EQ(reg.events(1).size(), 2u);
+    const auto s = reg.state_at("htx-1", "2024-11-04"_d);
+    EXPECT_EQ(s.status, LegalStatus::active);
+    EXPECT_EQ(s.status_since, "2024-11-04"_d);
+    EXPECT_EQ(s.members.official(), 7);
+    EXPECT_EQ(reg.state_at("htx-2", "2024-11-04"_d).status, LegalStatus::suspended);
+}
+
+TEST_F(RegistryAppend, ReportsEveryBadEntryOfABatch) {
+    const auto problems = refused_append(reg, {
+        {"htx-x", ev::resumed("2024-09-02"_d)},
+        {"htx-1", ev::resumed("2024-09-02"_d)},
+        {"htx-2", ev::members_joined("2024-09-02"_d, 3)},
+        {"htx-2", ev::member_left("2024-10-01"_d, "m1")},
+    });
+    EXPECT_EQ(problems,
+              (std::vector<Refusal>{
+                  {.organization = "htx-x", .code = ErrorCode::unknown_name, .path = "[0]"},
+                  {.organization = "htx-1", .event = "resumed", .date = "2024-09-02"_d, .rule = "T4",
+                   .legal_basis = "Law 17/2023/QH15 Art 96.1; Decree 92/2024/NĐ-CP Art 47", .path = "[1]"},
+                  {.organization = "htx-2", .event = "member_left", .date = "2024-10-01"_d,
+                   .rule = "integrity.member_not_current", .code = ErrorCode::integrity, .path = "[3]"}}));
+}
+
+TEST_F(RegistryAppend, SingleEventForAnUnknownOrganisationIsRefused) {
+    EXPECT_EQ(refused_append(reg, {{"htx-x", ev::resumed("2024-09-02"_d)}}),
+              (std::vector<Refusal>{{.organization = "htx-x", .code = ErrorCode::unknown_name}}));
+}
+
+TEST_F(RegistryAppend, BackDatedEventConsistentWithTheHistoryIsInserted) {
+    reg.append("htx-1", ev::suspended("2025-03-03"_d, "2025-08-31"_d));
+    reg.append("htx-1", ev::suspended("2024-09-02"_d, "2024-12-31"_d));
+    const auto events = reg.events(0);
+    ASSERT_EQ(events.size(), 3u);
+    EXPECT_EQ(events[1].date, "2024-09-02"_d);
+    EXPECT_EQ(events[2].date, "2025-03-03"_d);
+    EXPECT_EQ(reg.state_at("htx-1", "2024-10-01"_d).status, LegalStatus::suspended);
+    const auto between = reg.state_at("htx-1", "2025-01-01"_d);
+    EXPECT_EQ(between.status, LegalStatus::active);
+    EXPECT_EQ(between.status_since, "2025-01-01"_d);
+    EXPECT_EQ(reg.state_at("htx-1", "2025-03-03"_d).status_since, "2025-03-03"_d);
+}
+
+TEST_F(RegistryAppend, BackDatedDissolutionBeforeALaterSuspensionIsRefused) {
+    reg.append("htx-1", ev::suspended("2025-03-03"_d, "2025-08-31"_d));
+    // The new event is allowed on its date; the recorded suspension after it no longer is.
+    EXPECT_EQ(refusal_of(refused(reg, "htx-1", ev::dissolution_resolved("2025-01-10"_d, 65))),
+              (Refusal{.organization = "htx-1", .event = "suspended", .date = "2025-03-03"_d, .rule = "T2",
+                       .legal_basis = "Law 17/2023/QH15 Art 96.1; Decree 92/2024/NĐ-CP Art 47",
+                       .path = "(recorded)"}));
+}
+
+// ---- reads ----------------------------------------------------------------------------------------------
+
+TEST_F(RegistryAppend, StateAtOfAnUnknownIdThrowsUnknownName) {
+    const Registry& view = reg;
+    try {
+        (void)view.state_at("htx-x", "2024-09-02"_d);
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_EQ(refusals(e), (std::vector<Refusal>{{.organization = "htx-x", .code = ErrorCode::unknown_name}}));
+    }
+}
+
+}  // namespace
