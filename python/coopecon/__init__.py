@@ -1,0 +1,51 @@
+"""coopecon: Vietnam's cooperative economy as an event-sourced registry.
+
+    >>> import coopecon
+    >>> registry = coopecon.load("examples/registry.json")
+    >>> registry.snapshot("2024-12-31").to_pandas()
+
+The compiled core is ``coopecon._core``; this package is the API around it. Everything here is a plain Python
+function or class, so it pickles (for Dask and multiprocessing) by reference.
+"""
+
+from .errors import (
+    DuplicateError,
+    Error,
+    FileError,
+    IntegrityError,
+    InvalidValueError,
+    MissingFieldError,
+    ParseError,
+    RuleViolation,
+    UnknownFieldError,
+    UnknownNameError,
+    UsageError,
+    WrongTypeError,
+)
+from .labels import enumerations, label, labels, names
+from .registry import Registry, load, loads
+from .snapshot import NO_DATE, Snapshot
+
+__all__ = [
+    "Registry",
+    "Snapshot",
+    "load",
+    "loads",
+    "label",
+    "labels",
+    "names",
+    "enumerations",
+    "NO_DATE",
+    "Error",
+    "ParseError",
+    "InvalidValueError",
+    "WrongTypeError",
+    "MissingFieldError",
+    "UnknownFieldError",
+    "UnknownNameError",
+    "DuplicateError",
+    "RuleViolation",
+    "IntegrityError",
+    "FileError",
+    "UsageError",
+]

@@ -1,0 +1,138 @@
+"""The registry: organisations with their append-only event logs, under Vietnam's law and administrative areas.
+
+Values go in and come out shaped as in the registry file (docs/registry-format.md): an organisation is a dict
+with ``id``, ``registration_code``, ``name``, ``kind``, ``area``, ``sector``, ``members`` and ``events``; an
+event is a dict with ``date``, ``type`` and that type's keys. Dates are ``datetime.date`` (ISO text is accepted
+where a date goes in); enumerated values are their names. Input is read by the same reader as files, so a
+mistake is reported with its field path (``organizations[0].events[1].date``) as a :class:`coopecon.Error`.
+
+Every change is all-or-nothing, and every call that works on the registry releases the GIL: reads from several
+threads run in parallel, and a change waits for them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from typing import Any, Iterable, Iterator, Mapping, Sequence, Tuple, Union
+
+from . import _core
+from .snapshot import Snapshot
+
+__all__ = ["Registry", "load", "loads"]
+
+DateLike = Union[datetime.date, str]
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+class Registry:
+    """Organisations and their event logs. ``Registry()`` is empty, under Vietnam's law and areas."""
+
+    def __init__(self) -> None:
+        self._cpp = _core.Registry()
+
+    @classmethod
+    def _wrap(cls, cpp: _core.Registry) -> "Registry":
+        registry = cls.__new__(cls)
+        registry._cpp = cpp
+        return registry
+
+    # ---- files ------------------------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: PathLike) -> "Registry":
+        """Reads a registry file; every problem in it is reported at once, with line and column."""
+        return cls._wrap(_core.Registry.load(path))
+
+    @classmethod
+    def loads(cls, text: str, file_name: str = "<string>") -> "Registry":
+        """Reads a registry file's text; `file_name` names it in errors."""
+        return cls._wrap(_core.Registry.loads(text, file_name))
+
+    def save(self, path: PathLike) -> None:
+        """Writes the registry file; an existing file is replaced only once the new one is complete."""
+        self._cpp.save(path)
+
+    def dumps(self) -> str:
+        """The registry file's text, byte for byte what the C++ library and the CLI write."""
+        return self._cpp.dumps()
+
+    # ---- changes (all-or-nothing) -----------------------------------------------------------------------
+
+    def add(self, organizations: Union[Mapping[str, Any], Sequence[Mapping[str, Any]]]) -> None:
+        """Adds an organisation, or a list of them, with members and events. Problems are reported with the
+        paths ``organizations[i]…`` of the list (a single dict is ``organizations[0]``)."""
+        self._cpp.add(organizations)
+
+    def append(self, organization: str, event: Mapping[str, Any]) -> None:
+        """Appends an event, validated against the organisation's state at its date and every later event."""
+        self._cpp.append(organization, event)
+
+    def append_many(self, entries: Iterable[Tuple[str, Mapping[str, Any]]]) -> None:
+        """Appends (organization id, event) pairs together: all are recorded or none. Problems name an entry
+        by its position, ``[k]``."""
+        self._cpp.append_many(entries if isinstance(entries, (list, tuple)) else list(entries))
+
+    def add_member(self, organization: str, member: Mapping[str, Any]) -> None:
+        """Adds a named member (``id``, ``name``, ``type``, ``foreign_investor``, optional ``organization``)
+        to the member list; admitting them is a ``member_joined`` event."""
+        self._cpp.add_member(organization, member)
+
+    # ---- reads ------------------------------------------------------------------------------------------
+
+    def state_at(self, organization: str, date: DateLike) -> dict[str, Any]:
+        """The organisation's state at the end of `date`: status, kind, members by kind and type, capital,
+        latest financial year … Before its registration, ``registered`` is False and ``status`` None."""
+        return self._cpp.state_at(organization, date)
+
+    def events(self, organization: str) -> list[dict[str, Any]]:
+        """The organisation's events in date order, as dicts that :meth:`append` accepts."""
+        return self._cpp.events(organization)
+
+    def organization(self, organization: str) -> dict[str, Any]:
+        """The organisation's identity (``id``, ``registration_code``, ``name``, ``kind``, ``area``,
+        ``sector``) and its ``members``."""
+        return self._cpp.organization(organization)
+
+    def snapshot(self, date: DateLike) -> Snapshot:
+        """Every organisation's state at the end of `date`, as columns."""
+        return Snapshot(self._cpp.snapshot(date))
+
+    def ids(self) -> list[str]:
+        """Organisation ids in registry order, which is the row order of snapshots."""
+        return self._cpp.ids()
+
+    @property
+    def event_count(self) -> int:
+        return self._cpp.event_count
+
+    @property
+    def info(self) -> dict[str, Any]:
+        """``title``, ``source``, ``synthetic`` and ``as_of`` (the date the data describe, or None)."""
+        return self._cpp.info
+
+    @info.setter
+    def info(self, value: Mapping[str, Any]) -> None:
+        self._cpp.info = value
+
+    def __len__(self) -> int:
+        return len(self._cpp)
+
+    def __contains__(self, organization: object) -> bool:
+        return isinstance(organization, str) and organization in self._cpp
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.ids())
+
+    def __repr__(self) -> str:
+        return f"<coopecon.Registry: {len(self)} organizations, {self.event_count} events>"
+
+
+def load(path: PathLike) -> Registry:
+    """Reads a registry file (see :meth:`Registry.load`)."""
+    return Registry.load(path)
+
+
+def loads(text: str, file_name: str = "<string>") -> Registry:
+    """Reads a registry file's text (see :meth:`Registry.loads`)."""
+    return Registry.loads(text, file_name)

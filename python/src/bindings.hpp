@@ -1,0 +1,13 @@
+#pragma once
+// One binding unit per area of the library, each registering its part of coopecon._core (module.cpp calls them
+// in this order, so a unit may use the types of those before it).
+
+#include <pybind11/pybind11.h>
+
+namespace coopecon::python {
+
+void bind_core(pybind11::module_& m);      // errors, enumerations and labels (bind_core.cpp)
+void bind_snapshot(pybind11::module_& m);  // Snapshot (bind_snapshot.cpp)
+void bind_registry(pybind11::module_& m);  // Registry (bind_registry.cpp)
+
+}  // namespace coopecon::python

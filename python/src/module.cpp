@@ -1,0 +1,11 @@
+// coopecon._core: the compiled half of the coopecon package. The pure-Python package (python/coopecon) wraps it
+// in the API users see; this module stays close to the C++ and does the heavy lifting without the GIL.
+
+#include "bindings.hpp"
+
+PYBIND11_MODULE(_core, m) {
+    m.doc() = "coopecon's C++ core (use the coopecon package, which wraps it)";
+    coopecon::python::bind_core(m);
+    coopecon::python::bind_snapshot(m);
+    coopecon::python::bind_registry(m);
+}
