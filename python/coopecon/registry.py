@@ -98,6 +98,11 @@ class Registry:
         """Every organisation's state at the end of `date`, as columns."""
         return Snapshot(self._cpp.snapshot(date))
 
+    def snapshots(self, dates: Sequence[DateLike]) -> list[Snapshot]:
+        """Snapshots at strictly increasing dates (ends of periods, say), from one replay of each history:
+        faster than one :meth:`snapshot` per date."""
+        return [Snapshot(cpp) for cpp in self._cpp.snapshots(list(dates))]
+
     def ids(self) -> list[str]:
         """Organisation ids in registry order, which is the row order of snapshots."""
         return self._cpp.ids()

@@ -274,6 +274,8 @@ void bind_registry(py::module_& m) {
             },
             "Title, source, whether synthetic, and the date the data describe.")
         .def("snapshot", &named_snapshot, py::arg("date"), "Every organisation's state at the end of `date`.")
+        .def("snapshots", &named_snapshots, py::arg("dates"),
+             "Snapshots at strictly increasing dates, from one replay of each history.")
         .def(py::pickle(&get_state, &set_state));
 }
 

@@ -21,14 +21,40 @@ struct NamedSnapshot {
     std::vector<std::string> area_codes;  // area index → area code
 };
 
+namespace named_snapshot_detail {
+
+inline std::vector<std::string> ids(const Registry& r) {
+    std::vector<std::string> out;
+    out.reserve(r.size());
+    for (OrgIndex i = 0; i < r.size(); ++i) out.push_back(r.organization(i).id);
+    return out;
+}
+
+inline std::vector<std::string> area_codes(const Registry& r) {
+    std::vector<std::string> out;
+    out.reserve(r.areas().size());
+    for (const auto& area : r.areas().areas()) out.push_back(area.code);
+    return out;
+}
+
+}  // namespace named_snapshot_detail
+
 /// The snapshot of `registry` at the end of `date`, with its names (reads without the GIL).
 inline NamedSnapshot named_snapshot(const SharedRegistry& registry, Date date) {
     return registry.read([&](const Registry& r) {
-        NamedSnapshot out{r.snapshot(date), {}, {}};
-        out.ids.reserve(r.size());
-        for (OrgIndex i = 0; i < r.size(); ++i) out.ids.push_back(r.organization(i).id);
-        out.area_codes.reserve(r.areas().size());
-        for (const auto& area : r.areas().areas()) out.area_codes.push_back(area.code);
+        return NamedSnapshot{r.snapshot(date), named_snapshot_detail::ids(r), named_snapshot_detail::area_codes(r)};
+    });
+}
+
+/// Snapshots at strictly increasing dates from one replay of each history, with their names.
+inline std::vector<NamedSnapshot> named_snapshots(const SharedRegistry& registry, const std::vector<Date>& dates) {
+    return registry.read([&](const Registry& r) {
+        auto snapshots = r.snapshots(dates);
+        const auto ids = named_snapshot_detail::ids(r);
+        const auto area_codes = named_snapshot_detail::area_codes(r);
+        std::vector<NamedSnapshot> out;
+        out.reserve(snapshots.size());
+        for (auto& s : snapshots) out.push_back(NamedSnapshot{std::move(s), ids, area_codes});
         return out;
     });
 }

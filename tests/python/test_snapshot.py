@@ -164,3 +164,13 @@ def test_unpickling_checks_the_state(small_registry):
         restore((version, as_of, columns, ids[:2], area_codes))
     with pytest.raises(coopecon.InvalidValueError, match="column area holds values out of range"):
         restore((version, as_of, columns, ids, []))
+
+
+def test_snapshots_at_several_dates_equal_one_snapshot_per_date(example_registry):
+    dates = [D(2019, 12, 31), "2022-12-31", D(2024, 12, 31), D(2025, 6, 30)]
+    series = example_registry.snapshots(dates)
+    assert [s.as_of for s in series] == [D(2019, 12, 31), D(2022, 12, 31), D(2024, 12, 31), D(2025, 6, 30)]
+    for date, snapshot in zip(dates, series):
+        pd.testing.assert_frame_equal(snapshot.to_pandas(), example_registry.snapshot(date).to_pandas())
+    with pytest.raises(coopecon.UsageError, match="strictly increasing"):
+        example_registry.snapshots([D(2024, 1, 1), D(2023, 1, 1)])
