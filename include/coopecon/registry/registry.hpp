@@ -59,6 +59,10 @@ BOOST_DESCRIBE_STRUCT(RegistryInfo, (), (title, source, synthetic, as_of))
 
 class Registry {
 public:
+    /// An empty registry under Vietnam's law (law::vietnam()) and areas (vietnam_areas()), both embedded in
+    /// the library; defined in the compiled library so that callers need not parse JSON headers.
+    Registry();
+
     Registry(std::shared_ptr<const law::Framework> law, std::shared_ptr<const AreaCatalog> areas)
         : law_(std::move(law)), areas_(std::move(areas)) {
         if (!law_ || !areas_) throw Error(ErrorCode::usage, "a registry needs a legal framework and an area catalogue");
