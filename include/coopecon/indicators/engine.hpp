@@ -1,0 +1,662 @@
+#pragma once
+// The group-by engine. A query (indicators, grouping keys, reporting units, size classes, scoring hooks) is
+// compiled once into distinct conditions, filters, fields and accumulators (a field summed over a filter, or
+// the distinct communes of a filter); each snapshot is then read in one pass per grouping: group ids are
+// computed once per row, and rows are processed in blocks where every condition, filter and field is
+// evaluated once and every accumulator adds its block in a tight loop. Indicators are evaluated afterwards,
+// per group, from the accumulated sums: no indicator reads the rows itself.
+
+#include <coopecon/core/error.hpp>
+#include <coopecon/indicators/building_blocks.hpp>
+#include <coopecon/indicators/group_key.hpp>
+#include <coopecon/indicators/indicator.hpp>
+#include <coopecon/indicators/period.hpp>
+#include <coopecon/indicators/render.hpp>
+#include <coopecon/indicators/scoring_hooks.hpp>
+#include <coopecon/indicators/table.hpp>
+#include <coopecon/model/area_catalog.hpp>
+#include <coopecon/registry/registry.hpp>
+#include <coopecon/registry/snapshot.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace coopecon::indicators {
+
+struct Query {
+    std::vector<Indicator> indicators;
+    std::vector<GroupKey> by;               // none: one row of totals
+    std::optional<Date> units_as_of;        // areas are reported in the units valid then; default: the period's end
+    std::vector<SizeClass> size_classes = tt01_2020_size_classes();
+    ScoringHooks scoring;
+    bool totals = true;                     // add a totals row (per period in a series); always one without keys
+};
+
+namespace detail {
+
+inline constexpr std::size_t block_rows = 1024;
+inline constexpr std::uint8_t unrated = 0xFF;
+
+struct Accumulator {
+    Expression::Op op = Expression::Op::sum;
+    std::size_t filter = 0;
+    Field field = Field::one;
+    bool previous = false;
+};
+
+/// The query's distinct parts, each evaluated once per block.
+struct Plan {
+    std::vector<Condition> conditions;
+    std::vector<std::vector<std::size_t>> filters;  // condition indices
+    std::vector<Filter> filter_values;
+    std::vector<Field> fields;
+    std::vector<Accumulator> accumulators;
+    bool needs_members = false;
+    bool needs_class = false;
+    bool needs_previous = false;
+
+    template <class T>
+    static std::size_t intern(std::vector<T>& list, const T& value) {
+        auto it = std::find(list.begin(), list.end(), value);
+        if (it != list.end()) return static_cast<std::size_t>(it - list.begin());
+        list.push_back(value);
+        return list.size() - 1;
+    }
+
+    std::size_t filter_index(const Filter& f) {
+        const auto before = filter_values.size();
+        const auto index = intern(filter_values, f);
+        if (filter_values.size() > before) {
+            std::vector<std::size_t> conds;
+            for (const auto& c : f.all) {
+                conds.push_back(intern(conditions, c));
+                if (c.test == Test::size_class || (c.test == Test::range && c.field == Field::members)) needs_members = true;
+                if (c.test == Test::rated || c.test == Test::classified) needs_class = true;
+                if (c.test == Test::range) intern(fields, c.field);
+            }
+            filters.push_back(std::move(conds));
+        }
+        return index;
+    }
+
+    std::size_t accumulator(const Expression& e) {
+        Accumulator a{e.op, filter_index(e.filter), e.op == Expression::Op::sum ? e.field : Field::one, e.previous};
+        if (a.field == Field::members) needs_members = true;
+        intern(fields, a.field);
+        needs_previous = needs_previous || e.previous;
+        for (std::size_t i = 0; i < accumulators.size(); ++i) {
+            const auto& b = accumulators[i];
+            if (b.op == a.op && b.filter == a.filter && b.field == a.field && b.previous == a.previous) return i;
+        }
+        accumulators.push_back(a);
+        return accumulators.size() - 1;
+    }
+
+    void add(const Expression& e) {
+        if (e.op == Expression::Op::sum || e.op == Expression::Op::distinct_communes) {
+            accumulator(e);
+            return;
+        }
+        if (e.operands.size() != 2) throw Error(ErrorCode::invalid_value, "a ratio or difference needs two operands");
+        for (const auto& o : e.operands) add(o);
+    }
+};
+
+template <class T>
+void widen(const std::vector<T>& column, std::size_t begin, std::size_t n, std::int64_t* out) {
+    const T* p = column.data() + begin;
+    for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<std::int64_t>(p[i]);
+}
+
+inline void load(Field f, const Snapshot& s, std::size_t b, std::size_t n, std::int64_t* out) {
+    switch (f) {
+        case Field::one: std::fill(out, out + n, 1); return;
+        case Field::members: {
+            const auto *o = s.official_members.data() + b, *c = s.capital_associates.data() + b,
+                       *x = s.non_capital_associates.data() + b;
+            for (std::size_t i = 0; i < n; ++i) out[i] = std::int64_t{o[i]} + c[i] + x[i];
+            return;
+        }
+        case Field::official_members: return widen(s.official_members, b, n, out);
+        case Field::capital_associates: return widen(s.capital_associates, b, n, out);
+        case Field::non_capital_associates: return widen(s.non_capital_associates, b, n, out);
+        case Field::individual_members: return widen(s.individual_members, b, n, out);
+        case Field::household_members: return widen(s.household_members, b, n, out);
+        case Field::legal_entity_members: return widen(s.legal_entity_members, b, n, out);
+        case Field::cooperative_members: return widen(s.cooperative_members, b, n, out);
+        case Field::foreign_official_members: return widen(s.foreign_official_members, b, n, out);
+        case Field::charter_capital: return widen(s.charter_capital, b, n, out);
+        case Field::revenue: return widen(s.revenue, b, n, out);
+        case Field::costs: return widen(s.costs, b, n, out);
+        case Field::pre_tax_profit: return widen(s.pre_tax_profit, b, n, out);
+        case Field::internal_revenue: return widen(s.internal_revenue, b, n, out);
+        case Field::workers: return widen(s.workers, b, n, out);
+        case Field::wages: return widen(s.wages, b, n, out);
+        case Field::financial_year: return widen(s.financial_year, b, n, out);
+        case Field::assessment_points: return widen(s.assessment_points, b, n, out);
+        case Field::ocop_products: {
+            for (std::size_t i = 0; i < n; ++i)
+                out[i] = std::int64_t{s.ocop_1_star[b + i]} + s.ocop_2_stars[b + i] + s.ocop_3_stars[b + i] +
+                         s.ocop_4_stars[b + i] + s.ocop_5_stars[b + i];
+            return;
+        }
+        case Field::ocop_1_star: return widen(s.ocop_1_star, b, n, out);
+        case Field::ocop_2_stars: return widen(s.ocop_2_stars, b, n, out);
+        case Field::ocop_3_stars: return widen(s.ocop_3_stars, b, n, out);
+        case Field::ocop_4_stars: return widen(s.ocop_4_stars, b, n, out);
+        case Field::ocop_5_stars: return widen(s.ocop_5_stars, b, n, out);
+    }
+}
+
+template <class E>
+void in_set(const std::vector<E>& column, std::size_t b, std::size_t n, std::uint32_t set, std::uint8_t* out) {
+    const E* p = column.data() + b;
+    for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<std::uint8_t>((set >> static_cast<unsigned>(p[i])) & 1u);
+}
+
+/// What a block's conditions read besides the snapshot.
+struct BlockInputs {
+    const Snapshot* s = nullptr;
+    std::int32_t period_start = 0;  // day count
+    std::int32_t latest_year = 0;   // results and assessments count from this year on
+    const std::int64_t* members = nullptr;
+    const std::uint8_t* classes = nullptr;
+    const std::vector<SizeClass>* size_classes = nullptr;
+    const std::vector<Field>* fields = nullptr;
+    const std::vector<std::vector<std::int64_t>>* field_values = nullptr;
+};
+
+inline void evaluate(const Condition& c, const BlockInputs& in, std::size_t b, std::size_t n, std::uint8_t* out) {
+    const Snapshot& s = *in.s;
+    switch (c.test) {
+        case Test::registered: std::copy_n(s.exists.data() + b, n, out); return;
+        case Test::existing:
+            for (std::size_t i = 0; i < n; ++i) out[i] = s.status[b + i] != LegalStatus::terminated;
+            return;
+        case Test::kind: return in_set(s.kind, b, n, c.set, out);
+        case Test::status: return in_set(s.status, b, n, c.set, out);
+        case Test::sector: return in_set(s.sector, b, n, c.set, out);
+        case Test::ended_by:
+            in_set(s.ended_by, b, n, c.set, out);
+            for (std::size_t i = 0; i < n; ++i) out[i] &= s.ended_by[b + i] != Ending::none;
+            return;
+        case Test::size_class: {
+            const auto& classes = *in.size_classes;
+            for (std::size_t i = 0; i < n; ++i) {
+                std::size_t k = classes.size() - 1;
+                while (k > 0 && in.members[i] < classes[k].min_members) --k;
+                out[i] = static_cast<std::uint8_t>((c.set >> k) & 1u);
+            }
+            return;
+        }
+        case Test::new_in_period:
+            for (std::size_t i = 0; i < n; ++i) out[i] = s.registered_on[b + i] >= in.period_start;
+            return;
+        case Test::terminated_in_period:
+            for (std::size_t i = 0; i < n; ++i)
+                out[i] = s.status[b + i] == LegalStatus::terminated && s.status_since[b + i] >= in.period_start;
+            return;
+        case Test::converted_in_period:
+            for (std::size_t i = 0; i < n; ++i)
+                out[i] = s.converted_on[b + i] != no_date && s.converted_on[b + i] >= in.period_start;
+            return;
+        case Test::with_results:
+            for (std::size_t i = 0; i < n; ++i) out[i] = s.financial_year[b + i] >= in.latest_year;
+            return;
+        case Test::certified:
+            for (std::size_t i = 0; i < n; ++i) out[i] = (s.certifications[b + i] & c.set) != 0;
+            return;
+        case Test::rated:
+            for (std::size_t i = 0; i < n; ++i) out[i] = in.classes[i] != unrated;
+            return;
+        case Test::classified:
+            for (std::size_t i = 0; i < n; ++i)
+                out[i] = in.classes[i] != unrated && ((c.set >> in.classes[i]) & 1u);
+            return;
+        case Test::not_at_address: std::copy_n(s.not_at_address.data() + b, n, out); return;
+        case Test::range: {
+            const auto f = static_cast<std::size_t>(std::find(in.fields->begin(), in.fields->end(), c.field) - in.fields->begin());
+            const std::int64_t* v = (*in.field_values)[f].data();
+            for (std::size_t i = 0; i < n; ++i) out[i] = v[i] >= c.min && v[i] <= c.max;
+            return;
+        }
+    }
+}
+
+/// Per row of a snapshot: its combined key code, or no_index when it is not registered on the date.
+struct KeyCodes {
+    std::vector<std::uint32_t> code;
+};
+
+/// Maps registered areas to the reporting unit of each area key, once per query.
+struct KeySpace {
+    std::vector<GroupKey> keys;
+    std::vector<std::uint32_t> radix;               // domain size per key
+    std::vector<std::vector<std::uint32_t>> area_unit;  // per key: AreaIndex → unit code (radix − 1: none)
+    std::vector<std::uint32_t> commune_of;          // AreaIndex → commune unit on the units date, or no_index
+    std::uint64_t combinations = 1;
+
+    static std::uint32_t unit(const AreaCatalog& areas, AreaIndex a, AreaLevel level, Date units) {
+        const auto recorded = areas.at_level(a, level);
+        if (recorded == no_index) return no_index;
+        return areas.at_level(areas.on(recorded, units), level);
+    }
+
+    KeySpace(const std::vector<GroupKey>& by, const AreaCatalog& areas, Date units, std::size_t size_classes)
+        : keys(by) {
+        for (const auto& k : keys) {
+            std::uint32_t r = 0;
+            std::vector<std::uint32_t> map;
+            switch (k.kind) {
+                case KeyKind::area: {
+                    r = static_cast<std::uint32_t>(areas.size()) + 1;
+                    map.resize(areas.size());
+                    for (AreaIndex a = 0; a < areas.size(); ++a) {
+                        const auto u = unit(areas, a, k.level, units);
+                        map[a] = u == no_index ? r - 1 : u;
+                    }
+                    break;
+                }
+                case KeyKind::kind: r = enum_count<OrgKind>; break;
+                case KeyKind::sector: r = enum_count<Sector>; break;
+                case KeyKind::status: r = enum_count<LegalStatus>; break;
+                case KeyKind::size_class: r = static_cast<std::uint32_t>(size_classes); break;
+            }
+            radix.push_back(r);
+            area_unit.push_back(std::move(map));
+            combinations *= r;
+        }
+        if (combinations > (1u << 26))
+            throw Error(ErrorCode::usage, "too many combinations of group keys (" + std::to_string(combinations) + ")");
+        commune_of.resize(areas.size());
+        for (AreaIndex a = 0; a < areas.size(); ++a) commune_of[a] = unit(areas, a, AreaLevel::commune, units);
+    }
+
+    KeyCodes codes(const Snapshot& s, const std::vector<SizeClass>& size_classes) const {
+        KeyCodes out;
+        out.code.assign(s.size(), 0);
+        std::uint64_t stride = combinations;
+        for (std::size_t k = 0; k < keys.size(); ++k) {
+            stride /= radix[k];
+            const auto st = static_cast<std::uint32_t>(stride);
+            auto& code = out.code;
+            switch (keys[k].kind) {
+                case KeyKind::area: {
+                    const auto& map = area_unit[k];
+                    const auto none = radix[k] - 1;
+                    for (std::size_t i = 0; i < s.size(); ++i)
+                        code[i] += st * (s.area[i] < map.size() ? map[s.area[i]] : none);
+                    break;
+                }
+                case KeyKind::kind:
+                    for (std::size_t i = 0; i < s.size(); ++i) code[i] += st * static_cast<std::uint32_t>(s.kind[i]);
+                    break;
+                case KeyKind::sector:
+                    for (std::size_t i = 0; i < s.size(); ++i) code[i] += st * static_cast<std::uint32_t>(s.sector[i]);
+                    break;
+                case KeyKind::status:
+                    for (std::size_t i = 0; i < s.size(); ++i) code[i] += st * static_cast<std::uint32_t>(s.status[i]);
+                    break;
+                case KeyKind::size_class:
+                    for (std::size_t i = 0; i < s.size(); ++i) {
+                        const std::int64_t m = std::int64_t{s.official_members[i]} + s.capital_associates[i] +
+                                               s.non_capital_associates[i];
+                        std::uint32_t c = static_cast<std::uint32_t>(size_classes.size() - 1);
+                        while (c > 0 && m < size_classes[c].min_members) --c;
+                        code[i] += st * c;
+                    }
+                    break;
+            }
+        }
+        for (std::size_t i = 0; i < s.size(); ++i)
+            if (!s.exists[i]) out.code[i] = no_index;
+        return out;
+    }
+
+    /// The key cells of a combined code.
+    std::vector<KeyCell> cells(std::uint64_t combined, const AreaCatalog& areas,
+                               const std::vector<SizeClass>& size_classes) const {
+        std::vector<KeyCell> out(keys.size());
+        for (std::size_t k = keys.size(); k-- > 0;) {
+            const auto c = static_cast<std::uint32_t>(combined % radix[k]);
+            combined /= radix[k];
+            switch (keys[k].kind) {
+                case KeyKind::area:
+                    if (c == radix[k] - 1) out[k] = {"none", Text{"(no unit at this level)", "(không có đơn vị ở cấp này)"}};
+                    else out[k] = {areas[c].code, Text{areas[c].name, areas[c].name}};
+                    break;
+                case KeyKind::kind: out[k] = enum_cell(static_cast<OrgKind>(c)); break;
+                case KeyKind::sector: out[k] = enum_cell(static_cast<Sector>(c)); break;
+                case KeyKind::status: out[k] = enum_cell(static_cast<LegalStatus>(c)); break;
+                case KeyKind::size_class: out[k] = {size_classes[c].id, size_classes[c].label}; break;
+            }
+        }
+        return out;
+    }
+
+    template <class E>
+    static KeyCell enum_cell(E v) {
+        return {std::string(enum_name(v)), Text(label(v))};
+    }
+};
+
+/// Sums per (accumulator, group) over one snapshot, plus the distinct-commune pairs.
+struct Sums {
+    std::size_t groups = 0;
+    std::vector<std::int64_t> sums;  // [accumulator * groups + group]
+    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> communes;  // per accumulator: (group, commune)
+
+    std::int64_t at(std::size_t a, std::size_t g) const { return sums[a * groups + g]; }
+};
+
+/// One pass over a snapshot for the accumulators of one role (current or previous).
+inline Sums accumulate(const Plan& plan, bool previous, const Snapshot& s, const std::vector<std::uint32_t>& group,
+                       std::size_t groups, std::int32_t period_start, const KeySpace& space, const Query& q) {
+    Sums out;
+    out.groups = groups;
+    out.sums.assign(plan.accumulators.size() * groups, 0);
+    out.communes.resize(plan.accumulators.size());
+    std::vector<std::size_t> active;
+    std::vector<std::uint8_t> filter_used(plan.filters.size(), 0), condition_used(plan.conditions.size(), 0),
+        field_used(plan.fields.size(), 0);
+    for (std::size_t a = 0; a < plan.accumulators.size(); ++a) {
+        const auto& acc = plan.accumulators[a];
+        if (acc.previous != previous) continue;
+        active.push_back(a);
+        filter_used[acc.filter] = 1;
+        field_used[static_cast<std::size_t>(std::find(plan.fields.begin(), plan.fields.end(), acc.field) - plan.fields.begin())] = 1;
+    }
+    if (active.empty()) return out;
+    for (std::size_t f = 0; f < plan.filters.size(); ++f)
+        if (filter_used[f])
+            for (auto c : plan.filters[f]) {
+                condition_used[c] = 1;
+                if (plan.conditions[c].test == Test::range)
+                    field_used[static_cast<std::size_t>(std::find(plan.fields.begin(), plan.fields.end(), plan.conditions[c].field) - plan.fields.begin())] = 1;
+            }
+
+    std::vector<std::vector<std::int64_t>> field_values(plan.fields.size(), std::vector<std::int64_t>(block_rows));
+    std::vector<std::vector<std::uint8_t>> condition_masks(plan.conditions.size(), std::vector<std::uint8_t>(block_rows));
+    std::vector<std::vector<std::uint8_t>> filter_masks(plan.filters.size(), std::vector<std::uint8_t>(block_rows));
+    std::vector<std::int64_t> members(block_rows);
+    std::vector<std::uint8_t> classes(block_rows, unrated);
+    std::array<std::uint32_t, block_rows> g{};
+
+    BlockInputs in;
+    in.s = &s;
+    in.period_start = period_start;
+    in.latest_year = s.as_of.year() - 1;
+    in.members = members.data();
+    in.classes = classes.data();
+    in.size_classes = &q.size_classes;
+    in.fields = &plan.fields;
+    in.field_values = &field_values;
+
+    for (std::size_t b = 0; b < s.size(); b += block_rows) {
+        const std::size_t n = std::min(block_rows, s.size() - b);
+        bool any = false;
+        for (std::size_t i = 0; i < n; ++i) {
+            g[i] = group[b + i];
+            any = any || g[i] != no_index;
+        }
+        if (!any) continue;
+        if (plan.needs_members) load(Field::members, s, b, n, members.data());
+        if (plan.needs_class) {
+            for (std::size_t i = 0; i < n; ++i) {
+                const auto r = b + i;
+                if (s.assessment_year[r] < in.latest_year || s.assessment_year[r] == 0) {
+                    classes[i] = unrated;
+                    continue;
+                }
+                const AssessmentFacts facts{s.assessment_year[r], s.assessment_scheme[r], s.assessment_points[r],
+                                            s.sanction_year[r] == s.assessment_year[r], s.kind[r], s.sector[r]};
+                classes[i] = static_cast<std::uint8_t>(q.scoring.classify(facts));
+            }
+        }
+        for (std::size_t f = 0; f < plan.fields.size(); ++f)
+            if (field_used[f]) load(plan.fields[f], s, b, n, field_values[f].data());
+        for (std::size_t c = 0; c < plan.conditions.size(); ++c)
+            if (condition_used[c]) evaluate(plan.conditions[c], in, b, n, condition_masks[c].data());
+        for (std::size_t f = 0; f < plan.filters.size(); ++f) {
+            if (!filter_used[f]) continue;
+            auto* mask = filter_masks[f].data();
+            for (std::size_t i = 0; i < n; ++i) mask[i] = g[i] != no_index;
+            for (auto c : plan.filters[f]) {
+                const auto* cm = condition_masks[c].data();
+                for (std::size_t i = 0; i < n; ++i) mask[i] &= cm[i];
+            }
+        }
+        for (auto a : active) {
+            const auto& acc = plan.accumulators[a];
+            const auto* mask = filter_masks[acc.filter].data();
+            if (acc.op == Expression::Op::distinct_communes) {
+                for (std::size_t i = 0; i < n; ++i) {
+                    if (!mask[i]) continue;
+                    const auto area = s.area[b + i];
+                    const auto commune = area < space.commune_of.size() ? space.commune_of[area] : no_index;
+                    if (commune != no_index) out.communes[a].emplace_back(g[i], commune);
+                }
+                continue;
+            }
+            const auto f = static_cast<std::size_t>(std::find(plan.fields.begin(), plan.fields.end(), acc.field) - plan.fields.begin());
+            const auto* v = field_values[f].data();
+            std::int64_t* sums = out.sums.data() + a * groups;
+            for (std::size_t i = 0; i < n; ++i)
+                if (mask[i]) sums[g[i]] += v[i];
+        }
+    }
+    return out;
+}
+
+struct Value {
+    bool integral = true;
+    std::int64_t integer = 0;
+    double real = 0;
+    double as_double() const noexcept { return integral ? static_cast<double>(integer) : real; }
+};
+
+/// An expression with its leaves resolved to accumulators, so evaluation per group only does arithmetic.
+struct Compiled {
+    Expression::Op op = Expression::Op::sum;
+    std::size_t accumulator = 0;
+    double scale = 1;
+    std::vector<Compiled> operands;
+
+    static Compiled from(const Expression& e, Plan& plan) {
+        Compiled c;
+        c.op = e.op;
+        c.scale = e.scale;
+        if (e.op == Expression::Op::sum || e.op == Expression::Op::distinct_communes) c.accumulator = plan.accumulator(e);
+        for (const auto& o : e.operands) c.operands.push_back(from(o, plan));
+        return c;
+    }
+
+    template <class Leaf>
+    Value evaluate(const Leaf& leaf) const {
+        switch (op) {
+            case Expression::Op::sum:
+            case Expression::Op::distinct_communes: return {true, leaf(accumulator), 0};
+            case Expression::Op::ratio: {
+                const auto num = operands[0].evaluate(leaf), den = operands[1].evaluate(leaf);
+                const double d = den.as_double();
+                return {false, 0, d == 0 || std::isnan(d) ? std::nan("") : num.as_double() / d * scale};
+            }
+            case Expression::Op::difference: {
+                const auto a = operands[0].evaluate(leaf), b = operands[1].evaluate(leaf);
+                if (a.integral && b.integral) return {true, a.integer - b.integer, 0};
+                return {false, 0, a.as_double() - b.as_double()};
+            }
+        }
+        return {};
+    }
+};
+
+inline std::int64_t distinct(std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs, bool per_group,
+                             std::vector<std::int64_t>& per_group_counts) {
+    if (!per_group)
+        for (auto& p : pairs) p.first = 0;
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    if (per_group)
+        for (const auto& p : pairs) ++per_group_counts[p.first];
+    return static_cast<std::int64_t>(pairs.size());
+}
+
+/// The table of one period from its end snapshot and (when an indicator reads it) the previous period's.
+inline void append_period(Table& t, const Snapshot& end, const Snapshot* before, const Period& period,
+                          const AreaCatalog& areas, const Query& q, bool period_key) {
+    check_size_classes(q.size_classes);
+    Plan plan;
+    std::vector<Compiled> compiled;
+    for (const auto& ind : q.indicators) {
+        plan.add(ind.expression);
+        compiled.push_back(Compiled::from(ind.expression, plan));
+    }
+    if (plan.needs_previous && !before)
+        throw Error(ErrorCode::usage, "an indicator compares with the previous period, but no earlier snapshot was given");
+    const KeySpace space(q.by, areas, q.units_as_of.value_or(period.end), q.size_classes.size());
+
+    // Group ids: combined key codes of both snapshots, numbered densely in key order.
+    const auto end_codes = space.codes(end, q.size_classes);
+    KeyCodes before_codes;
+    if (plan.needs_previous) before_codes = space.codes(*before, q.size_classes);
+    std::vector<std::uint32_t> dense(space.combinations, no_index);
+    for (auto c : end_codes.code)
+        if (c != no_index) dense[c] = 0;
+    for (auto c : before_codes.code)
+        if (c != no_index) dense[c] = 0;
+    std::vector<std::uint64_t> combos;
+    for (std::uint64_t c = 0; c < space.combinations; ++c)
+        if (dense[c] == 0) {
+            dense[c] = static_cast<std::uint32_t>(combos.size());
+            combos.push_back(c);
+        }
+    auto to_groups = [&](const KeyCodes& k) {
+        std::vector<std::uint32_t> out(k.code.size());
+        for (std::size_t i = 0; i < out.size(); ++i) out[i] = k.code[i] == no_index ? no_index : dense[k.code[i]];
+        return out;
+    };
+    const std::size_t groups = combos.size();
+    const std::int32_t start = period.start.days_since_epoch();
+    const auto current = accumulate(plan, false, end, to_groups(end_codes), groups, start, space, q);
+    Sums earlier;
+    if (plan.needs_previous) earlier = accumulate(plan, true, *before, to_groups(before_codes), groups, start, space, q);
+
+    // Distinct communes per group and overall.
+    const auto A = plan.accumulators.size();
+    std::vector<std::vector<std::int64_t>> communes_per_group(A), communes_total(A, std::vector<std::int64_t>(1));
+    for (std::size_t a = 0; a < A; ++a) {
+        if (plan.accumulators[a].op != Expression::Op::distinct_communes) continue;
+        const auto& pairs = plan.accumulators[a].previous ? earlier.communes[a] : current.communes[a];
+        communes_per_group[a].assign(groups, 0);
+        communes_total[a][0] = distinct(pairs, false, communes_total[a]);
+        distinct(pairs, true, communes_per_group[a]);
+    }
+    auto leaf_for_group = [&](std::size_t g) {
+        return [&, g](std::size_t a) -> std::int64_t {
+            if (plan.accumulators[a].op == Expression::Op::distinct_communes) return communes_per_group[a][g];
+            return (plan.accumulators[a].previous ? earlier : current).at(a, g);
+        };
+    };
+    auto leaf_total = [&](std::size_t a) -> std::int64_t {
+        if (plan.accumulators[a].op == Expression::Op::distinct_communes) return communes_total[a][0];
+        const auto& sums = plan.accumulators[a].previous ? earlier : current;
+        std::int64_t total = 0;
+        for (std::size_t g = 0; g < groups; ++g) total += sums.at(a, g);
+        return total;
+    };
+
+    // Columns, made on the first period.
+    const std::size_t key_offset = period_key ? 1 : 0;
+    if (t.keys.empty() && t.values.empty()) {
+        if (period_key) t.keys.push_back({"period", Text{"Period", "Kỳ"}, {}});
+        for (const auto& k : q.by) t.keys.push_back({std::string(k.id()), k.label(), {}});
+        for (const auto& ind : q.indicators)
+            t.values.push_back({ind.id, ind.label, ind.unit, ind.decimals, ind.expression.integral(), {}, {}});
+    }
+    auto add_row = [&](std::vector<KeyCell> cells, bool total, auto&& leaf) {
+        if (period_key) t.keys[0].cells.push_back({period.id, Text{period.id, period.id}});
+        for (std::size_t k = 0; k < cells.size(); ++k) t.keys[k + key_offset].cells.push_back(std::move(cells[k]));
+        for (std::size_t v = 0; v < q.indicators.size(); ++v) {
+            const auto value = compiled[v].evaluate(leaf);
+            auto& col = t.values[v];
+            if (col.integral) col.integers.push_back(value.integer);
+            else col.reals.push_back(value.as_double());
+        }
+        t.totals.push_back(total ? 1 : 0);
+    };
+    // Without keys the one group is the total.
+    if (!q.by.empty())
+        for (std::size_t g = 0; g < groups; ++g) add_row(space.cells(combos[g], areas, q.size_classes), false, leaf_for_group(g));
+    if (q.totals || q.by.empty()) {
+        std::vector<KeyCell> cells(q.by.size());
+        if (!cells.empty()) cells[0] = {"total", Text(total_label)};
+        add_row(std::move(cells), true, leaf_total);
+    }
+}
+
+}  // namespace detail
+
+/// One period over snapshots taken elsewhere: `end` at the period's end and, when an indicator compares with
+/// the previous period, `before` at the day before its start.
+inline Table compute(const Snapshot& end, const Snapshot* before, const Period& period, const AreaCatalog& areas,
+                     const Query& q) {
+    Table t;
+    detail::append_period(t, end, before, period, areas, q, false);
+    return t;
+}
+
+/// Snapshots at the ends of periods, taken in one replay per chunk of dates so that memory stays bounded.
+template <class F>
+void for_each_period(const Registry& reg, const std::vector<Period>& periods, bool needs_previous, F&& f) {
+    std::vector<Date> dates;
+    if (needs_previous) dates.push_back(periods.front().start.plus_days(-1));
+    for (const auto& p : periods) dates.push_back(p.end);
+    const std::size_t budget = std::max<std::size_t>(2, 8'000'000 / std::max<std::size_t>(1, reg.size()));
+    std::size_t first = 0;  // index in dates of the chunk's first snapshot
+    const std::size_t offset = needs_previous ? 1 : 0;
+    while (first + offset < dates.size()) {
+        const std::size_t last = std::min(dates.size(), first + budget);
+        const auto snaps = reg.snapshots(std::span<const Date>(dates.data() + first, last - first));
+        for (std::size_t k = first + offset; k < last; ++k) {
+            const Snapshot* before = needs_previous ? &snaps[k - 1 - first] : nullptr;
+            f(periods[k - offset], snaps[k - first], before);
+        }
+        first = needs_previous ? last - 1 : last;
+    }
+}
+
+/// One period of a registry: [period.start, period.end].
+inline Table compute(const Registry& reg, const Query& q, const Period& period) {
+    detail::Plan plan;
+    for (const auto& ind : q.indicators) plan.add(ind.expression);
+    Table t;
+    for_each_period(reg, {period}, plan.needs_previous, [&](const Period& p, const Snapshot& end, const Snapshot* before) {
+        detail::append_period(t, end, before, p, reg.areas(), q, false);
+    });
+    return t;
+}
+
+/// A series: one block of rows per period (a period key column first), areas in the units of one date for
+/// every period (q.units_as_of, default the last period's end) so that the periods compare.
+inline Table compute(const Registry& reg, Query q, const std::vector<Period>& periods) {
+    if (periods.empty()) throw Error(ErrorCode::usage, "a series needs at least one period");
+    if (!q.units_as_of) q.units_as_of = periods.back().end;
+    detail::Plan plan;
+    for (const auto& ind : q.indicators) plan.add(ind.expression);
+    Table t;
+    for_each_period(reg, periods, plan.needs_previous, [&](const Period& p, const Snapshot& end, const Snapshot* before) {
+        detail::append_period(t, end, before, p, reg.areas(), q, true);
+    });
+    return t;
+}
+
+}  // namespace coopecon::indicators

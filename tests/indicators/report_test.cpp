@@ -1,0 +1,96 @@
+// The standard report on the embedded Cà Mau dataset (the synthetic ca_mau_2023 profile) reproduces the
+// published 2023 figures exactly, leads with them, says first that the data are synthetic, and can be reported
+// by province in 2023 units and in 2025 units.
+
+#include "fixture.hpp"
+
+#include <coopecon/indicators/report.hpp>
+#include <coopecon/simulation/profiles.hpp>
+#include <coopecon/simulation/synthetic.hpp>
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace {
+
+using namespace coopecon;
+using namespace coopecon::indicators;
+
+const Registry& ca_mau() {
+    static const Registry reg = simulation::synthesize(simulation::ca_mau_2023());
+    return reg;
+}
+
+TEST(Report, HeadlineReproducesThePublishedCaMauFigures) {
+    const auto r = standard_report(ca_mau());
+    EXPECT_EQ(r.as_of, *Date::parse("2023-08-31"));
+    const auto& h = r.headline;
+    EXPECT_EQ(h.at({"cooperative"}, "organizations"), 281);
+    EXPECT_EQ(h.at({"cooperative"}, "active"), 247);
+    EXPECT_EQ(h.at({"cooperative"}, "suspended"), 34);
+    EXPECT_EQ(h.at({"cooperative"}, "members"), 4292);
+    EXPECT_EQ(h.at({"union_of_cooperatives"}, "organizations"), 1);
+    EXPECT_EQ(h.at({"union_of_cooperatives"}, "member_cooperatives"), 6);
+    EXPECT_EQ(h.at({"union_of_cooperatives"}, "workers"), 59);
+    EXPECT_EQ(h.at({"cooperative_group"}, "organizations"), 987);
+    EXPECT_EQ(h.at({"cooperative_group"}, "members"), 14560);
+    EXPECT_EQ(format_number(h.at({"cooperative"}, "members_per_organization"), 1, Lang::en), "15.3");
+    EXPECT_EQ(format_number(h.at({"cooperative"}, "active_rate"), 1, Lang::en), "87.9");
+    EXPECT_EQ(format_number(h.at({"cooperative"}, "suspended_rate"), 1, Lang::en), "12.1");
+    EXPECT_EQ(format_number(h.at({"cooperative_group"}, "members_per_organization"), 1, Lang::en), "14.8");
+}
+
+TEST(Report, TextLeadsWithTheHeadlineAndSaysFirstThatTheDataAreSynthetic) {
+    const auto text = render(standard_report(ca_mau()), Format::text, Lang::en);
+    EXPECT_EQ(text.substr(0, text.find('\n')), "Synthetic data: generated, not official statistics.");
+    EXPECT_NE(text.find("Cooperatives: 281 (247 active, 34 suspended), 4,292 members, 15.3 members per cooperative; "
+                        "active 87.9 %, suspended 12.1 %.\n"
+                        "Unions of cooperatives: 1, with 6 member cooperatives and 59 workers.\n"
+                        "Cooperative groups: 987, with 14,560 members, 14.8 members per group.\n"),
+              std::string::npos)
+        << text.substr(0, 800);
+    const auto vi = render(standard_report(ca_mau()), Format::text, Lang::vi);
+    EXPECT_EQ(vi.substr(0, vi.find('\n')), "Dữ liệu tổng hợp (giả lập), không phải số liệu thống kê chính thức.");
+    EXPECT_NE(vi.find("Hợp tác xã: 281 (247 đang hoạt động, 34 tạm ngừng kinh doanh), 4.292 thành viên, bình quân "
+                      "15,3 thành viên/hợp tác xã; tỷ lệ đang hoạt động 87,9 %, tạm ngừng 12,1 %."),
+              std::string::npos);
+    EXPECT_NE(vi.find("Tổ hợp tác: 987, với 14.560 thành viên, bình quân 14,8 thành viên/tổ hợp tác."), std::string::npos);
+    const auto json = render(standard_report(ca_mau()), Format::json, Lang::en);
+    EXPECT_EQ(json.substr(0, 22), "{\n  \"synthetic\": true,");
+    const auto csv = render(standard_report(ca_mau()), Format::csv, Lang::en);
+    EXPECT_EQ(csv.substr(0, csv.find('\r')), "\"Synthetic data: generated, not official statistics.\"");
+}
+
+TEST(Report, ByProvinceIn2023And2025Units) {
+    ReportOptions o;
+    o.by = {GroupKey::by_area(AreaLevel::province)};
+    const auto r2023 = standard_report(ca_mau(), o);
+    EXPECT_EQ(r2023.tables[0].at({"P96"}, "organizations"), 281 + 1 + 987);
+    o.units_as_of = *Date::parse("2025-07-01");
+    const auto r2025 = standard_report(ca_mau(), o);
+    EXPECT_EQ(r2025.tables[0].at({"P96-2025"}, "organizations"), 281 + 1 + 987);
+    EXPECT_EQ(r2025.headline.at({"cooperative"}, "organizations"), 281);
+    o.by = {GroupKey::by_area(AreaLevel::district)};
+    o.units_as_of.reset();
+    const auto districts = standard_report(ca_mau(), o);
+    EXPECT_EQ(districts.tables[0].keys[0].cells.size(), 10u);  // 9 districts and the total
+}
+
+TEST(Report, SeriesAndLayout) {
+    ReportOptions o;
+    o.period = PeriodLength::quarter;
+    const auto r = standard_report(ca_mau(), o);
+    EXPECT_EQ(r.period, period_between(*Date::parse("2023-01-01"), *Date::parse("2023-08-31")));
+    std::vector<std::string> ids;
+    for (const auto& t : r.tables) ids.push_back(t.id);
+    EXPECT_EQ(ids, (std::vector<std::string>{"status", "members", "change", "results", "classification", "certification",
+                                             "series"}));
+    const auto& s = r.tables.back();
+    EXPECT_EQ(s.at({"2023-Q3", "total"}, "organizations"), r.tables[0].at({"total"}, "organizations"));
+    const auto& change = r.tables[2];
+    EXPECT_EQ(change.at({"total"}, "net_change"),
+              change.at({"total"}, "organizations") - change.at({"total"}, "organizations_before"));
+}
+
+}  // namespace
