@@ -7,6 +7,8 @@
 #include <boost/describe/enum.hpp>
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace coopecon::law {
@@ -43,6 +45,7 @@ enum class Param : std::uint8_t {
     max_capital_associates_union_percent,
     max_foreign_capital_percent,
     max_foreign_official_members_percent,
+    group_suspension_notice_working_days,
 };
 BOOST_DESCRIBE_ENUM(Param, min_members_cooperative_group, min_members_cooperative, min_members_union,
                     suspension_notice_working_days, suspension_max_months, group_suspension_notice_min_days,
@@ -54,7 +57,7 @@ BOOST_DESCRIBE_ENUM(Param, min_members_cooperative_group, min_members_cooperativ
                     compliance_report_months, max_capital_share_official_cooperative_percent,
                     max_capital_share_official_union_percent, max_capital_associates_cooperative_percent,
                     max_capital_associates_union_percent, max_foreign_capital_percent,
-                    max_foreign_official_members_percent)
+                    max_foreign_official_members_percent, group_suspension_notice_working_days)
 
 inline constexpr std::size_t param_count = enum_count<Param>;
 
@@ -117,8 +120,35 @@ constexpr ParamInfo info(Param p) noexcept {
             return {Unit::percent, "foreign investors together, share of charter capital"};
         case Param::max_foreign_official_members_percent:
             return {Unit::percent, "foreign-invested official members must stay below this share"};
+        case Param::group_suspension_notice_working_days:
+            return {Unit::working_days, "notice of a cooperative group's suspension, at least, before it starts"};
     }
     return {Unit::flag, "?"};
+}
+
+/// Largest number of months or days a parameter may hold: a century, so date arithmetic stays in range.
+inline constexpr std::int64_t max_months = 1200;
+inline constexpr std::int64_t max_days = 36600;
+
+/// Why `v` cannot be a value of `p` (a negative duration, a share above 100 %, a minimum below one member, a
+/// flag other than 0 or 1), or nothing when it can.
+inline std::optional<std::string> value_problem(Param p, std::int64_t v) {
+    auto range = [&](std::string_view what, std::int64_t lo, std::int64_t hi) -> std::optional<std::string> {
+        if (v >= lo && v <= hi) return std::nullopt;
+        return std::string(what) + " must be from " + std::to_string(lo) + " to " + std::to_string(hi) + ", not " +
+               std::to_string(v);
+    };
+    switch (info(p).unit) {
+        case Unit::members: return range("a minimum number of members", 1, 1'000'000);
+        case Unit::months: return range("a number of months", 0, max_months);
+        case Unit::days: return range("a number of days", 0, max_days);
+        case Unit::working_days: return range("a number of working days", 0, max_days);
+        case Unit::percent: return range("a percentage", 0, 100);
+        case Unit::flag:
+            if (v == 0 || v == 1) return std::nullopt;
+            return "a flag must be 0 or 1, not " + std::to_string(v);
+    }
+    return std::nullopt;
 }
 
 }  // namespace coopecon::law
