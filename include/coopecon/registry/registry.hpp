@@ -121,9 +121,9 @@ public:
                 staged.emplace_back();
             }
         }
-        if (problems.empty())
-            for (std::size_t i = 0; i < staged.size(); ++i)
-                check_references(staged[i], "organizations[" + std::to_string(i) + "]", &batch_ids, problems);
+        // Records refused above have empty logs: only valid histories are checked for references.
+        for (std::size_t i = 0; i < staged.size(); ++i)
+            check_references(staged[i], "organizations[" + std::to_string(i) + "]", &batch_ids, problems);
         throw_if_any(std::move(problems));
         orgs_.reserve(orgs_.size() + staged.size());
         for (auto& s : staged) {
