@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <random>
 #include <set>
 #include <sstream>
 #include <string>
@@ -349,6 +350,30 @@ TEST(RegistryJson, RecordsAndEventsHaveTheirOwnJson) {
   "capital": 100000000
 }
 )");
+}
+
+TEST(RegistryJson, DamagedFilesAreRefusedNeverCrash) {
+    // Cut the example short at many places and change random bytes: each result either loads or is refused
+    // with located problems; nothing else may escape and nothing may crash.
+    const std::string original = json::read_text_file(example_path);
+    auto check = [](const std::string& text, const std::string& what) {
+        try {
+            read_registry(text, "damaged.json");
+        } catch (const Error& e) {
+            for (const auto& p : e.problems()) EXPECT_EQ(p.file, "damaged.json") << what;
+        } catch (const std::exception& e) {
+            ADD_FAILURE() << what << ": " << e.what();
+        }
+    };
+    for (std::size_t cut = 0; cut < original.size(); cut += 97) check(original.substr(0, cut), "cut at " + std::to_string(cut));
+    std::mt19937 random(20240701);
+    const std::string replacements = "{}[],:\"\\0123456789-.eE truefalsnul\xC3\xA1\xFF\n";
+    for (int trial = 0; trial < 400; ++trial) {
+        std::string text = original;
+        for (int k = 0; k < 3; ++k)
+            text[random() % text.size()] = replacements[random() % replacements.size()];
+        check(text, "trial " + std::to_string(trial));
+    }
 }
 
 /// The text of docs/registry-format.md.

@@ -14,7 +14,6 @@
 #include <boost/json/value.hpp>
 
 #include <cstddef>
-#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -175,7 +174,7 @@ inline std::string where(std::string_view text, std::size_t offset) {
 
 inline std::string bracket_name(char bracket) { return bracket == '{' ? "object" : "array"; }
 
-inline const std::string_view any_value =
+inline constexpr std::string_view any_value =
     "a value (a string in double quotes, a number, true, false, null, an object or an array)";
 
 struct Failure {

@@ -22,12 +22,14 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <limits>
 #include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace coopecon::json {
 
@@ -85,7 +87,6 @@ public:
     void wrong_type(std::string_view expected, const boost::json::value& got) {
         problem(ErrorCode::wrong_type, "expected " + std::string(expected) + ", got " + std::string(kind_name(got)));
     }
-    std::size_t problem_count() const noexcept { return problems_.size(); }
 
     /// Reads `v` into `out`; true when that added no problem.
     template <class T>
