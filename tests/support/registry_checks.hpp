@@ -138,19 +138,27 @@ inline void allowed(Registry& reg, std::string_view id, const Event& e, std::str
     }
 }
 
+/// Runs `change`, which must be refused, and checks that it left the registry exactly as it was (read also on
+/// and around `dates`); returns the problems.
+template <class Change>
+Problems refused_change(Registry& reg, const std::vector<Date>& dates, Change&& change) {
+    const auto before = image(reg, dates);
+    Problems out;
+    try {
+        change();
+        ADD_FAILURE() << "the change was not refused";
+    } catch (const Error& error) {
+        out = error.problems();
+    }
+    EXPECT_EQ(image(reg, dates), before) << "a refused change altered the registry";
+    return out;
+}
+
 /// Appends `e`, which must be refused with exactly one problem and leave the registry exactly as it was.
 inline Problem refused(Registry& reg, std::string_view id, const Event& e) {
-    const auto before = image(reg, {e.date});
-    Problem out;
-    try {
-        reg.append(id, e);
-        ADD_FAILURE() << "not refused: " << text(e);
-    } catch (const Error& error) {
-        EXPECT_EQ(error.problems().size(), 1u) << error.what();
-        if (!error.problems().empty()) out = error.problems().front();
-    }
-    EXPECT_EQ(image(reg, {e.date}), before) << "a refused event changed the registry";
-    return out;
+    const auto problems = refused_change(reg, {e.date}, [&] { reg.append(id, e); });
+    EXPECT_EQ(problems.size(), 1u) << text(e);
+    return problems.empty() ? Problem{} : problems.front();
 }
 
 }  // namespace coopecon::test
