@@ -22,12 +22,20 @@ from .errors import (
     UsageError,
     WrongTypeError,
 )
+from . import indicators
+from .indicators import report
 from .labels import enumerations, label, labels, names
+from .law import Framework, Reform, check
 from .registry import Registry, load, loads
 from .snapshot import NO_DATE, Snapshot
 
 __all__ = [
     "Registry",
+    "indicators",
+    "report",
+    "Framework",
+    "Reform",
+    "check",
     "Snapshot",
     "load",
     "loads",

@@ -8,6 +8,8 @@ namespace coopecon::python {
 
 void bind_core(pybind11::module_& m);      // errors, enumerations and labels (bind_core.cpp)
 void bind_snapshot(pybind11::module_& m);  // Snapshot (bind_snapshot.cpp)
+void bind_law(pybind11::module_& m);       // Framework, reforms and the compliance check (bind_law.cpp)
 void bind_registry(pybind11::module_& m);  // Registry (bind_registry.cpp)
+void bind_indicators(pybind11::module_& m);  // indicator catalogue, tables and the standard report (bind_indicators.cpp)
 
 }  // namespace coopecon::python

@@ -7,5 +7,7 @@ PYBIND11_MODULE(_core, m) {
     m.doc() = "coopecon's C++ core (use the coopecon package, which wraps it)";
     coopecon::python::bind_core(m);
     coopecon::python::bind_snapshot(m);
+    coopecon::python::bind_law(m);
     coopecon::python::bind_registry(m);
+    coopecon::python::bind_indicators(m);
 }

@@ -1,0 +1,174 @@
+"""Law as data: legal frameworks, reforms and the compliance check.
+
+    >>> import coopecon
+    >>> law = coopecon.Framework.vietnam()
+    >>> law.value("min_members_cooperative", "2025-01-01")
+    5
+    >>> reformed = law.apply(coopecon.Reform.load("data/reforms/min-members-seven-from-2026.json"))
+    >>> registry = coopecon.load("examples/registry.json", framework=reformed)
+    >>> coopecon.check(registry, "2027-01-01")          # one row per finding
+
+A framework is immutable: :meth:`Framework.apply` returns a new one and leaves the original as it was. A reform
+(docs/reforms.md) is checked completely when it is loaded; every problem is reported at once with its place.
+The rules, their articles and the values under each Law are listed in docs/legal-rules.md.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+from typing import Any, Mapping, Optional, Union
+
+from . import _core
+
+__all__ = ["Framework", "Reform", "check", "SEVERITIES", "COMPLIANCE_RULES", "PARAMETERS"]
+
+DateLike = Union[datetime.date, str]
+PathLike = Union[str, "os.PathLike[str]"]
+
+#: Severities from the least to the most severe.
+SEVERITIES = ("notice", "at_risk", "due")
+#: The compliance rule ids, in the order findings list them.
+COMPLIANCE_RULES = tuple(_core.compliance_rules())
+#: The parameters of a framework.
+PARAMETERS = tuple(_core.parameter_names())
+
+_CONSEQUENCES = ("revocation_ground", "compulsory_dissolution", "termination_ground", "administrative_lapse")
+
+
+class Framework:
+    """A legal framework: every legal number as a dated timeline with its reference, and every rule's legal
+    basis. ``Framework.vietnam()`` is the one compiled into the library."""
+
+    def __init__(self, cpp: _core.Framework) -> None:
+        self._cpp = cpp
+
+    @classmethod
+    def vietnam(cls) -> "Framework":
+        """Vietnam's Laws on Cooperatives 2012 (to 2024-06-30) and 2023 (from 2024-07-01) with their decrees."""
+        return cls(_core.Framework.vietnam())
+
+    @classmethod
+    def load(cls, path: PathLike) -> "Framework":
+        """Reads a full framework file (format coopecon-law), checking its structure and every value."""
+        return cls(_core.Framework.load(path))
+
+    @classmethod
+    def loads(cls, text: str, file_name: str = "<string>") -> "Framework":
+        """Reads a framework file's text; `file_name` names it in errors."""
+        return cls(_core.Framework.loads(text, file_name))
+
+    def apply(self, reform: "Reform") -> "Framework":
+        """A new framework with `reform` applied: its periods replace what was in force for their dates."""
+        if not isinstance(reform, Reform):
+            raise TypeError(f"expected a coopecon.Reform, got {type(reform).__name__}")
+        return Framework(self._cpp.apply_reform(reform.text, reform.file_name))
+
+    @property
+    def title(self) -> str:
+        return self._cpp.title
+
+    def value(self, parameter: str, date: DateLike) -> Optional[int]:
+        """The value of `parameter` in force on `date`, or None when it is not in force then."""
+        return self._cpp.value(parameter, date)
+
+    def timeline(self, parameter: str) -> list[dict[str, Any]]:
+        """Every period of `parameter`: ``from``, ``until`` (None: open-ended), ``value``, ``reference``,
+        ``unconfirmed``."""
+        return self._cpp.timeline(parameter)
+
+    def basis(self, rule: str, date: DateLike) -> str:
+        """The legal basis of `rule` (a transition-table row or a compliance rule id) on `date`."""
+        return self._cpp.basis(rule, date)
+
+    def regime(self, date: DateLike) -> Optional[str]:
+        """The id of the law in force on `date` (``law_2012``, ``law_2023``), or None."""
+        return self._cpp.regime(date)
+
+    def dumps(self) -> str:
+        """The framework file's text (format coopecon-law)."""
+        return self._cpp.dumps()
+
+    def __repr__(self) -> str:
+        return f"<coopecon.Framework {self.title!r}>"
+
+
+class Reform:
+    """A reform (format coopecon-reform): new periods for parameters, rule bases or regimes. It is checked on
+    its own when created; :meth:`Framework.apply` checks it against the framework too."""
+
+    def __init__(self, text: str, file_name: str = "<string>") -> None:
+        self._title = _core.check_reform(text, file_name)
+        self._text = text
+        self._file_name = file_name
+
+    @classmethod
+    def load(cls, path: PathLike) -> "Reform":
+        """Reads a reform file; problems name it with line and column."""
+        return cls(_core.read_text(path), os.fspath(path))
+
+    @classmethod
+    def loads(cls, text: str, file_name: str = "<string>") -> "Reform":
+        return cls(text, file_name)
+
+    @classmethod
+    def from_dict(cls, reform: Mapping[str, Any]) -> "Reform":
+        """A reform from a dict shaped like the file; ``format`` and ``version`` may be left out. Dates may be
+        ``datetime.date``. Problems name the dict's field paths."""
+        document = {"format": "coopecon-reform", "version": 1, **reform}
+        return cls(json.dumps(document, ensure_ascii=False, indent=2, default=str), "<dict>")
+
+    @property
+    def title(self) -> str:
+        return self._title
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def file_name(self) -> str:
+        return self._file_name
+
+    def __repr__(self) -> str:
+        return f"<coopecon.Reform {self.title!r}>"
+
+
+def check(registry, as_of: DateLike, *, severity: str = "notice", at_risk_months: int = 2,
+          notice_months: int = 12, across_law_change: str = "restart") -> "pandas.DataFrame":
+    """The compliance findings of every active or suspended organisation at the end of `as_of`: one row per
+    finding, in registry order, then rule order (docs/legal-rules.md).
+
+    Columns: ``organization``, ``rule``, ``severity`` (ordered: notice < at_risk < due), ``consequence``,
+    ``legal_basis``, ``began``, ``counted_from``, ``threshold`` (datetime64), ``months`` (the threshold's
+    length, 0 for none), ``observed`` (float, NaN when the rule measures nothing), ``limit`` (nullable Int64),
+    ``message`` and ``message_vi``.
+
+    `severity` leaves out findings less severe; `at_risk_months` is how long before a threshold a finding is
+    at_risk; `notice_months` how long a lapse stays a notice; `across_law_change` is ``"restart"`` (a condition
+    continuing into a new law is counted again from its first day) or ``"keep_start"``.
+    """
+    import numpy as np
+    import pandas as pd
+
+    columns = _core.check(registry._cpp, as_of, at_risk_months, notice_months, across_law_change, severity)
+
+    def dates(days):
+        return np.asarray(days, dtype="datetime64[D]").astype("datetime64[ns]")
+
+    return pd.DataFrame({
+        "organization": pd.Series(columns["organization"], dtype=object),
+        "rule": pd.Categorical(columns["rule"], categories=COMPLIANCE_RULES),
+        "severity": pd.Categorical(columns["severity"], categories=SEVERITIES, ordered=True),
+        "consequence": pd.Categorical(columns["consequence"], categories=_CONSEQUENCES),
+        "legal_basis": pd.Series(columns["legal_basis"], dtype=object),
+        "began": dates(columns["began"]),
+        "counted_from": dates(columns["counted_from"]),
+        "threshold": dates(columns["threshold"]),
+        "months": columns["months"],
+        "observed": columns["observed"],
+        "limit": pd.arrays.IntegerArray(columns["limit"], ~columns["has_limit"]),
+        "message": pd.Series(columns["message"], dtype=object),
+        "message_vi": pd.Series(columns["message_vi"], dtype=object),
+    })

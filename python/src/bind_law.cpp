@@ -1,0 +1,211 @@
+// Law: legal frameworks (the embedded Vietnamese one, one read from a file, one with reforms applied), their
+// dated values, and the compliance check. Findings cross as a dict of columns (numpy arrays for numbers and
+// dates as day counts, lists for text); the Python package (coopecon/law.py) makes the DataFrame.
+
+#include "bindings.hpp"
+#include "date_caster.hpp"
+#include "framework_handle.hpp"
+#include "shared_registry.hpp"
+
+#include <coopecon/core/enum_text.hpp>
+#include <coopecon/core/error.hpp>
+#include <coopecon/core/json_file.hpp>
+#include <coopecon/law/compliance.hpp>
+#include <coopecon/law/framework_check.hpp>
+#include <coopecon/law/framework_json.hpp>
+#include <coopecon/law/reform_json.hpp>
+
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+
+#include <cmath>
+#include <filesystem>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace py = pybind11;
+
+namespace coopecon::python {
+
+namespace {
+
+constexpr int pickle_version = 1;
+
+template <class E>
+E enum_named(const std::string& name, std::string_view what) {
+    if (const auto e = enum_from_name<E>(name)) return *e;
+    throw Error(ErrorCode::unknown_name, json::in_quotes(name) + " is not " + std::string(what) + ": " +
+                                             enum_names_list<E>());
+}
+
+FrameworkHandle wrap(law::Framework f) { return {std::make_shared<const law::Framework>(std::move(f))}; }
+
+FrameworkHandle loads(const std::string& text, const std::string& file_name) {
+    py::gil_scoped_release release;
+    return wrap(law::read_checked_framework(text, file_name));
+}
+
+FrameworkHandle load(const std::filesystem::path& path) {
+    py::gil_scoped_release release;
+    return wrap(law::read_framework_file(path));
+}
+
+/// The framework with the reform in `text` applied; problems name `file_name` with line and column.
+FrameworkHandle apply(const FrameworkHandle& self, const std::string& text, const std::string& file_name) {
+    py::gil_scoped_release release;
+    return wrap(law::apply_reform(*self.law, text, file_name));
+}
+
+/// Checks a reform's text on its own and returns its title.
+std::string check_reform(const std::string& text, const std::string& file_name) {
+    py::gil_scoped_release release;
+    return law::read_reform(text, file_name).title;
+}
+
+std::string read_text(const std::filesystem::path& path) {
+    py::gil_scoped_release release;
+    return json::read_text_file(path);
+}
+
+py::list timeline(const FrameworkHandle& self, const std::string& param) {
+    const auto p = enum_named<law::Param>(param, "a parameter");
+    py::list out;
+    for (const auto& d : self.law->timeline(p).periods()) {
+        py::dict period;
+        period["from"] = date_to_python(d.from);
+        period["until"] = d.until ? date_to_python(*d.until) : py::none();
+        period["value"] = d.value;
+        period["reference"] = d.reference;
+        period["unconfirmed"] = d.unconfirmed;
+        out.append(std::move(period));
+    }
+    return out;
+}
+
+py::object value(const FrameworkHandle& self, const std::string& param, Date date) {
+    const auto v = self.law->value(enum_named<law::Param>(param, "a parameter"), date);
+    return v ? py::object(py::int_(*v)) : py::none();
+}
+
+py::object regime(const FrameworkHandle& self, Date date) {
+    const auto* r = self.law->regime(date);
+    return r ? py::object(py::str(r->id)) : py::none();
+}
+
+std::vector<std::string> parameter_names() {
+    std::vector<std::string> out;
+    for (const auto p : enum_values<law::Param>()) out.emplace_back(enum_name(p));
+    return out;
+}
+
+std::vector<std::string> rule_ids() {
+    std::vector<std::string> out;
+    for (const auto r : enum_values<law::Rule>()) out.emplace_back(law::info(r).id);
+    return out;
+}
+
+py::tuple get_state(const FrameworkHandle& self) { return py::make_tuple(pickle_version, law::write_framework(*self.law)); }
+
+FrameworkHandle set_state(const py::tuple& state) {
+    if (state.size() != 2 || !py::isinstance<py::int_>(state[0]) || !py::isinstance<py::str>(state[1]))
+        throw Error(ErrorCode::invalid_value, "cannot unpickle a coopecon Framework: expected a tuple (version, text)");
+    if (const auto version = state[0].cast<int>(); version != pickle_version)
+        throw Error(ErrorCode::invalid_value, "cannot unpickle a coopecon Framework: unknown pickle version " +
+                                                  std::to_string(version));
+    return loads(state[1].cast<std::string>(), "<pickle>");
+}
+
+/// Days since 1970-01-01, as numpy's datetime64[D] counts them.
+py::array_t<std::int64_t> days(const std::vector<law::Finding>& findings, Date law::Finding::*member) {
+    py::array_t<std::int64_t> out(static_cast<py::ssize_t>(findings.size()));
+    auto* data = out.mutable_data();
+    for (std::size_t i = 0; i < findings.size(); ++i) data[i] = (findings[i].*member).days_since_epoch();
+    return out;
+}
+
+py::dict check(const SharedRegistry& registry, Date as_of, int at_risk_months, int notice_months,
+               const std::string& across_law_change, const std::string& minimum) {
+    law::CheckOptions options;
+    options.at_risk_months = at_risk_months;
+    options.notice_months = notice_months;
+    options.across_law_change = enum_named<law::AcrossLawChange>(across_law_change, "a way across a change of law");
+    options.minimum = enum_named<law::Severity>(minimum, "a severity");
+    const auto findings = registry.read([&](const Registry& r) { return law::check(r, as_of, options); });
+
+    const auto n = static_cast<py::ssize_t>(findings.size());
+    py::list organization, rule, severity, consequence, basis, message, message_vi;
+    py::array_t<std::int32_t> months(n);
+    py::array_t<double> observed(n);
+    py::array_t<std::int64_t> limit(n);
+    py::array_t<bool> has_limit(n);
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        const auto& f = findings[i];
+        organization.append(f.organization);
+        rule.append(f.rule);
+        severity.append(std::string(enum_name(f.severity)));
+        consequence.append(std::string(enum_name(f.consequence)));
+        basis.append(f.legal_basis);
+        message.append(f.message);
+        message_vi.append(f.message_vi);
+        months.mutable_data()[i] = f.months;
+        observed.mutable_data()[i] = f.observed.value_or(std::numeric_limits<double>::quiet_NaN());
+        limit.mutable_data()[i] = f.limit.value_or(0);
+        has_limit.mutable_data()[i] = f.limit.has_value();
+    }
+    py::dict out;
+    out["organization"] = organization;
+    out["rule"] = rule;
+    out["severity"] = severity;
+    out["consequence"] = consequence;
+    out["legal_basis"] = basis;
+    out["began"] = days(findings, &law::Finding::began);
+    out["counted_from"] = days(findings, &law::Finding::counted_from);
+    out["threshold"] = days(findings, &law::Finding::threshold);
+    out["months"] = months;
+    out["observed"] = observed;
+    out["limit"] = limit;
+    out["has_limit"] = has_limit;
+    out["message"] = message;
+    out["message_vi"] = message_vi;
+    return out;
+}
+
+}  // namespace
+
+void bind_law(py::module_& m) {
+    py::class_<FrameworkHandle>(m, "Framework", "A legal framework: dated parameters and legal bases.")
+        .def_static("vietnam", [] { return FrameworkHandle{law::vietnam()}; },
+                    "Vietnam's Laws on Cooperatives 2012 and 2023, compiled into the library.")
+        .def_static("load", &load, py::arg("path"), "Reads and checks a framework file (format coopecon-law).")
+        .def_static("loads", &loads, py::arg("text"), py::arg("file_name") = "<string>",
+                    "Reads and checks a framework file's text.")
+        .def("apply_reform", &apply, py::arg("text"), py::arg("file_name") = "<string>",
+             "A new framework with the reform (format coopecon-reform) applied; this one is unchanged.")
+        .def("dumps", [](const FrameworkHandle& self) { return law::write_framework(*self.law); },
+             "The framework file's text.")
+        .def_property_readonly("title", [](const FrameworkHandle& self) { return self.law->title(); })
+        .def("value", &value, py::arg("parameter"), py::arg("date"),
+             "The value in force on `date`, or None when the parameter is not in force then.")
+        .def("timeline", &timeline, py::arg("parameter"), "Every period of a parameter, with its reference.")
+        .def("basis", [](const FrameworkHandle& self, const std::string& rule, Date date) {
+                 return self.law->basis(rule, date);
+             },
+             py::arg("rule"), py::arg("date"), "The legal basis of a rule on `date` (\"\" when none is recorded).")
+        .def("regime", &regime, py::arg("date"), "The id of the regime (law) in force on `date`, or None.")
+        .def(py::pickle(&get_state, &set_state));
+    m.def("check_reform", &check_reform, py::arg("text"), py::arg("file_name") = "<string>",
+          "Checks a reform (format coopecon-reform) on its own; returns its title.");
+    m.def("read_text", &read_text, py::arg("path"), "A file's text; FileError naming it when it cannot be read.");
+    m.def("parameter_names", &parameter_names, "The parameters of a framework, in order.");
+    m.def("compliance_rules", &rule_ids, "The compliance rule ids, in order.");
+    m.def("check", &check, py::arg("registry"), py::arg("as_of"), py::arg("at_risk_months") = 2,
+          py::arg("notice_months") = 12, py::arg("across_law_change") = "restart", py::arg("minimum") = "notice",
+          "The compliance findings on `as_of`, as columns.");
+}
+
+}  // namespace coopecon::python
