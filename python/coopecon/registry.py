@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import datetime
 import os
-from typing import Any, Iterable, Iterator, Mapping, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _core
 from .snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from .law import Framework
 
 __all__ = ["Registry", "load", "loads"]
 
@@ -25,11 +28,16 @@ DateLike = Union[datetime.date, str]
 PathLike = Union[str, "os.PathLike[str]"]
 
 
-class Registry:
-    """Organisations and their event logs. ``Registry()`` is empty, under Vietnam's law and areas."""
+def _law(framework: Optional["Framework"]) -> Optional[_core.Framework]:
+    return None if framework is None else framework._cpp
 
-    def __init__(self) -> None:
-        self._cpp = _core.Registry()
+
+class Registry:
+    """Organisations and their event logs. ``Registry()`` is empty, under Vietnam's law and areas;
+    ``Registry(framework=...)`` judges histories under another framework (coopecon.Framework)."""
+
+    def __init__(self, framework: Optional["Framework"] = None) -> None:
+        self._cpp = _core.Registry(_law(framework))
 
     @classmethod
     def _wrap(cls, cpp: _core.Registry) -> "Registry":
@@ -40,14 +48,15 @@ class Registry:
     # ---- files ------------------------------------------------------------------------------------------
 
     @classmethod
-    def load(cls, path: PathLike) -> "Registry":
-        """Reads a registry file; every problem in it is reported at once, with line and column."""
-        return cls._wrap(_core.Registry.load(path))
+    def load(cls, path: PathLike, framework: Optional["Framework"] = None) -> "Registry":
+        """Reads a registry file; every problem in it is reported at once, with line and column. Histories are
+        judged under `framework` (default: Vietnam's)."""
+        return cls._wrap(_core.Registry.load(path, _law(framework)))
 
     @classmethod
-    def loads(cls, text: str, file_name: str = "<string>") -> "Registry":
+    def loads(cls, text: str, file_name: str = "<string>", framework: Optional["Framework"] = None) -> "Registry":
         """Reads a registry file's text; `file_name` names it in errors."""
-        return cls._wrap(_core.Registry.loads(text, file_name))
+        return cls._wrap(_core.Registry.loads(text, file_name, _law(framework)))
 
     def save(self, path: PathLike) -> None:
         """Writes the registry file; an existing file is replaced only once the new one is complete."""
@@ -112,6 +121,13 @@ class Registry:
         return self._cpp.event_count
 
     @property
+    def framework(self) -> "Framework":
+        """The legal framework the histories are judged under."""
+        from .law import Framework
+
+        return Framework(self._cpp.framework)
+
+    @property
     def info(self) -> dict[str, Any]:
         """``title``, ``source``, ``synthetic`` and ``as_of`` (the date the data describe, or None)."""
         return self._cpp.info
@@ -133,11 +149,11 @@ class Registry:
         return f"<coopecon.Registry: {len(self)} organizations, {self.event_count} events>"
 
 
-def load(path: PathLike) -> Registry:
+def load(path: PathLike, framework: Optional["Framework"] = None) -> Registry:
     """Reads a registry file (see :meth:`Registry.load`)."""
-    return Registry.load(path)
+    return Registry.load(path, framework)
 
 
-def loads(text: str, file_name: str = "<string>") -> Registry:
+def loads(text: str, file_name: str = "<string>", framework: Optional["Framework"] = None) -> Registry:
     """Reads a registry file's text (see :meth:`Registry.loads`)."""
-    return Registry.loads(text, file_name)
+    return Registry.loads(text, file_name, framework)

@@ -6,6 +6,7 @@
 
 #include "bindings.hpp"
 #include "date_caster.hpp"
+#include "framework_handle.hpp"
 #include "from_python.hpp"
 #include "named_snapshot.hpp"
 #include "shared_registry.hpp"
@@ -25,6 +26,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -37,18 +39,26 @@ namespace {
 
 constexpr int pickle_version = 1;
 
-std::unique_ptr<SharedRegistry> vietnam_registry() {
-    return std::make_unique<SharedRegistry>(Registry(law::vietnam(), vietnam_areas()));
+/// The framework a registry is built on: the one given, or Vietnam's.
+std::shared_ptr<const law::Framework> law_of(const std::optional<FrameworkHandle>& framework) {
+    return framework ? framework->law : law::vietnam();
 }
 
-std::unique_ptr<SharedRegistry> loads(std::string text, std::string file_name) {
-    py::gil_scoped_release release;
-    return std::make_unique<SharedRegistry>(read_registry(text, file_name));
+std::unique_ptr<SharedRegistry> new_registry(const std::optional<FrameworkHandle>& framework) {
+    return std::make_unique<SharedRegistry>(Registry(law_of(framework), vietnam_areas()));
 }
 
-std::unique_ptr<SharedRegistry> load(std::filesystem::path path) {
+std::unique_ptr<SharedRegistry> loads(std::string text, std::string file_name,
+                                      const std::optional<FrameworkHandle>& framework) {
+    auto law = law_of(framework);
     py::gil_scoped_release release;
-    return std::make_unique<SharedRegistry>(read_registry_file(path));
+    return std::make_unique<SharedRegistry>(read_registry(text, file_name, std::move(law)));
+}
+
+std::unique_ptr<SharedRegistry> load(std::filesystem::path path, const std::optional<FrameworkHandle>& framework) {
+    auto law = law_of(framework);
+    py::gil_scoped_release release;
+    return std::make_unique<SharedRegistry>(read_registry_file(path, std::move(law)));
 }
 
 std::string dumps(const SharedRegistry& registry) {
@@ -192,26 +202,42 @@ py::dict organization_to_python(const Organization& o, const std::vector<Member>
     return out;
 }
 
-py::tuple get_state(const SharedRegistry& registry) { return py::make_tuple(pickle_version, dumps(registry)); }
+/// (version, registry text), and the framework's text when it is not Vietnam's embedded one.
+py::tuple get_state(const SharedRegistry& registry) {
+    const auto law = registry.read([](const Registry& r) { return r.law_ptr(); });
+    if (law == law::vietnam()) return py::make_tuple(pickle_version, dumps(registry));
+    return py::make_tuple(pickle_version, dumps(registry), law::write_framework(*law));
+}
 
 std::unique_ptr<SharedRegistry> set_state(const py::tuple& state) {
-    if (state.size() != 2 || !py::isinstance<py::int_>(state[0]) || !py::isinstance<py::str>(state[1]))
-        throw Error(ErrorCode::invalid_value, "cannot unpickle a coopecon Registry: expected a tuple (version, text)");
+    if ((state.size() != 2 && state.size() != 3) || !py::isinstance<py::int_>(state[0]) ||
+        !py::isinstance<py::str>(state[1]) || (state.size() == 3 && !py::isinstance<py::str>(state[2])))
+        throw Error(ErrorCode::invalid_value,
+                    "cannot unpickle a coopecon Registry: expected a tuple (version, text[, framework text])");
     if (const auto version = state[0].cast<int>(); version != pickle_version)
         throw Error(ErrorCode::invalid_value, "cannot unpickle a coopecon Registry: unknown pickle version " +
                                                   std::to_string(version) + "; this build reads version " +
                                                   std::to_string(pickle_version));
-    return loads(state[1].cast<std::string>(), "<pickle>");
+    std::optional<FrameworkHandle> framework;
+    if (state.size() == 3)
+        framework = FrameworkHandle{std::make_shared<const law::Framework>(
+            law::read_framework(state[2].cast<std::string>(), "<pickle>"))};
+    return loads(state[1].cast<std::string>(), "<pickle>", framework);
 }
 
 }  // namespace
 
 void bind_registry(py::module_& m) {
     py::class_<SharedRegistry>(m, "Registry", "Organisations and their event logs under Vietnam's law and areas.")
-        .def(py::init(&vietnam_registry))
-        .def_static("load", &load, py::arg("path"), "Reads a registry file (format coopecon-registry).")
+        .def(py::init(&new_registry), py::arg("framework") = py::none())
+        .def_static("load", &load, py::arg("path"), py::arg("framework") = py::none(),
+                    "Reads a registry file (format coopecon-registry).")
         .def_static("loads", &loads, py::arg("text"), py::arg("file_name") = "<string>",
+                    py::arg("framework") = py::none(),
                     "Reads a registry file's text; `file_name` names it in errors.")
+        .def_property_readonly("framework", [](const SharedRegistry& self) {
+            return FrameworkHandle{self.read([](const Registry& r) { return r.law_ptr(); })};
+        }, "The legal framework the registry's histories are judged under.")
         .def("save", [](const SharedRegistry& self, const std::filesystem::path& path) {
                  self.read([&](const Registry& r) { write_registry_file(r, path); });
              },
