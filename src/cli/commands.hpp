@@ -1,0 +1,48 @@
+#pragma once
+// The commands of the coopecon executable. Adding one: declare its function here, add its row to `commands`,
+// and write src/cli/command_<name>.cpp defining the function (and its Syntax, for --help and parsing).
+
+#include "arguments.hpp"
+
+#include <array>
+#include <ostream>
+#include <span>
+#include <string_view>
+
+namespace coopecon::cli {
+
+struct Command;
+
+/// One run of a command: the arguments after its name, and where its output and diagnostics go.
+struct Invocation {
+    const Command& command;
+    std::span<const std::string_view> args;
+    std::ostream& out;
+    std::ostream& err;
+};
+
+/// Runs a command and returns its exit code (exit_code::…). May throw UsageError; main reports it.
+using CommandFunction = int (*)(const Invocation&);
+
+struct Command {
+    std::string_view name;
+    std::string_view summary;  // one line, no final period
+    CommandFunction run;
+};
+
+int validate(const Invocation&);
+int report(const Invocation&);
+
+inline constexpr std::array commands{
+    Command{"validate", "Check a registry file and list every problem in it", validate},
+    Command{"report", "Count organisations, members and workers by kind and legal status at a date", report},
+};
+
+/// The command called `name`, or nullptr.
+inline const Command* find_command(std::string_view name) noexcept {
+    for (const auto& c : commands)
+        if (c.name == name) return &c;
+    return nullptr;
+}
+
+}  // namespace coopecon::cli

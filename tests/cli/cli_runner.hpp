@@ -1,0 +1,165 @@
+#pragma once
+// Runs the real coopecon executable (COOPECON_CLI_PATH) as a child process and captures what it prints and its
+// exit status, so the tests see exactly what a user sees. Also a temporary directory for input files.
+
+#include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+namespace coopecon::test {
+
+namespace fs = std::filesystem;
+
+inline const fs::path cli_path = COOPECON_CLI_PATH;
+inline const fs::path source_dir = COOPECON_SOURCE_DIR;
+
+struct CliResult {
+    std::string out;
+    std::string err;  // empty when merged into out
+    int status = -1;  // the exit code, or 128 + signal number when killed by a signal
+};
+
+struct CliOptions {
+    fs::path cwd;          // empty: the test's own working directory
+    bool merge = false;    // standard error into the same pipe as standard output, in the order written
+    fs::path stdout_file;  // empty: captured; else standard output goes to this file (e.g. /dev/full)
+};
+
+/// Options to run in `cwd`.
+inline CliOptions in_dir(const fs::path& cwd) {
+    CliOptions options;
+    options.cwd = cwd;
+    return options;
+}
+
+/// Runs `coopecon args...` and waits for it.
+inline CliResult run_cli(const std::vector<std::string>& args, const CliOptions& options = {}) {
+    auto check = [](int rc, const char* what) {
+        if (rc != 0) throw std::runtime_error(std::string(what) + " failed: error " + std::to_string(rc));
+    };
+    std::array<int, 2> out_pipe{}, err_pipe{};
+    if (pipe2(out_pipe.data(), O_CLOEXEC) != 0 || pipe2(err_pipe.data(), O_CLOEXEC) != 0)
+        throw std::runtime_error("pipe2 failed");
+
+    posix_spawn_file_actions_t actions;
+    check(posix_spawn_file_actions_init(&actions), "posix_spawn_file_actions_init");
+    if (!options.cwd.empty())
+        check(posix_spawn_file_actions_addchdir_np(&actions, options.cwd.c_str()), "addchdir");
+    if (options.stdout_file.empty())
+        check(posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO), "adddup2 stdout");
+    else
+        check(posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, options.stdout_file.c_str(), O_WRONLY, 0),
+              "addopen stdout");
+    check(posix_spawn_file_actions_adddup2(&actions, options.merge ? out_pipe[1] : err_pipe[1], STDERR_FILENO),
+          "adddup2 stderr");
+
+    std::vector<std::string> argv_strings{cli_path.string()};
+    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : argv_strings) argv.push_back(a.data());
+    argv.push_back(nullptr);
+
+    pid_t pid = 0;
+    const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(out_pipe[1]);
+    close(err_pipe[1]);
+    if (spawned != 0) {
+        close(out_pipe[0]);
+        close(err_pipe[0]);
+        throw std::runtime_error("cannot start " + cli_path.string());
+    }
+
+    // Both pipes are drained together, so a child filling one while the test waits on the other cannot hang.
+    CliResult result;
+    std::array<pollfd, 2> fds{{{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}}};
+    std::array<std::string*, 2> sinks{&result.out, &result.err};
+    int open_fds = 2;
+    while (open_fds > 0) {
+        if (poll(fds.data(), fds.size(), -1) < 0) {
+            if (errno == EINTR) continue;
+            break;
+        }
+        for (std::size_t k = 0; k < fds.size(); ++k) {
+            if (fds[k].fd < 0 || fds[k].revents == 0) continue;
+            char buffer[65536];
+            const auto n = read(fds[k].fd, buffer, sizeof buffer);
+            if (n > 0) {
+                sinks[k]->append(buffer, static_cast<std::size_t>(n));
+            } else if (n == 0 || errno != EINTR) {
+                close(fds[k].fd);
+                fds[k].fd = -1;
+                --open_fds;
+            }
+        }
+    }
+    int wstatus = 0;
+    while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
+    }
+    result.status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128 + WTERMSIG(wstatus);
+    return result;
+}
+
+/// A fresh directory under the system's temporary directory, removed with everything in it.
+class TempDir {
+public:
+    TempDir() {
+        std::string pattern = (fs::temp_directory_path() / "coopecon-cli-XXXXXX").string();
+        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+        path_ = pattern;
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    ~TempDir() {
+        std::error_code ignored;
+        fs::remove_all(path_, ignored);
+    }
+
+    const fs::path& path() const noexcept { return path_; }
+
+    /// Writes `content` to `name` in this directory and returns its full path.
+    fs::path write(const std::string& name, const std::string& content) const {
+        const auto file = path_ / name;
+        fs::create_directories(file.parent_path());
+        std::ofstream(file, std::ios::binary) << content;
+        return file;
+    }
+
+private:
+    fs::path path_;
+};
+
+inline std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// The VERSION of `project(coopecon ...)` in CMakeLists.txt, or "" when it cannot be found. (Read by hand:
+/// std::regex trips GCC 12's -Wmaybe-uninitialized in the sanitizer build.)
+inline std::string cmake_project_version() {
+    const auto cmake = read_file(source_dir / "CMakeLists.txt");
+    const auto project = cmake.find("project(coopecon");
+    const auto keyword = cmake.find("VERSION", project == std::string::npos ? cmake.size() : project);
+    if (keyword == std::string::npos) return {};
+    const auto start = cmake.find_first_not_of(" \t\n", keyword + 7);
+    const auto end = cmake.find_first_not_of("0123456789.", start);
+    return start == std::string::npos ? std::string() : cmake.substr(start, end - start);
+}
+
+}  // namespace coopecon::test
