@@ -118,12 +118,13 @@ Arguments parse_arguments(std::string_view command, const Syntax& syntax, std::s
         } catch (const UsageError& e) {
             fail(e.what());
         }
+        out.values.emplace_back(name, value);
     }
 
     if (out.operands.size() < syntax.operand_count)
         fail(concat("missing ", syntax.operands));
-    if (out.operands.size() > syntax.operand_count)
-        fail(concat("unexpected argument ", quoted(out.operands[syntax.operand_count])));
+    const auto most = syntax.operand_count + syntax.optional_operands;
+    if (out.operands.size() > most) fail(concat("unexpected argument ", quoted(out.operands[most])));
     return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/label.hpp>
+#include <coopecon/indicators/render.hpp>
 
 #include <array>
 #include <cstddef>
@@ -35,7 +36,8 @@ inline constexpr int usage = 2;       // the command line is wrong
 inline constexpr int unreadable = 3;  // a file cannot be read, or the output cannot be written
 }  // namespace exit_code
 
-enum class Format { text, md, csv, json };
+/// The output formats are the library's: one renderer for every table (indicators/render.hpp).
+using Format = indicators::Format;
 
 /// Everything a command line can say; each command reads the fields its Syntax allows.
 struct Arguments {
@@ -44,6 +46,14 @@ struct Arguments {
     Lang lang = Lang::en;
     Format format = Format::text;
     bool help = false;
+    std::vector<std::pair<std::string, std::string>> values;  // every option given: name (without --), value
+
+    /// The value given for `--name`, checked by its Option.
+    std::optional<std::string_view> value(std::string_view name) const {
+        for (const auto& [n, v] : values)
+            if (n == name) return v;
+        return std::nullopt;
+    }
 };
 
 /// A wrong command line: what is wrong, and the usage line of the command it was meant for.
@@ -85,9 +95,10 @@ inline constexpr std::array<const Option*, 3> all_options{&option::as_of, &optio
 /// What a command accepts besides its name, and the body of its --help.
 struct Syntax {
     std::string_view operands;     // as shown in the usage line, e.g. FILE
-    std::size_t operand_count;     // exactly this many operands
+    std::size_t operand_count;     // at least this many operands
     std::string_view description;  // paragraphs, each line ending in '\n'
     std::span<const Option* const> options;
+    std::size_t optional_operands = 0;  // how many more may follow, e.g. 1 for [FILE]
 };
 
 /// `coopecon report FILE [--as-of DATE] ...`

@@ -1,148 +1,69 @@
-// coopecon report FILE: organisations, their members and workers by kind and legal status at a date, from a
-// snapshot of the registry. The numbers are computed here; how they look is table_output's business.
+// coopecon report [FILE]: the standard report of a registry (indicators/report.hpp), by default of the embedded
+// Cà Mau dataset. It leads with the published headline figures, then the standard tables grouped as asked,
+// then a series when a period length is given; the library computes and renders everything.
 
 #include "commands.hpp"
 #include "registry_input.hpp"
-#include "table_output.hpp"
 
 #include <coopecon/core/enum_text.hpp>
-#include <coopecon/model/legal_status.hpp>
-#include <coopecon/model/organization_kind.hpp>
+#include <coopecon/indicators/report.hpp>
+#include <coopecon/simulation/profiles.hpp>
+#include <coopecon/simulation/synthetic.hpp>
 
 #include <array>
-#include <chrono>
-#include <ctime>
-#include <map>
-#include <utility>
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace coopecon::cli {
 
 namespace {
 
-constexpr std::array<const Option*, 3> options{&option::as_of, &option::lang, &option::format};
+void check_by(Arguments&, std::string_view v) {
+    if (v != "province" && v != "district" && v != "kind" && v != "sector" && v != "status" && v != "size")
+        throw UsageError(concat("--by must be province, district, kind, sector, status or size, not '", v, "'"), {});
+}
+void check_period(Arguments&, std::string_view v) {
+    if (v != "month" && v != "quarter" && v != "year")
+        throw UsageError(concat("--period must be month, quarter or year, not '", v, "'"), {});
+}
+void check_date(std::string_view option, std::string_view v) {
+    if (!Date::parse(v)) throw UsageError(concat("--", option, " needs a calendar date as YYYY-MM-DD, not '", v, "'"), {});
+}
+void check_from(Arguments&, std::string_view v) { check_date("from", v); }
+void check_units(Arguments&, std::string_view v) { check_date("units-as-of", v); }
+
+constexpr Option by_option{"by", "KEY", "group the tables by province, district, kind, sector, status or size (default: kind)",
+                           check_by};
+constexpr Option period_option{"period", "month|quarter|year", "add a series of calendar periods from --from to the as-of date",
+                               check_period};
+constexpr Option from_option{"from", "DATE", "start of the period of the change table and the series (default: 1 January of the as-of year)",
+                             check_from};
+constexpr Option units_option{"units-as-of", "DATE",
+                              "report areas in the units valid on this date, e.g. 2025-07-01 for the 34 provinces (default: the as-of date)",
+                              check_units};
+constexpr std::array<const Option*, 7> options{&option::as_of, &by_option,  &period_option, &from_option,
+                                               &units_option,  &option::lang, &option::format};
 
 constexpr Syntax syntax{
-    "FILE", 1,
-    "Replays every organisation's events up to the end of the date and groups the organisations registered\n"
-    "on or before it by kind (a converted cooperative group counts as a cooperative) and legal status.\n"
-    "Organisations terminated on or before the date have a section of their own, outside the first total.\n"
+    "[FILE]", 0,
+    "The standard report of a registry file, or without FILE of the embedded Cà Mau dataset: the synthetic\n"
+    "ca_mau_2023 profile, calibrated to the published figures of 2023-08-31. The first line says when the data\n"
+    "are synthetic. The report leads with the headline figures (cooperatives by status with their members, the\n"
+    "union with its member cooperatives and workers, the cooperative groups with their members, members per\n"
+    "cooperative, active and suspended rates), then the standard tables: legal status, members and workers,\n"
+    "change in the period, business results, classification and NTM criterion 13.1, certification and OCOP.\n"
+    "Classification, NTM and OCOP figures follow provisional rules (docs/indicators.md).\n"
     "\n"
-    "Members are counted by kind of membership: official members, capital-contributing associates and\n"
-    "non-capital associates (Law 17/2023/QH15 Art 30-31). Workers are the regular workers of the latest\n"
-    "financial year closed on or before the date. Status labels are worded as Decree 92/2024/NĐ-CP words\n"
-    "them: Art 27 for cooperatives and unions, Art 28 for cooperative groups.\n"
-    "\n"
-    "Errors in the file are printed as by 'coopecon validate', to standard error (exit code 1).\n",
-    options};
+    "Stocks are counted at the end of the as-of date (default: the registry's own as-of date, else its latest\n"
+    "event); flows within the period from --from to the as-of date; growth against the day before --from.\n"
+    "Areas are mapped through the crosswalk to the units valid on --units-as-of: a 2023 registry reported with\n"
+    "--units-as-of 2025-07-01 counts Bạc Liêu's organisations in the new Cà Mau. docs/indicators.md lists every\n"
+    "indicator with its definition.\n",
+    options,
+    1};
 
-// The report's own words; kinds and statuses use the model's labels.
-constexpr Label title_label{"Organisations by kind and legal status",
-                            "Tổ chức kinh tế tập thể theo loại hình và tình trạng pháp lý"};
-constexpr Label as_of_label{"As of", "Tại ngày"};
-constexpr Label registry_label{"Registry", "Sổ đăng ký"};
-constexpr Label source_label{"Source", "Nguồn"};
-constexpr Label synthetic_label{"Synthetic data", "Dữ liệu giả lập"};
-constexpr Label yes_label{"yes", "có"};
-constexpr Label file_label{"File", "Tệp"};
-constexpr Label section_label{"Section", "Phần"};
-constexpr Label existing_label{"Registered and not terminated on ", "Đã đăng ký, chưa chấm dứt tại ngày "};
-constexpr Label terminated_label{"Terminated on or before ", "Đã chấm dứt đến ngày "};
-constexpr Label total_label{"Total", "Tổng cộng"};
-
-struct ColumnText {
-    std::string_view key;
-    Label label;
-    bool numeric;
-};
-constexpr std::array<ColumnText, 8> columns{{
-    {"kind", {"Kind", "Loại hình"}, false},
-    {"status", {"Legal status", "Tình trạng pháp lý"}, false},
-    {"organizations", {"Organisations", "Số tổ chức"}, true},
-    {"official_members", {"Official members", "Thành viên chính thức"}, true},
-    {"capital_associates", {"Capital associates", "Thành viên liên kết góp vốn"}, true},
-    {"non_capital_associates", {"Non-capital associates", "Thành viên liên kết không góp vốn"}, true},
-    {"members", {"Members", "Tổng số thành viên"}, true},
-    {"workers", {"Workers", "Người lao động"}, true},
-}};
-
-struct Counts {
-    std::int64_t organizations = 0;
-    std::int64_t official = 0;
-    std::int64_t capital_associates = 0;
-    std::int64_t non_capital_associates = 0;
-    std::int64_t workers = 0;
-
-    void add(const Snapshot& s, std::size_t i) {
-        ++organizations;
-        official += s.official_members[i];
-        capital_associates += s.capital_associates[i];
-        non_capital_associates += s.non_capital_associates[i];
-        workers += s.workers[i];
-    }
-    void add(const Counts& c) {
-        organizations += c.organizations;
-        official += c.official;
-        capital_associates += c.capital_associates;
-        non_capital_associates += c.non_capital_associates;
-        workers += c.workers;
-    }
-    void append_to(Row& row) const {
-        for (const auto n : {organizations, official, capital_associates, non_capital_associates,
-                             official + capital_associates + non_capital_associates, workers})
-            row.push_back(Cell::of(n));
-    }
-};
-
-std::string text(Label l, Lang lang) { return std::string(l.in(lang)); }
-
-// The calendar date where the user is: "today" in Vietnam starts seven hours before it does in UTC.
-Date today() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    return *Date::from_ymd(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
-                           static_cast<unsigned>(local.tm_mday));
-}
-
-Table build(const Registry& registry, Date as_of, Lang lang, const std::string& file) {
-    Table t;
-    t.title = text(title_label, lang);
-    t.facts.push_back({"as_of", text(as_of_label, lang), as_of.iso(), {}});
-    const auto& info = registry.info();
-    if (!info.title.empty()) t.facts.push_back({"registry", text(registry_label, lang), info.title, {}});
-    if (!info.source.empty()) t.facts.push_back({"source", text(source_label, lang), info.source, {}});
-    if (info.synthetic) t.facts.push_back({"synthetic", text(synthetic_label, lang), text(yes_label, lang), true});
-    t.facts.push_back({"file", text(file_label, lang), file, {}});
-    for (const auto& c : columns) t.columns.push_back({std::string(c.key), text(c.label, lang), c.numeric});
-    t.section_label = text(section_label, lang);
-
-    // Ordered by kind, then status, in the order the model declares them.
-    std::map<std::pair<OrgKind, LegalStatus>, Counts> groups;
-    const auto snapshot = registry.snapshot(as_of);
-    for (std::size_t i = 0; i < snapshot.size(); ++i)
-        if (snapshot.exists[i]) groups[{snapshot.kind[i], snapshot.status[i]}].add(snapshot, i);
-
-    Section existing{"existing", text(existing_label, lang) + as_of.iso(), {}, {}};
-    Section terminated{"terminated", text(terminated_label, lang) + as_of.iso(), {}, {}};
-    Counts existing_total, terminated_total;
-    for (const auto& [group, counts] : groups) {
-        const auto [kind, status] = group;
-        Row row{Cell::of(text(label(kind), lang), std::string(enum_name(kind))),
-                Cell::of(text(label(status, kind), lang), std::string(enum_name(status)))};
-        counts.append_to(row);
-        const bool ended = status == LegalStatus::terminated;
-        (ended ? terminated : existing).rows.push_back(std::move(row));
-        (ended ? terminated_total : existing_total).add(counts);
-    }
-    for (auto [section, total] : {std::pair{&existing, &existing_total}, std::pair{&terminated, &terminated_total}}) {
-        Row row{Cell::of(text(total_label, lang)), Cell::of("")};
-        total->append_to(row);
-        section->total = std::move(row);
-    }
-    t.sections.push_back(std::move(existing));
-    t.sections.push_back(std::move(terminated));
-    return t;
-}
+Date parsed(std::string_view v) { return *Date::parse(v); }
 
 }  // namespace
 
@@ -152,13 +73,27 @@ int report(const Invocation& call) {
         call.out << help_text(call.command.name, call.command.summary, syntax);
         return exit_code::ok;
     }
-    const auto& file = args.operands.front();
-    const auto loaded = load_registry(file, call.err, call.err);
-    if (!loaded.registry) return loaded.exit_code;
+    std::optional<Registry> registry;
+    if (args.operands.empty()) {
+        registry = simulation::synthesize(simulation::ca_mau_2023());
+    } else {
+        auto loaded = load_registry(args.operands.front(), call.err, call.err);
+        if (!loaded.registry) return loaded.exit_code;
+        registry = std::move(loaded.registry);
+    }
 
-    const auto& registry = *loaded.registry;
-    const Date as_of = args.as_of ? *args.as_of : registry.info().as_of ? *registry.info().as_of : today();
-    write_table(call.out, build(registry, as_of, args.lang, file), args.format);
+    indicators::ReportOptions o;
+    o.as_of = args.as_of;
+    if (const auto v = args.value(by_option.name)) o.by = {indicators::GroupKey::parse(*v)};
+    if (const auto v = args.value(period_option.name)) o.period = enum_from_name<indicators::PeriodLength>(*v);
+    if (const auto v = args.value(from_option.name)) o.from = parsed(*v);
+    if (const auto v = args.value(units_option.name)) o.units_as_of = parsed(*v);
+    const auto as_of = o.as_of ? o.as_of : registry->info().as_of;
+    if (o.from && as_of && *o.from > *as_of)
+        throw UsageError(concat("--from ", o.from->iso(), " is after the as-of date ", as_of->iso()),
+                         usage_line(call.command.name, syntax));
+
+    call.out << indicators::render(indicators::standard_report(*registry, o), args.format, args.lang);
     return exit_code::ok;
 }
 

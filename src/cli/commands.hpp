@@ -35,7 +35,7 @@ int report(const Invocation&);
 
 inline constexpr std::array commands{
     Command{"validate", "Check a registry file and list every problem in it", validate},
-    Command{"report", "Count organisations, members and workers by kind and legal status at a date", report},
+    Command{"report", "Headline figures and standard indicator tables of a registry (default: the Cà Mau data)", report},
 };
 
 /// The command called `name`, or nullptr.

@@ -17,7 +17,8 @@ using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
 const std::string report_usage =
-    "usage: coopecon report FILE [--as-of DATE] [--lang en|vi] [--format text|md|csv|json]\n";
+    "usage: coopecon report [FILE] [--as-of DATE] [--by KEY] [--period month|quarter|year] [--from DATE] "
+    "[--units-as-of DATE] [--lang en|vi] [--format text|md|csv|json]\n";
 const std::string validate_usage = "usage: coopecon validate FILE\n";
 const std::string general_usage = "usage: coopecon COMMAND [ARGUMENTS]\n";
 
@@ -29,8 +30,8 @@ TEST(Help, ListsCommandsOptionsAndExitCodes) {
     EXPECT_THAT(r.out, HasSubstr("hợp tác xã"));
     EXPECT_THAT(r.out, HasSubstr("\ncommands:\n"
                                  "  validate   Check a registry file and list every problem in it\n"
-                                 "  report     Count organisations, members and workers by kind and legal status "
-                                 "at a date\n"));
+                                 "  report     Headline figures and standard indicator tables of a registry "
+                                 "(default: the Cà Mau data)\n"));
     EXPECT_THAT(r.out, HasSubstr("  --as-of DATE  "));
     EXPECT_THAT(r.out, HasSubstr("  --lang en|vi  "));
     EXPECT_THAT(r.out, HasSubstr("  --format text|md|csv|json  "));
@@ -114,7 +115,7 @@ INSTANTIATE_TEST_SUITE_P(
                   validate_usage},
         UsageCase{{"validate", "-x", "a.json"},
                   "coopecon validate: unknown option '-x' (options are long, like --as-of)", validate_usage},
-        UsageCase{{"report", "--as-of", "2024-12-31"}, "coopecon report: missing FILE", report_usage},
+        UsageCase{{"report", "a.json", "b.json"}, "coopecon report: unexpected argument 'b.json'", report_usage},
         UsageCase{{"report", "a.json", "--as-of", "2023-02-29"},
                   "coopecon report: --as-of needs a calendar date as YYYY-MM-DD, not '2023-02-29'", report_usage},
         UsageCase{{"report", "a.json", "--as-of=31/12/2024"},

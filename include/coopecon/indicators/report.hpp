@@ -176,7 +176,9 @@ inline std::vector<std::string> headline_sentences(const Report& r, Lang lang) {
         out.push_back(vi ? "Dữ liệu tổng hợp (giả lập), không phải số liệu thống kê chính thức."
                          : "Synthetic data: generated, not official statistics.");
     const std::string title = r.info.title.empty() ? (vi ? "Kinh tế tập thể" : "Collective economy") : r.info.title;
-    out.push_back(title + (vi ? ", đến ngày " + vi_date(r.as_of) : ", as of " + r.as_of.iso()) + ".");
+    // A title that already names the date (as the built-in profiles' do) is not followed by it again.
+    const bool dated = title.find(r.as_of.iso()) != std::string::npos;
+    out.push_back(title + (dated ? "" : vi ? ", đến ngày " + vi_date(r.as_of) : ", as of " + r.as_of.iso()) + ".");
     const std::string_view coop = "cooperative", uni = "union_of_cooperatives", grp = "cooperative_group";
     if (value(coop, "organizations").value_or(0) > 0) {
         std::string others;
