@@ -89,6 +89,19 @@ TEST(Render, Json) {
               "}");
 }
 
+TEST(Render, TextAndMarkdownShowControlCharactersAndBrokenUtf8AsReplacements) {
+    EXPECT_EQ(printable("Cà Mau"), "Cà Mau");
+    EXPECT_EQ(printable("a\x1b[31mb"), "a\xEF\xBF\xBD[31mb");
+    EXPECT_EQ(printable("x\xC3"), "x\xEF\xBF\xBD");          // cut short
+    EXPECT_EQ(printable("\xC0\xAF"), "\xEF\xBF\xBD");         // overlong '/'
+    EXPECT_EQ(printable("\xC2\x85"), "\xEF\xBF\xBD");         // C1 control NEL
+    EXPECT_EQ(printable("\xF0\x9F\x8C\xBE"), "\xF0\x9F\x8C\xBE");  // an emoji stays
+    auto t = small_table();
+    t.keys[0].cells[0].label.en = "Bad\nname|x";
+    EXPECT_NE(to_text(t, Lang::en).find("Bad\xEF\xBF\xBDname|x"), std::string::npos);
+    EXPECT_NE(to_markdown(t, Lang::en).find("| Bad\xEF\xBF\xBDname\\|x |"), std::string::npos);
+}
+
 TEST(Render, NumbersForPeople) {
     EXPECT_EQ(format_integer(14560, Lang::en), "14,560");
     EXPECT_EQ(format_integer(14560, Lang::vi), "14.560");

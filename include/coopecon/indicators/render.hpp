@@ -2,7 +2,8 @@
 // Tables as text (aligned columns, widths counted in terminal cells of UTF-8 text), Markdown, CSV (RFC 4180:
 // CRLF, quotes doubled) and JSON, with English or Vietnamese labels. Text and Markdown write numbers as people
 // read them (4,292 and 87.9 in English; 4.292 and 87,9 in Vietnamese); CSV and JSON write plain numbers.
-// A ratio without a denominator shows as "–" in text and Markdown, an empty CSV field and null in JSON.
+// A ratio without a denominator shows as "–" in text and Markdown, an empty CSV field and null in JSON. Text and
+// Markdown show control characters and bytes that are not UTF-8 as U+FFFD.
 
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
@@ -50,6 +51,35 @@ inline std::size_t display_width(std::string_view s) noexcept {
         width += combining ? 0 : wide ? 2 : 1;
     }
     return width;
+}
+
+/// Text safe to show on a terminal: control characters (which could move the cursor or recolour it) and bytes
+/// that are not UTF-8 become U+FFFD. Labels can come from files, so every text and Markdown cell goes through it.
+inline std::string printable(std::string_view s) {
+    static constexpr std::string_view replacement = "\xEF\xBF\xBD";
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        bool valid = n > 0 && i + n <= s.size();
+        char32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+        for (std::size_t k = 1; valid && k < n; ++k) {
+            const auto next = static_cast<unsigned char>(s[i + k]);
+            valid = (next & 0xC0) == 0x80;
+            cp = (cp << 6) | (next & 0x3F);
+        }
+        const bool overlong = (n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000);
+        const bool control = cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
+        if (!valid || overlong || control || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            out += replacement;
+            i += valid ? n : 1;
+        } else {
+            out.append(s.substr(i, n));
+            i += n;
+        }
+    }
+    return out;
 }
 
 /// A number for people: grouped thousands and the language's decimal mark.
@@ -112,7 +142,7 @@ namespace detail {
 /// Key cells of a row as printed; a table without keys labels its totals row.
 inline std::vector<std::string> key_texts(const Table& t, std::size_t row, Lang lang) {
     std::vector<std::string> out;
-    for (const auto& k : t.keys) out.emplace_back(k.cells[row].label.in(lang));
+    for (const auto& k : t.keys) out.push_back(printable(k.cells[row].label.in(lang)));
     if (out.empty() && t.totals[row]) out.emplace_back(total_label.in(lang));
     return out;
 }
@@ -170,9 +200,9 @@ inline std::string json_number(double v) {
 inline std::string to_text(const Table& t, Lang lang) {
     const bool has_key_column = !t.keys.empty();
     std::vector<std::string> head;
-    for (const auto& k : t.keys) head.emplace_back(k.label.in(lang));
+    for (const auto& k : t.keys) head.push_back(printable(k.label.in(lang)));
     if (!has_key_column) head.emplace_back("");
-    for (const auto& v : t.values) head.push_back(header(v, lang));
+    for (const auto& v : t.values) head.push_back(printable(header(v, lang)));
     std::vector<std::vector<std::string>> body;
     for (std::size_t r = 0; r < t.rows(); ++r) {
         auto cells = detail::key_texts(t, r, lang);
@@ -199,7 +229,7 @@ inline std::string to_text(const Table& t, Lang lang) {
     for (std::size_t c = 0; c < widths.size(); ++c) rule += (c > 0 ? "  " : "") + std::string(widths[c], '-');
     rule += "\n";
     std::string out;
-    if (!t.title.in(lang).empty()) out += std::string(t.title.in(lang)) + "\n";
+    if (!t.title.in(lang).empty()) out += printable(t.title.in(lang)) + "\n";
     out += line(head) + rule;
     for (std::size_t r = 0; r < body.size(); ++r) {
         if (t.totals[r] && t.rows() > 1) out += rule;
@@ -209,7 +239,8 @@ inline std::string to_text(const Table& t, Lang lang) {
 }
 
 inline std::string to_markdown(const Table& t, Lang lang) {
-    auto cell = [](std::string_view s) {
+    auto cell = [](std::string_view text) {
+        const std::string s = printable(text);
         std::string out;
         for (char c : s) {
             if (c == '|') out += '\\';
