@@ -1,0 +1,300 @@
+#pragma once
+// Randomness for simulations: a seed tree over a counter-based generator, so that every number drawn depends
+// only on the root seed, the path of names and indices that addresses its stream, and its position in that
+// stream. Never on the order in which organisations are generated, nor on how many threads generate them.
+//
+// The generator is Philox4x32-10 (Salmon, Moraes, Dror and Shaw, "Parallel random numbers: as easy as 1, 2, 3",
+// SC 2011; the Random123 library). It is a keyed bijection of a 128-bit counter: the value at any position is
+// computed directly, with no state to carry from one draw to the next. It passes TestU01's BigCrush, it is the
+// generator of cuRAND and of numpy's Philox family, and it has published known-answer vectors that the tests
+// check. A keyed hash such as SplitMix64 would be faster but has no such pedigree as a stream cipher of counters.
+//
+// A node of the tree is 128 bits: a 64-bit Philox key and a 64-bit stream id. Draw i of a node is Philox of the
+// counter (i, stream id) under the node's key. A child is Philox of (label hash or index, stream id) under the
+// node's key xor a domain constant, so that children named by text and by number never meet and no child's
+// identity is one of its parent's draws.
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <span>
+#include <stdexcept>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace coopecon::simulation {
+
+namespace detail {
+__extension__ typedef unsigned __int128 uint128;  // __extension__: g++ -Wpedantic knows it is non-standard
+}  // namespace detail
+
+/// Philox4x32 with 10 rounds: one block of 128 random bits for a counter under a key.
+struct Philox4x32 {
+    using Counter = std::array<std::uint32_t, 4>;
+    using Key = std::array<std::uint32_t, 2>;
+
+    static constexpr Counter block(Counter c, Key k) noexcept {
+        for (int round = 0; round < 10; ++round) {
+            if (round > 0) {
+                k[0] += 0x9E3779B9u;  // golden ratio
+                k[1] += 0xBB67AE85u;  // sqrt(3) - 1
+            }
+            const std::uint64_t p0 = std::uint64_t{0xD2511F53u} * c[0];
+            const std::uint64_t p1 = std::uint64_t{0xCD9E8D57u} * c[2];
+            c = {static_cast<std::uint32_t>(p1 >> 32) ^ c[1] ^ k[0], static_cast<std::uint32_t>(p1),
+                 static_cast<std::uint32_t>(p0 >> 32) ^ c[3] ^ k[1], static_cast<std::uint32_t>(p0)};
+        }
+        return c;
+    }
+};
+
+class Stream;
+
+/// A node of the seed tree: `SeedTree(seed).child("profile").child(org_index)` addresses one organisation's
+/// stream. Nodes are small values; deriving a child costs one Philox block.
+class SeedTree {
+public:
+    explicit constexpr SeedTree(std::uint64_t root_seed) noexcept
+        : SeedTree(Philox4x32::block({lo(root_seed), hi(root_seed), 0, 0}, root_domain)) {}
+
+    /// The child named `label` (e.g. "cooperatives", "history").
+    constexpr SeedTree child(std::string_view label) const noexcept { return derive(fnv1a(label), text_domain); }
+    /// The child numbered `index` (e.g. an organisation's position in its population).
+    constexpr SeedTree child(std::uint64_t index) const noexcept { return derive(index, index_domain); }
+
+    /// The draws of this node, from position 0.
+    Stream stream() const noexcept;
+
+    constexpr Philox4x32::Key key() const noexcept { return key_; }
+    constexpr std::uint64_t stream_id() const noexcept { return stream_id_; }
+    friend constexpr bool operator==(const SeedTree&, const SeedTree&) = default;
+
+private:
+    static constexpr Philox4x32::Key root_domain{0x5EED7EEEu, 0xC00FEC0Bu};
+    static constexpr Philox4x32::Key text_domain{0x7E47C41Du, 0x1ABE1ABEu};
+    static constexpr Philox4x32::Key index_domain{0x1D3C5A7Bu, 0x0F0E0D0Cu};
+
+    static constexpr std::uint32_t lo(std::uint64_t v) noexcept { return static_cast<std::uint32_t>(v); }
+    static constexpr std::uint32_t hi(std::uint64_t v) noexcept { return static_cast<std::uint32_t>(v >> 32); }
+    static constexpr std::uint64_t fnv1a(std::string_view s) noexcept {
+        std::uint64_t h = 0xCBF29CE484222325ull;
+        for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
+        return h;
+    }
+
+    constexpr explicit SeedTree(Philox4x32::Counter node) noexcept
+        : key_{node[0], node[1]}, stream_id_(std::uint64_t{node[2]} | std::uint64_t{node[3]} << 32) {}
+
+    constexpr SeedTree derive(std::uint64_t name, Philox4x32::Key domain) const noexcept {
+        return SeedTree(Philox4x32::block({lo(name), hi(name), lo(stream_id_), hi(stream_id_)},
+                                          {key_[0] ^ domain[0], key_[1] ^ domain[1]}));
+    }
+
+    Philox4x32::Key key_;
+    std::uint64_t stream_id_;
+};
+
+/// The draws of one node, in order. Copying a stream copies its position; two copies give the same numbers.
+/// Every method consumes a fixed number of 64-bit draws or, for rejection methods, a number that depends only
+/// on the values drawn, so a stream's numbers are a function of its node alone.
+class Stream {
+public:
+    explicit constexpr Stream(const SeedTree& node) noexcept : key_(node.key()), stream_id_(node.stream_id()) {}
+
+    /// How many 64-bit draws have been taken.
+    constexpr std::uint64_t position() const noexcept { return position_; }
+
+    /// 64 random bits.
+    constexpr std::uint64_t next() noexcept {
+        const std::uint64_t block_index = position_ >> 1;
+        if (block_index != cached_block_ || !cached_) {
+            const auto c = Philox4x32::block(
+                {static_cast<std::uint32_t>(block_index), static_cast<std::uint32_t>(block_index >> 32),
+                 static_cast<std::uint32_t>(stream_id_), static_cast<std::uint32_t>(stream_id_ >> 32)},
+                key_);
+            words_ = {std::uint64_t{c[0]} | std::uint64_t{c[1]} << 32, std::uint64_t{c[2]} | std::uint64_t{c[3]} << 32};
+            cached_block_ = block_index;
+            cached_ = true;
+        }
+        return words_[position_++ & 1];
+    }
+
+    /// Uniform on [0, n), without modulo bias (Lemire, "Fast random integer generation in an interval", 2019).
+    /// n = 0 gives 0.
+    constexpr std::uint64_t below(std::uint64_t n) noexcept {
+        if (n == 0) return 0;
+        auto product = static_cast<detail::uint128>(next()) * n;
+        auto low = static_cast<std::uint64_t>(product);
+        if (low < n) {
+            const std::uint64_t threshold = (0 - n) % n;
+            while (low < threshold) {
+                product = static_cast<detail::uint128>(next()) * n;
+                low = static_cast<std::uint64_t>(product);
+            }
+        }
+        return static_cast<std::uint64_t>(product >> 64);
+    }
+
+    /// Uniform on [lo, hi], both included (lo <= hi).
+    constexpr std::int64_t between(std::int64_t lo, std::int64_t hi) noexcept {
+        const auto span = static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo);
+        if (span == ~std::uint64_t{0}) return static_cast<std::int64_t>(next());
+        return static_cast<std::int64_t>(static_cast<std::uint64_t>(lo) + below(span + 1));
+    }
+
+    /// Uniform on [0, 1), with 53 random bits.
+    constexpr double uniform() noexcept { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+    /// Uniform on [lo, hi).
+    constexpr double uniform(double lo, double hi) noexcept { return lo + (hi - lo) * uniform(); }
+
+    /// True with probability p (p <= 0: never; p >= 1: always). Always takes one draw.
+    constexpr bool bernoulli(double p) noexcept { return uniform() < p; }
+
+    /// Standard normal by Box–Muller; always takes two draws.
+    double normal() noexcept {
+        const double u = 1.0 - uniform();  // (0, 1]: log is finite
+        const double v = uniform();
+        return std::sqrt(-2.0 * std::log(u)) * std::cos(2.0 * 3.14159265358979323846 * v);
+    }
+    double normal(double mean, double sd) noexcept { return mean + sd * normal(); }
+    /// exp(N(log median, sigma²)): positive and right-skewed, like sizes and revenues.
+    double lognormal(double median, double sigma) noexcept { return median * std::exp(sigma * normal()); }
+
+    /// Poisson with the given mean: inversion for small means, Hörmann's PTRS ("The transformed rejection
+    /// method for generating Poisson random variables", 1993) from 10 up.
+    std::int64_t poisson(double mean) noexcept {
+        if (!(mean > 0)) return 0;
+        if (mean < 10) {
+            double u = uniform();
+            double p = std::exp(-mean);
+            std::int64_t k = 0;
+            while (u > p && k < 1000) {
+                u -= p;
+                ++k;
+                p *= mean / static_cast<double>(k);
+            }
+            return k;
+        }
+        const double root = std::sqrt(mean), log_mean = std::log(mean);
+        const double b = 0.931 + 2.53 * root;
+        const double a = -0.059 + 0.02483 * b;
+        const double inv_alpha = 1.1239 + 1.1328 / (b - 3.4);
+        const double v_r = 0.9277 - 3.6224 / (b - 2);
+        for (;;) {
+            const double u = uniform() - 0.5;
+            const double v = uniform();
+            const double us = 0.5 - std::fabs(u);
+            const auto k = static_cast<std::int64_t>(std::floor((2 * a / us + b) * u + mean + 0.43));
+            if (us >= 0.07 && v <= v_r) return k;
+            if (k < 0 || (us < 0.013 && v > us)) continue;
+            if (std::log(v) + std::log(inv_alpha) - std::log(a / (us * us) + b) <=
+                -mean + static_cast<double>(k) * log_mean - std::lgamma(static_cast<double>(k) + 1))
+                return k;
+        }
+    }
+
+    /// Binomial(n, p): inversion when n·min(p, 1−p) < 10, else Hörmann's BTRS ("The generation of binomial
+    /// random variates", 1993).
+    std::int64_t binomial(std::int64_t n, double p) noexcept {
+        if (n <= 0 || !(p > 0)) return 0;
+        if (p >= 1) return n;
+        if (p > 0.5) return n - binomial(n, 1 - p);
+        const double q = 1 - p;
+        if (static_cast<double>(n) * p < 10) {
+            const double s = p / q, a = static_cast<double>(n + 1) * s;
+            double r = std::pow(q, static_cast<double>(n));
+            double u = uniform();
+            std::int64_t x = 0;
+            while (u > r && x < n) {
+                u -= r;
+                ++x;
+                r *= a / static_cast<double>(x) - s;
+            }
+            return x;
+        }
+        const double nd = static_cast<double>(n);
+        const double sd = std::sqrt(nd * p * q);
+        const double b = 1.15 + 2.53 * sd;
+        const double a = -0.0873 + 0.0248 * b + 0.01 * p;
+        const double c = nd * p + 0.5;
+        const double v_r = 0.92 - 4.2 / b;
+        const double r = p / q;
+        const double alpha = (2.83 + 5.1 / b) * sd;
+        const double m = std::floor((nd + 1) * p);
+        for (;;) {
+            const double u = uniform() - 0.5;
+            double v = uniform();
+            const double us = 0.5 - std::fabs(u);
+            const double k = std::floor((2 * a / us + b) * u + c);
+            if (k < 0 || k > nd) continue;
+            if (us >= 0.07 && v <= v_r) return static_cast<std::int64_t>(k);
+            v = std::log(v * alpha / (a / (us * us) + b));
+            const double bound = (m + 0.5) * std::log((m + 1) / (r * (nd - m + 1))) +
+                                 (nd + 1) * std::log((nd - m + 1) / (nd - k + 1)) +
+                                 (k + 0.5) * std::log(r * (nd - k + 1) / (k + 1)) + stirling_tail(m) +
+                                 stirling_tail(nd - m) - stirling_tail(k) - stirling_tail(nd - k);
+            if (v <= bound) return static_cast<std::int64_t>(k);
+        }
+    }
+
+    /// Fisher–Yates: a uniformly random permutation of `items`.
+    template <class T>
+    constexpr void shuffle(std::span<T> items) noexcept {
+        for (std::size_t i = items.size(); i > 1; --i) std::swap(items[i - 1], items[below(i)]);
+    }
+
+private:
+    /// log(k!) − Stirling's approximation of it, exact for small k (BTRS needs it).
+    static double stirling_tail(double k) noexcept {
+        static constexpr std::array<double, 10> table{
+            0.08106146679532726, 0.04134069595540929, 0.02767792568499834, 0.02079067210376509,  0.01664469118982119,
+            0.01387612882307075, 0.01189670994589177, 0.01041126526197209, 0.009255462182712733, 0.008330563433362871};
+        if (k < 10) return table[static_cast<std::size_t>(k)];
+        const double kp1sq = (k + 1) * (k + 1);
+        return (1.0 / 12 - (1.0 / 360 - 1.0 / 1260 / kp1sq) / kp1sq) / (k + 1);
+    }
+
+    Philox4x32::Key key_;
+    std::uint64_t stream_id_;
+    std::uint64_t position_ = 0;
+    std::uint64_t cached_block_ = 0;
+    bool cached_ = false;
+    std::array<std::uint64_t, 2> words_{};
+};
+
+inline Stream SeedTree::stream() const noexcept { return Stream(*this); }
+
+/// Choosing an index with probability proportional to its weight: cumulative sums and a binary search.
+class WeightedChoice {
+public:
+    /// Throws std::invalid_argument when a weight is negative or not finite, or when all are zero.
+    explicit WeightedChoice(std::span<const double> weights) : cumulative_(weights.size()) {
+        double total = 0;
+        for (std::size_t i = 0; i < weights.size(); ++i) {
+            if (!(weights[i] >= 0) || !std::isfinite(weights[i]))
+                throw std::invalid_argument("weights must be finite and not negative");
+            total += weights[i];
+            cumulative_[i] = total;
+            if (weights[i] > 0) last_positive_ = i;
+        }
+        if (!(total > 0)) throw std::invalid_argument("at least one weight must be positive");
+    }
+
+    std::size_t size() const noexcept { return cumulative_.size(); }
+
+    /// One index; takes one draw. Indices with zero weight are never chosen.
+    std::size_t operator()(Stream& s) const noexcept {
+        const double x = s.uniform() * cumulative_.back();
+        const auto it = std::upper_bound(cumulative_.begin(), cumulative_.end(), x);
+        // x rounds to the total at worst: the last index with weight then.
+        return std::min(static_cast<std::size_t>(it - cumulative_.begin()), last_positive_);
+    }
+
+private:
+    std::vector<double> cumulative_;
+    std::size_t last_positive_ = 0;
+};
+
+}  // namespace coopecon::simulation

@@ -1,0 +1,344 @@
+// Synthetic registries: the calibrated figures, computed here from snapshot columns and the registry's own
+// records (never from the generator's bookkeeping), determinism, and the histories around the calibration
+// date. Every organisation went through Registry::add, so every history passed the transition table.
+
+#include <coopecon/io/registry_json.hpp>
+#include <coopecon/simulation/profiles.hpp>
+#include <coopecon/simulation/synthetic.hpp>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+
+namespace coopecon::simulation {
+namespace {
+
+Date date(const char* iso) { return *Date::parse(iso); }
+
+/// What a province reports at a date, counted from a snapshot: organisations registered and not terminated.
+struct Figures {
+    std::int64_t cooperatives = 0, active = 0, suspended = 0, cooperative_members = 0;
+    std::int64_t official = 0, capital_associates = 0, non_capital_associates = 0;
+    std::int64_t unions = 0, union_cooperative_members = 0, union_official_members = 0, union_workers = 0;
+    std::int64_t groups = 0, group_members = 0;
+    std::int64_t terminated = 0;
+    std::set<std::string> seats;  // area codes of the counted organisations
+};
+
+Figures figures(const Registry& r, Date d) {
+    const auto s = r.snapshot(d);
+    Figures f;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (!s.exists[i]) continue;
+        if (s.status[i] == LegalStatus::terminated) {
+            ++f.terminated;
+            continue;
+        }
+        const std::int64_t members = s.official_members[i] + s.capital_associates[i] + s.non_capital_associates[i];
+        f.seats.insert(r.areas()[s.area[i]].code);
+        switch (s.kind[i]) {
+            case OrgKind::cooperative:
+                ++f.cooperatives;
+                f.active += s.status[i] == LegalStatus::active;
+                f.suspended += s.status[i] == LegalStatus::suspended;
+                f.cooperative_members += members;
+                f.official += s.official_members[i];
+                f.capital_associates += s.capital_associates[i];
+                f.non_capital_associates += s.non_capital_associates[i];
+                break;
+            case OrgKind::union_of_cooperatives:
+                ++f.unions;
+                f.union_cooperative_members += s.cooperative_members[i];
+                f.union_official_members += s.official_members[i];
+                f.union_workers += s.workers[i];
+                break;
+            case OrgKind::cooperative_group:
+                ++f.groups;
+                f.group_members += members;
+                break;
+        }
+    }
+    return f;
+}
+
+const Registry& ca_mau() {
+    static const Registry r = synthesize(ca_mau_2023(), default_seed);
+    return r;
+}
+
+void expect_ca_mau_figures(const Figures& f) {
+    EXPECT_EQ(f.cooperatives, 281);
+    EXPECT_EQ(f.active, 247);
+    EXPECT_EQ(f.suspended, 34);
+    EXPECT_EQ(f.cooperative_members, 4'292);
+    EXPECT_EQ(f.unions, 1);
+    EXPECT_EQ(f.union_cooperative_members, 6);
+    EXPECT_EQ(f.union_official_members, 6);
+    EXPECT_EQ(f.union_workers, 59);
+    EXPECT_EQ(f.groups, 987);
+    EXPECT_EQ(f.group_members, 14'560);
+}
+
+TEST(CaMau2023, ReproducesThePublishedFiguresExactlyOn20230831) {
+    const auto f = figures(ca_mau(), date("2023-08-31"));
+    expect_ca_mau_figures(f);
+    // The split of the 4,292 members that docs/synthetic-data.md states.
+    EXPECT_EQ(f.official, 3'968);
+    EXPECT_EQ(f.capital_associates, 58);
+    EXPECT_EQ(f.non_capital_associates, 266);
+    EXPECT_GT(f.terminated, 0);  // dissolved cooperatives and terminated groups exist, outside the figures
+}
+
+TEST(CaMau2023, SeatsOrganisationsInAllNineDistricts) {
+    EXPECT_EQ(figures(ca_mau(), date("2023-08-31")).seats,
+              (std::set<std::string>{"D964", "D966", "D967", "D968", "D969", "D970", "D971", "D972", "D973"}));
+}
+
+TEST(CaMau2023, TheUnionsMembersAreGeneratedCooperativesLiveAtTheDate) {
+    const auto& r = ca_mau();
+    const auto s = r.snapshot(date("2023-08-31"));
+    int unions = 0;
+    for (OrgIndex i = 0; i < r.size(); ++i) {
+        if (r.organization(i).kind != OrgKind::union_of_cooperatives) continue;
+        ++unions;
+        ASSERT_EQ(r.members(i).size(), 6u);
+        for (const auto& m : r.members(i)) {
+            EXPECT_EQ(m.type, MemberType::cooperative);
+            ASSERT_TRUE(m.organization.has_value());
+            const auto coop = r.find(*m.organization);
+            ASSERT_TRUE(coop.has_value()) << *m.organization;
+            EXPECT_EQ(s.kind[*coop], OrgKind::cooperative);
+            EXPECT_EQ(s.status[*coop], LegalStatus::active);
+            EXPECT_EQ(m.name, r.organization(*coop).name);
+        }
+    }
+    EXPECT_EQ(unions, 1);
+}
+
+TEST(CaMau2023, SomeCooperativesHaveFiveOrSixOfficialMembers) {
+    const auto s = ca_mau().snapshot(date("2023-08-31"));
+    int below_2012_minimum = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (!s.exists[i] || s.kind[i] != OrgKind::cooperative || s.status[i] == LegalStatus::terminated) continue;
+        EXPECT_GE(s.official_members[i], 5);  // the 2023 minimum
+        below_2012_minimum += s.official_members[i] < 7;
+    }
+    EXPECT_EQ(below_2012_minimum, 6);
+}
+
+TEST(CaMau2023, SomeCooperativesListTheirMembersByName) {
+    const auto& r = ca_mau();
+    int named = 0;
+    for (OrgIndex i = 0; i < r.size(); ++i)
+        named += r.organization(i).kind == OrgKind::cooperative && !r.members(i).empty();
+    EXPECT_EQ(named, 8);
+}
+
+/// Counts events of type T (optionally only those passing `keep`) over the whole registry.
+template <class T, class Keep>
+std::int64_t count_events(const Registry& r, Keep&& keep) {
+    std::int64_t n = 0;
+    for (OrgIndex i = 0; i < r.size(); ++i)
+        r.log(i).replay_until(Date::max(), [&](Date d, const auto& p) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(p)>, T>) n += keep(i, d, p) ? 1 : 0;
+        });
+    return n;
+}
+template <class T>
+std::int64_t count_events(const Registry& r) {
+    return count_events<T>(r, [](OrgIndex, Date, const T&) { return true; });
+}
+
+TEST(CaMau2023, EverySuspensionNoticeCoversAtMostTwelveMonths) {
+    EXPECT_EQ(
+        count_events<Suspended>(
+            ca_mau(), [](OrgIndex, Date d, const Suspended& s) { return s.until > d.plus_months(12).plus_days(-1); }),
+        0);
+    EXPECT_GT(count_events<Suspended>(ca_mau()), 34);  // past suspensions too
+    EXPECT_GT(count_events<Resumed>(ca_mau()), 0);
+}
+
+TEST(CaMau2023, AnnualAssembliesAreMostlyHeldAndSometimesMissing) {
+    const auto& r = ca_mau();
+    const auto s = r.snapshot(date("2023-08-31"));
+    int expected = 0, held = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const bool cooperative = s.kind[i] == OrgKind::cooperative || s.kind[i] == OrgKind::union_of_cooperatives;
+        if (!s.exists[i] || !cooperative || s.status[i] == LegalStatus::terminated) continue;
+        if (s.registered_on[i] > date("2022-10-01").days_since_epoch()) continue;
+        ++expected;
+        held += s.last_annual_assembly[i] >= date("2023-01-01").days_since_epoch();
+    }
+    EXPECT_GT(held, expected * 8 / 10);
+    EXPECT_LT(held, expected);  // a few missing, for the compliance rules to find
+}
+
+TEST(CaMau2023, FinancialYearsGiveAWorkerIncomeNearFiftyMillionDong) {
+    const auto s = ca_mau().snapshot(date("2023-08-31"));
+    std::int64_t wages = 0, workers = 0;
+    int with_2022 = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (!s.exists[i] || s.kind[i] != OrgKind::cooperative || s.financial_year[i] != 2022) continue;
+        ++with_2022;
+        wages += s.wages[i];
+        workers += s.workers[i];
+        EXPECT_LE(s.internal_revenue[i], s.revenue[i]);
+        EXPECT_EQ(s.revenue[i] - s.costs[i], s.pre_tax_profit[i]);
+    }
+    EXPECT_GT(with_2022, 200);
+    ASSERT_GT(workers, 0);
+    EXPECT_GE(wages / workers, 45'000'000);
+    EXPECT_LE(wages / workers, 55'000'000);
+    const auto closed = count_events<FinancialYearClosed>(
+        ca_mau(), [](OrgIndex, Date, const FinancialYearClosed& f) { return f.year >= 2018 && f.year <= 2022; });
+    EXPECT_GT(closed, 5 * 150);
+}
+
+TEST(CaMau2023, Assessments2022SpreadOverTheClasses) {
+    std::map<int, int> classes;  // 0 good, 1 fair, 2 average, 3 weak
+    count_events<Assessed>(ca_mau(), [&](OrgIndex, Date d, const Assessed& a) {
+        if (a.year != 2022) return false;
+        EXPECT_EQ(a.points.size(), 15u);
+        EXPECT_EQ(d.year(), 2023);
+        int total = 0;
+        for (std::size_t k = 0; k < a.points.size(); ++k) {
+            EXPECT_LE(a.points[k], tt01_2020_criterion_maxima[k]);
+            total += a.points[k];
+        }
+        ++classes[total >= 80 ? 0 : total >= 65 ? 1 : total >= 50 ? 2 : 3];
+        return true;
+    });
+    const double n = classes[0] + classes[1] + classes[2] + classes[3];
+    ASSERT_GT(n, 150);
+    EXPECT_NEAR(classes[0] / n, 0.06, 0.05);
+    EXPECT_NEAR(classes[1] / n, 0.34, 0.10);
+}
+
+TEST(CaMau2023, HasCertificationsOcopRatingsAndSanctions) {
+    EXPECT_GT(count_events<Certified>(ca_mau()), 5);
+    EXPECT_GT(count_events<OcopRated>(ca_mau()), 3);
+    EXPECT_GT(count_events<CapitalChanged>(ca_mau()), 0);
+}
+
+TEST(CaMau2023, ContinuesAfterTheDateUpTo2025) {
+    const auto& r = ca_mau();
+    const auto s = r.snapshot(date("2025-12-31"));
+    int converted = 0, registered_after = 0, seated_after_reform = 0;
+    for (OrgIndex i = 0; i < r.size(); ++i) {
+        converted += r.organization(i).kind == OrgKind::cooperative_group && s.kind[i] == OrgKind::cooperative;
+        if (s.registered_on[i] > date("2023-08-31").days_since_epoch()) ++registered_after;
+        if (s.registered_on[i] >= date("2025-07-01").days_since_epoch()) {
+            ++seated_after_reform;
+            EXPECT_EQ(r.organization(i).area, "P96-2025");  // districts ended on 2025-06-30
+        }
+    }
+    EXPECT_EQ(converted, 2);
+    EXPECT_EQ(registered_after, 170);
+    EXPECT_GT(seated_after_reform, 0);
+    const auto conversions = count_events<ConvertedToCooperative>(
+        r, [](OrgIndex, Date d, const ConvertedToCooperative&) { return d >= date("2024-07-01"); });
+    EXPECT_EQ(conversions, 2);
+    const auto voluntary_after =
+        count_events<DissolutionResolved>(r, [&](OrgIndex i, Date d, const DissolutionResolved& p) {
+            return d > date("2023-08-31") && p.basis == DissolutionBasis::members_resolution &&
+                   r.organization(i).kind == OrgKind::cooperative;
+        });
+    EXPECT_EQ(voluntary_after, 1);
+    EXPECT_EQ(count_events<RegistrationRevoked>(r), 8);
+    EXPECT_GT(figures(r, date("2025-12-31")).cooperatives, 281);
+}
+
+TEST(CaMau2023, RegistryInfoSaysSyntheticAsOf20230831) {
+    const auto& info = ca_mau().info();
+    EXPECT_TRUE(info.synthetic);
+    EXPECT_EQ(info.as_of, date("2023-08-31"));
+    EXPECT_THAT(info.source, ::testing::HasSubstr("Báo Cà Mau"));
+    EXPECT_FALSE(info.title.empty());
+}
+
+TEST(CaMau2023, TheRegistryFileReadsBackAndWritesTheSameBytes) {
+    const auto text = write_registry(ca_mau());
+    const auto again = read_registry(text, "ca_mau_2023.json");  // every history validated once more
+    EXPECT_EQ(again.size(), ca_mau().size());
+    EXPECT_EQ(write_registry(again), text);
+}
+
+TEST(Synthesize, TheSameSeedGivesTheSameFileWhateverTheThreadsAndBatches) {
+    SynthesisOptions one_thread;
+    one_thread.threads = 1;
+    one_thread.batch = 97;
+    SynthesisOptions three_threads;
+    three_threads.threads = 3;
+    three_threads.batch = 500;
+    const auto text = write_registry(ca_mau());
+    EXPECT_EQ(write_registry(synthesize(ca_mau_2023(), default_seed, one_thread)), text);
+    EXPECT_EQ(write_registry(synthesize(ca_mau_2023(), default_seed, three_threads)), text);
+}
+
+TEST(Synthesize, AnotherSeedGivesAnotherRegistryWithTheSameCalibratedFigures) {
+    const auto other = synthesize(ca_mau_2023(), 7);
+    EXPECT_NE(write_registry(other), write_registry(ca_mau()));
+    expect_ca_mau_figures(figures(other, date("2023-08-31")));
+}
+
+TEST(Synthesize, RefusesAProfileThatCannotBeMet) {
+    auto p = ca_mau_2023();
+    p.populations[0].suspended = 300;  // more than the 281 cooperatives
+    EXPECT_THROW(synthesize(p, 1), Error);
+    p = ca_mau_2023();
+    p.populations[2].seats[0].areas.push_back({"D999", 1});
+    EXPECT_THROW(synthesize(p, 1), Error);
+    p = ca_mau_2023();
+    p.populations[0].members.official = 281 * 5;  // fewer than the minimum memberships add up to
+    EXPECT_THROW(synthesize(p, 1), Error);
+}
+
+TEST(Vietnam2022, ReproducesTheRegionalTotalsAndNationalFigures) {
+    const auto r = synthesize(vietnam_2022(), default_seed);
+    const auto s = r.snapshot(date("2022-12-31"));
+    std::map<std::string, std::int64_t> by_region;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (s.exists[i] && s.kind[i] == OrgKind::cooperative && s.status[i] != LegalStatus::terminated)
+            ++by_region[*r.areas()[r.areas().at_level(s.area[i], AreaLevel::province)].region];
+    EXPECT_EQ(by_region, (std::map<std::string, std::int64_t>{{"northern_midlands_mountains", 7'957},
+                                                              {"red_river_delta", 7'780},
+                                                              {"north_central_central_coast", 6'167},
+                                                              {"mekong_delta", 3'420},
+                                                              {"southeast", 2'071},
+                                                              {"central_highlands", 1'983}}));
+    const auto f = figures(r, date("2022-12-31"));
+    EXPECT_EQ(f.cooperatives, 29'378);
+    EXPECT_EQ(f.cooperative_members, 5'935'000);
+    EXPECT_EQ(f.unions, 125);
+    EXPECT_EQ(f.union_cooperative_members, 851);
+    EXPECT_EQ(f.groups, 71'000);
+    EXPECT_EQ(f.seats.size(), 63u);  // every province
+    const double per_organization = static_cast<double>(r.event_count()) / static_cast<double>(r.size());
+    EXPECT_NEAR(per_organization, 10, 1.5);
+}
+
+TEST(World, HasAboutTenEventsPerOrganisationOverEveryProvince) {
+    const auto r = synthesize(world(20'000), default_seed);
+    EXPECT_EQ(r.size(), 20'000u);
+    EXPECT_NEAR(static_cast<double>(r.event_count()) / 20'000, 10, 0.5);
+    EXPECT_EQ(figures(r, date("2024-12-31")).seats.size(), 63u);
+}
+
+TEST(World, TakesTheNumberOfEventsPerOrganisation) {
+    const auto r = synthesize(world(5'000, 16), default_seed);
+    EXPECT_NEAR(static_cast<double>(r.event_count()) / 5'000, 16, 1.0);
+}
+
+TEST(BuiltinProfiles, AreFoundByName) {
+    for (const auto name : builtin_profiles) EXPECT_EQ(builtin_profile(name).name, name);
+    EXPECT_EQ(builtin_profile("world", 30'000).populations[0].seats[0].organizations, 30'000);
+    EXPECT_THROW(builtin_profile("ca_mau_2023", 10), Error);
+    EXPECT_THROW(builtin_profile("atlantis"), Error);
+}
+
+}  // namespace
+}  // namespace coopecon::simulation
