@@ -687,6 +687,11 @@ TEST_F(Compliance, BadOptionsAndUnknownOrganisationsAreErrors) {
     }
 }
 
+TEST_F(Compliance, TheLastRepresentableDayIsChecked) {
+    reg.add(cooperative("htx").registered("2024-08-01"_d).then(ev::members_joined("2024-08-01"_d, 4)));
+    EXPECT_EQ(severity("htx", below_minimum, Date::max()), Severity::due);
+}
+
 TEST_F(Compliance, AGroupConvertedIntoACooperativeIsJudgedAsACooperative) {
     reg.add(cooperative_group("tht")
                 .registered("2024-08-01"_d)

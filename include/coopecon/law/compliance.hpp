@@ -27,7 +27,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <future>
+#include <iterator>
 #include <optional>
+#include <thread>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +42,8 @@ struct CheckOptions {
     int notice_months = 12;    // a lapse stays a notice this many months after it ended
     AcrossLawChange across_law_change = AcrossLawChange::restart;
     Severity minimum = Severity::notice;  // findings less severe are left out
+    unsigned threads = 0;      // organisations are checked on this many threads (0: one per core); the findings
+                               // are the same, in the same order, on any number
 };
 
 namespace compliance_detail {
@@ -180,12 +185,6 @@ inline void check_one(const Registry& registry, OrgIndex i, Date as_of, const Ch
     for (const auto& p : scan.periods()) {
         const auto& rule = info(p.rule);
         Finding f;
-        f.organization = registry.organization(i).id;
-        f.rule = std::string(rule.id);
-        f.began = p.began;
-        f.counted_from = p.counted_from;
-        f.observed = p.observed;
-        f.limit = p.limit;
         Date basis_on = as_of;
         switch (rule.form) {
             case RuleForm::duration: {
@@ -223,6 +222,12 @@ inline void check_one(const Registry& registry, OrgIndex i, Date as_of, const Ch
                 break;
         }
         if (f.severity < o.minimum) continue;
+        f.organization = registry.organization(i).id;
+        f.rule = std::string(rule.id);
+        f.began = p.began;
+        f.counted_from = p.counted_from;
+        f.observed = p.observed;
+        f.limit = p.limit;
         f.legal_basis = law.basis(rule.id, basis_on);
         f.message = message(f, p.rule, p, as_of, Lang::en);
         f.message_vi = message(f, p.rule, p, as_of, Lang::vi);
@@ -237,9 +242,25 @@ inline void check_one(const Registry& registry, OrgIndex i, Date as_of, const Ch
 inline std::vector<Finding> check(const Registry& registry, Date as_of, const CheckOptions& options = {}) {
     compliance_detail::check_options(options);
     const LawCalendar calendar(registry.law());
+    const std::size_t n = registry.size();
+    auto part = [&](std::size_t begin, std::size_t end) {
+        std::vector<Finding> out;
+        for (std::size_t i = begin; i < end; ++i)
+            compliance_detail::check_one(registry, static_cast<OrgIndex>(i), as_of, options, calendar, out);
+        return out;
+    };
+    constexpr std::size_t min_part = 4096;  // fewer organisations than this are not worth a thread
+    const std::size_t threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t parts = std::min(threads, std::max<std::size_t>(1, n / min_part));
+    if (parts <= 1) return part(0, n);
+    std::vector<std::future<std::vector<Finding>>> futures;
+    for (std::size_t k = 0; k < parts; ++k)
+        futures.push_back(std::async(std::launch::async, part, n * k / parts, n * (k + 1) / parts));
     std::vector<Finding> out;
-    for (OrgIndex i = 0; i < registry.size(); ++i)
-        compliance_detail::check_one(registry, i, as_of, options, calendar, out);
+    for (auto& f : futures) {
+        auto findings = f.get();
+        out.insert(out.end(), std::make_move_iterator(findings.begin()), std::make_move_iterator(findings.end()));
+    }
     return out;
 }
 

@@ -54,7 +54,9 @@ struct RuleInfo {
     Label name;
 };
 
-constexpr RuleInfo info(Rule r) noexcept {
+namespace rule_detail {
+
+constexpr RuleInfo describe(Rule r) noexcept {
     using enum Param;
     switch (r) {
         case Rule::not_operating:
@@ -104,6 +106,16 @@ constexpr RuleInfo info(Rule r) noexcept {
     }
     return {"?", 0, RuleForm::lapse, std::nullopt, {}, {"?", "?"}};
 }
+
+inline constexpr auto table = [] {
+    std::array<RuleInfo, rule_count> out{};
+    for (std::size_t i = 0; i < rule_count; ++i) out[i] = describe(static_cast<Rule>(i));
+    return out;
+}();
+
+}  // namespace rule_detail
+
+constexpr const RuleInfo& info(Rule r) noexcept { return rule_detail::table[static_cast<std::size_t>(r)]; }
 
 /// The rule with this id ("compliance.below_minimum_members"), or nullopt.
 constexpr std::optional<Rule> rule_from_id(std::string_view id) noexcept {

@@ -88,7 +88,7 @@ public:
             } else {
                 started_ = true;
                 cursor_ = d;
-                next_year_ = d.year();
+                set_next_year(d.year());
             }
             replay_.apply(d, payload);
             track(d, payload);
@@ -131,13 +131,14 @@ private:
     void advance(Date to) {
         while (cursor_ < to) {
             replay_.settle(cursor_);
+            stretch_ = calendar_.stretch_from(stretch_, cursor_);
             evaluate(cursor_);
-            cursor_ = std::min(to, next_change_after(cursor_));
+            cursor_ = std::min(to, std::max(next_change_after(cursor_), cursor_.plus_days(1)));
         }
     }
 
     Date next_change_after(Date t) const noexcept {
-        Date next = calendar_.next_change_after(t);
+        Date next = calendar_.change(stretch_);
         auto consider = [&](std::optional<Date> d) {
             if (d && *d > t && *d < next) next = *d;
         };
@@ -198,10 +199,11 @@ private:
             return Measure{std::nullopt, overdue_->months, overdue_->deadline,
                            cure_on_ ? std::optional<Date>(cure_on_->plus_days(-1)) : std::nullopt};
         }
-        if (rule.months && !law_.value(*rule.months, t)) return std::nullopt;
+        const auto& law = calendar_.values(stretch_);
+        if (rule.months && !law[static_cast<std::size_t>(*rule.months)]) return std::nullopt;
         std::optional<std::int64_t> limit;
         if (const auto p = rule.limits[s.kind == OrgKind::union_of_cooperatives ? 1 : 0]) {
-            limit = law_.value(*p, t);
+            limit = law[static_cast<std::size_t>(*p)];
             if (!limit) return std::nullopt;
         }
         const auto& m = s.members;
@@ -248,26 +250,34 @@ private:
         return largest;
     }
 
-    /// Judges every financial year whose assembly deadline has passed by `t` (at the day after the deadline).
+    /// The next financial year to judge, on the day after its assembly deadline (the deadline in force on the
+    /// first day after the year; a year without one is passed over on that day).
+    void set_next_year(int year) {
+        next_year_ = year;
+        if (year > 9998) {
+            next_judgement_.reset();
+            return;
+        }
+        year_end_ = *Date::from_ymd(year, 12, 31);
+        deadline_months_ = law_.value(Param::annual_assembly_deadline_months, year_end_.plus_days(1));
+        deadline_ = deadline_months_ ? year_end_.plus_months(static_cast<int>(*deadline_months_)) : year_end_;
+        next_judgement_ = deadline_.plus_days(1);
+    }
+
+    /// Judges every financial year whose assembly deadline has passed by `t`.
     void judge_annual_assemblies(Date t) {
-        next_judgement_.reset();
-        while (next_year_ < 9999) {
-            const Date year_end = *Date::from_ymd(next_year_, 12, 31);
-            const auto months = law_.value(Param::annual_assembly_deadline_months, year_end.plus_days(1));
-            const Date deadline = months ? year_end.plus_months(static_cast<int>(*months)) : year_end;
-            if (deadline.plus_days(1) > t) {
-                next_judgement_ = deadline.plus_days(1);
-                return;
-            }
-            ++next_year_;
+        while (next_judgement_ && *next_judgement_ <= t) {
             const auto& s = replay_.state();
-            if (!months || overdue_ || !s.registered || !is_live(s.status) || !(coop_kinds & bit(s.kind)) ||
-                s.registered_on > year_end)
-                continue;
-            const auto held = std::upper_bound(assemblies_.begin(), assemblies_.end(), year_end);
-            if (held != assemblies_.end() && *held <= deadline) continue;
-            overdue_ = Overdue{deadline, *months};
-            if (held != assemblies_.end()) cure_on_ = held->plus_days(1);
+            const bool judged = deadline_months_ && !overdue_ && s.registered && is_live(s.status) &&
+                                (coop_kinds & bit(s.kind)) && s.registered_on <= year_end_;
+            if (judged) {
+                const auto held = std::upper_bound(assemblies_.begin(), assemblies_.end(), year_end_);
+                if (held == assemblies_.end() || *held > deadline_) {
+                    overdue_ = Overdue{deadline_, *deadline_months_};
+                    if (held != assemblies_.end()) cure_on_ = held->plus_days(1);
+                }
+            }
+            set_next_year(next_year_ + 1);
         }
     }
 
@@ -336,6 +346,7 @@ private:
     Replay replay_;
     bool started_ = false;
     Date cursor_;
+    std::size_t stretch_ = 0;  // of the law calendar, at the cursor
     std::array<Run, rule_count> runs_{};
     std::vector<ConditionPeriod> periods_;
 
@@ -346,8 +357,10 @@ private:
     std::int64_t named_official_count_ = 0;
 
     std::vector<Date> assemblies_;  // annual assemblies, in date order
-    int next_year_ = 0;             // the first financial year not yet judged
-    std::optional<Date> next_judgement_;
+    int next_year_ = 0;             // the first financial year not yet judged, with its
+    Date year_end_, deadline_;      // last day and assembly deadline,
+    std::optional<std::int64_t> deadline_months_;  // the months to that deadline,
+    std::optional<Date> next_judgement_;           // and the day it is judged
     std::optional<Overdue> overdue_;
     std::optional<Date> cure_on_;   // the day after the annual assembly that ends the overdue period
 };

@@ -1,15 +1,25 @@
 #pragma once
 // The dates on which a framework's law can change: the first day of every regime, parameter and rule-basis
 // period, and the day after every closed one. Between two of them every value a rule reads is constant, so a
-// rule evaluated at those dates and at events is evaluated on every day.
+// rule evaluated at those dates and at events is evaluated on every day; the parameters' values of each
+// stretch are kept, so reading one is an array access.
 
 #include <coopecon/core/date.hpp>
+#include <coopecon/core/enum_text.hpp>
 #include <coopecon/law/framework.hpp>
+#include <coopecon/law/parameter.hpp>
 
 #include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace coopecon::law {
+
+/// Every parameter's value on one day (nullopt: not in force), indexed by law::Param.
+using LawValues = std::array<std::optional<std::int64_t>, param_count>;
 
 class LawCalendar {
 public:
@@ -28,13 +38,23 @@ public:
             std::sort(v->begin(), v->end());
             v->erase(std::unique(v->begin(), v->end()), v->end());
         }
+        values_.resize(changes_.size() + 1);
+        for (std::size_t k = 0; k < values_.size(); ++k)
+            for (const Param p : enum_values<Param>())
+                values_[k][static_cast<std::size_t>(p)] = law.value(p, k == 0 ? Date::min() : changes_[k - 1]);
     }
 
-    /// The first change after `d`, or Date::max() when there is none.
-    Date next_change_after(Date d) const noexcept {
-        const auto it = std::upper_bound(changes_.begin(), changes_.end(), d);
-        return it == changes_.end() ? Date::max() : *it;
+    /// The stretch of unchanged law that `d` is in (0 before the first change, k from the k-th change on),
+    /// found from the stretch `k` of an earlier day: days taken in order cost one step each.
+    std::size_t stretch_from(std::size_t k, Date d) const noexcept {
+        while (k < changes_.size() && changes_[k] <= d) ++k;
+        return k;
     }
+    /// The parameters' values in a stretch.
+    const LawValues& values(std::size_t k) const noexcept { return values_[k]; }
+
+    /// The change that ends stretch `k`, or Date::max() when it has no end.
+    Date change(std::size_t k) const noexcept { return k < changes_.size() ? changes_[k] : Date::max(); }
 
     /// The first day after `d` on which a regime begins or ends, or Date::max() when there is none.
     Date next_law_change_after(Date d) const noexcept {
@@ -50,6 +70,7 @@ public:
 private:
     std::vector<Date> changes_;
     std::vector<Date> regime_changes_;
+    std::vector<LawValues> values_;  // values_[k]: in force from changes_[k - 1] to the day before changes_[k]
 };
 
 }  // namespace coopecon::law
