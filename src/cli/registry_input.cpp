@@ -16,7 +16,8 @@ std::string count_of(std::size_t n, std::string_view singular, std::string_view 
     return concat(std::to_string(n), " ", n == 1 ? singular : plural);
 }
 
-LoadedRegistry load_registry(const std::string& file, std::ostream& problems_out, std::ostream& err) {
+LoadedRegistry load_registry(const std::string& file, std::ostream& problems_out, std::ostream& err,
+                             std::shared_ptr<const law::Framework> law) {
     auto unreadable = [&](const std::string& why) {
         err << file << ": " << why << '\n';
         return LoadedRegistry{std::nullopt, exit_code::unreadable};
@@ -25,7 +26,7 @@ LoadedRegistry load_registry(const std::string& file, std::ostream& problems_out
     std::error_code ec;
     if (std::filesystem::is_directory(file, ec)) return unreadable("is a directory, not a registry file");
     try {
-        return LoadedRegistry{read_registry_file(file), exit_code::ok};
+        return LoadedRegistry{read_registry_file(file, law ? std::move(law) : law::vietnam()), exit_code::ok};
     } catch (const Error& e) {
         const auto& problems = e.problems();
         const auto io = std::find_if(problems.begin(), problems.end(),
