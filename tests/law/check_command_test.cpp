@@ -1,0 +1,177 @@
+// coopecon check: findings in every format and language, exit codes (1 when any finding is due, 0 otherwise,
+// 2 for a wrong command line, 3 for a file that cannot be read), and the law changed by --law and --reform.
+
+#ifdef COOPECON_CLI_PATH
+
+#include <cli/cli_runner.hpp>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace {
+
+using coopecon::test::run_cli;
+using coopecon::test::source_dir;
+using coopecon::test::TempDir;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+std::string cooperative(const std::string& id, int members, const std::string& registered) {
+    return R"({"id": ")" + id + R"(", "registration_code": ")" + id + R"(", "name": "Hợp tác xã )" + id +
+           R"(", "kind": "cooperative", "area": "P96", "sector": "agriculture", "events": [
+       {"date": ")" + registered + R"(", "type": "registered", "charter_capital": 0},
+       {"date": ")" + registered + R"(", "type": "members_joined", "kind": "official", "member_type": "individual",
+        "count": )" + std::to_string(members) + R"(, "foreign_investors": 0, "capital": 0},
+       {"date": "2025-04-10", "type": "assembly_held", "kind": "annual"}]})";
+}
+
+// HTX-4: 4 official members from 2024-08-01, below the minimum of 5: at risk from 2025-06-01, due from
+// 2025-08-01. HTX-6: 6 members, compliant under the 2023 Law. Both hold their 2024 annual assembly in time.
+const std::string registry = R"({"format": "coopecon-registry", "version": 1,
+  "info": {"title": "Check test", "source": "hand-made", "synthetic": true, "as_of": "2025-08-01"},
+  "organizations": [)" + cooperative("HTX-4", 4, "2024-08-01") + ", " +
+                             cooperative("HTX-6", 6, "2024-08-01") + "]}";
+
+class CheckCommand : public ::testing::Test {
+protected:
+    TempDir dir;
+    std::string file = dir.write("registry.json", registry).string();
+};
+
+TEST_F(CheckCommand, ADueFindingGivesExitCodeOneAndOneLinePerFinding) {
+    const auto r = run_cli({"check", file, "--as-of", "2025-08-01"});
+    EXPECT_EQ(r.status, 1) << r.err;
+    EXPECT_EQ(r.err, "");
+    EXPECT_THAT(r.out, HasSubstr("Compliance findings on 2025-08-01: Vietnam"));
+    EXPECT_THAT(r.out, HasSubstr("2025-08-01"));
+    const auto line_start = r.out.find("HTX-4");
+    ASSERT_NE(line_start, std::string::npos);
+    const auto line = r.out.substr(line_start, r.out.find('\n', line_start) - line_start);
+    EXPECT_THAT(line, HasSubstr("Due"));
+    EXPECT_THAT(line, HasSubstr("Below the minimum of official members"));
+    EXPECT_THAT(line, HasSubstr("Law 17/2023/QH15 Art 103.1d; Decree 92/2024/NĐ-CP Art 53"));
+    EXPECT_THAT(line, HasSubstr("4 official members, below the minimum of 5 since 2024-08-01; 12 months reached "
+                                "on 2025-08-01"));
+    EXPECT_THAT(r.out, Not(HasSubstr("HTX-6")));
+}
+
+TEST_F(CheckCommand, AtRiskOnlyGivesExitCodeZero) {
+    const auto r = run_cli({"check", file, "--as-of", "2025-07-31"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_THAT(r.out, HasSubstr("At risk"));
+    EXPECT_THAT(r.out, HasSubstr("12 months will be reached on 2025-08-01 unless cured"));
+}
+
+TEST_F(CheckCommand, NoFindingsGivesExitCodeZero) {
+    const auto r = run_cli({"check", file, "--as-of", "2025-01-01"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_THAT(r.out, Not(HasSubstr("HTX-")));
+    EXPECT_THAT(r.out, ::testing::EndsWith("no findings\n"));
+}
+
+TEST_F(CheckCommand, TheRegistrysAsOfIsTheDefaultDate) {
+    EXPECT_EQ(run_cli({"check", file}).status, 1);
+}
+
+TEST_F(CheckCommand, SeverityLeavesOutLesserFindings) {
+    const auto due = run_cli({"check", file, "--as-of", "2025-07-31", "--severity", "due"});
+    EXPECT_EQ(due.status, 0);
+    EXPECT_THAT(due.out, Not(HasSubstr("HTX-4")));
+    const auto risk = run_cli({"check", file, "--as-of", "2025-07-31", "--severity=at_risk"});
+    EXPECT_THAT(risk.out, HasSubstr("HTX-4"));
+}
+
+TEST_F(CheckCommand, JsonKeepsRuleIdsAndSeverities) {
+    const auto r = run_cli({"check", file, "--as-of", "2025-08-01", "--format", "json"});
+    EXPECT_EQ(r.status, 1);
+    const auto doc = boost::json::parse(r.out);
+    EXPECT_EQ(doc.at("id").as_string(), "compliance_findings");
+    const auto& rows = doc.at("rows").as_array();
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].at("organization").as_string(), "HTX-4");
+    EXPECT_EQ(rows[0].at("severity").as_string(), "due");
+    EXPECT_EQ(rows[0].at("rule").as_string(), "compliance.below_minimum_members");
+    EXPECT_EQ(rows[0].at("consequence").as_string(), "revocation_ground");
+    EXPECT_EQ(rows[0].at("threshold").as_string(), "2025-08-01");
+}
+
+TEST_F(CheckCommand, CsvHasOneRecordPerFinding) {
+    const auto r = run_cli({"check", file, "--as-of", "2025-08-01", "--format", "csv"});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_THAT(r.out, ::testing::StartsWith("Organisation,Severity,Rule,Threshold,Consequence,Legal basis,Finding\r\n"));
+    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 2);
+}
+
+TEST_F(CheckCommand, VietnameseLabelsAndMessages) {
+    const auto r = run_cli({"check", file, "--as-of", "2025-08-01", "--lang", "vi"});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_THAT(r.out, HasSubstr("Kết quả kiểm tra tuân thủ tại ngày 2025-08-01"));
+    EXPECT_THAT(r.out, HasSubstr("4 thành viên chính thức, dưới mức tối thiểu 5 từ 2024-08-01"));
+    EXPECT_THAT(r.out, HasSubstr("Đến hạn xử lý"));
+}
+
+TEST_F(CheckCommand, AReformChangesTheFindings) {
+    // Seven members from 2026: HTX-6 is below from 2026-01-01 and due on 2027-01-01.
+    const auto reform = (source_dir / "data/reforms/min-members-seven-from-2026.json").string();
+    const auto r = run_cli({"check", file, "--as-of", "2027-01-01", "--reform", reform, "--severity", "due"});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_THAT(r.out, HasSubstr("6 official members, below the minimum of 7 since 2026-01-01"));
+    EXPECT_THAT(r.out, HasSubstr("reform: Hypothetical: seven official members again from 2026"));
+}
+
+TEST_F(CheckCommand, AFrameworkFileReplacesTheEmbeddedLaw) {
+    const auto law = run_cli({"check", file, "--as-of", "2025-08-01",
+                              "--law", (source_dir / "data/law/vn-cooperatives.json").string()});
+    EXPECT_EQ(law.status, 1) << law.err;
+}
+
+TEST_F(CheckCommand, AnInvalidReformIsListedWithItsPlaces) {
+    const auto bad = (source_dir / "tests/law/reforms/several_problems.json").string();
+    const auto r = run_cli({"check", file, "--as-of", "2025-08-01", "--reform", bad});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_EQ(r.out, "");
+    EXPECT_THAT(r.err, HasSubstr(bad + ":7:54: parameters.below_minimum_members_months[0].value: a number of months "
+                                       "must be from 0 to 1200, not -3"));
+    EXPECT_THAT(r.err, HasSubstr("10 problems in " + bad + "\n"));
+}
+
+TEST_F(CheckCommand, WrongCommandLinesGiveExitCodeTwo) {
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"check"},
+             {"check", file, "--as-of", "2025-02-30"},
+             {"check", file, "--severity", "notice"},
+             {"check", file, "--as-of"},
+             {"check", file, "--reform", "a.json", "--reform", "b.json"},
+             {"check", file, "other.json"}}) {
+        const auto r = run_cli(args);
+        EXPECT_EQ(r.status, 2) << ::testing::PrintToString(args);
+        EXPECT_THAT(r.err, HasSubstr("usage: coopecon check FILE"));
+    }
+    EXPECT_THAT(run_cli({"check", file, "--severity", "notice"}).err,
+                HasSubstr("--severity must be at_risk or due, not 'notice'"));
+}
+
+TEST_F(CheckCommand, UnreadableFilesGiveExitCodeThree) {
+    EXPECT_EQ(run_cli({"check", (dir.path() / "missing.json").string()}).status, 3);
+    EXPECT_EQ(run_cli({"check", dir.path().string()}).status, 3);
+    EXPECT_EQ(run_cli({"check", file, "--reform", (dir.path() / "missing.json").string()}).status, 3);
+    EXPECT_EQ(run_cli({"check", file, "--law", dir.path().string()}).status, 3);
+}
+
+TEST_F(CheckCommand, HelpListsTheOptions) {
+    const auto r = run_cli({"check", "--help"});
+    EXPECT_EQ(r.status, 0);
+    for (const char* option : {"--as-of DATE", "--severity at_risk|due", "--law FILE", "--reform FILE",
+                               "--lang en|vi", "--format text|md|csv|json"})
+        EXPECT_THAT(r.out, HasSubstr(option));
+}
+
+}  // namespace
+
+#endif
