@@ -170,6 +170,7 @@ py::dict state_to_python(const OrgState& s, Date as_of) {
     out["last_annual_assembly"] = optional_date(s.last_annual_assembly);
     out["last_report"] = optional_date(s.last_report);
     out["latest_financials"] = to_python(s.latest_financials);
+    out["indivisible_fund"] = s.indivisible_fund;
     out["ended_by"] = to_python(s.ended_by);
     out["converted_on"] = optional_date(s.converted_on);
     static_assert(std::tuple_size_v<decltype(s.certified_until)> == enum_count<Certification>);

@@ -65,7 +65,7 @@ std::string payload(const law::Transition& t) {
                    });
         case EventType::reorganization_completed:
             return "form: " + selected<ReorganizationForm>(t.selectors, +[](ReorganizationForm f) {
-                       return ReorganizationCompleted{f, {}};
+                       return ReorganizationCompleted{f, {}, {}};
                    });
         default: return "—";
     }

@@ -30,10 +30,10 @@ inline Registry registry() { return Registry(law::vietnam(), vietnam_areas()); }
 
 namespace ev {
 
-inline Event registered(Date on, Dong charter_capital = 0) { return {on, Registered{charter_capital, {}, {}}}; }
+inline Event registered(Date on, Dong charter_capital = 0) { return {on, Registered{charter_capital, {}, {}, {}}}; }
 /// A successor formed by a reorganisation of `predecessors`.
 inline Event registered_as_successor(Date on, ReorganizationForm formed_by, std::vector<std::string> predecessors) {
-    return {on, Registered{0, formed_by, std::move(predecessors)}};
+    return {on, Registered{0, formed_by, std::move(predecessors), {}}};
 }
 /// Suspended from `on` to `until`, both included.
 inline Event suspended(Date on, Date until) { return {on, Suspended{until, {}}}; }
@@ -88,7 +88,7 @@ inline Event reorganization_started(Date on, ReorganizationForm form, std::optio
     return {on, ReorganizationStarted{form, std::move(counterparts), approval_percent}};
 }
 inline Event reorganization_completed(Date on, ReorganizationForm form, std::vector<std::string> counterparts = {}) {
-    return {on, ReorganizationCompleted{form, std::move(counterparts)}};
+    return {on, ReorganizationCompleted{form, std::move(counterparts), {}}};
 }
 inline Event converted_to_cooperative(Date on, std::optional<std::int32_t> consenting_members) {
     return {on, ConvertedToCooperative{consenting_members}};

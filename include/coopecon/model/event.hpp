@@ -96,8 +96,9 @@ struct Registered {
     Dong charter_capital = 0;                      // vốn điều lệ
     std::optional<ReorganizationForm> formed_by;   // set for successors of a division, split-off or consolidation
     std::vector<std::string> predecessors;         // organisation ids it was formed from
+    std::optional<Dong> indivisible_fund;          // a successor's share of its predecessors' quỹ chung không chia
 };
-BOOST_DESCRIBE_STRUCT(Registered, (), (charter_capital, formed_by, predecessors))
+BOOST_DESCRIBE_STRUCT(Registered, (), (charter_capital, formed_by, predecessors, indivisible_fund))
 
 /// Suspension from `date` to `until` inclusive; a new notice while suspended extends it.
 struct Suspended {
@@ -185,11 +186,14 @@ struct ReorganizationStarted {
 };
 BOOST_DESCRIBE_STRUCT(ReorganizationStarted, (), (form, counterparts, approval_percent))
 
+/// The indivisible fund passes to the successors (Law 17/2023/QH15 Art 92–95): `indivisible_fund` is the amount
+/// carried out to the counterparts, or for merger_receiving the amount received from them.
 struct ReorganizationCompleted {
     ReorganizationForm form = ReorganizationForm::division;
     std::vector<std::string> counterparts;
+    std::optional<Dong> indivisible_fund;
 };
-BOOST_DESCRIBE_STRUCT(ReorganizationCompleted, (), (form, counterparts))
+BOOST_DESCRIBE_STRUCT(ReorganizationCompleted, (), (form, counterparts, indivisible_fund))
 
 /// A cooperative group becomes a cooperative and keeps its code (2023 Law Art 108).
 struct ConvertedToCooperative {

@@ -84,6 +84,7 @@ struct OrgState {
     std::optional<Date> last_annual_assembly;
     std::optional<Date> last_report;
     std::optional<FinancialYearClosed> latest_financials;
+    Dong indivisible_fund = 0;  // quỹ chung không chia: the latest financial year's, then what reorganisations carry
     Ending ended_by = Ending::none;                // set when the status becomes terminated
     std::optional<Date> converted_on;              // a cooperative group's conversion into a cooperative
     /// Per Certification: the last day a certification is valid (Date::max() when open-ended); Date::min()

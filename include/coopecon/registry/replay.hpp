@@ -105,6 +105,7 @@ private:
         state_.registered_on = d;
         state_.status_since = d;
         state_.charter_capital = p.charter_capital;
+        state_.indivisible_fund = p.indivisible_fund.value_or(0);
     }
     void effects(Date, const Suspended& p) { state_.suspended_until = p.until; }
     void effects(Date, const Resumed&) {}
@@ -127,7 +128,10 @@ private:
     }
     void effects(Date d, const ReportFiled&) { state_.last_report = d; }
     void effects(Date, const FinancialYearClosed& p) {
-        if (!state_.latest_financials || state_.latest_financials->year < p.year) state_.latest_financials = p;
+        if (!state_.latest_financials || state_.latest_financials->year < p.year) {
+            state_.latest_financials = p;
+            state_.indivisible_fund = p.indivisible_fund;
+        }
         closed_years_.push_back(p.year);
     }
     void effects(Date, const CapitalChanged& p) { state_.charter_capital = p.charter_capital; }
@@ -135,7 +139,11 @@ private:
     void effects(Date, const ReorganizationStarted& p) {
         if (ends_organization(p.form)) state_.reorganization = p.form;
     }
-    void effects(Date, const ReorganizationCompleted&) { state_.reorganization.reset(); }
+    void effects(Date, const ReorganizationCompleted& p) {
+        state_.reorganization.reset();
+        const Dong carried = p.indivisible_fund.value_or(0);
+        state_.indivisible_fund += p.form == ReorganizationForm::merger_receiving ? carried : -carried;
+    }
     void effects(Date d, const ConvertedToCooperative&) {
         state_.kind = OrgKind::cooperative;
         state_.converted_on = d;
@@ -204,6 +212,18 @@ private:
         if (p.formed_by && ends_organization(*p.formed_by) == false && *p.formed_by != ReorganizationForm::split_off)
             return invalid(e, "a new organisation is formed by division, split_off or consolidation, not " +
                                   std::string(enum_name(*p.formed_by)));
+        if (p.indivisible_fund && !p.formed_by)
+            return invalid(e, "indivisible_fund is carried only into a successor (give formed_by and predecessors)");
+        if (p.indivisible_fund && *p.indivisible_fund < 0) return invalid(e, "indivisible_fund is negative");
+        return std::nullopt;
+    }
+    std::optional<Problem> check(const Event& e, const ReorganizationCompleted& p, const law::Framework&) {
+        if (!p.indivisible_fund) return std::nullopt;
+        if (*p.indivisible_fund < 0) return invalid(e, "indivisible_fund is negative");
+        if (p.form != ReorganizationForm::merger_receiving && *p.indivisible_fund > state_.indivisible_fund)
+            return integrity(e, "integrity.indivisible_fund_carried",
+                             "carries " + std::to_string(*p.indivisible_fund) + " of indivisible fund out, but holds " +
+                                 std::to_string(state_.indivisible_fund));
         return std::nullopt;
     }
     std::optional<Problem> check(const Event& e, const MemberJoined& p, const law::Framework& law) {

@@ -46,6 +46,7 @@ struct Snapshot {
     std::vector<std::int32_t> cooperative_members;
     std::vector<std::int32_t> foreign_official_members;
     std::vector<Dong> charter_capital;
+    std::vector<Dong> indivisible_fund;        // quỹ chung không chia held (OrgState::indivisible_fund)
     std::vector<std::int32_t> last_annual_assembly;
     std::vector<std::int32_t> last_report;
     std::vector<std::int32_t> financial_year;  // latest closed year, 0 when none
@@ -94,6 +95,7 @@ struct Snapshot {
         cooperative_members[i] = m.of(MemberType::cooperative);
         foreign_official_members[i] = m.foreign_official;
         charter_capital[i] = s.charter_capital;
+        indivisible_fund[i] = s.indivisible_fund;
         last_annual_assembly[i] = day(s.last_annual_assembly);
         last_report[i] = day(s.last_report);
         const auto& f = s.latest_financials;
@@ -127,7 +129,7 @@ BOOST_DESCRIBE_STRUCT(Snapshot, (),
                       (as_of, exists, kind, status, not_at_address, sector, area, registered_on, status_since,
                        official_members, capital_associates, non_capital_associates, individual_members,
                        household_members, legal_entity_members, cooperative_members, foreign_official_members,
-                       charter_capital, last_annual_assembly, last_report, financial_year, revenue, costs,
+                       charter_capital, indivisible_fund, last_annual_assembly, last_report, financial_year, revenue, costs,
                        pre_tax_profit, internal_revenue, workers, wages, ended_by, converted_on, certifications,
                        assessment_year, assessment_scheme, assessment_points, sanction_year, ocop_1_star,
                        ocop_2_stars, ocop_3_stars, ocop_4_stars, ocop_5_stars))

@@ -952,7 +952,7 @@ private:
         std::size_t k = 0;
         for (; k < changes_.size() && changes_[k].date == r_; ++k) capital += changes_[k].capital;
         charter_ = capital;
-        events_.insert(events_.begin(), Event{r_, Registered{charter_, std::nullopt, {}}});
+        events_.insert(events_.begin(), Event{r_, Registered{charter_, std::nullopt, {}, std::nullopt}});
         Dong registered = charter_;
         for (; k < changes_.size(); ++k) {
             capital += changes_[k].capital;
