@@ -27,6 +27,7 @@ from .indicators import report
 from .labels import enumerations, label, labels, names
 from .law import Framework, Reform, check
 from .registry import Registry, load, loads
+from .csv_import import CsvImport, SkippedRow, csv_mappings, read_csv
 from .snapshot import NO_DATE, Snapshot
 
 __all__ = [
@@ -41,6 +42,10 @@ __all__ = [
     "loads",
     "label",
     "labels",
+    "read_csv",
+    "csv_mappings",
+    "CsvImport",
+    "SkippedRow",
     "names",
     "enumerations",
     "NO_DATE",

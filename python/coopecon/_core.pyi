@@ -96,3 +96,9 @@ def compute_indicators(registry: Registry, indicators: Sequence[Union[str, Mappi
 def indicator_report(registry: Registry, as_of: Optional[_Date] = None, from_: Optional[_Date] = None,
                      by: Sequence[str] = ..., period: Optional[str] = None, units_as_of: Optional[_Date] = None,
                      format: str = "text", lang: str = "en") -> dict[str, Any]: ...
+
+# CSV import (bind_csv.cpp)
+def read_csv(text: str, file_name: str = "<string>", rows: Optional[str] = None, mapping_text: Optional[str] = None,
+             mapping_name: Optional[str] = None, skip_bad_rows: bool = False, as_of: Optional[_Date] = None,
+             framework: Optional[Framework] = None) -> tuple[Registry, list[dict[str, Any]], str]: ...
+def csv_mappings() -> list[dict[str, Any]]: ...

@@ -29,6 +29,8 @@ namespace {
 py::object text_or_none(const std::string& s) { return s.empty() ? py::none() : py::object(py::str(s)); }
 py::object position_or_none(int n) { return n > 0 ? py::object(py::int_(n)) : py::none(); }
 
+}  // namespace
+
 py::dict problem_to_python(const Problem& p) {
     py::dict d;
     d["code"] = std::string(enum_name(p.code));
@@ -44,6 +46,8 @@ py::dict problem_to_python(const Problem& p) {
     d["legal_basis"] = text_or_none(p.legal_basis);
     return d;
 }
+
+namespace {
 
 void raise_python_error(const Error& e) {
     try {

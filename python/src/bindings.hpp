@@ -2,11 +2,18 @@
 // One binding unit per area of the library, each registering its part of coopecon._core (module.cpp calls them
 // in this order, so a unit may use the types of those before it).
 
+#include <coopecon/core/error.hpp>
+
 #include <pybind11/pybind11.h>
 
 namespace coopecon::python {
 
+/// A problem as the dict coopecon.Error.problems holds: code, message, file, line, column, path, organization,
+/// event, date, rule, legal_basis (bind_core.cpp).
+pybind11::dict problem_to_python(const Problem& p);
+
 void bind_core(pybind11::module_& m);      // errors, enumerations and labels (bind_core.cpp)
+void bind_csv(pybind11::module_& m);       // CSV import of a registry export (bind_csv.cpp)
 void bind_snapshot(pybind11::module_& m);  // Snapshot (bind_snapshot.cpp)
 void bind_law(pybind11::module_& m);       // Framework, reforms and the compliance check (bind_law.cpp)
 void bind_registry(pybind11::module_& m);  // Registry (bind_registry.cpp)

@@ -9,5 +9,6 @@ PYBIND11_MODULE(_core, m) {
     coopecon::python::bind_snapshot(m);
     coopecon::python::bind_law(m);
     coopecon::python::bind_registry(m);
+    coopecon::python::bind_csv(m);
     coopecon::python::bind_indicators(m);
 }
