@@ -1,17 +1,25 @@
 #pragma once
-// Where the indicators meet classification, New Rural Development and OCOP rules. These are PROVISIONAL until
-// the scoring module lands: it will supply its own classifier and qualifying filter through this interface.
+// Where the indicators meet classification, New Rural Development and OCOP rules. The scoring module supplies
+// hooks built from its dated rules (scoring::indicator_hooks in scoring/indicator_hooks.hpp, which also applies
+// replaced bands and effective classes); the defaults here are the values of the embedded rules
+// (data/scoring/vn-scoring.json), so the indicators need not depend on the scoring layer above them, and
+// tests/scoring/indicator_hooks_test.cpp checks that both class every assessment alike.
 //
-// - Classes come from the latest `assessed` event: by default the bands of Thông tư 01/2020/TT-BKHĐT on the
-//   total of the points (good from 80, fair from 65, average from 50, else weak); under Thông tư
-//   09/2017/TT-BNNPTNT an organisation sanctioned in the assessed year is weak whatever its points.
-// - "Effective" (hoạt động hiệu quả) means good or fair (domain reference §8.1, MARD target); QĐ 167/QĐ-TTg
-//   2021 reads good only — set `effective` accordingly.
-// - A commune meets NTM criterion 13.1 when it has an effective cooperative operating under the Law on
-//   Cooperatives; the qualifying organisations are a Filter (the definition of "effective" for 13.1 is
-//   UNCONFIRMED, so it is data).
-// - OCOP stars follow the score bands 90/70/50/30 (ocop_stars_for_score in model/event.hpp), applied when the
-//   registry replays `ocop_rated` events.
+// - Classes come from the latest `assessed` event: the bands of Thông tư 01/2020/TT-BKHĐT on the total of the
+//   points (tốt from 80, khá from 65, trung bình from 50, else yếu; the same bands in Thông tư
+//   09/2017/TT-BNNPTNT); under Thông tư 09/2017/TT-BNNPTNT an organisation sanctioned in the assessed year is
+//   weak whatever its points.
+// - "Effective" (hoạt động hiệu quả) means good or fair (domain reference §6, MARD target; UNCONFIRMED, so
+//   configurable); QĐ 167/QĐ-TTg 2021 reads good only — set `effective` accordingly.
+// - A commune meets NTM criterion 13.1 (QĐ 318/QĐ-TTg, 2022) when it has an effective cooperative operating
+//   under the Law on Cooperatives; the qualifying organisations are a Filter.
+// - OCOP stars follow the score bands 90/70/50/30 of QĐ 1048/QĐ-TTg, assumed unchanged by QĐ 148/QĐ-TTg
+//   (UNCONFIRMED; ocop_stars_for_score in model/event.hpp), applied when the registry replays `ocop_rated`
+//   events; scoring::ocop_products applies replaced bands.
+//
+// The standard report keeps these defaults: its figures are the same as with scoring::indicator_hooks() on the
+// embedded rules, and a caller who replaces scoring values passes scoring::indicator_hooks(rules) in
+// ReportOptions::scoring or Query::scoring.
 
 #include <coopecon/indicators/building_blocks.hpp>
 #include <coopecon/model/event.hpp>
@@ -35,8 +43,8 @@ struct AssessmentFacts {
 
 using Classifier = std::function<ClassificationClass(const AssessmentFacts&)>;
 
-/// Class bands on the total points: good ≥ `good`, fair ≥ `fair`, average ≥ `average`, else weak; sanctioned in
-/// the year means weak under TT 09/2017.
+/// Class bands on the total points: good ≥ `good`, fair ≥ `fair`, average ≥ `average`, else weak (80/65/50:
+/// Thông tư 01/2020/TT-BKHĐT and Thông tư 09/2017/TT-BNNPTNT); sanctioned in the year means weak under TT 09/2017.
 inline Classifier band_classifier(std::int32_t good = 80, std::int32_t fair = 65, std::int32_t average = 50) {
     return [=](const AssessmentFacts& a) {
         if (a.scheme == ClassificationScheme::tt09_2017 && a.sanctioned_in_year) return ClassificationClass::weak;
