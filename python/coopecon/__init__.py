@@ -22,7 +22,7 @@ from .errors import (
     UsageError,
     WrongTypeError,
 )
-from . import indicators
+from . import indicators, operations, scoring
 from .indicators import report
 from .labels import enumerations, label, labels, names
 from .law import Framework, Reform, check
@@ -33,6 +33,8 @@ from .snapshot import NO_DATE, Snapshot
 __all__ = [
     "Registry",
     "indicators",
+    "operations",
+    "scoring",
     "report",
     "Framework",
     "Reform",

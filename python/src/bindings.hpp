@@ -18,5 +18,7 @@ void bind_snapshot(pybind11::module_& m);  // Snapshot (bind_snapshot.cpp)
 void bind_law(pybind11::module_& m);       // Framework, reforms and the compliance check (bind_law.cpp)
 void bind_registry(pybind11::module_& m);  // Registry (bind_registry.cpp)
 void bind_indicators(pybind11::module_& m);  // indicator catalogue, tables and the standard report (bind_indicators.cpp)
+void bind_operations(pybind11::module_& m);  // dissolution, reorganisation, conversion, bankruptcy (bind_operations.cpp)
+void bind_scoring(pybind11::module_& m);     // classification, NTM 13.1 and OCOP (bind_scoring.cpp)
 
 }  // namespace coopecon::python

@@ -11,4 +11,6 @@ PYBIND11_MODULE(_core, m) {
     coopecon::python::bind_registry(m);
     coopecon::python::bind_csv(m);
     coopecon::python::bind_indicators(m);
+    coopecon::python::bind_operations(m);
+    coopecon::python::bind_scoring(m);
 }

@@ -83,7 +83,7 @@ def test_events_come_back_in_the_shape_append_takes(small_registry):
     events = small_registry.events("HTX-C")
     assert events == [
         {"date": D(2024, 3, 1), "type": "registered", "charter_capital": 1_000_000_000, "formed_by": None,
-         "predecessors": []},
+         "predecessors": [], "indivisible_fund": None},
         {"date": D(2024, 3, 1), "type": "members_joined", "kind": "official", "member_type": "individual",
          "count": 5, "foreign_investors": 0, "capital": 1_000_000_000},
         {"date": D(2024, 9, 1), "type": "dissolution_resolved", "basis": "members_resolution",
