@@ -687,6 +687,22 @@ TEST_F(Compliance, BadOptionsAndUnknownOrganisationsAreErrors) {
     }
 }
 
+TEST_F(Compliance, TheFindingsAreTheSameOnAnyNumberOfThreads) {
+    std::vector<OrganizationRecord> records;
+    for (int i = 0; i < 10'000; ++i) {
+        const Date on = Date::from_days(19'000 + i % 1'000);
+        records.push_back(cooperative("htx-" + std::to_string(i)).registered(on).then(ev::members_joined(on, 3 + i % 4)));
+    }
+    reg.add(std::move(records));
+    law::CheckOptions one, three;
+    one.threads = 1;
+    three.threads = 3;
+    const auto serial = law::check(reg, "2026-01-01"_d, one);
+    EXPECT_GT(serial.size(), 10'000u);
+    EXPECT_EQ(law::check(reg, "2026-01-01"_d, three), serial);
+    EXPECT_EQ(law::check(reg, "2026-01-01"_d), serial);
+}
+
 TEST_F(Compliance, TheLastRepresentableDayIsChecked) {
     reg.add(cooperative("htx").registered("2024-08-01"_d).then(ev::members_joined("2024-08-01"_d, 4)));
     EXPECT_EQ(severity("htx", below_minimum, Date::max()), Severity::due);

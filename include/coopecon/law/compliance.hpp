@@ -30,9 +30,10 @@
 #include <future>
 #include <iterator>
 #include <optional>
-#include <thread>
 #include <string>
 #include <string_view>
+#include <system_error>
+#include <thread>
 #include <vector>
 
 namespace coopecon::law {
@@ -253,9 +254,18 @@ inline std::vector<Finding> check(const Registry& registry, Date as_of, const Ch
     const std::size_t threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     const std::size_t parts = std::min(threads, std::max<std::size_t>(1, n / min_part));
     if (parts <= 1) return part(0, n);
+    // A part that cannot get a thread of its own (the system refuses one) runs on this thread instead.
     std::vector<std::future<std::vector<Finding>>> futures;
-    for (std::size_t k = 0; k < parts; ++k)
-        futures.push_back(std::async(std::launch::async, part, n * k / parts, n * (k + 1) / parts));
+    for (std::size_t k = 0; k < parts; ++k) {
+        const std::size_t begin = n * k / parts, end = n * (k + 1) / parts;
+        try {
+            futures.push_back(std::async(std::launch::async, part, begin, end));
+        } catch (const std::system_error&) {
+            std::promise<std::vector<Finding>> here;
+            here.set_value(part(begin, end));
+            futures.push_back(here.get_future());
+        }
+    }
     std::vector<Finding> out;
     for (auto& f : futures) {
         auto findings = f.get();
