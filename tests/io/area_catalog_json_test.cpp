@@ -13,7 +13,7 @@ namespace {
 
 using namespace coopecon;
 
-Date d(std::string_view iso) { return *Date::parse(iso); }
+Date area_date(std::string_view iso) { return *Date::parse(iso); }
 
 TEST(AreaCatalogJson, EmbeddedCatalogueLoadsOnceWithItsHierarchyAndCrosswalk) {
     const auto areas = vietnam_areas();
@@ -26,8 +26,8 @@ TEST(AreaCatalogJson, EmbeddedCatalogueLoadsOnceWithItsHierarchyAndCrosswalk) {
     const auto province = areas->at_level(*district, AreaLevel::province);
     EXPECT_EQ((*areas)[province].code, "P96");
     EXPECT_EQ((*areas)[province].region, "mekong_delta");
-    EXPECT_EQ(areas->on(province, d("2025-06-30")), province);
-    EXPECT_EQ((*areas)[areas->on(province, d("2025-07-01"))].code, "P96-2025");
+    EXPECT_EQ(areas->on(province, area_date("2025-06-30")), province);
+    EXPECT_EQ((*areas)[areas->on(province, area_date("2025-07-01"))].code, "P96-2025");
 }
 
 TEST(AreaCatalogJson, CatalogueProblemsAreLocated) {

@@ -14,9 +14,9 @@ namespace {
 using namespace coopecon;
 using law::Param;
 
-Date d(std::string_view iso) { return *Date::parse(iso); }
+Date law_date(std::string_view iso) { return *Date::parse(iso); }
 
-std::vector<std::string> refusal(const std::string& text) {
+std::vector<std::string> framework_refusal(const std::string& text) {
     std::vector<std::string> lines;
     try {
         law::read_framework(text, "law.json");
@@ -30,13 +30,13 @@ TEST(FrameworkJson, EmbeddedFrameworkLoadsOnceWithItsValues) {
     const auto law = law::vietnam();
     ASSERT_NE(law, nullptr);
     EXPECT_EQ(law, law::vietnam()) << "parsed once and shared";
-    EXPECT_EQ(law->value(Param::min_members_cooperative, d("2020-01-01")), 7);
-    EXPECT_EQ(law->value(Param::min_members_cooperative, d("2025-01-01")), 5);
-    EXPECT_EQ(law->value(Param::suspension_max_months, d("2025-01-01")), 12);
-    EXPECT_FALSE(law->value(Param::suspension_max_months, d("2020-01-01")));  // no cap under the 2012 Law
-    EXPECT_EQ(law->regime(d("2023-08-31"))->id, "law_2012");
-    EXPECT_EQ(law->regime(d("2024-07-01"))->id, "law_2023");
-    EXPECT_NE(law->basis("T2", d("2025-01-01")).find("Art 96.1"), std::string::npos);
+    EXPECT_EQ(law->value(Param::min_members_cooperative, law_date("2020-01-01")), 7);
+    EXPECT_EQ(law->value(Param::min_members_cooperative, law_date("2025-01-01")), 5);
+    EXPECT_EQ(law->value(Param::suspension_max_months, law_date("2025-01-01")), 12);
+    EXPECT_FALSE(law->value(Param::suspension_max_months, law_date("2020-01-01")));  // no cap under the 2012 Law
+    EXPECT_EQ(law->regime(law_date("2023-08-31"))->id, "law_2012");
+    EXPECT_EQ(law->regime(law_date("2024-07-01"))->id, "law_2023");
+    EXPECT_NE(law->basis("T2", law_date("2025-01-01")).find("Art 96.1"), std::string::npos);
     for (const Param p : enum_values<Param>()) EXPECT_FALSE(law->timeline(p).empty()) << enum_name(p);
 }
 
@@ -77,7 +77,7 @@ std::string framework_text(const std::vector<std::string>& first, const std::set
 
 TEST(FrameworkJson, AValidDocumentLoads) {
     const auto f = law::read_framework(framework_text({}, {}), "law.json");
-    EXPECT_EQ(f.value(Param::capital_cap_months, d("2030-01-01")), 1);
+    EXPECT_EQ(f.value(Param::capital_cap_months, law_date("2030-01-01")), 1);
 }
 
 TEST(FrameworkJson, EveryProblemIsReportedBeforeAnythingIsBuilt) {
@@ -90,7 +90,7 @@ TEST(FrameworkJson, EveryProblemIsReportedBeforeAnythingIsBuilt) {
     };
     const std::string rules =
         R"({"T1": [{"from": "2013-07-01", "value": "Law 23/2012/QH13 Art 24", "reference": "", "unconfirmed": false}, {"from": "2024-07-01", "value": "Law 17/2023/QH15 Art 39", "reference": "", "unconfirmed": false}]})";
-    const auto lines = refusal(framework_text(first, {"capital_cap_months", "max_foreign_capital_percent"}, rules));
+    const auto lines = framework_refusal(framework_text(first, {"capital_cap_months", "max_foreign_capital_percent"}, rules));
     EXPECT_EQ(lines,
               (std::vector<std::string>{
                   "law.json:6:17: parameters.capital_cap_months: missing parameter \"capital_cap_months\" (consecutive "
@@ -113,12 +113,12 @@ TEST(FrameworkJson, EveryProblemIsReportedBeforeAnythingIsBuilt) {
 
 TEST(FrameworkJson, WrongFormatOrVersionStopsEarly) {
     std::string text = framework_text({}, {});
-    EXPECT_EQ(refusal(std::string(text).replace(text.find("coopecon-law"), 12, "coopecon-registry")),
+    EXPECT_EQ(framework_refusal(std::string(text).replace(text.find("coopecon-law"), 12, "coopecon-registry")),
               (std::vector<std::string>{"law.json:2:13: format: expected \"coopecon-law\", got \"coopecon-registry\": "
                                         "this is not a coopecon-law file"}));
-    EXPECT_EQ(refusal(std::string(text).replace(text.find("\"version\": 1"), 12, "\"version\": 1.5")),
+    EXPECT_EQ(framework_refusal(std::string(text).replace(text.find("\"version\": 1"), 12, "\"version\": 1.5")),
               (std::vector<std::string>{"law.json:3:14: version: expected a whole number, got 1.5"}));
-    EXPECT_EQ(refusal("[]"), (std::vector<std::string>{"law.json:1:1: expected an object, got an array"}));
+    EXPECT_EQ(framework_refusal("[]"), (std::vector<std::string>{"law.json:1:1: expected an object, got an array"}));
 }
 
 }  // namespace

@@ -143,7 +143,7 @@ const std::map<std::string, std::vector<std::string>> expected_refusals{
     {"unknown_area.json",
      {"unknown_area.json:15:15: organizations[0].area: organization HTX-1: unknown area code D999"}},
     {"unknown_event_key.json",
-     {"unknown_event_key.json:22:11: organizations[0].events[0].notes: unknown key \"notes\"; allowed keys: date, type, charter_capital, formed_by, predecessors"}},
+     {"unknown_event_key.json:22:11: organizations[0].events[0].notes: unknown key \"notes\"; allowed keys: date, type, charter_capital, formed_by, predecessors, indivisible_fund"}},
     {"unknown_event_type.json",
      {"unknown_event_type.json:25:19: organizations[0].events[1].type: \"members_admitted\" is not one of: registered, suspended, resumed, member_joined, member_left, members_joined, members_left, assembly_held, report_filed, financial_year_closed, capital_changed, business_line_suspended, reorganization_started, reorganization_completed, converted_to_cooperative, dissolution_resolved, dissolution_cancelled, dissolution_completed, registration_revoked, revocation_withdrawn, bankruptcy_opened, bankruptcy_declared, address_flag_set, address_flag_cleared, assessed, certified, ocop_rated, sanctioned"}},
     {"unknown_kind.json",

@@ -22,7 +22,7 @@ using coopecon::test::TempDir;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-std::string cooperative(const std::string& id, int members, const std::string& registered) {
+std::string cooperative_json(const std::string& id, int members, const std::string& registered) {
     return R"({"id": ")" + id + R"(", "registration_code": ")" + id + R"(", "name": "Hợp tác xã )" + id +
            R"(", "kind": "cooperative", "area": "P96", "sector": "agriculture", "events": [
        {"date": ")" + registered + R"(", "type": "registered", "charter_capital": 0},
@@ -33,15 +33,15 @@ std::string cooperative(const std::string& id, int members, const std::string& r
 
 // HTX-4: 4 official members from 2024-08-01, below the minimum of 5: at risk from 2025-06-01, due from
 // 2025-08-01. HTX-6: 6 members, compliant under the 2023 Law. Both hold their 2024 annual assembly in time.
-const std::string registry = R"({"format": "coopecon-registry", "version": 1,
+const std::string check_registry_json = R"({"format": "coopecon-registry", "version": 1,
   "info": {"title": "Check test", "source": "hand-made", "synthetic": true, "as_of": "2025-08-01"},
-  "organizations": [)" + cooperative("HTX-4", 4, "2024-08-01") + ", " +
-                             cooperative("HTX-6", 6, "2024-08-01") + "]}";
+  "organizations": [)" + cooperative_json("HTX-4", 4, "2024-08-01") + ", " +
+                             cooperative_json("HTX-6", 6, "2024-08-01") + "]}";
 
 class CheckCommand : public ::testing::Test {
 protected:
     TempDir dir;
-    std::string file = dir.write("registry.json", registry).string();
+    std::string file = dir.write("registry.json", check_registry_json).string();
 };
 
 TEST_F(CheckCommand, ADueFindingGivesExitCodeOneAndOneLinePerFinding) {

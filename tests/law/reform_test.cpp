@@ -27,7 +27,7 @@ using namespace coopecon::test;
 using law::Param;
 using ::testing::HasSubstr;
 
-const std::filesystem::path source_dir = COOPECON_SOURCE_DIR;
+const std::filesystem::path repository_dir = COOPECON_SOURCE_DIR;
 
 /// A reform of one parameter's periods, as JSON text.
 std::string reform_text(std::string_view param, std::string_view periods) {
@@ -118,11 +118,11 @@ TEST(Reform, APeriodInsideOneOfTheLawsSplitsIt) {
 }
 
 TEST(Reform, RulesAndRegimesAreSplicedToo) {
-    const auto f = law::apply_reform_file(*law::vietnam(), source_dir / "data/reforms/new-law-2026.json");
+    const auto f = law::apply_reform_file(*law::vietnam(), repository_dir / "data/reforms/new-law-2026.json");
     EXPECT_EQ(f.regime("2026-06-30"_d)->id, "law_2023");
     EXPECT_EQ(f.regime("2026-07-01"_d)->id, "law_2026");
     EXPECT_EQ(f.value(Param::min_members_cooperative, "2026-07-01"_d), 3);
-    const auto g = law::apply_reform_file(*law::vietnam(), source_dir / "data/reforms/grace-periods-2026-2027.json");
+    const auto g = law::apply_reform_file(*law::vietnam(), repository_dir / "data/reforms/grace-periods-2026-2027.json");
     EXPECT_EQ(g.basis("compliance.below_minimum_members", "2026-03-01"_d),
               "Law 17/2023/QH15 Art 103.1d as amended by a hypothetical reform");
     EXPECT_EQ(g.basis("compliance.below_minimum_members", "2028-01-01"_d),
@@ -134,7 +134,7 @@ TEST(Reform, RulesAndRegimesAreSplicedToo) {
 TEST(Reform, TheOriginalFrameworkIsUntouched) {
     const auto base = law::vietnam();
     const std::string before = law::write_framework(*base);
-    const auto reformed = law::apply_reform_file(*base, source_dir / "data/reforms/min-members-seven-from-2026.json");
+    const auto reformed = law::apply_reform_file(*base, repository_dir / "data/reforms/min-members-seven-from-2026.json");
     EXPECT_EQ(law::write_framework(*base), before);
     EXPECT_EQ(base->value(Param::min_members_cooperative, "2030-01-01"_d), 5);
     EXPECT_EQ(reformed.value(Param::min_members_cooperative, "2030-01-01"_d), 7);
@@ -163,7 +163,7 @@ TEST(Reform, AReformBuiltInCodeIsCheckedTheSameWay) {
 
 TEST(Reform, AReformChangesTheComplianceCheckFromItsDate) {
     auto law = std::make_shared<const law::Framework>(
-        law::apply_reform_file(*law::vietnam(), source_dir / "data/reforms/grace-periods-2026-2027.json"));
+        law::apply_reform_file(*law::vietnam(), repository_dir / "data/reforms/grace-periods-2026-2027.json"));
     Registry reg(law, vietnam_areas());
     reg.add(cooperative("htx").registered("2025-06-02"_d).then(ev::members_joined("2025-06-02"_d, 4)));
     // 12 months would end on 2026-06-02; in 2026 the reform asks 18: 2026-12-02.
@@ -252,7 +252,7 @@ TEST(Reform, WrongTypesMissingKeysAndEmptyListsAreRefused) {
 }
 
 TEST(Reform, AGapBetweenTheReformAndTheLawIsRefusedWithItsPlaceInTheFile) {
-    const auto path = source_dir / "tests/law/reforms/gap_before_the_law.json";
+    const auto path = repository_dir / "tests/law/reforms/gap_before_the_law.json";
     try {
         law::apply_reform_file(*law::vietnam(), path);
         ADD_FAILURE() << "no error";
@@ -271,7 +271,7 @@ TEST(Reform, AGapBetweenTheReformAndTheLawIsRefusedWithItsPlaceInTheFile) {
 }
 
 TEST(Reform, EveryProblemOfAFileIsReportedAtOnceInFileOrder) {
-    const auto path = source_dir / "tests/law/reforms/several_problems.json";
+    const auto path = repository_dir / "tests/law/reforms/several_problems.json";
     try {
         law::read_reform_file(path);
         ADD_FAILURE() << "no error";
@@ -305,7 +305,7 @@ TEST(Reform, EveryProblemOfAFileIsReportedAtOnceInFileOrder) {
 
 TEST(Reform, AnUnreadableFileIsAnIoError) {
     try {
-        law::read_reform_file(source_dir / "tests/law/reforms/no-such-file.json");
+        law::read_reform_file(repository_dir / "tests/law/reforms/no-such-file.json");
         ADD_FAILURE() << "no error";
     } catch (const Error& e) {
         EXPECT_EQ(e.code(), ErrorCode::io);
@@ -316,7 +316,7 @@ TEST(Reform, AnUnreadableFileIsAnIoError) {
 
 TEST(Reform, EveryExampleReformInDataReformsApplies) {
     std::size_t n = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(source_dir / "data/reforms")) {
+    for (const auto& entry : std::filesystem::directory_iterator(repository_dir / "data/reforms")) {
         if (entry.path().extension() != ".json") continue;
         ++n;
         EXPECT_NO_THROW(law::apply_reform_file(*law::vietnam(), entry.path())) << entry.path();
