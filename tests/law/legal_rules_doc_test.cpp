@@ -37,26 +37,30 @@ bool word_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-/// "Suite.Test" for every TEST and TEST_F under tests/law/. (Read by hand: std::regex trips GCC 12's
+/// "Suite.Test" for every TEST and TEST_F of the layers whose rules docs/legal-rules.md lists: tests/law/,
+/// tests/registry/ (registry operations) and tests/scoring/. (Read by hand: std::regex trips GCC 12's
 /// -Wmaybe-uninitialized in the sanitizer build.)
 std::set<std::string> law_tests() {
     std::set<std::string> out;
-    for (const auto& entry : std::filesystem::directory_iterator(source_dir / "tests/law")) {
-        if (entry.path().extension() != ".cpp") continue;
-        const auto text = slurp(entry.path());
-        for (auto at = text.find("TEST"); at != std::string::npos; at = text.find("TEST", at + 4)) {
-            auto open = at + 4;
-            if (text.compare(open, 2, "_F") == 0) open += 2;
-            if (open >= text.size() || text[open] != '(' || (at > 0 && word_char(text[at - 1]))) continue;
-            const auto comma = text.find(',', open);
-            const auto close = text.find(')', open);
-            if (comma == std::string::npos || close == std::string::npos || close < comma) continue;
-            auto trim = [](std::string s) {
-                const auto b = s.find_first_not_of(" \n");
-                const auto e = s.find_last_not_of(" \n");
-                return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-            };
-            out.insert(trim(text.substr(open + 1, comma - open - 1)) + "." + trim(text.substr(comma + 1, close - comma - 1)));
+    for (const auto* layer : {"tests/law", "tests/registry", "tests/scoring"}) {
+        for (const auto& entry : std::filesystem::directory_iterator(source_dir / layer)) {
+            if (entry.path().extension() != ".cpp") continue;
+            const auto text = slurp(entry.path());
+            for (auto at = text.find("TEST"); at != std::string::npos; at = text.find("TEST", at + 4)) {
+                auto open = at + 4;
+                if (text.compare(open, 2, "_F") == 0) open += 2;
+                if (open >= text.size() || text[open] != '(' || (at > 0 && word_char(text[at - 1]))) continue;
+                const auto comma = text.find(',', open);
+                const auto close = text.find(')', open);
+                if (comma == std::string::npos || close == std::string::npos || close < comma) continue;
+                auto trim = [](std::string s) {
+                    const auto b = s.find_first_not_of(" \n");
+                    const auto e = s.find_last_not_of(" \n");
+                    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+                };
+                out.insert(trim(text.substr(open + 1, comma - open - 1)) + "." +
+                           trim(text.substr(comma + 1, close - comma - 1)));
+            }
         }
     }
     return out;
@@ -99,7 +103,8 @@ TEST(LegalRulesDoc, EveryTestItNamesExists) {
     std::size_t n = 0;
     for (const auto& name : named_tests(doc)) {
         ++n;
-        EXPECT_TRUE(tests.count(name)) << name << " is named in docs/legal-rules.md but is not a test in tests/law/";
+        EXPECT_TRUE(tests.count(name)) << name
+            << " is named in docs/legal-rules.md but is not a test in tests/law/, tests/registry/ or tests/scoring/";
     }
     EXPECT_GT(n, 50u);
 }
