@@ -42,8 +42,9 @@ constexpr Option law_option{"law", "FILE", "a framework file (format coopecon-la
                             check_file};
 constexpr Option reform_option{"reform", "FILE", "a reform (format coopecon-reform) applied to the law",
                                check_file};
-constexpr std::array<const Option*, 6> options{&option::as_of,   &severity_option, &law_option,
-                                               &reform_option,   &option::lang,    &option::format};
+constexpr std::array<const Option*, 9> options{
+    &option::as_of,       &severity_option,       &law_option,  &reform_option, &option::csv_rows,
+    &option::csv_mapping, &option::csv_bad_rows, &option::lang, &option::format};
 
 constexpr Syntax syntax{
     "FILE", 1,
@@ -176,7 +177,7 @@ int check(const Invocation& call) {
                               call.err);
     if (!law.law) return law.exit_code;
     const auto& file = args.operands.front();
-    const auto loaded = load_registry(file, call.err, call.err, law.law);
+    const auto loaded = load_registry(file, call.err, call.err, law.law, CsvInput::from(args));
     if (!loaded.registry) return loaded.exit_code;
 
     const auto& registry = *loaded.registry;

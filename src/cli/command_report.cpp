@@ -42,8 +42,9 @@ constexpr Option from_option{"from", "DATE", "start of the period of the change 
 constexpr Option units_option{"units-as-of", "DATE",
                               "report areas in the units valid on this date, e.g. 2025-07-01 for the 34 provinces (default: the as-of date)",
                               check_units};
-constexpr std::array<const Option*, 7> options{&option::as_of, &by_option,  &period_option, &from_option,
-                                               &units_option,  &option::lang, &option::format};
+constexpr std::array<const Option*, 10> options{
+    &option::as_of,    &by_option,           &period_option,         &from_option,  &units_option,
+    &option::csv_rows, &option::csv_mapping, &option::csv_bad_rows, &option::lang, &option::format};
 
 constexpr Syntax syntax{
     "[FILE]", 0,
@@ -77,7 +78,7 @@ int report(const Invocation& call) {
     if (args.operands.empty()) {
         registry = simulation::synthesize(simulation::ca_mau_2023());
     } else {
-        auto loaded = load_registry(args.operands.front(), call.err, call.err);
+        auto loaded = load_registry(args.operands.front(), call.err, call.err, {}, CsvInput::from(args));
         if (!loaded.registry) return loaded.exit_code;
         registry = std::move(loaded.registry);
     }

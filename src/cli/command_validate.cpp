@@ -10,13 +10,14 @@ namespace coopecon::cli {
 
 namespace {
 
-constexpr std::array<const Option*, 0> options{};
+constexpr std::array<const Option*, 3> options{&option::csv_rows, &option::csv_mapping, &option::csv_bad_rows};
 
 constexpr Syntax syntax{
     "FILE", 1,
     "Reads the registry file (format coopecon-registry, version 1) and checks it completely: JSON syntax, field\n"
     "types and names, areas, and every organisation's history against the transition table and the integrity\n"
-    "rules of the law in force at each event's date.\n"
+    "rules of the law in force at each event's date. A FILE ending in .csv is a registry export, one row per\n"
+    "organisation or per event, with English or Vietnamese headers (docs/csv-import.md).\n"
     "\n"
     "Every problem is printed on its own line as\n"
     "  FILE:LINE:COLUMN: PATH: organization ID, event TYPE on DATE: MESSAGE [rule RULE; LEGAL BASIS]\n"
@@ -33,7 +34,7 @@ int validate(const Invocation& call) {
         return exit_code::ok;
     }
     const auto& file = args.operands.front();
-    const auto loaded = load_registry(file, call.out, call.err);
+    const auto loaded = load_registry(file, call.out, call.err, {}, CsvInput::from(args));
     if (!loaded.registry) return loaded.exit_code;
 
     const auto& registry = *loaded.registry;

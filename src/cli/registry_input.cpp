@@ -2,12 +2,16 @@
 
 #include "arguments.hpp"
 
+#include <coopecon/io/csv.hpp>
 #include <coopecon/io/registry_json.hpp>
 
 #include <algorithm>
 #include <filesystem>
 #include <ios>
 #include <new>
+#include <set>
+#include <string>
+#include <vector>
 #include <system_error>
 
 namespace coopecon::cli {
@@ -16,8 +20,64 @@ std::string count_of(std::size_t n, std::string_view singular, std::string_view 
     return concat(std::to_string(n), " ", n == 1 ? singular : plural);
 }
 
+void set_csv_rows(Arguments&, std::string_view v) {
+    if (!enum_from_name<CsvRows>(v)) throw UsageError(concat("--rows must be organizations or events, not '", v, "'"), {});
+}
+void set_csv_mapping(Arguments&, std::string_view v) {
+    if (v.empty()) throw UsageError("the file name is empty", {});
+}
+void set_csv_bad_rows(Arguments&, std::string_view v) {
+    if (v != "refuse" && v != "skip") throw UsageError(concat("--bad-rows must be refuse or skip, not '", v, "'"), {});
+}
+
+CsvInput CsvInput::from(const Arguments& args) {
+    CsvInput in;
+    if (const auto v = args.value(option::csv_rows.name)) in.rows = std::string(*v);
+    if (const auto v = args.value(option::csv_mapping.name)) in.mapping = std::string(*v);
+    in.skip_bad_rows = args.value(option::csv_bad_rows.name) == "skip";
+    return in;
+}
+
+namespace {
+
+bool is_csv_file(std::string_view file) {
+    if (file.size() < 4) return false;
+    std::string ext(file.substr(file.size() - 4));
+    for (auto& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return ext == ".csv";
+}
+
+/// Reads a CSV export; the rows skipped for their problems are listed on `err`.
+Registry read_csv_registry(const std::string& file, const CsvInput& in, std::shared_ptr<const law::Framework> law,
+                           std::ostream& err) {
+    CsvOptions options;
+    options.law = std::move(law);
+    options.skip_bad_rows = in.skip_bad_rows;
+    if (in.mapping) options.mapping = read_csv_mapping_file(*in.mapping);
+    auto imported = in.rows ? read_csv_file(file, *enum_from_name<CsvRows>(*in.rows), options)
+                            : read_csv_file(file, options);
+    // Rows are skipped by organisation: its problems once, then the lines of all its rows.
+    std::set<std::string> reported;
+    for (const auto& first : imported.skipped) {
+        if (!reported.insert(first.organization).second && !first.organization.empty()) continue;
+        std::vector<int> lines;
+        for (const auto& s : imported.skipped)
+            if (s.organization == first.organization && (!s.organization.empty() || &s == &first))
+                lines.push_back(s.line);
+        std::string listed;
+        for (const int line : lines) listed += (listed.empty() ? "" : ", ") + std::to_string(line);
+        for (const auto& p : first.problems) err << p.to_string() << '\n';
+        err << file << ": skipped " << count_of(lines.size(), "row", "rows") << " (line"
+            << (lines.size() == 1 ? " " : "s ") << listed << ")"
+            << (first.organization.empty() ? std::string() : concat(" of organization ", first.organization)) << '\n';
+    }
+    return std::move(imported.registry);
+}
+
+}  // namespace
+
 LoadedRegistry load_registry(const std::string& file, std::ostream& problems_out, std::ostream& err,
-                             std::shared_ptr<const law::Framework> law) {
+                             std::shared_ptr<const law::Framework> law, const CsvInput& csv) {
     auto unreadable = [&](const std::string& why) {
         err << file << ": " << why << '\n';
         return LoadedRegistry{std::nullopt, exit_code::unreadable};
@@ -26,6 +86,7 @@ LoadedRegistry load_registry(const std::string& file, std::ostream& problems_out
     std::error_code ec;
     if (std::filesystem::is_directory(file, ec)) return unreadable("is a directory, not a registry file");
     try {
+        if (is_csv_file(file)) return LoadedRegistry{read_csv_registry(file, csv, std::move(law), err), exit_code::ok};
         return LoadedRegistry{read_registry_file(file, law ? std::move(law) : law::vietnam()), exit_code::ok};
     } catch (const Error& e) {
         const auto& problems = e.problems();

@@ -1,6 +1,6 @@
 // Every example in docs/cli.md is run and its output compared with the page, so the documentation cannot
 // drift from the program. Conventions of the page:
-//   - a fenced block whose info string is `json NAME` is an input file: it is written as NAME;
+//   - a fenced block whose info string is `json NAME` or `csv NAME` is an input file: it is written as NAME;
 //   - a fenced block marked `console` holds commands (`$ coopecon ARGS...`, arguments split on spaces), each
 //     followed by what it prints, standard output and standard error together;
 //   - `$ echo $?` followed by a number is the exit code of the command before it; without one it must be 0.
@@ -62,7 +62,7 @@ Page read_page(const std::string& text) {
         }
         in_block = false;
         const auto words = split(info);
-        if (words.size() == 2 && words[0] == "json") {
+        if (words.size() == 2 && (words[0] == "json" || words[0] == "csv")) {
             std::string content;
             for (const auto& [n, l] : block_lines) content += l + "\n";
             page.files.emplace_back(words[1], content);

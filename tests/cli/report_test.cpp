@@ -232,6 +232,7 @@ TEST_F(Report, UsageErrors) {
         EXPECT_EQ(r.status, 2) << c.message;
         EXPECT_THAT(r.err, StartsWith("coopecon report: " + c.message + "\nusage: coopecon report [FILE] [--as-of DATE] "
                                       "[--by KEY] [--period month|quarter|year] [--from DATE] [--units-as-of DATE] "
+                                      "[--rows organizations|events] [--mapping FILE] [--bad-rows refuse|skip] "
                                       "[--lang en|vi] [--format text|md|csv|json]\n"))
             << r.err;
     }
