@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 
 namespace coopecon::law {
 
@@ -328,13 +329,30 @@ constexpr bool track_matches(TrackRule rule, DissolutionTrack track) noexcept {
 
 constexpr StatusMask status_bit(const OrgState& s) noexcept { return s.registered ? bit(s.status) : unregistered; }
 
+/// The rows of each event type, in table order: a lookup reads only its event's rows (replays do one per event).
+struct EventRows {
+    std::array<std::uint8_t, transitions.size()> row{};
+    std::uint8_t count = 0;
+};
+inline constexpr auto rows_by_event = [] {
+    std::array<EventRows, std::variant_size_v<EventData>> out{};
+    for (std::size_t i = 0; i < transitions.size(); ++i) {
+        auto& rows = out[static_cast<std::size_t>(transitions[i].event)];
+        rows.row[rows.count++] = static_cast<std::uint8_t>(i);
+    }
+    return out;
+}();
+
 /// The row that applies to an event with this type and selector, for this state; nullptr when none does.
 /// Guards are not evaluated here: replaying a history that was validated when it was recorded needs only this.
 constexpr const Transition* find_transition(EventType type, unsigned sel, const OrgState& s) noexcept {
-    for (const auto& t : transitions)
-        if (t.event == type && (t.selectors >> sel & 1u) && (t.kinds & bit(s.kind)) && (t.from & status_bit(s)) &&
+    const auto& rows = rows_by_event[static_cast<std::size_t>(type)];
+    for (std::size_t k = 0; k < rows.count; ++k) {
+        const auto& t = transitions[rows.row[k]];
+        if ((t.selectors >> sel & 1u) && (t.kinds & bit(s.kind)) && (t.from & status_bit(s)) &&
             track_matches(t.track, s.dissolution))
             return &t;
+    }
     return nullptr;
 }
 

@@ -8,6 +8,7 @@
 
 #include <boost/mp11/algorithm.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -29,6 +30,7 @@ public:
     std::size_t size() const noexcept { return count_; }
     bool empty() const noexcept { return count_ == 0; }
     std::size_t bytes() const noexcept { return bytes_.size(); }
+    std::size_t capacity() const noexcept { return bytes_.capacity(); }
     /// Date of the last event (meaningless when empty).
     Date last_date() const noexcept { return last_; }
 
@@ -40,6 +42,14 @@ public:
         std::visit([&](const auto& p) { w.write(p); }, e.data);
         last_ = e.date;
         ++count_;
+    }
+
+    /// Asks the processor to start loading the first bytes: a replay of many logs prefetches a few ahead, so
+    /// that reading each log does not wait for memory.
+    void prefetch() const noexcept {
+        constexpr std::size_t line = 64, lines = 4;
+        for (std::size_t at = 0; at < std::min(bytes_.size(), line * lines); at += line)
+            __builtin_prefetch(bytes_.data() + at);
     }
 
     void reserve_bytes(std::size_t n) { bytes_.reserve(n); }

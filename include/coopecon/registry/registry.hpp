@@ -21,6 +21,7 @@
 #include <boost/describe/class.hpp>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -77,6 +78,11 @@ public:
     const RegistryInfo& info() const noexcept { return info_; }
 
     std::size_t size() const noexcept { return orgs_.size(); }
+    /// Makes room for `n` organisations in all, so that adding them in many batches reallocates nothing.
+    void reserve(std::size_t n) {
+        orgs_.reserve(n);
+        by_id_.reserve(n);
+    }
     std::size_t event_count() const noexcept { return events_; }
 
     std::optional<OrgIndex> find(std::string_view id) const {
@@ -125,7 +131,9 @@ public:
         for (std::size_t i = 0; i < staged.size(); ++i)
             check_references(staged[i], "organizations[" + std::to_string(i) + "]", &batch_ids, problems);
         throw_if_any(std::move(problems));
-        orgs_.reserve(orgs_.size() + staged.size());
+        // Geometric growth: many small batches stay linear overall.
+        if (orgs_.size() + staged.size() > orgs_.capacity())
+            reserve(std::max(orgs_.size() + staged.size(), 2 * orgs_.capacity()));
         for (auto& s : staged) {
             events_ += s.log.size();
             by_id_.emplace(s.org.id, static_cast<OrgIndex>(orgs_.size()));
@@ -210,19 +218,7 @@ public:
     OrgState state_at(std::string_view id, Date date) const { return state_at(index_of(id), date); }
 
     /// Every organisation's state at the end of `date`, as columns (row i = OrgIndex i).
-    Snapshot snapshot(Date date) const {
-        Snapshot s;
-        s.as_of = date;
-        s.resize(orgs_.size());
-        for (std::size_t i = 0; i < orgs_.size(); ++i) {
-            const auto& rec = orgs_[i];
-            Replay r(rec.org, rec.members);
-            rec.log.replay_until(date, [&](Date d, const auto& p) { r.apply(d, p); });
-            r.settle(date);
-            s.set(i, r.state(), rec.org.sector, rec.area);
-        }
-        return s;
-    }
+    Snapshot snapshot(Date date) const { return std::move(snapshots(std::span<const Date>(&date, 1)).front()); }
 
     /// Snapshots at several dates from one replay of each history: row i of every snapshot is OrgIndex i.
     /// `dates` must be in increasing order (series of periods ask for their ends this way).
@@ -235,29 +231,58 @@ public:
             out[k].as_of = dates[k];
             out[k].resize(orgs_.size());
         }
-        for (std::size_t i = 0; i < orgs_.size(); ++i) {
-            const auto& rec = orgs_[i];
-            Replay r(rec.org, rec.members);
-            std::size_t k = 0;
-            auto emit_until = [&](Date d) {  // rows for every date before d
-                for (; k < dates.size() && dates[k] < d; ++k) {
-                    r.settle(dates[k]);
-                    out[k].set(i, r.state(), rec.org.sector, rec.area);
-                }
-            };
-            rec.log.replay_until(dates.empty() ? Date::min() : dates.back(), [&](Date d, const auto& p) {
-                emit_until(d);
-                r.apply(d, p);
-            });
-            emit_until(Date::max());
+        // Organisations are replayed a block at a time into `states`, which are then written column by column.
+        // Logs are read a few organisations ahead of their replay, so that replaying does not wait for memory.
+        constexpr std::size_t block = 128, prefetch_distance = 8;
+        std::vector<OrgState> states(dates.size() * block);
+        std::array<Sector, block> sectors{};
+        std::array<AreaIndex, block> areas{};
+        for (std::size_t first = 0; first < orgs_.size(); first += block) {
+            const std::size_t n = std::min(block, orgs_.size() - first);
+            for (std::size_t j = 0; j < n; ++j) {
+                const std::size_t i = first + j;
+                if (i + prefetch_distance < orgs_.size()) orgs_[i + prefetch_distance].log.prefetch();
+                const auto& rec = orgs_[i];
+                sectors[j] = rec.org.sector;
+                areas[j] = rec.area;
+                Replay r(rec.org, rec.members);
+                std::size_t k = 0;
+                auto emit_until = [&](Date d) {  // states for every date before d
+                    for (; k < dates.size() && dates[k] < d; ++k) {
+                        r.settle(dates[k]);
+                        states[k * block + j] = r.state();
+                    }
+                };
+                rec.log.replay_until(dates.empty() ? Date::min() : dates.back(), [&](Date d, const auto& p) {
+                    emit_until(d);
+                    r.apply(d, p);
+                });
+                emit_until(Date::max());
+            }
+            for (std::size_t k = 0; k < dates.size(); ++k)
+                out[k].set_rows(first, std::span<const OrgState>(states).subspan(k * block, n),
+                                std::span<const Sector>(sectors).first(n), std::span<const AreaIndex>(areas).first(n));
         }
         return out;
     }
 
-    /// Bytes held by the event logs (for memory accounting).
-    std::size_t event_bytes() const noexcept {
-        std::size_t n = 0;
-        for (const auto& r : orgs_) n += r.log.bytes();
+    /// Bytes the registry holds for its organisations: the records (reserved capacity included), the heap
+    /// blocks of their strings, member lists and event logs, and the id index (buckets and nodes). Heap blocks
+    /// count at their requested size, without the allocator's own overhead. The legal framework and the area
+    /// catalogue are shared and do not grow with the registry, so they are left out.
+    std::size_t memory_bytes() const noexcept {
+        auto heap = [](const std::string& s) { return s.capacity() > std::string().capacity() ? s.capacity() + 1 : 0; };
+        std::size_t n = orgs_.capacity() * sizeof(OrgRecord);
+        for (const auto& r : orgs_) {
+            n += heap(r.org.id) + heap(r.org.registration_code) + heap(r.org.name) + heap(r.org.area);
+            n += r.members.capacity() * sizeof(Member);
+            for (const auto& m : r.members) n += heap(m.id) + heap(m.name) + (m.organization ? heap(*m.organization) : 0);
+            n += r.log.capacity();
+        }
+        // A node holds the key, the index, the link to the next node and the cached hash.
+        n += by_id_.bucket_count() * sizeof(void*) +
+             by_id_.size() * (sizeof(std::pair<const std::string, OrgIndex>) + 2 * sizeof(void*));
+        for (const auto& [id, index] : by_id_) n += heap(id);
         return n;
     }
 

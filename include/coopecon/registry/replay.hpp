@@ -52,6 +52,8 @@ public:
         if (!decision) return std::move(decision.refusal);
         if (auto problem = std::visit([&](const auto& p) { return check(e, p, law); }, e.data)) return problem;
         std::visit([&](const auto& p) { apply(e.date, p); }, e.data);
+        // Only validation asks which years were closed: replays of recorded histories need not keep them.
+        if (const auto* f = e.get<FinancialYearClosed>()) closed_years_.push_back(f->year);
         return std::nullopt;
     }
 
@@ -59,17 +61,17 @@ public:
     template <class Payload>
     void apply(Date d, const Payload& p) {
         settle(d);
-        const OrgState before = state_;
+        const LegalStatus before = state_.status;
         if (const auto* row = law::find_transition(type_of<Payload>(), law::selector(p), state_))
             state_.status = law::apply_target(row->to, state_);
         effects(d, p);
         // A suspension restored (T9, T14) after its notified end has run out: active again.
         if (state_.status == LegalStatus::suspended && state_.suspended_until && *state_.suspended_until < d)
             state_.status = LegalStatus::active;
-        if (state_.status != before.status) {
+        if (state_.status != before) {
             state_.status_since = d;
             if (state_.status == LegalStatus::terminated) state_.ended_by = ending_of<Payload>();
-            if (is_live(before.status) && !is_live(state_.status)) state_.restore_to = before.status;
+            if (is_live(before) && !is_live(state_.status)) state_.restore_to = before;
             // The notified end is kept while a cancellation or withdrawal may restore the suspension.
             const bool restorable = state_.status == LegalStatus::in_dissolution ||
                                     state_.status == LegalStatus::revoked_tax_enforcement;
@@ -132,7 +134,6 @@ private:
             state_.latest_financials = p;
             state_.indivisible_fund = p.indivisible_fund;
         }
-        closed_years_.push_back(p.year);
     }
     void effects(Date, const CapitalChanged& p) { state_.charter_capital = p.charter_capital; }
     void effects(Date, const BusinessLineSuspended&) {}

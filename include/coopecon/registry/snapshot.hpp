@@ -7,6 +7,7 @@
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/ids.hpp>
 #include <coopecon/core/money.hpp>
+#include <coopecon/detail/huge_pages.hpp>
 #include <coopecon/model/event.hpp>
 #include <coopecon/model/legal_status.hpp>
 #include <coopecon/model/org_state.hpp>
@@ -17,8 +18,12 @@
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <optional>
+#include <span>
 #include <vector>
 
 namespace coopecon {
@@ -75,54 +80,63 @@ struct Snapshot {
     void resize(std::size_t n);
 
     /// Writes row i from a replayed state (and the organisation's fixed attributes).
-    void set(std::size_t i, const OrgState& s, Sector sec, AreaIndex a) noexcept {
+    void set(std::size_t i, const OrgState& s, Sector sec, AreaIndex a) noexcept { set_rows(i, {&s, 1}, {&sec, 1}, {&a, 1}); }
+
+    /// Writes rows first, first + 1, … from replayed states (and the organisations' fixed attributes), column by
+    /// column: one contiguous run per column costs far less memory traffic than every column row by row.
+    void set_rows(std::size_t first, std::span<const OrgState> states, std::span<const Sector> sectors,
+                  std::span<const AreaIndex> areas) noexcept {
+        auto fill = [&](auto& column, auto value_of) {
+            auto* out = column.data() + first;
+            for (std::size_t j = 0; j < states.size(); ++j) out[j] = value_of(states[j]);
+        };
         auto day = [](const std::optional<Date>& d) { return d ? d->days_since_epoch() : no_date; };
-        exists[i] = s.registered ? 1 : 0;
-        kind[i] = s.kind;
-        status[i] = s.status;
-        not_at_address[i] = s.not_at_address ? 1 : 0;
-        sector[i] = sec;
-        area[i] = a;
-        registered_on[i] = s.registered ? s.registered_on.days_since_epoch() : no_date;
-        status_since[i] = s.registered ? s.status_since.days_since_epoch() : no_date;
-        const auto& m = s.members;
-        official_members[i] = m.of(MemberKind::official);
-        capital_associates[i] = m.of(MemberKind::capital_associate);
-        non_capital_associates[i] = m.of(MemberKind::non_capital_associate);
-        individual_members[i] = m.of(MemberType::individual);
-        household_members[i] = m.of(MemberType::household);
-        legal_entity_members[i] = m.of(MemberType::legal_entity);
-        cooperative_members[i] = m.of(MemberType::cooperative);
-        foreign_official_members[i] = m.foreign_official;
-        charter_capital[i] = s.charter_capital;
-        indivisible_fund[i] = s.indivisible_fund;
-        last_annual_assembly[i] = day(s.last_annual_assembly);
-        last_report[i] = day(s.last_report);
-        const auto& f = s.latest_financials;
-        financial_year[i] = f ? f->year : 0;
-        revenue[i] = f ? f->revenue : 0;
-        costs[i] = f ? f->costs : 0;
-        pre_tax_profit[i] = f ? f->pre_tax_profit : 0;
-        internal_revenue[i] = f ? f->internal_revenue : 0;
-        workers[i] = f ? f->workers : 0;
-        wages[i] = f ? f->wages : 0;
-        ended_by[i] = s.ended_by;
-        converted_on[i] = day(s.converted_on);
-        std::uint8_t held = 0;
-        for (std::size_t c = 0; c < s.certified_until.size(); ++c)
-            if (s.certified_until[c] >= as_of) held = static_cast<std::uint8_t>(held | (1u << c));
-        certifications[i] = held;
-        const auto& assessment = s.latest_assessment;
-        assessment_year[i] = assessment ? assessment->year : 0;
-        assessment_scheme[i] = assessment ? assessment->scheme : ClassificationScheme::tt01_2020;
-        assessment_points[i] = assessment ? assessment->points : 0;
-        sanction_year[i] = s.last_sanction_year;
-        const auto& o = s.ocop_products_by_stars;
-        ocop_1_star[i] = o[0];
-        ocop_2_stars[i] = o[1];
-        ocop_3_stars[i] = o[2];
-        ocop_4_stars[i] = o[3];
-        ocop_5_stars[i] = o[4];
+        using S = const OrgState&;
+        fill(exists, [](S s) { return s.registered ? 1 : 0; });
+        fill(kind, [](S s) { return s.kind; });
+        fill(status, [](S s) { return s.status; });
+        fill(not_at_address, [](S s) { return s.not_at_address ? 1 : 0; });
+        std::copy(sectors.begin(), sectors.end(), sector.begin() + static_cast<std::ptrdiff_t>(first));
+        std::copy(areas.begin(), areas.end(), area.begin() + static_cast<std::ptrdiff_t>(first));
+        fill(registered_on, [](S s) { return s.registered ? s.registered_on.days_since_epoch() : no_date; });
+        fill(status_since, [](S s) { return s.registered ? s.status_since.days_since_epoch() : no_date; });
+        fill(official_members, [](S s) { return s.members.of(MemberKind::official); });
+        fill(capital_associates, [](S s) { return s.members.of(MemberKind::capital_associate); });
+        fill(non_capital_associates, [](S s) { return s.members.of(MemberKind::non_capital_associate); });
+        fill(individual_members, [](S s) { return s.members.of(MemberType::individual); });
+        fill(household_members, [](S s) { return s.members.of(MemberType::household); });
+        fill(legal_entity_members, [](S s) { return s.members.of(MemberType::legal_entity); });
+        fill(cooperative_members, [](S s) { return s.members.of(MemberType::cooperative); });
+        fill(foreign_official_members, [](S s) { return s.members.foreign_official; });
+        fill(charter_capital, [](S s) { return s.charter_capital; });
+        fill(indivisible_fund, [](S s) { return s.indivisible_fund; });
+        fill(last_annual_assembly, [&](S s) { return day(s.last_annual_assembly); });
+        fill(last_report, [&](S s) { return day(s.last_report); });
+        fill(financial_year, [](S s) { return s.latest_financials ? s.latest_financials->year : 0; });
+        fill(revenue, [](S s) { return s.latest_financials ? s.latest_financials->revenue : 0; });
+        fill(costs, [](S s) { return s.latest_financials ? s.latest_financials->costs : 0; });
+        fill(pre_tax_profit, [](S s) { return s.latest_financials ? s.latest_financials->pre_tax_profit : 0; });
+        fill(internal_revenue, [](S s) { return s.latest_financials ? s.latest_financials->internal_revenue : 0; });
+        fill(workers, [](S s) { return s.latest_financials ? s.latest_financials->workers : 0; });
+        fill(wages, [](S s) { return s.latest_financials ? s.latest_financials->wages : 0; });
+        fill(ended_by, [](S s) { return s.ended_by; });
+        fill(converted_on, [&](S s) { return day(s.converted_on); });
+        fill(certifications, [&](S s) {
+            std::uint8_t held = 0;
+            for (std::size_t c = 0; c < s.certified_until.size(); ++c)
+                if (s.certified_until[c] >= as_of) held = static_cast<std::uint8_t>(held | (1u << c));
+            return held;
+        });
+        fill(assessment_year, [](S s) { return s.latest_assessment ? s.latest_assessment->year : 0; });
+        fill(assessment_scheme,
+             [](S s) { return s.latest_assessment ? s.latest_assessment->scheme : ClassificationScheme::tt01_2020; });
+        fill(assessment_points, [](S s) { return s.latest_assessment ? s.latest_assessment->points : 0; });
+        fill(sanction_year, [](S s) { return s.last_sanction_year; });
+        fill(ocop_1_star, [](S s) { return s.ocop_products_by_stars[0]; });
+        fill(ocop_2_stars, [](S s) { return s.ocop_products_by_stars[1]; });
+        fill(ocop_3_stars, [](S s) { return s.ocop_products_by_stars[2]; });
+        fill(ocop_4_stars, [](S s) { return s.ocop_products_by_stars[3]; });
+        fill(ocop_5_stars, [](S s) { return s.ocop_products_by_stars[4]; });
     }
 };
 BOOST_DESCRIBE_STRUCT(Snapshot, (),
@@ -136,7 +150,14 @@ BOOST_DESCRIBE_STRUCT(Snapshot, (),
 
 inline void Snapshot::resize(std::size_t n) {
     boost::mp11::mp_for_each<boost::describe::describe_members<Snapshot, boost::describe::mod_public>>([&](auto m) {
-        if constexpr (requires { (this->*m.pointer).resize(n); }) (this->*m.pointer).resize(n);
+        if constexpr (requires { (this->*m.pointer).resize(n); }) {
+            auto& column = this->*m.pointer;
+            if (n > column.capacity()) {  // new memory: huge pages before the first write
+                column.reserve(n);
+                detail::advise_huge_pages(column.data(), n * sizeof(column[0]));
+            }
+            column.resize(n);
+        }
     });
 }
 

@@ -1055,6 +1055,9 @@ inline Registry synthesize(const Profile& profile, std::uint64_t seed, const Syn
         std::size_t population, from, to;
     };
     std::vector<Batch> batches;
+    std::size_t total = 0;
+    for (const auto& plan : ctx.plans) total += plan.orgs.size();
+    registry.reserve(total);
     for (std::size_t p = 0; p < ctx.plans.size(); ++p)
         for (std::size_t from = 0; from < ctx.plans[p].orgs.size(); from += batch)
             batches.push_back({p, from, std::min(from + batch, ctx.plans[p].orgs.size())});
