@@ -187,21 +187,29 @@ inline std::vector<Indicator> catalogue(const ScoringHooks& hooks = {}) {
     return c;
 }
 
-/// The catalogue's indicator with this id; an Error listing the known ids otherwise.
-inline Indicator catalogue_indicator(std::string_view id, const ScoringHooks& hooks = {}) {
-    auto all = catalogue(hooks);
+namespace detail {
+
+inline Indicator find_indicator(const std::vector<Indicator>& all, std::string_view id) {
     std::string known;
-    for (auto& i : all) {
-        if (i.id == id) return std::move(i);
+    for (const auto& i : all) {
+        if (i.id == id) return i;
         known += (known.empty() ? "" : ", ") + i.id;
     }
     throw Error(ErrorCode::unknown_name, "unknown indicator '" + std::string(id) + "'; known: " + known);
 }
 
-/// The catalogue's indicators with these ids, in this order.
+}  // namespace detail
+
+/// The catalogue's indicator with this id; an Error listing the known ids otherwise.
+inline Indicator catalogue_indicator(std::string_view id, const ScoringHooks& hooks = {}) {
+    return detail::find_indicator(catalogue(hooks), id);
+}
+
+/// The catalogue's indicators with these ids, in this order (the catalogue is built once).
 inline std::vector<Indicator> catalogue_indicators(const std::vector<std::string>& ids, const ScoringHooks& hooks = {}) {
+    const auto all = catalogue(hooks);
     std::vector<Indicator> out;
-    for (const auto& id : ids) out.push_back(catalogue_indicator(id, hooks));
+    for (const auto& id : ids) out.push_back(detail::find_indicator(all, id));
     return out;
 }
 

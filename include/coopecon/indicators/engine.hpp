@@ -402,12 +402,16 @@ inline Sums accumulate(const Plan& plan, bool previous, const Snapshot& s, const
 
     for (std::size_t b = 0; b < s.size(); b += block_rows) {
         const std::size_t n = std::min(block_rows, s.size() - b);
-        bool any = false;
+        // A block whose rows are all in one group (or in none) adds up in a register instead of through memory.
+        std::uint32_t only = no_index;
+        bool mixed = false;
         for (std::size_t i = 0; i < n; ++i) {
             g[i] = group[b + i];
-            any = any || g[i] != no_index;
+            if (g[i] == no_index) continue;
+            mixed = mixed || (only != no_index && g[i] != only);
+            only = g[i];
         }
-        if (!any) continue;
+        if (only == no_index) continue;
         if (plan.needs_members) load(Field::members, s, b, n, members.data());
         if (plan.needs_class) {
             for (std::size_t i = 0; i < n; ++i) {
@@ -449,8 +453,14 @@ inline Sums accumulate(const Plan& plan, bool previous, const Snapshot& s, const
             const auto f = static_cast<std::size_t>(std::find(plan.fields.begin(), plan.fields.end(), acc.field) - plan.fields.begin());
             const auto* v = field_values[f].data();
             std::int64_t* sums = out.sums.data() + a * groups;
-            for (std::size_t i = 0; i < n; ++i)
-                if (mask[i]) sums[g[i]] += v[i];
+            if (mixed) {
+                for (std::size_t i = 0; i < n; ++i)
+                    if (mask[i]) sums[g[i]] += v[i];
+            } else {
+                std::int64_t total = 0;  // rows outside every group have mask 0; no branch, so it vectorises
+                for (std::size_t i = 0; i < n; ++i) total += v[i] & -static_cast<std::int64_t>(mask[i]);
+                sums[only] += total;
+            }
         }
     }
     return out;

@@ -94,27 +94,48 @@ inline std::vector<std::string> unique_ids(const std::vector<std::vector<std::st
 
 }  // namespace detail
 
-inline Report standard_report(const Registry& reg, const ReportOptions& options = {},
-                              const StandardLayout& layout = {}) {
-    Report r;
-    r.info = reg.info();
-    r.as_of = options.as_of ? *options.as_of : reg.info().as_of ? *reg.info().as_of : detail::latest_event_date(reg);
-    r.period = period_between(options.from.value_or(*Date::from_ymd(r.as_of.year(), 1, 1)), r.as_of);
-    r.units_as_of = options.units_as_of.value_or(r.as_of);
-    const bool by_kind = options.by == std::vector<GroupKey>{GroupKey::by(KeyKind::kind)};
+/// The report's period and the one query that computes its standard tables (and the headline, when grouped by
+/// kind) from the snapshots at the period's end and the day before its start.
+struct ReportQuery {
+    Period period;
+    Date units_as_of;
+    bool by_kind = true;  // the headline is a selection of the standard tables' columns
+    Query query;
 
-    Query main;
-    main.by = options.by;
-    main.units_as_of = r.units_as_of;
-    main.size_classes = options.size_classes;
-    main.scoring = options.scoring;
+    std::vector<Date> snapshot_dates() const { return {period.start.plus_days(-1), period.end}; }
+};
+
+inline ReportQuery report_query(const Registry& reg, const ReportOptions& options = {},
+                                const StandardLayout& layout = {}) {
+    ReportQuery r;
+    const Date as_of =
+        options.as_of ? *options.as_of : reg.info().as_of ? *reg.info().as_of : detail::latest_event_date(reg);
+    r.period = period_between(options.from.value_or(*Date::from_ymd(as_of.year(), 1, 1)), as_of);
+    r.units_as_of = options.units_as_of.value_or(as_of);
+    r.by_kind = options.by == std::vector<GroupKey>{GroupKey::by(KeyKind::kind)};
+    r.query.by = options.by;
+    r.query.units_as_of = r.units_as_of;
+    r.query.size_classes = options.size_classes;
+    r.query.scoring = options.scoring;
     std::vector<std::vector<std::string>> lists;
     for (const auto& s : layout.sections) lists.push_back(s.columns);
-    if (by_kind) lists.push_back(layout.headline);
-    main.indicators = catalogue_indicators(detail::unique_ids(lists), options.scoring);
+    if (r.by_kind) lists.push_back(layout.headline);
+    r.query.indicators = catalogue_indicators(detail::unique_ids(lists), options.scoring);
+    return r;
+}
 
-    const std::vector<Date> dates{r.period.start.plus_days(-1), r.period.end};
-    const auto snaps = reg.snapshots(dates);
+inline Report standard_report(const Registry& reg, const ReportOptions& options = {},
+                              const StandardLayout& layout = {}) {
+    const auto plan = report_query(reg, options, layout);
+    const bool by_kind = plan.by_kind;
+    const Query& main = plan.query;
+    Report r;
+    r.info = reg.info();
+    r.as_of = plan.period.end;
+    r.period = plan.period;
+    r.units_as_of = plan.units_as_of;
+
+    const auto snaps = reg.snapshots(plan.snapshot_dates());
     const auto all = compute(snaps[1], &snaps[0], r.period, reg.areas(), main);
 
     if (by_kind) {
