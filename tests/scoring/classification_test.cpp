@@ -197,7 +197,7 @@ TEST(Classification, ScopeOfEachScheme) {
 }
 
 TEST(Classification, NoRulesBeforeTheCircular) {
-    const auto c = classification_of(rated_cooperative("2015-01-01"_d, 90, 2019));
+    const auto c = classification_of(rated_cooperative("2015-01-01"_d, 90, 2019), 2019);
     EXPECT_EQ(c.rating, Rating::no_rules);
     EXPECT_EQ(c.reason, "no version of tt01_2020 is in force on 2019-12-31");
 }
