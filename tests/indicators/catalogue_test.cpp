@@ -50,8 +50,6 @@ Registry small_registry() {
     return reg;
 }
 
-const Period period_2023 = period_between("2023-01-01"_day, "2023-08-31"_day);
-
 double total(const Table& t, const std::string& id) { return t.column(id).value(t.rows() - 1); }
 
 TEST(Catalogue, EveryIndicatorHasIdLabelsUnitDefinitionAndPractice) {

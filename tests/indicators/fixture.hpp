@@ -4,6 +4,7 @@
 
 #include <coopecon/indicators/catalogue.hpp>
 #include <coopecon/indicators/engine.hpp>
+#include <coopecon/indicators/period.hpp>
 #include <coopecon/law/framework_json.hpp>
 #include <coopecon/model/area_catalog_json.hpp>
 #include <coopecon/registry/registry.hpp>
@@ -79,5 +80,8 @@ inline indicators::Query query(const std::vector<std::string>& ids, std::vector<
     q.by = std::move(by);
     return q;
 }
+
+/// January to 31 August 2023, the period of the published Cà Mau figures.
+inline const indicators::Period period_2023 = indicators::period_between("2023-01-01"_day, "2023-08-31"_day);
 
 }  // namespace coopecon::test

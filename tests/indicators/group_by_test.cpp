@@ -15,7 +15,6 @@ using namespace coopecon;
 using namespace coopecon::indicators;
 using namespace coopecon::test;
 
-const Period period_2023 = period_between("2023-01-01"_day, "2023-08-31"_day);
 
 /// Two cooperatives in Cà Mau districts (city, U Minh), one seated at the province of Bạc Liêu, one group.
 Registry areas_registry() {

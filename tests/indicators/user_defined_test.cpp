@@ -16,7 +16,6 @@ using namespace coopecon;
 using namespace coopecon::indicators;
 using namespace coopecon::test;
 
-const Period period_2023 = period_between("2023-01-01"_day, "2023-08-31"_day);
 
 Registry two_cooperatives() {
     auto reg = empty_registry();

@@ -276,7 +276,10 @@ inline std::string to_markdown(const Table& t, Lang lang) {
 inline std::string to_csv(const Table& t, Lang lang) {
     std::string out;
     auto record = [&](const std::vector<std::string>& fields) {
-        for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + detail::csv_field(fields[i]);
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            if (i) out += ',';
+            out += detail::csv_field(fields[i]);
+        }
         out += "\r\n";
     };
     std::vector<std::string> head;

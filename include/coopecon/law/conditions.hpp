@@ -100,7 +100,7 @@ public:
     /// The state at the end of the scan.
     const OrgState& state() const noexcept { return replay_.state(); }
 
-    /// Every period, those still open last, ordered by rule then start.
+    /// Every period (those still open have no `until`), ordered by rule then start.
     std::vector<ConditionPeriod> periods() const {
         auto out = periods_;
         for (std::size_t r = 0; r < rule_count; ++r)
