@@ -211,6 +211,8 @@ TEST(CompulsoryDissolution, Art103_1_GroundsAreChecked) {
     EXPECT_EQ(missing.code, ErrorCode::missing_field);
     EXPECT_EQ(missing.message, "a revocation needs its ground of Law 17/2023/QH15 Art 103.1");
     EXPECT_EQ(missing.legal_basis, "Law 17/2023/QH15 Art 99, 103; Decree 92/2024/NĐ-CP Art 51, 53");
+    EXPECT_EQ(label(op::CompulsoryBasis::revocation).vi, "Bị thu hồi giấy chứng nhận đăng ký");
+    EXPECT_EQ(label(op::CompulsoryBasis::court_decision).en, "Court decision");
     const auto extra = dissolution_refused(reg, [&] {
         op::dissolve_compulsorily(reg, {"HTX", "2025-01-10"_d, op::CompulsoryBasis::court_decision,
                                         RevocationGround::forged_dossier, std::nullopt, CompletionMode::dossier});

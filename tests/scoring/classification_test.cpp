@@ -80,6 +80,7 @@ TEST(Classification, TheReasonCitesTheBand) {
 TEST(Classification, TT01_2020_TT09_2017_TwelveMonthsOfOperationADayShortIsNotRatedOnTheDayIs) {
     const auto short_by_a_day = classification_of(rated_cooperative("2023-01-02"_d, 90));
     EXPECT_EQ(short_by_a_day.rating, Rating::too_new);
+    EXPECT_EQ(scoring::label(Rating::too_new).vi, "Không xếp loại: hoạt động chưa đủ thời gian");
     EXPECT_FALSE(short_by_a_day.cls);
     EXPECT_EQ(short_by_a_day.reason,
               "operating since 2023-01-02, under the 12 (Thông tư 01/2020/TT-BKHĐT: a cooperative newly established "

@@ -9,6 +9,7 @@
 
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
+#include <coopecon/core/label.hpp>
 #include <coopecon/model/event.hpp>
 #include <coopecon/registry/operations_plan.hpp>
 #include <coopecon/registry/registry.hpp>
@@ -39,6 +40,15 @@ enum class CompulsoryBasis : std::uint8_t {
     authority_decision,  // the People's Committee, under the 2012 Law Art 54.2 only
 };
 BOOST_DESCRIBE_ENUM(CompulsoryBasis, revocation, court_decision, authority_decision)
+
+constexpr Label label(CompulsoryBasis b) noexcept {
+    switch (b) {
+        case CompulsoryBasis::revocation: return {"Registration revoked", "Bị thu hồi giấy chứng nhận đăng ký"};
+        case CompulsoryBasis::court_decision: return {"Court decision", "Quyết định của Tòa án"};
+        case CompulsoryBasis::authority_decision: return {"People's Committee decision", "Quyết định của Ủy ban nhân dân"};
+    }
+    return {"?", "?"};
+}
 
 struct CompulsoryDissolution {
     std::string organization;

@@ -50,9 +50,11 @@ constexpr Label label(Rating r) noexcept {
     switch (r) {
         case Rating::rated: return {"Rated", "Được xếp loại"};
         case Rating::not_assessed: return {"Not assessed", "Chưa đánh giá"};
-        case Rating::too_new: return {"Not rated: operating under 12 months", "Không xếp loại: hoạt động chưa đủ 12 tháng"};
+        // The durations are data (min_operating_months, max_suspended_months), so the labels name none.
+        case Rating::too_new:
+            return {"Not rated: not yet operating long enough", "Không xếp loại: hoạt động chưa đủ thời gian"};
         case Rating::suspended_too_long:
-            return {"Not rated: stopped more than 3 months in the year", "Không xếp loại: ngừng hoạt động quá 3 tháng trong năm"};
+            return {"Not rated: suspended too long in the year", "Không xếp loại: ngừng hoạt động quá thời gian trong năm"};
         case Rating::out_of_scope: return {"Not covered by the scheme", "Không thuộc đối tượng"};
         case Rating::invalid_points: return {"Points do not fit the scheme", "Điểm không hợp lệ"};
         case Rating::no_rules: return {"No rules in force", "Không có quy định áp dụng"};
