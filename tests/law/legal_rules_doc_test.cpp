@@ -24,7 +24,7 @@ namespace {
 using namespace coopecon;
 using namespace coopecon::test;
 
-const std::filesystem::path source_dir = COOPECON_SOURCE_DIR;
+const std::filesystem::path doc_source_dir = COOPECON_SOURCE_DIR;
 
 std::string slurp(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -43,7 +43,7 @@ bool word_char(char c) {
 std::set<std::string> law_tests() {
     std::set<std::string> out;
     for (const auto* layer : {"tests/law", "tests/registry", "tests/scoring"}) {
-        for (const auto& entry : std::filesystem::directory_iterator(source_dir / layer)) {
+        for (const auto& entry : std::filesystem::directory_iterator(doc_source_dir / layer)) {
             if (entry.path().extension() != ".cpp") continue;
             const auto text = slurp(entry.path());
             for (auto at = text.find("TEST"); at != std::string::npos; at = text.find("TEST", at + 4)) {
@@ -84,21 +84,21 @@ std::vector<std::string> named_tests(const std::string& doc) {
 }
 
 TEST(LegalRulesDoc, NamesEveryParameter) {
-    const auto doc = slurp(source_dir / "docs/legal-rules.md");
+    const auto doc = slurp(doc_source_dir / "docs/legal-rules.md");
     for (const law::Param p : enum_values<law::Param>())
         EXPECT_NE(doc.find("| `" + std::string(enum_name(p)) + "` |"), std::string::npos)
             << enum_name(p) << " has no row in docs/legal-rules.md";
 }
 
 TEST(LegalRulesDoc, NamesEveryComplianceRule) {
-    const auto doc = slurp(source_dir / "docs/legal-rules.md");
+    const auto doc = slurp(doc_source_dir / "docs/legal-rules.md");
     for (const law::Rule r : enum_values<law::Rule>())
         EXPECT_NE(doc.find("| `" + std::string(law::info(r).id) + "` |"), std::string::npos)
             << law::info(r).id << " has no row in docs/legal-rules.md";
 }
 
 TEST(LegalRulesDoc, EveryTestItNamesExists) {
-    const auto doc = slurp(source_dir / "docs/legal-rules.md");
+    const auto doc = slurp(doc_source_dir / "docs/legal-rules.md");
     const auto tests = law_tests();
     std::size_t n = 0;
     for (const auto& name : named_tests(doc)) {
@@ -116,7 +116,7 @@ TEST(LegalRulesDoc, EveryComplianceRuleHasALegalBasisUnderThe2023Law) {
 }
 
 TEST(ReformsDoc, TheExampleLoadsAndApplies) {
-    const auto doc = slurp(source_dir / "docs/reforms.md");
+    const auto doc = slurp(doc_source_dir / "docs/reforms.md");
     const std::string open = "```json\n";
     const auto start = doc.find(open);
     ASSERT_NE(start, std::string::npos) << "docs/reforms.md has no JSON example";
