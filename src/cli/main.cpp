@@ -18,12 +18,8 @@ namespace coopecon::cli {
 
 namespace {
 
-// The build passes the CMake project version; a build that does not says so instead of guessing one.
-#ifdef COOPECON_VERSION
+// The build passes the CMake project version (CMakeLists.txt), so the two cannot disagree.
 constexpr std::string_view version = COOPECON_VERSION;
-#else
-constexpr std::string_view version = "(version unknown: built without COOPECON_VERSION)";
-#endif
 
 std::string general_help() {
     std::string out =
