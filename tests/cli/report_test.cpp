@@ -144,6 +144,11 @@ TEST_F(Report, WithoutFileTheEmbeddedCaMauDataLeadWithThePublishedFigures) {
     EXPECT_THAT(r.out, HasSubstr("\nChange in the period, 2023-01-01 to 2023-08-31\n"));
 }
 
+TEST_F(Report, TheReadmeQuotesTheHeadlineFigures) {
+    const auto readme = coopecon::test::read_file(coopecon::test::source_dir / "README.md");
+    EXPECT_THAT(readme, HasSubstr("```text\n" + headline_en + "```\n"));
+}
+
 TEST_F(Report, InVietnamese) {
     const auto r = report({"--lang", "vi"});
     EXPECT_EQ(r.status, 0);
