@@ -520,6 +520,96 @@ inline std::int64_t distinct(std::vector<std::pair<std::uint32_t, std::uint32_t>
     return static_cast<std::int64_t>(pairs.size());
 }
 
+/// The columns of a snapshot that `load` reads for a field.
+inline SnapshotColumns field_columns(Field f) {
+    auto c = SnapshotColumns::none();
+    switch (f) {
+        case Field::one: break;
+        case Field::members:
+            c.add(&Snapshot::official_members).add(&Snapshot::capital_associates).add(&Snapshot::non_capital_associates);
+            break;
+        case Field::official_members: c.add(&Snapshot::official_members); break;
+        case Field::capital_associates: c.add(&Snapshot::capital_associates); break;
+        case Field::non_capital_associates: c.add(&Snapshot::non_capital_associates); break;
+        case Field::individual_members: c.add(&Snapshot::individual_members); break;
+        case Field::household_members: c.add(&Snapshot::household_members); break;
+        case Field::legal_entity_members: c.add(&Snapshot::legal_entity_members); break;
+        case Field::cooperative_members: c.add(&Snapshot::cooperative_members); break;
+        case Field::foreign_official_members: c.add(&Snapshot::foreign_official_members); break;
+        case Field::charter_capital: c.add(&Snapshot::charter_capital); break;
+        case Field::revenue: c.add(&Snapshot::revenue); break;
+        case Field::costs: c.add(&Snapshot::costs); break;
+        case Field::pre_tax_profit: c.add(&Snapshot::pre_tax_profit); break;
+        case Field::internal_revenue: c.add(&Snapshot::internal_revenue); break;
+        case Field::workers: c.add(&Snapshot::workers); break;
+        case Field::wages: c.add(&Snapshot::wages); break;
+        case Field::financial_year: c.add(&Snapshot::financial_year); break;
+        case Field::assessment_points: c.add(&Snapshot::assessment_points); break;
+        case Field::ocop_products:
+            c.add(&Snapshot::ocop_1_star).add(&Snapshot::ocop_2_stars).add(&Snapshot::ocop_3_stars);
+            c.add(&Snapshot::ocop_4_stars).add(&Snapshot::ocop_5_stars);
+            break;
+        case Field::ocop_1_star: c.add(&Snapshot::ocop_1_star); break;
+        case Field::ocop_2_stars: c.add(&Snapshot::ocop_2_stars); break;
+        case Field::ocop_3_stars: c.add(&Snapshot::ocop_3_stars); break;
+        case Field::ocop_4_stars: c.add(&Snapshot::ocop_4_stars); break;
+        case Field::ocop_5_stars: c.add(&Snapshot::ocop_5_stars); break;
+    }
+    return c;
+}
+
+/// The columns of a snapshot that `evaluate` reads for a condition (the members and the class come from
+/// `Plan::needs_members` and `Plan::needs_class`).
+inline SnapshotColumns condition_columns(const Condition& c) {
+    auto out = SnapshotColumns::none();
+    switch (c.test) {
+        case Test::registered:
+        case Test::size_class:
+        case Test::rated:
+        case Test::classified: break;
+        case Test::existing:
+        case Test::status: out.add(&Snapshot::status); break;
+        case Test::kind: out.add(&Snapshot::kind); break;
+        case Test::sector: out.add(&Snapshot::sector); break;
+        case Test::ended_by: out.add(&Snapshot::ended_by); break;
+        case Test::new_in_period: out.add(&Snapshot::registered_on); break;
+        case Test::terminated_in_period: out.add(&Snapshot::status).add(&Snapshot::status_since); break;
+        case Test::converted_in_period: out.add(&Snapshot::converted_on); break;
+        case Test::with_results: out.add(&Snapshot::financial_year); break;
+        case Test::certified: out.add(&Snapshot::certifications); break;
+        case Test::not_at_address: out.add(&Snapshot::not_at_address); break;
+        case Test::range: out.add(field_columns(c.field)); break;
+    }
+    return out;
+}
+
+/// The columns of the period's end snapshot (previous = false) or of the earlier one (previous = true) that
+/// `append_period` reads for a query.
+inline SnapshotColumns columns_read(const Query& q, bool previous) {
+    Plan plan;
+    for (const auto& ind : q.indicators) plan.add(ind.expression);
+    auto out = SnapshotColumns::none();
+    if (previous && !plan.needs_previous) return out;
+    for (const auto& k : q.by) switch (k.kind) {
+            case KeyKind::area: out.add(&Snapshot::area); break;
+            case KeyKind::kind: out.add(&Snapshot::kind); break;
+            case KeyKind::sector: out.add(&Snapshot::sector); break;
+            case KeyKind::status: out.add(&Snapshot::status); break;
+            case KeyKind::size_class: out.add(field_columns(Field::members)); break;
+        }
+    if (plan.needs_members) out.add(field_columns(Field::members));
+    if (plan.needs_class)
+        out.add(&Snapshot::assessment_year).add(&Snapshot::assessment_scheme).add(&Snapshot::assessment_points)
+            .add(&Snapshot::sanction_year).add(&Snapshot::kind).add(&Snapshot::sector);
+    for (const auto& a : plan.accumulators) {
+        if (a.previous != previous) continue;
+        out.add(field_columns(a.field));
+        if (a.op == Expression::Op::distinct_communes) out.add(&Snapshot::area);
+        for (auto c : plan.filters[a.filter]) out.add(condition_columns(plan.conditions[c]));
+    }
+    return out;
+}
+
 /// The table of one period from its end snapshot and (when an indicator reads it) the previous period's.
 inline void append_period(Table& t, const Snapshot& end, const Snapshot* before, const Period& period,
                           const AreaCatalog& areas, const Query& q, bool period_key) {
@@ -622,6 +712,11 @@ inline Table compute(const Snapshot& end, const Snapshot* before, const Period& 
     Table t;
     detail::append_period(t, end, before, period, areas, q, false);
     return t;
+}
+
+/// The columns of the snapshots that `compute(end, before, …)` reads for a query: of `end`, and of `before`.
+inline std::pair<SnapshotColumns, SnapshotColumns> columns_read(const Query& q) {
+    return {detail::columns_read(q, false), detail::columns_read(q, true)};
 }
 
 /// Snapshots at the ends of periods, taken in one replay per chunk of dates so that memory stays bounded.

@@ -17,6 +17,7 @@
 #include <coopecon/registry/registry.hpp>
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <string>
 #include <utility>
@@ -135,15 +136,25 @@ inline Report standard_report(const Registry& reg, const ReportOptions& options 
     r.period = plan.period;
     r.units_as_of = plan.units_as_of;
 
-    const auto snaps = reg.snapshots(plan.snapshot_dates());
+    Query head = main;
+    if (!by_kind) {
+        head.by = {GroupKey::by(KeyKind::kind)};
+        head.indicators = catalogue_indicators(layout.headline, options.scoring);
+    }
+    // Only the columns the indicators read are filled: of the earlier snapshot, usually a few.
+    auto [end_columns, before_columns] = columns_read(main);
+    if (!by_kind) {
+        const auto [end_head, before_head] = columns_read(head);
+        end_columns.add(end_head);
+        before_columns.add(before_head);
+    }
+    const std::array columns{before_columns, end_columns};
+    const auto snaps = reg.snapshots(plan.snapshot_dates(), columns);
     const auto all = compute(snaps[1], &snaps[0], r.period, reg.areas(), main);
 
     if (by_kind) {
         r.headline = all.select("headline", {"Headline figures", "Số liệu chính"}, layout.headline);
     } else {
-        Query head = main;
-        head.by = {GroupKey::by(KeyKind::kind)};
-        head.indicators = catalogue_indicators(layout.headline, options.scoring);
         r.headline = compute(snaps[1], &snaps[0], r.period, reg.areas(), head);
         r.headline.id = "headline";
         r.headline.title = {"Headline figures", "Số liệu chính"};

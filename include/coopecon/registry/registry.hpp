@@ -217,19 +217,24 @@ public:
     }
     OrgState state_at(std::string_view id, Date date) const { return state_at(index_of(id), date); }
 
-    /// Every organisation's state at the end of `date`, as columns (row i = OrgIndex i).
-    Snapshot snapshot(Date date) const { return std::move(snapshots(std::span<const Date>(&date, 1)).front()); }
+    /// Every organisation's state at the end of `date`, as columns (row i = OrgIndex i): the selected columns.
+    Snapshot snapshot(Date date, SnapshotColumns columns = SnapshotColumns::all()) const {
+        return std::move(snapshots(std::span<const Date>(&date, 1), std::span<const SnapshotColumns>(&columns, 1)).front());
+    }
 
     /// Snapshots at several dates from one replay of each history: row i of every snapshot is OrgIndex i.
-    /// `dates` must be in increasing order (series of periods ask for their ends this way).
-    std::vector<Snapshot> snapshots(std::span<const Date> dates) const {
+    /// `dates` must be in increasing order (series of periods ask for their ends this way). `columns` selects
+    /// the columns of each snapshot, one entry per date; when empty, every snapshot has every column.
+    std::vector<Snapshot> snapshots(std::span<const Date> dates, std::span<const SnapshotColumns> columns = {}) const {
         if (!std::is_sorted(dates.begin(), dates.end()) ||
             std::adjacent_find(dates.begin(), dates.end()) != dates.end())
             throw Error(ErrorCode::usage, "snapshot dates must be strictly increasing");
+        if (!columns.empty() && columns.size() != dates.size())
+            throw Error(ErrorCode::usage, "snapshot columns must be given for every date or for none");
         std::vector<Snapshot> out(dates.size());
         for (std::size_t k = 0; k < dates.size(); ++k) {
             out[k].as_of = dates[k];
-            out[k].resize(orgs_.size());
+            out[k].resize(orgs_.size(), columns.empty() ? SnapshotColumns::all() : columns[k]);
         }
         // Organisations are replayed a block at a time into `states`, which are then written column by column.
         // Logs are read a few organisations ahead of their replay, so that replaying does not wait for memory.

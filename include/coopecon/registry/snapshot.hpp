@@ -28,6 +28,28 @@
 
 namespace coopecon {
 
+struct Snapshot;
+
+/// Which columns of a snapshot to fill, one bit per column in declaration order. A column left out stays
+/// empty, which saves its memory and the time to write it; `exists` is always filled (it gives the size).
+class SnapshotColumns {
+public:
+    static constexpr SnapshotColumns all() noexcept { return SnapshotColumns(~std::uint64_t{0}); }
+    static constexpr SnapshotColumns none() noexcept { return SnapshotColumns(0); }
+
+    template <class T>
+    SnapshotColumns& add(std::vector<T> Snapshot::*column) noexcept;
+    SnapshotColumns& add(SnapshotColumns other) noexcept {
+        bits_ |= other.bits_;
+        return *this;
+    }
+    constexpr bool has(std::size_t column) const noexcept { return column == 0 || ((bits_ >> column) & 1u); }
+
+private:
+    constexpr explicit SnapshotColumns(std::uint64_t bits) noexcept : bits_(bits) {}
+    std::uint64_t bits_;
+};
+
 /// Date sentinel in snapshot columns (the day count of a date that did not happen).
 inline constexpr std::int32_t no_date = std::numeric_limits<std::int32_t>::min();
 
@@ -76,17 +98,19 @@ struct Snapshot {
 
     std::size_t size() const noexcept { return exists.size(); }
 
-    /// Gives every column n rows.
-    void resize(std::size_t n);
+    /// Gives every selected column n rows; the others are emptied.
+    void resize(std::size_t n, SnapshotColumns columns = SnapshotColumns::all());
 
     /// Writes row i from a replayed state (and the organisation's fixed attributes).
     void set(std::size_t i, const OrgState& s, Sector sec, AreaIndex a) noexcept { set_rows(i, {&s, 1}, {&sec, 1}, {&a, 1}); }
 
     /// Writes rows first, first + 1, … from replayed states (and the organisations' fixed attributes), column by
-    /// column: one contiguous run per column costs far less memory traffic than every column row by row.
+    /// column: one contiguous run per column costs far less memory traffic than every column row by row. Columns
+    /// left empty by `resize` are skipped.
     void set_rows(std::size_t first, std::span<const OrgState> states, std::span<const Sector> sectors,
                   std::span<const AreaIndex> areas) noexcept {
         auto fill = [&](auto& column, auto value_of) {
+            if (column.empty()) return;
             auto* out = column.data() + first;
             for (std::size_t j = 0; j < states.size(); ++j) out[j] = value_of(states[j]);
         };
@@ -96,8 +120,8 @@ struct Snapshot {
         fill(kind, [](S s) { return s.kind; });
         fill(status, [](S s) { return s.status; });
         fill(not_at_address, [](S s) { return s.not_at_address ? 1 : 0; });
-        std::copy(sectors.begin(), sectors.end(), sector.begin() + static_cast<std::ptrdiff_t>(first));
-        std::copy(areas.begin(), areas.end(), area.begin() + static_cast<std::ptrdiff_t>(first));
+        if (!sector.empty()) std::copy(sectors.begin(), sectors.end(), sector.begin() + static_cast<std::ptrdiff_t>(first));
+        if (!area.empty()) std::copy(areas.begin(), areas.end(), area.begin() + static_cast<std::ptrdiff_t>(first));
         fill(registered_on, [](S s) { return s.registered ? s.registered_on.days_since_epoch() : no_date; });
         fill(status_since, [](S s) { return s.registered ? s.status_since.days_since_epoch() : no_date; });
         fill(official_members, [](S s) { return s.members.of(MemberKind::official); });
@@ -148,16 +172,42 @@ BOOST_DESCRIBE_STRUCT(Snapshot, (),
                        assessment_year, assessment_scheme, assessment_points, sanction_year, ocop_1_star,
                        ocop_2_stars, ocop_3_stars, ocop_4_stars, ocop_5_stars))
 
-inline void Snapshot::resize(std::size_t n) {
+namespace detail {
+
+/// Calls f(index, member pointer) for every column of a snapshot, in declaration order.
+template <class F>
+void for_each_snapshot_column(F&& f) {
+    std::size_t index = 0;
     boost::mp11::mp_for_each<boost::describe::describe_members<Snapshot, boost::describe::mod_public>>([&](auto m) {
-        if constexpr (requires { (this->*m.pointer).resize(n); }) {
-            auto& column = this->*m.pointer;
-            if (n > column.capacity()) {  // new memory: huge pages before the first write
-                column.reserve(n);
-                detail::advise_huge_pages(column.data(), n * sizeof(column[0]));
-            }
-            column.resize(n);
+        if constexpr (requires(Snapshot& s) { (s.*m.pointer).resize(0); }) f(index++, m.pointer);
+    });
+}
+
+}  // namespace detail
+
+template <class T>
+SnapshotColumns& SnapshotColumns::add(std::vector<T> Snapshot::*column) noexcept {
+    // Columns are told apart by address in an empty snapshot: member pointers of other types do not compare.
+    const Snapshot probe{};
+    const void* wanted = &(probe.*column);
+    detail::for_each_snapshot_column([&](std::size_t index, auto pointer) {
+        if (static_cast<const void*>(&(probe.*pointer)) == wanted) bits_ |= std::uint64_t{1} << index;
+    });
+    return *this;
+}
+
+inline void Snapshot::resize(std::size_t n, SnapshotColumns columns) {
+    detail::for_each_snapshot_column([&](std::size_t index, auto pointer) {
+        auto& column = this->*pointer;
+        if (!columns.has(index)) {
+            column = {};
+            return;
         }
+        if (n > column.capacity()) {  // new memory: huge pages before the first write
+            column.reserve(n);
+            detail::advise_huge_pages(column.data(), n * sizeof(column[0]));
+        }
+        column.resize(n);
     });
 }
 
