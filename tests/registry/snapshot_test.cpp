@@ -170,3 +170,22 @@ TEST_F(RegistrySnapshot, UnionRowOnceRegistered) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(RegistrySnapshot, SelectedColumnsEqualTheFullSnapshotsAndTheOthersStayEmpty) {
+    auto columns = SnapshotColumns::none();
+    columns.add(&Snapshot::status).add(&Snapshot::official_members);
+    const Date on = "2025-03-03"_d;
+    const Snapshot full = reg.snapshot(on);
+    const Snapshot some = reg.snapshot(on, columns);
+    EXPECT_EQ(some.exists, full.exists);  // always filled: it gives the size
+    EXPECT_EQ(some.status, full.status);
+    EXPECT_EQ(some.official_members, full.official_members);
+    EXPECT_TRUE(some.kind.empty());
+    EXPECT_TRUE(some.charter_capital.empty());
+    EXPECT_TRUE(some.ocop_5_stars.empty());
+    EXPECT_EQ(some.size(), reg.size());
+}
+
+}  // namespace
