@@ -156,7 +156,7 @@ TEST(Reorganisation, Art92_DivisionEndsTheOrganisationAndCarriesEverythingToItsS
 
     // Every total is preserved; the successors name their predecessor.
     EXPECT_EQ(reorg_totals(reg, {"HTX-A", "HTX-B", "HTX-C"}, reorg_completed), before);
-    const auto& first = reg.events(*reg.find("HTX-B")).front();
+    const Event first = reg.events(*reg.find("HTX-B")).front();  // events() decodes into a new vector
     ASSERT_NE(first.get<Registered>(), nullptr);
     EXPECT_EQ(first.get<Registered>()->formed_by, ReorganizationForm::division);
     EXPECT_EQ(first.get<Registered>()->predecessors, (std::vector<std::string>{"HTX-A"}));
@@ -249,7 +249,8 @@ TEST(Reorganisation, Art94_ConsolidationFormsOneNewOrganisationOfTheSameKind) {
     EXPECT_EQ(e.indivisible_fund, 350'000'000);
     EXPECT_EQ(reg.members(*reg.find("HTX-E")).size(), 3u);
     EXPECT_EQ(reorg_totals(reg, {"HTX-A", "HTX-D", "HTX-E"}, reorg_completed), before);
-    const auto* registered = reg.events(*reg.find("HTX-E")).front().get<Registered>();
+    const auto successor_events = reg.events(*reg.find("HTX-E"));  // decoded: keep it while pointing into it
+    const auto* registered = successor_events.front().get<Registered>();
     EXPECT_EQ(registered->predecessors, (std::vector<std::string>{"HTX-A", "HTX-D"}));
 }
 
