@@ -44,6 +44,7 @@
 #include <coopecon/law/transition_table.hpp>
 
 #include <coopecon/registry/event_log.hpp>
+#include <coopecon/registry/event_store.hpp>
 #include <coopecon/registry/operations.hpp>
 #include <coopecon/registry/operations_bankruptcy.hpp>
 #include <coopecon/registry/operations_conversion.hpp>

@@ -88,14 +88,16 @@ public:
         return v;
     }
 
-    template <class T>
+    /// Reads a value; `Checked`: whether each part checks that its bytes are there (a struct of fixed size is
+    /// checked once as a whole, then read part by part unchecked).
+    template <class T, bool Checked = true>
     void read_into(T& v) {
         if constexpr (std::is_same_v<T, bool>) {
-            v = raw<std::uint8_t>() != 0;
+            v = raw<std::uint8_t, Checked>() != 0;
         } else if constexpr (std::is_enum_v<T> || std::is_integral_v<T>) {
-            v = raw<T>();
+            v = raw<T, Checked>();
         } else if constexpr (std::is_same_v<T, Date>) {
-            v = Date::from_days(raw<std::int32_t>());
+            v = Date::from_days(raw<std::int32_t, Checked>());
         } else if constexpr (std::is_same_v<T, std::string>) {
             const auto n = raw<std::uint32_t>();
             need(n);
@@ -113,12 +115,38 @@ public:
             v.reserve(n);
             for (std::uint32_t i = 0; i < n; ++i) read_into(v.emplace_back());
         } else {
-            boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>(
-                [&](auto m) { read_into(v.*m.pointer); });
+            constexpr std::size_t size = fixed_size<T>();
+            if constexpr (Checked && size > 0) need(size);
+            boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto m) {
+                read_into<std::remove_cvref_t<decltype(v.*m.pointer)>, Checked && size == 0>(v.*m.pointer);
+            });
         }
     }
 
 private:
+    /// The bytes every value of T takes when that is always the same, else 0 (strings, vectors, optionals).
+    template <class T>
+    static constexpr std::size_t fixed_size() {
+        if constexpr (std::is_same_v<T, bool>) {
+            return 1;
+        } else if constexpr (std::is_enum_v<T> || std::is_integral_v<T>) {
+            return sizeof(T);
+        } else if constexpr (std::is_same_v<T, Date>) {
+            return sizeof(std::int32_t);
+        } else if constexpr (std::is_same_v<T, std::string> || is_optional<T>::value || is_vector<T>::value) {
+            return 0;
+        } else {
+            std::size_t total = 0;
+            bool fixed = true;
+            boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto m) {
+                constexpr std::size_t part = fixed_size<std::remove_cvref_t<decltype(std::declval<T&>().*m.pointer)>>();
+                total += part;
+                fixed = fixed && part > 0;
+            });
+            return fixed ? total : 0;
+        }
+    }
+
     template <class T>
     struct is_optional : std::false_type {};
     template <class T>
@@ -136,9 +164,9 @@ private:
     [[noreturn, gnu::cold, gnu::noinline]] static void ends_early(std::size_t n) {
         throw Error(ErrorCode::syntax, "binary data ends early: " + std::to_string(n) + " more bytes needed");
     }
-    template <class T>
+    template <class T, bool Checked = true>
     T raw() {
-        need(sizeof(T));
+        if constexpr (Checked) need(sizeof(T));
         T v;
         std::memcpy(&v, p_, sizeof v);
         p_ += sizeof v;

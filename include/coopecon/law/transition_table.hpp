@@ -343,6 +343,16 @@ inline constexpr auto rows_by_event = [] {
     return out;
 }();
 
+/// Per event type: whether every row of the type leaves the status as it is (Target::same), so that a replay of a
+/// validated history need not look the event up at all.
+inline constexpr auto keeps_status = [] {
+    std::array<bool, std::variant_size_v<EventData>> out{};
+    out.fill(true);
+    for (const auto& t : transitions)
+        if (t.to != Target::same) out[static_cast<std::size_t>(t.event)] = false;
+    return out;
+}();
+
 /// The row that applies to an event with this type and selector, for this state; nullptr when none does.
 /// Guards are not evaluated here: replaying a history that was validated when it was recorded needs only this.
 constexpr const Transition* find_transition(EventType type, unsigned sel, const OrgState& s) noexcept {

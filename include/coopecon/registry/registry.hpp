@@ -15,6 +15,7 @@
 #include <coopecon/model/org_state.hpp>
 #include <coopecon/model/organization.hpp>
 #include <coopecon/registry/event_log.hpp>
+#include <coopecon/registry/event_store.hpp>
 #include <coopecon/registry/replay.hpp>
 #include <coopecon/registry/snapshot.hpp>
 
@@ -77,10 +78,12 @@ public:
     RegistryInfo& info() noexcept { return info_; }
     const RegistryInfo& info() const noexcept { return info_; }
 
-    std::size_t size() const noexcept { return orgs_.size(); }
+    std::size_t size() const noexcept { return rows_.size(); }
     /// Makes room for `n` organisations in all, so that adding them in many batches reallocates nothing.
     void reserve(std::size_t n) {
+        rows_.reserve(n);
         orgs_.reserve(n);
+        members_.reserve(n);
         by_id_.reserve(n);
     }
     std::size_t event_count() const noexcept { return events_; }
@@ -98,11 +101,12 @@ public:
         throw Error(std::move(p));
     }
 
-    const Organization& organization(OrgIndex i) const { return orgs_.at(i).org; }
-    std::span<const Member> members(OrgIndex i) const { return orgs_.at(i).members; }
-    AreaIndex area(OrgIndex i) const { return orgs_.at(i).area; }
-    std::vector<Event> events(OrgIndex i) const { return orgs_.at(i).log.decode(); }
-    const EventLog& log(OrgIndex i) const { return orgs_.at(i).log; }
+    const Organization& organization(OrgIndex i) const { return orgs_.at(i); }
+    std::span<const Member> members(OrgIndex i) const { return members_.at(i); }
+    AreaIndex area(OrgIndex i) const { return rows_.at(i).area; }
+    std::vector<Event> events(OrgIndex i) const { return log(i).decode(); }
+    /// The organisation's encoded history: a view that stays valid until the registry next changes.
+    EventLog log(OrgIndex i) const { return events_store_.view(rows_.at(i).log); }
 
     // ---- changes (all-or-nothing) --------------------------------------------------------------------
 
@@ -110,7 +114,7 @@ public:
     /// the path organizations[i].events[j] of the input; nothing is added unless all are valid.
     void add(std::vector<OrganizationRecord> records) {
         Problems problems;
-        std::vector<OrgRecord> staged;
+        std::vector<Staged> staged;
         staged.reserve(records.size());
         std::unordered_map<std::string, std::size_t> batch_ids;
         for (std::size_t i = 0; i < records.size(); ++i) {
@@ -120,7 +124,7 @@ public:
             check_identity(r, where, batch_ids, i, problems);
             if (problems.size() == before) {
                 const AreaIndex area = *areas_->find(r.organization.area);  // before r.organization is moved from
-                OrgRecord s{std::move(r.organization), std::move(r.members), {}, area};
+                Staged s{std::move(r.organization), std::move(r.members), {}, area};
                 validate_history(s, std::move(r.events), where, {}, problems);
                 staged.push_back(std::move(s));
             } else {
@@ -131,13 +135,30 @@ public:
         for (std::size_t i = 0; i < staged.size(); ++i)
             check_references(staged[i], "organizations[" + std::to_string(i) + "]", &batch_ids, problems);
         throw_if_any(std::move(problems));
-        // Geometric growth: many small batches stay linear overall.
-        if (orgs_.size() + staged.size() > orgs_.capacity())
-            reserve(std::max(orgs_.size() + staged.size(), 2 * orgs_.capacity()));
-        for (auto& s : staged) {
-            events_ += s.log.size();
-            by_id_.emplace(s.org.id, static_cast<OrgIndex>(orgs_.size()));
-            orgs_.push_back(std::move(s));
+        // Everything that may fail comes before the first change, and is undone when it fails. Geometric growth:
+        // many small batches stay linear overall.
+        if (rows_.size() + staged.size() > rows_.capacity())
+            reserve(std::max(rows_.size() + staged.size(), 2 * rows_.capacity()));
+        const auto mark = events_store_.mark();
+        const auto first = rows_.size();
+        std::vector<EventStore::Entry> entries;
+        std::size_t indexed = 0;
+        try {
+            entries.reserve(staged.size());
+            for (const auto& s : staged) entries.push_back(events_store_.store(s.log.view()));
+            for (; indexed < staged.size(); ++indexed)
+                by_id_.emplace(staged[indexed].org.id, static_cast<OrgIndex>(first + indexed));
+        } catch (...) {
+            for (std::size_t k = 0; k < indexed; ++k) by_id_.erase(staged[k].org.id);
+            events_store_.rollback(mark);
+            throw;
+        }
+        for (std::size_t k = 0; k < staged.size(); ++k) {
+            auto& s = staged[k];
+            events_ += entries[k].count;
+            rows_.push_back(OrgRow{entries[k], s.area, s.org.kind, s.org.sector});
+            orgs_.push_back(std::move(s.org));
+            members_.push_back(std::move(s.members));
         }
     }
 
@@ -149,7 +170,7 @@ public:
 
     /// Adds a named member to an organisation's member list (admitting them is a member_joined event).
     void add_member(std::string_view org_id, Member m) {
-        auto& rec = orgs_[index_of(org_id)];
+        auto& members = members_[index_of(org_id)];
         Problem p;
         p.organization = std::string(org_id);
         if (m.id.empty()) {
@@ -157,12 +178,12 @@ public:
             p.message = "member id is empty";
             throw Error(std::move(p));
         }
-        if (std::any_of(rec.members.begin(), rec.members.end(), [&](const Member& x) { return x.id == m.id; })) {
+        if (std::any_of(members.begin(), members.end(), [&](const Member& x) { return x.id == m.id; })) {
             p.code = ErrorCode::duplicate;
             p.message = "member " + m.id + " is already in the member list";
             throw Error(std::move(p));
         }
-        rec.members.push_back(std::move(m));
+        members.push_back(std::move(m));
     }
 
     /// Appends one event, validated against the state at its date and against every later event.
@@ -183,25 +204,39 @@ public:
                 problems.push_back(std::move(p));
             }
         }
-        std::vector<std::pair<OrgIndex, EventLog>> rebuilt;
+        std::vector<std::pair<OrgIndex, EncodedEvents>> rebuilt;
         for (auto& [index, added] : by_org) {
-            const auto& rec = orgs_[index];
-            auto history = rec.log.decode();
+            auto history = log(index).decode();
             // Problems in a batch point at the batch entry; a single append needs no path.
             std::vector<std::string> paths(history.size(), "(recorded)");
             for (auto& [k, e] : added) {
                 history.push_back(std::move(e));
                 paths.push_back(batch.size() > 1 ? "[" + std::to_string(k) + "]" : "");
             }
-            OrgRecord s{rec.org, rec.members, {}, rec.area};
+            Staged s{orgs_[index], members_[index], {}, rows_[index].area};
             validate_history(s, std::move(history), "", paths, problems);
             check_references(s, "", nullptr, problems);
             rebuilt.emplace_back(index, std::move(s.log));
         }
         throw_if_any(std::move(problems));
-        for (auto& [index, log] : rebuilt) {
-            events_ += log.size() - orgs_[index].log.size();
-            orgs_[index].log = std::move(log);
+        // A changed history is stored again at the end; compacting first keeps the dead bytes below the live.
+        std::size_t replaced = 0;
+        for (const auto& [index, encoded] : rebuilt) replaced += rows_[index].log.bytes;
+        if (events_store_.dead_bytes() + replaced > events_store_.live_bytes()) compact_events();
+        const auto mark = events_store_.mark();
+        std::vector<EventStore::Entry> entries;
+        try {
+            entries.reserve(rebuilt.size());
+            for (const auto& [index, encoded] : rebuilt) entries.push_back(events_store_.store(encoded.view()));
+        } catch (...) {
+            events_store_.rollback(mark);
+            throw;
+        }
+        for (std::size_t k = 0; k < rebuilt.size(); ++k) {
+            auto& row = rows_[rebuilt[k].first];
+            events_ = events_ - row.log.count + entries[k].count;
+            events_store_.release(row.log);
+            row.log = entries[k];
         }
     }
 
@@ -209,9 +244,9 @@ public:
 
     /// The state of one organisation at the end of `date`.
     OrgState state_at(OrgIndex i, Date date) const {
-        const auto& rec = orgs_.at(i);
-        Replay r(rec.org, rec.members);
-        rec.log.replay_until(date, [&](Date d, const auto& p) { r.apply(d, p); });
+        const auto& row = rows_.at(i);
+        Replay r(row.kind, members_[i]);
+        events_store_.view(row.log).replay_until(date, [&](Date d, const auto& p) { r.apply(d, p); });
         r.settle(date);
         return r.state();
     }
@@ -234,35 +269,27 @@ public:
         std::vector<Snapshot> out(dates.size());
         for (std::size_t k = 0; k < dates.size(); ++k) {
             out[k].as_of = dates[k];
-            out[k].resize(orgs_.size(), columns.empty() ? SnapshotColumns::all() : columns[k]);
+            out[k].resize(rows_.size(), columns.empty() ? SnapshotColumns::all() : columns[k]);
         }
         // Organisations are replayed a block at a time into `states`, which are then written column by column.
-        // Logs are read a few organisations ahead of their replay, so that replaying does not wait for memory.
-        constexpr std::size_t block = 128, prefetch_distance = 8;
+        constexpr std::size_t block = 128;
         std::vector<OrgState> states(dates.size() * block);
         std::array<Sector, block> sectors{};
         std::array<AreaIndex, block> areas{};
-        for (std::size_t first = 0; first < orgs_.size(); first += block) {
-            const std::size_t n = std::min(block, orgs_.size() - first);
+        for (std::size_t first = 0; first < rows_.size(); first += block) {
+            const std::size_t n = std::min(block, rows_.size() - first);
             for (std::size_t j = 0; j < n; ++j) {
                 const std::size_t i = first + j;
-                if (i + prefetch_distance < orgs_.size()) orgs_[i + prefetch_distance].log.prefetch();
-                const auto& rec = orgs_[i];
-                sectors[j] = rec.org.sector;
-                areas[j] = rec.area;
-                Replay r(rec.org, rec.members);
-                std::size_t k = 0;
-                auto emit_until = [&](Date d) {  // states for every date before d
-                    for (; k < dates.size() && dates[k] < d; ++k) {
-                        r.settle(dates[k]);
-                        states[k * block + j] = r.state();
-                    }
-                };
-                rec.log.replay_until(dates.empty() ? Date::min() : dates.back(), [&](Date d, const auto& p) {
-                    emit_until(d);
-                    r.apply(d, p);
-                });
-                emit_until(Date::max());
+                const auto& row = rows_[i];
+                sectors[j] = row.sector;
+                areas[j] = row.area;
+                Replay r(row.kind, members_[i]);
+                auto events = events_store_.view(row.log).cursor();
+                for (std::size_t k = 0; k < dates.size(); ++k) {
+                    events.replay_until(dates[k], [&](Date d, const auto& p) { r.apply(d, p); });
+                    r.settle(dates[k]);
+                    states[k * block + j] = r.state();
+                }
             }
             for (std::size_t k = 0; k < dates.size(); ++k)
                 out[k].set_rows(first, std::span<const OrgState>(states).subspan(k * block, n),
@@ -272,17 +299,18 @@ public:
     }
 
     /// Bytes the registry holds for its organisations: the records (reserved capacity included), the heap
-    /// blocks of their strings, member lists and event logs, and the id index (buckets and nodes). Heap blocks
-    /// count at their requested size, without the allocator's own overhead. The legal framework and the area
-    /// catalogue are shared and do not grow with the registry, so they are left out.
+    /// blocks of their strings and member lists, the event store (dead and reserved bytes included), and the id
+    /// index (buckets and nodes). Heap blocks count at their requested size, without the allocator's own
+    /// overhead. The legal framework and the area catalogue are shared and do not grow with the registry, so
+    /// they are left out.
     std::size_t memory_bytes() const noexcept {
         auto heap = [](const std::string& s) { return s.capacity() > std::string().capacity() ? s.capacity() + 1 : 0; };
-        std::size_t n = orgs_.capacity() * sizeof(OrgRecord);
-        for (const auto& r : orgs_) {
-            n += heap(r.org.id) + heap(r.org.registration_code) + heap(r.org.name) + heap(r.org.area);
-            n += r.members.capacity() * sizeof(Member);
-            for (const auto& m : r.members) n += heap(m.id) + heap(m.name) + (m.organization ? heap(*m.organization) : 0);
-            n += r.log.capacity();
+        std::size_t n = rows_.capacity() * sizeof(OrgRow) + orgs_.capacity() * sizeof(Organization) +
+                        members_.capacity() * sizeof(members_[0]) + events_store_.capacity_bytes();
+        for (const auto& o : orgs_) n += heap(o.id) + heap(o.registration_code) + heap(o.name) + heap(o.area);
+        for (const auto& members : members_) {
+            n += members.capacity() * sizeof(Member);
+            for (const auto& m : members) n += heap(m.id) + heap(m.name) + (m.organization ? heap(*m.organization) : 0);
         }
         // A node holds the key, the index, the link to the next node and the cached hash.
         n += by_id_.bucket_count() * sizeof(void*) +
@@ -292,10 +320,19 @@ public:
     }
 
 private:
-    struct OrgRecord {
+    /// What every replay reads, kept apart from the organisations' names and member lists so that a snapshot
+    /// streams 32 bytes an organisation besides its history.
+    struct OrgRow {
+        EventStore::Entry log;
+        AreaIndex area = no_index;
+        OrgKind kind = OrgKind::cooperative;  // as registered
+        Sector sector = Sector::other;
+    };
+    /// An organisation being added or changed, until its history is validated.
+    struct Staged {
         Organization org;
         std::vector<Member> members;
-        EventLog log;
+        EncodedEvents log;
         AreaIndex area = no_index;
     };
     struct IdHash {
@@ -329,7 +366,7 @@ private:
 
     /// Replays `history` (stable-sorted by date) through the validating path into s.log. Problems carry the
     /// organisation and the path of the event in the caller's input (`paths[j]`, or where.events[j]).
-    void validate_history(OrgRecord& s, std::vector<Event> history, const std::string& where,
+    void validate_history(Staged& s, std::vector<Event> history, const std::string& where,
                           const std::vector<std::string>& paths, Problems& problems) const {
         std::vector<std::size_t> order(history.size());
         for (std::size_t j = 0; j < order.size(); ++j) order[j] = j;
@@ -352,14 +389,13 @@ private:
             }
         }
         for (std::size_t j : order) s.log.push_back(history[j]);
-        s.log.shrink_to_fit();
     }
 
     /// Predecessors and counterparts must name organisations of the registry or of the same batch.
-    void check_references(const OrgRecord& s, const std::string& where,
+    void check_references(const Staged& s, const std::string& where,
                           const std::unordered_map<std::string, std::size_t>* batch_ids,
                           Problems& problems) const {
-        s.log.replay_until(Date::max(), [&](Date d, const auto& p) {
+        s.log.view().replay_until(Date::max(), [&](Date d, const auto& p) {
             for_each_reference(p, [&](const std::string& ref) {
                 if (find(ref) || (batch_ids && batch_ids->count(ref))) return;
                 auto pr = Problem::at(ErrorCode::unknown_name, "no organization with id " + ref);
@@ -383,7 +419,22 @@ private:
     std::shared_ptr<const law::Framework> law_;
     std::shared_ptr<const AreaCatalog> areas_;
     RegistryInfo info_;
-    std::vector<OrgRecord> orgs_;
+    /// Store the histories again, front to back in organisation order, leaving out dead bytes. Nothing changes
+    /// unless every history was copied.
+    void compact_events() {
+        EventStore fresh;
+        std::vector<EventStore::Entry> moved;
+        moved.reserve(rows_.size());
+        for (const auto& row : rows_) moved.push_back(fresh.store(events_store_.view(row.log)));
+        for (std::size_t i = 0; i < rows_.size(); ++i) rows_[i].log = moved[i];
+        events_store_ = std::move(fresh);
+    }
+
+    // Row i of each of these is the organisation with OrgIndex i.
+    std::vector<OrgRow> rows_;
+    std::vector<Organization> orgs_;
+    std::vector<std::vector<Member>> members_;
+    EventStore events_store_;
     std::unordered_map<std::string, OrgIndex, IdHash, std::equal_to<>> by_id_;
     std::size_t events_ = 0;
 };

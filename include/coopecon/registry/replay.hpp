@@ -28,9 +28,11 @@ namespace coopecon {
 
 class Replay {
 public:
-    Replay(const Organization& org, std::span<const Member> members) : org_(&org), members_(members) {
-        state_.kind = org.kind;
+    /// `registered_as`: the kind the organisation was registered as; `members`: its member list.
+    Replay(OrgKind registered_as, std::span<const Member> members) : registered_as_(registered_as), members_(members) {
+        state_.kind = registered_as;
     }
+    Replay(const Organization& org, std::span<const Member> members) : Replay(org.kind, members) {}
 
     const OrgState& state() const noexcept { return state_; }
 
@@ -62,8 +64,10 @@ public:
     void apply(Date d, const Payload& p) {
         settle(d);
         const LegalStatus before = state_.status;
-        if (const auto* row = law::find_transition(type_of<Payload>(), law::selector(p), state_))
-            state_.status = law::apply_target(row->to, state_);
+        if constexpr (!law::keeps_status[static_cast<std::size_t>(type_of<Payload>())]) {
+            if (const auto* row = law::find_transition(type_of<Payload>(), law::selector(p), state_))
+                state_.status = law::apply_target(row->to, state_);
+        }
         effects(d, p);
         // A suspension restored (T9, T14) after its notified end has run out: active again.
         if (state_.status == LegalStatus::suspended && state_.suspended_until && *state_.suspended_until < d)
@@ -103,7 +107,7 @@ private:
 
     void effects(Date d, const Registered& p) {
         state_.registered = true;
-        state_.kind = org_->kind;
+        state_.kind = registered_as_;
         state_.registered_on = d;
         state_.status_since = d;
         state_.charter_capital = p.charter_capital;
@@ -374,7 +378,7 @@ private:
     Membership& slot(std::string_view id) { return slots()[*find_member(id)]; }
     const Member& member(std::string_view id) { return members_[*find_member(id)]; }
 
-    const Organization* org_;
+    OrgKind registered_as_;
     std::span<const Member> members_;
     OrgState state_;
     std::vector<Membership> slots_;
