@@ -28,9 +28,7 @@ namespace coopecon::python {
 
 namespace {
 
-using namespace coopecon::indicators;
-
-py::dict metadata(const Indicator& i) {
+py::dict metadata(const indicators::Indicator& i) {
     py::dict d;
     d["id"] = i.id;
     d["label_en"] = i.label.en;
@@ -46,11 +44,11 @@ py::dict metadata(const Indicator& i) {
 
 py::list catalogue_metadata() {
     py::list out;
-    for (const auto& i : catalogue()) out.append(metadata(i));
+    for (const auto& i : indicators::catalogue()) out.append(metadata(i));
     return out;
 }
 
-py::dict table_to_python(const Table& t) {
+py::dict table_to_python(const indicators::Table& t) {
     py::dict d;
     d["id"] = t.id;
     d["title_en"] = t.title.en;
@@ -95,38 +93,43 @@ py::dict table_to_python(const Table& t) {
 }
 
 /// Each item is a catalogue id (str) or a spec already serialised as JSON by the Python side ({"json": text}).
-std::vector<Indicator> resolve(const std::vector<py::object>& items, const std::vector<SizeClass>& size_classes) {
-    std::vector<Indicator> out;
+std::vector<indicators::Indicator> resolve(const std::vector<py::object>& items,
+                                           const std::vector<indicators::SizeClass>& size_classes) {
+    std::vector<indicators::Indicator> out;
     for (const auto& item : items) {
-        if (py::isinstance<py::str>(item)) out.push_back(catalogue_indicator(item.cast<std::string>()));
-        else out.push_back(indicator_from_json(item.attr("__getitem__")("json").cast<std::string>(), size_classes));
+        if (py::isinstance<py::str>(item))
+            out.push_back(indicators::catalogue_indicator(item.cast<std::string>()));
+        else
+            out.push_back(indicators::indicator_from_json(item.attr("__getitem__")("json").cast<std::string>(),
+                                                          size_classes));
     }
     return out;
 }
 
-std::vector<GroupKey> keys(const std::vector<std::string>& by) {
-    std::vector<GroupKey> out;
-    for (const auto& b : by) out.push_back(GroupKey::parse(b));
+std::vector<indicators::GroupKey> keys(const std::vector<std::string>& by) {
+    std::vector<indicators::GroupKey> out;
+    for (const auto& b : by) out.push_back(indicators::GroupKey::parse(b));
     return out;
 }
 
-std::optional<PeriodLength> period_length(const std::optional<std::string>& name) {
+std::optional<indicators::PeriodLength> period_length(const std::optional<std::string>& name) {
     if (!name) return std::nullopt;
-    if (auto p = enum_from_name<PeriodLength>(*name)) return p;
+    if (auto p = enum_from_name<indicators::PeriodLength>(*name)) return p;
     throw Error(ErrorCode::unknown_name, "unknown period '" + *name + "'; expected month, quarter or year");
 }
 
-py::dict compute_table(const SharedRegistry& registry, const std::vector<py::object>& indicators, Date start, Date end,
+py::dict compute_table(const SharedRegistry& registry, const std::vector<py::object>& requested, Date start, Date end,
                        const std::vector<std::string>& by, std::optional<Date> units_as_of,
                        const std::optional<std::string>& period, bool totals) {
-    Query q;
-    q.indicators = resolve(indicators, q.size_classes);
+    indicators::Query q;
+    q.indicators = resolve(requested, q.size_classes);
     q.by = keys(by);
     q.units_as_of = units_as_of;
     q.totals = totals;
     const auto length = period_length(period);
     const auto t = registry.read([&](const Registry& r) {
-        return length ? compute(r, q, series(start, end, *length)) : compute(r, q, period_between(start, end));
+        return length ? indicators::compute(r, q, indicators::series(start, end, *length))
+                      : indicators::compute(r, q, indicators::period_between(start, end));
     });
     return table_to_python(t);
 }
@@ -134,19 +137,19 @@ py::dict compute_table(const SharedRegistry& registry, const std::vector<py::obj
 py::dict report(const SharedRegistry& registry, std::optional<Date> as_of, std::optional<Date> from,
                 const std::vector<std::string>& by, const std::optional<std::string>& period,
                 std::optional<Date> units_as_of, const std::string& format, const std::string& lang) {
-    ReportOptions o;
+    indicators::ReportOptions o;
     o.as_of = as_of;
     o.from = from;
     o.by = keys(by);
     o.period = period_length(period);
     o.units_as_of = units_as_of;
-    const auto f = enum_from_name<Format>(format);
+    const auto f = enum_from_name<indicators::Format>(format);
     if (!f) throw Error(ErrorCode::unknown_name, "unknown format '" + format + "'; expected text, md, csv or json");
     const auto l = enum_from_name<Lang>(lang);
     if (!l) throw Error(ErrorCode::unknown_name, "unknown language '" + lang + "'; expected en or vi");
     const auto [r, rendered] = registry.read([&](const Registry& reg) {
-        auto rep = standard_report(reg, o);
-        auto text = render(rep, *f, *l);
+        auto rep = indicators::standard_report(reg, o);
+        auto text = indicators::render(rep, *f, *l);
         return std::pair{std::move(rep), std::move(text)};
     });
     py::dict d;
@@ -167,7 +170,8 @@ py::dict report(const SharedRegistry& registry, std::optional<Date> as_of, std::
 void bind_indicators(py::module_& m) {
     m.def("indicator_catalogue", &catalogue_metadata, "The standard indicators' metadata, in catalogue order.");
     m.def("indicator_spec",
-          [](const std::string& json) { return metadata(indicator_from_json(json)); }, py::arg("json"),
+          [](const std::string& json) { return metadata(indicators::indicator_from_json(json)); },
+          py::arg("json"),
           "Checks a user-defined indicator's JSON spec; returns its metadata or raises with every field path.");
     m.def("compute_indicators", &compute_table, py::arg("registry"), py::arg("indicators"), py::arg("start"),
           py::arg("end"), py::arg("by"), py::arg("units_as_of") = py::none(), py::arg("period") = py::none(),

@@ -34,7 +34,7 @@ namespace coopecon::python {
 
 namespace {
 
-constexpr int pickle_version = 1;
+constexpr int framework_pickle_version = 1;
 
 template <class E>
 E enum_named(const std::string& name, std::string_view what) {
@@ -45,12 +45,12 @@ E enum_named(const std::string& name, std::string_view what) {
 
 FrameworkHandle wrap(law::Framework f) { return {std::make_shared<const law::Framework>(std::move(f))}; }
 
-FrameworkHandle loads(const std::string& text, const std::string& file_name) {
+FrameworkHandle framework_loads(const std::string& text, const std::string& file_name) {
     py::gil_scoped_release release;
     return wrap(law::read_checked_framework(text, file_name));
 }
 
-FrameworkHandle load(const std::filesystem::path& path) {
+FrameworkHandle framework_load(const std::filesystem::path& path) {
     py::gil_scoped_release release;
     return wrap(law::read_framework_file(path));
 }
@@ -109,15 +109,17 @@ std::vector<std::string> rule_ids() {
     return out;
 }
 
-py::tuple get_state(const FrameworkHandle& self) { return py::make_tuple(pickle_version, law::write_framework(*self.law)); }
+py::tuple framework_get_state(const FrameworkHandle& self) {
+    return py::make_tuple(framework_pickle_version, law::write_framework(*self.law));
+}
 
-FrameworkHandle set_state(const py::tuple& state) {
+FrameworkHandle framework_set_state(const py::tuple& state) {
     if (state.size() != 2 || !py::isinstance<py::int_>(state[0]) || !py::isinstance<py::str>(state[1]))
         throw Error(ErrorCode::invalid_value, "cannot unpickle a coopecon Framework: expected a tuple (version, text)");
-    if (const auto version = state[0].cast<int>(); version != pickle_version)
+    if (const auto version = state[0].cast<int>(); version != framework_pickle_version)
         throw Error(ErrorCode::invalid_value, "cannot unpickle a coopecon Framework: unknown pickle version " +
                                                   std::to_string(version));
-    return loads(state[1].cast<std::string>(), "<pickle>");
+    return framework_loads(state[1].cast<std::string>(), "<pickle>");
 }
 
 /// Days since 1970-01-01, as numpy's datetime64[D] counts them.
@@ -181,8 +183,9 @@ void bind_law(py::module_& m) {
     py::class_<FrameworkHandle>(m, "Framework", "A legal framework: dated parameters and legal bases.")
         .def_static("vietnam", [] { return FrameworkHandle{law::vietnam()}; },
                     "Vietnam's Laws on Cooperatives 2012 and 2023, compiled into the library.")
-        .def_static("load", &load, py::arg("path"), "Reads and checks a framework file (format coopecon-law).")
-        .def_static("loads", &loads, py::arg("text"), py::arg("file_name") = "<string>",
+        .def_static("load", &framework_load, py::arg("path"),
+                    "Reads and checks a framework file (format coopecon-law).")
+        .def_static("loads", &framework_loads, py::arg("text"), py::arg("file_name") = "<string>",
                     "Reads and checks a framework file's text.")
         .def("apply_reform", &apply, py::arg("text"), py::arg("file_name") = "<string>",
              "A new framework with the reform (format coopecon-reform) applied; this one is unchanged.")
@@ -197,7 +200,7 @@ void bind_law(py::module_& m) {
              },
              py::arg("rule"), py::arg("date"), "The legal basis of a rule on `date` (\"\" when none is recorded).")
         .def("regime", &regime, py::arg("date"), "The id of the regime (law) in force on `date`, or None.")
-        .def(py::pickle(&get_state, &set_state));
+        .def(py::pickle(&framework_get_state, &framework_set_state));
     m.def("check_reform", &check_reform, py::arg("text"), py::arg("file_name") = "<string>",
           "Checks a reform (format coopecon-reform) on its own; returns its title.");
     m.def("read_text", &read_text, py::arg("path"), "A file's text; FileError naming it when it cannot be read.");

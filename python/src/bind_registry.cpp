@@ -37,7 +37,7 @@ namespace coopecon::python {
 
 namespace {
 
-constexpr int pickle_version = 1;
+constexpr int registry_pickle_version = 1;
 
 /// The framework a registry is built on: the one given, or Vietnam's.
 std::shared_ptr<const law::Framework> law_of(const std::optional<FrameworkHandle>& framework) {
@@ -48,14 +48,15 @@ std::unique_ptr<SharedRegistry> new_registry(const std::optional<FrameworkHandle
     return std::make_unique<SharedRegistry>(Registry(law_of(framework), vietnam_areas()));
 }
 
-std::unique_ptr<SharedRegistry> loads(std::string text, std::string file_name,
-                                      const std::optional<FrameworkHandle>& framework) {
+std::unique_ptr<SharedRegistry> registry_loads(std::string text, std::string file_name,
+                                               const std::optional<FrameworkHandle>& framework) {
     auto law = law_of(framework);
     py::gil_scoped_release release;
     return std::make_unique<SharedRegistry>(read_registry(text, file_name, std::move(law)));
 }
 
-std::unique_ptr<SharedRegistry> load(std::filesystem::path path, const std::optional<FrameworkHandle>& framework) {
+std::unique_ptr<SharedRegistry> registry_load(std::filesystem::path path,
+                                              const std::optional<FrameworkHandle>& framework) {
     auto law = law_of(framework);
     py::gil_scoped_release release;
     return std::make_unique<SharedRegistry>(read_registry_file(path, std::move(law)));
@@ -204,26 +205,26 @@ py::dict organization_to_python(const Organization& o, const std::vector<Member>
 }
 
 /// (version, registry text), and the framework's text when it is not Vietnam's embedded one.
-py::tuple get_state(const SharedRegistry& registry) {
+py::tuple registry_get_state(const SharedRegistry& registry) {
     const auto law = registry.read([](const Registry& r) { return r.law_ptr(); });
-    if (law == law::vietnam()) return py::make_tuple(pickle_version, dumps(registry));
-    return py::make_tuple(pickle_version, dumps(registry), law::write_framework(*law));
+    if (law == law::vietnam()) return py::make_tuple(registry_pickle_version, dumps(registry));
+    return py::make_tuple(registry_pickle_version, dumps(registry), law::write_framework(*law));
 }
 
-std::unique_ptr<SharedRegistry> set_state(const py::tuple& state) {
+std::unique_ptr<SharedRegistry> registry_set_state(const py::tuple& state) {
     if ((state.size() != 2 && state.size() != 3) || !py::isinstance<py::int_>(state[0]) ||
         !py::isinstance<py::str>(state[1]) || (state.size() == 3 && !py::isinstance<py::str>(state[2])))
         throw Error(ErrorCode::invalid_value,
                     "cannot unpickle a coopecon Registry: expected a tuple (version, text[, framework text])");
-    if (const auto version = state[0].cast<int>(); version != pickle_version)
+    if (const auto version = state[0].cast<int>(); version != registry_pickle_version)
         throw Error(ErrorCode::invalid_value, "cannot unpickle a coopecon Registry: unknown pickle version " +
                                                   std::to_string(version) + "; this build reads version " +
-                                                  std::to_string(pickle_version));
+                                                  std::to_string(registry_pickle_version));
     std::optional<FrameworkHandle> framework;
     if (state.size() == 3)
         framework = FrameworkHandle{std::make_shared<const law::Framework>(
             law::read_framework(state[2].cast<std::string>(), "<pickle>"))};
-    return loads(state[1].cast<std::string>(), "<pickle>", framework);
+    return registry_loads(state[1].cast<std::string>(), "<pickle>", framework);
 }
 
 }  // namespace
@@ -231,9 +232,9 @@ std::unique_ptr<SharedRegistry> set_state(const py::tuple& state) {
 void bind_registry(py::module_& m) {
     py::class_<SharedRegistry>(m, "Registry", "Organisations and their event logs under Vietnam's law and areas.")
         .def(py::init(&new_registry), py::arg("framework") = py::none())
-        .def_static("load", &load, py::arg("path"), py::arg("framework") = py::none(),
+        .def_static("load", &registry_load, py::arg("path"), py::arg("framework") = py::none(),
                     "Reads a registry file (format coopecon-registry).")
-        .def_static("loads", &loads, py::arg("text"), py::arg("file_name") = "<string>",
+        .def_static("loads", &registry_loads, py::arg("text"), py::arg("file_name") = "<string>",
                     py::arg("framework") = py::none(),
                     "Reads a registry file's text; `file_name` names it in errors.")
         .def_property_readonly("framework", [](const SharedRegistry& self) {
@@ -303,7 +304,7 @@ void bind_registry(py::module_& m) {
         .def("snapshot", &named_snapshot, py::arg("date"), "Every organisation's state at the end of `date`.")
         .def("snapshots", &named_snapshots, py::arg("dates"),
              "Snapshots at strictly increasing dates, from one replay of each history.")
-        .def(py::pickle(&get_state, &set_state));
+        .def(py::pickle(&registry_get_state, &registry_set_state));
 }
 
 }  // namespace coopecon::python

@@ -33,7 +33,7 @@ namespace coopecon::python {
 
 namespace {
 
-constexpr int pickle_version = 1;
+constexpr int snapshot_pickle_version = 1;
 
 /// What the integer columns hold, which their types cannot tell: "flag" (0 or 1), "date" (days since 1970-01-01,
 /// NO_DATE when absent), "bits" (a bit set) or "number" (counts and years). Every int32 and uint8 column of
@@ -137,14 +137,14 @@ py::dict column_views(py::object owner) {
     return out;
 }
 
-py::tuple get_state(const NamedSnapshot& s) {
+py::tuple snapshot_get_state(const NamedSnapshot& s) {
     py::dict columns;
     for_each_column(s.snapshot, [&](std::string_view name, const auto& column) {
         using E = element_t<typename std::remove_cvref_t<decltype(column)>::value_type>;
         columns[py::str(std::string(name))] =
             py::array_t<E>(static_cast<py::ssize_t>(column.size()), reinterpret_cast<const E*>(column.data()));
     });
-    return py::make_tuple(pickle_version, date_to_python(s.snapshot.as_of), columns, s.ids, s.area_codes);
+    return py::make_tuple(snapshot_pickle_version, date_to_python(s.snapshot.as_of), columns, s.ids, s.area_codes);
 }
 
 [[noreturn]] void bad_state(const std::string& message) {
@@ -165,12 +165,12 @@ bool values_in_range(std::string_view name, const std::vector<T>& column, std::s
         return true;
 }
 
-std::unique_ptr<NamedSnapshot> set_state(const py::tuple& state) {
+std::unique_ptr<NamedSnapshot> snapshot_set_state(const py::tuple& state) {
     if (state.size() != 5 || !py::isinstance<py::int_>(state[0]))
         bad_state("expected a tuple (version, as_of, columns, ids, area_codes)");
-    if (const auto version = state[0].cast<int>(); version != pickle_version)
+    if (const auto version = state[0].cast<int>(); version != snapshot_pickle_version)
         bad_state("unknown pickle version " + std::to_string(version) + "; this build reads version " +
-                  std::to_string(pickle_version));
+                  std::to_string(snapshot_pickle_version));
     auto out = std::make_unique<NamedSnapshot>();
     out->snapshot.as_of = date_from_python(state[1]);
     out->ids = state[3].cast<std::vector<std::string>>();
@@ -211,7 +211,7 @@ void bind_snapshot(py::module_& m) {
                                "The organisation id of each row.")
         .def_property_readonly("area_codes", [](const NamedSnapshot& s) { return s.area_codes; },
                                "The area code of each value of the area column.")
-        .def(py::pickle(&get_state, &set_state));
+        .def(py::pickle(&snapshot_get_state, &snapshot_set_state));
 }
 
 }  // namespace coopecon::python

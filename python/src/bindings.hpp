@@ -1,6 +1,8 @@
 #pragma once
 // One binding unit per area of the library, each registering its part of coopecon._core (module.cpp calls them
-// in this order, so a unit may use the types of those before it).
+// in this order, so a unit may use the types of those before it). The units are compiled together
+// (coopecon_unity_build), so the names in their anonymous namespaces carry the unit's subject (framework_loads,
+// registry_get_state, …) and no unit opens a namespace with a using-directive.
 
 #include <coopecon/core/error.hpp>
 

@@ -42,11 +42,11 @@ constexpr Option law_option{"law", "FILE", "a framework file (format coopecon-la
                             check_file};
 constexpr Option reform_option{"reform", "FILE", "a reform (format coopecon-reform) applied to the law",
                                check_file};
-constexpr std::array<const Option*, 9> options{
+constexpr std::array<const Option*, 9> check_options{
     &option::as_of,       &severity_option,       &law_option,  &reform_option, &option::csv_rows,
     &option::csv_mapping, &option::csv_bad_rows, &option::lang, &option::format};
 
-constexpr Syntax syntax{
+constexpr Syntax check_syntax{
     "FILE", 1,
     "Replays every organisation's history once and lists, for each one active or suspended at the end of the\n"
     "date, the legal conditions it meets: the grounds for revoking a registration of Law 17/2023/QH15\n"
@@ -58,7 +58,7 @@ constexpr Syntax syntax{
     "A finding is 'due' once its condition has lasted the months the law gives and is not cured, 'at risk'\n"
     "in the two months before, and a 'notice' for a minor lapse. docs/legal-rules.md lists every rule with\n"
     "its article and its values under each law. The exit code is 1 when any finding is due.\n",
-    options};
+    check_options};
 
 constexpr Label title_label{"Compliance findings on ", "Kết quả kiểm tra tuân thủ tại ngày "};
 constexpr Label none_label{"no findings", "không có"};
@@ -168,9 +168,9 @@ indicators::Table build(const Registry& registry, const std::vector<law::Finding
 }  // namespace
 
 int check(const Invocation& call) {
-    const auto args = parse_arguments(call.command.name, syntax, call.args);
+    const auto args = parse_arguments(call.command.name, check_syntax, call.args);
     if (args.help) {
-        call.out << help_text(call.command.name, call.command.summary, syntax);
+        call.out << help_text(call.command.name, call.command.summary, check_syntax);
         return exit_code::ok;
     }
     const auto law = load_law(option_value(call.args, law_option.name), option_value(call.args, reform_option.name),

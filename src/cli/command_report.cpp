@@ -42,11 +42,11 @@ constexpr Option from_option{"from", "DATE", "start of the period of the change 
 constexpr Option units_option{"units-as-of", "DATE",
                               "report areas in the units valid on this date, e.g. 2025-07-01 for the 34 provinces (default: the as-of date)",
                               check_units};
-constexpr std::array<const Option*, 10> options{
+constexpr std::array<const Option*, 10> report_options{
     &option::as_of,    &by_option,           &period_option,         &from_option,  &units_option,
     &option::csv_rows, &option::csv_mapping, &option::csv_bad_rows, &option::lang, &option::format};
 
-constexpr Syntax syntax{
+constexpr Syntax report_syntax{
     "[FILE]", 0,
     "The standard report of a registry file, or without FILE of the embedded Cà Mau dataset: the synthetic\n"
     "ca_mau_2023 profile, calibrated to the published figures of 2023-08-31. The first line says when the data\n"
@@ -61,7 +61,7 @@ constexpr Syntax syntax{
     "Areas are mapped through the crosswalk to the units valid on --units-as-of: a 2023 registry reported with\n"
     "--units-as-of 2025-07-01 counts Bạc Liêu's organisations in the new Cà Mau. docs/indicators.md lists every\n"
     "indicator with its definition.\n",
-    options,
+    report_options,
     1};
 
 Date parsed(std::string_view v) { return *Date::parse(v); }
@@ -69,9 +69,9 @@ Date parsed(std::string_view v) { return *Date::parse(v); }
 }  // namespace
 
 int report(const Invocation& call) {
-    const auto args = parse_arguments(call.command.name, syntax, call.args);
+    const auto args = parse_arguments(call.command.name, report_syntax, call.args);
     if (args.help) {
-        call.out << help_text(call.command.name, call.command.summary, syntax);
+        call.out << help_text(call.command.name, call.command.summary, report_syntax);
         return exit_code::ok;
     }
     std::optional<Registry> registry;
@@ -92,7 +92,7 @@ int report(const Invocation& call) {
     const auto as_of = o.as_of ? o.as_of : registry->info().as_of;
     if (o.from && as_of && *o.from > *as_of)
         throw UsageError(concat("--from ", o.from->iso(), " is after the as-of date ", as_of->iso()),
-                         usage_line(call.command.name, syntax));
+                         usage_line(call.command.name, report_syntax));
 
     call.out << indicators::render(indicators::standard_report(*registry, o), args.format, args.lang);
     return exit_code::ok;

@@ -45,9 +45,9 @@ constexpr Option seed_option{"seed", "N", "root of the seed tree, 0 to 2^64-1 (d
 constexpr Option organizations_option{
     "organizations", "N", "number of cooperatives of the world profile (default: 3000000)", check_organizations};
 constexpr Option out_option{"out", "FILE", "write the registry file here (default: standard output)", check_out};
-constexpr std::array<const Option*, 3> options{&seed_option, &organizations_option, &out_option};
+constexpr std::array<const Option*, 3> synth_options{&seed_option, &organizations_option, &out_option};
 
-constexpr Syntax syntax{
+constexpr Syntax synth_syntax{
     "PROFILE", 1,
     "Generates every organisation's history from a built-in profile and records it through the registry, so\n"
     "each history is checked against the transition table like a file's, then writes the registry file\n"
@@ -61,27 +61,27 @@ constexpr Syntax syntax{
     "\n"
     "The same profile, seed and number of organisations always give the same bytes, on any number of threads.\n"
     "docs/synthetic-data.md says what each profile reproduces exactly and what is invented.\n",
-    options};
+    synth_options};
 
 }  // namespace
 
 int synth(const Invocation& call) {
-    const auto args = parse_arguments(call.command.name, syntax, call.args);
+    const auto args = parse_arguments(call.command.name, synth_syntax, call.args);
     if (args.help) {
-        call.out << help_text(call.command.name, call.command.summary, syntax);
+        call.out << help_text(call.command.name, call.command.summary, synth_syntax);
         return exit_code::ok;
     }
     const auto& name = args.operands.front();
     if (std::find(simulation::builtin_profiles.begin(), simulation::builtin_profiles.end(), name) ==
         simulation::builtin_profiles.end())
         throw UsageError(concat("unknown profile '", name, "'; the profiles are ca_mau_2023, vietnam_2022, world"),
-                         usage_line(call.command.name, syntax));
+                         usage_line(call.command.name, synth_syntax));
     std::optional<std::int64_t> organizations;
     if (const auto v = args.value(organizations_option.name)) {
         if (name != "world")
             throw UsageError(
                 concat("--organizations is for the world profile; ", name, " has the size of its published figures"),
-                usage_line(call.command.name, syntax));
+                usage_line(call.command.name, synth_syntax));
         organizations = whole_number<std::int64_t>("organizations", *v, 1, max_organizations);
     }
     std::uint64_t seed = simulation::default_seed;

@@ -10,9 +10,9 @@ namespace coopecon::cli {
 
 namespace {
 
-constexpr std::array<const Option*, 3> options{&option::csv_rows, &option::csv_mapping, &option::csv_bad_rows};
+constexpr std::array<const Option*, 3> validate_options{&option::csv_rows, &option::csv_mapping, &option::csv_bad_rows};
 
-constexpr Syntax syntax{
+constexpr Syntax validate_syntax{
     "FILE", 1,
     "Reads the registry file (format coopecon-registry, version 1) and checks it completely: JSON syntax, field\n"
     "types and names, areas, and every organisation's history against the transition table and the integrity\n"
@@ -23,14 +23,14 @@ constexpr Syntax syntax{
     "  FILE:LINE:COLUMN: PATH: organization ID, event TYPE on DATE: MESSAGE [rule RULE; LEGAL BASIS]\n"
     "followed by 'N problems in FILE' (exit code 1). A valid file gives one line: the numbers of\n"
     "organisations and events, and the dates of the first and last event (exit code 0).\n",
-    options};
+    validate_options};
 
 }  // namespace
 
 int validate(const Invocation& call) {
-    const auto args = parse_arguments(call.command.name, syntax, call.args);
+    const auto args = parse_arguments(call.command.name, validate_syntax, call.args);
     if (args.help) {
-        call.out << help_text(call.command.name, call.command.summary, syntax);
+        call.out << help_text(call.command.name, call.command.summary, validate_syntax);
         return exit_code::ok;
     }
     const auto& file = args.operands.front();

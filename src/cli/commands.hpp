@@ -1,6 +1,8 @@
 #pragma once
 // The commands of the coopecon executable. Adding one: declare its function here, add its row to `commands`,
 // and write src/cli/command_<name>.cpp defining the function (and its Syntax, for --help and parsing).
+// The CLI's sources are compiled together in batches (coopecon_unity_build), so the names a command file keeps
+// in its anonymous namespace carry the command's name (check_syntax, check_options, …) to stay distinct.
 
 #include "arguments.hpp"
 
