@@ -26,6 +26,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -231,11 +232,6 @@ inline void evaluate(const Condition& c, const BlockInputs& in, std::size_t b, s
     }
 }
 
-/// Per row of a snapshot: its combined key code, or no_index when it is not registered on the date.
-struct KeyCodes {
-    std::vector<std::uint32_t> code;
-};
-
 /// Maps registered areas to the reporting unit of each area key, once per query.
 struct KeySpace {
     std::vector<GroupKey> keys;
@@ -280,35 +276,36 @@ struct KeySpace {
         for (AreaIndex a = 0; a < areas.size(); ++a) commune_of[a] = unit(areas, a, AreaLevel::commune, units);
     }
 
-    KeyCodes codes(const Snapshot& s, const std::vector<SizeClass>& size_classes) const {
-        KeyCodes out;
-        out.code.assign(s.size(), 0);
+    /// The combined key codes of rows [b, b + n) of a snapshot: no_index for a row not registered on its date.
+    void codes(const Snapshot& s, std::size_t b, std::size_t n, const std::vector<SizeClass>& size_classes,
+               std::uint32_t* code) const {
+        std::fill(code, code + n, 0u);
         std::uint64_t stride = combinations;
         for (std::size_t k = 0; k < keys.size(); ++k) {
             stride /= radix[k];
             const auto st = static_cast<std::uint32_t>(stride);
-            auto& code = out.code;
             switch (keys[k].kind) {
                 case KeyKind::area: {
                     const auto& map = area_unit[k];
                     const auto none = radix[k] - 1;
-                    for (std::size_t i = 0; i < s.size(); ++i)
-                        code[i] += st * (s.area[i] < map.size() ? map[s.area[i]] : none);
+                    const AreaIndex* area = s.area.data() + b;
+                    for (std::size_t i = 0; i < n; ++i) code[i] += st * (area[i] < map.size() ? map[area[i]] : none);
                     break;
                 }
                 case KeyKind::kind:
-                    for (std::size_t i = 0; i < s.size(); ++i) code[i] += st * static_cast<std::uint32_t>(s.kind[i]);
+                    for (std::size_t i = 0; i < n; ++i) code[i] += st * static_cast<std::uint32_t>(s.kind[b + i]);
                     break;
                 case KeyKind::sector:
-                    for (std::size_t i = 0; i < s.size(); ++i) code[i] += st * static_cast<std::uint32_t>(s.sector[i]);
+                    for (std::size_t i = 0; i < n; ++i) code[i] += st * static_cast<std::uint32_t>(s.sector[b + i]);
                     break;
                 case KeyKind::status:
-                    for (std::size_t i = 0; i < s.size(); ++i) code[i] += st * static_cast<std::uint32_t>(s.status[i]);
+                    for (std::size_t i = 0; i < n; ++i) code[i] += st * static_cast<std::uint32_t>(s.status[b + i]);
                     break;
                 case KeyKind::size_class:
-                    for (std::size_t i = 0; i < s.size(); ++i) {
-                        const std::int64_t m = std::int64_t{s.official_members[i]} + s.capital_associates[i] +
-                                               s.non_capital_associates[i];
+                    for (std::size_t i = 0; i < n; ++i) {
+                        const auto r = b + i;
+                        const std::int64_t m = std::int64_t{s.official_members[r]} + s.capital_associates[r] +
+                                               s.non_capital_associates[r];
                         std::uint32_t c = static_cast<std::uint32_t>(size_classes.size() - 1);
                         while (c > 0 && m < size_classes[c].min_members) --c;
                         code[i] += st * c;
@@ -316,9 +313,8 @@ struct KeySpace {
                     break;
             }
         }
-        for (std::size_t i = 0; i < s.size(); ++i)
-            if (!s.exists[i]) out.code[i] = no_index;
-        return out;
+        for (std::size_t i = 0; i < n; ++i)
+            if (!s.exists[b + i]) code[i] = no_index;
     }
 
     /// The key cells of a combined code.
@@ -347,124 +343,6 @@ struct KeySpace {
         return {std::string(enum_name(v)), Text(label(v))};
     }
 };
-
-/// Sums per (accumulator, group) over one snapshot, plus the distinct-commune pairs.
-struct Sums {
-    std::size_t groups = 0;
-    std::vector<std::int64_t> sums;  // [accumulator * groups + group]
-    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> communes;  // per accumulator: (group, commune)
-
-    std::int64_t at(std::size_t a, std::size_t g) const { return sums[a * groups + g]; }
-};
-
-/// One pass over a snapshot for the accumulators of one role (current or previous).
-inline Sums accumulate(const Plan& plan, bool previous, const Snapshot& s, const std::vector<std::uint32_t>& group,
-                       std::size_t groups, std::int32_t period_start, const KeySpace& space, const Query& q) {
-    Sums out;
-    out.groups = groups;
-    out.sums.assign(plan.accumulators.size() * groups, 0);
-    out.communes.resize(plan.accumulators.size());
-    std::vector<std::size_t> active;
-    std::vector<std::uint8_t> filter_used(plan.filters.size(), 0), condition_used(plan.conditions.size(), 0),
-        field_used(plan.fields.size(), 0);
-    for (std::size_t a = 0; a < plan.accumulators.size(); ++a) {
-        const auto& acc = plan.accumulators[a];
-        if (acc.previous != previous) continue;
-        active.push_back(a);
-        filter_used[acc.filter] = 1;
-        field_used[static_cast<std::size_t>(std::find(plan.fields.begin(), plan.fields.end(), acc.field) - plan.fields.begin())] = 1;
-    }
-    if (active.empty()) return out;
-    for (std::size_t f = 0; f < plan.filters.size(); ++f)
-        if (filter_used[f])
-            for (auto c : plan.filters[f]) {
-                condition_used[c] = 1;
-                if (plan.conditions[c].test == Test::range)
-                    field_used[static_cast<std::size_t>(std::find(plan.fields.begin(), plan.fields.end(), plan.conditions[c].field) - plan.fields.begin())] = 1;
-            }
-
-    std::vector<std::vector<std::int64_t>> field_values(plan.fields.size(), std::vector<std::int64_t>(block_rows));
-    std::vector<std::vector<std::uint8_t>> condition_masks(plan.conditions.size(), std::vector<std::uint8_t>(block_rows));
-    std::vector<std::vector<std::uint8_t>> filter_masks(plan.filters.size(), std::vector<std::uint8_t>(block_rows));
-    std::vector<std::int64_t> members(block_rows);
-    std::vector<std::uint8_t> classes(block_rows, unrated);
-    std::array<std::uint32_t, block_rows> g{};
-
-    BlockInputs in;
-    in.s = &s;
-    in.period_start = period_start;
-    in.latest_year = s.as_of.year() - 1;
-    in.members = members.data();
-    in.classes = classes.data();
-    in.size_classes = &q.size_classes;
-    in.fields = &plan.fields;
-    in.field_values = &field_values;
-
-    for (std::size_t b = 0; b < s.size(); b += block_rows) {
-        const std::size_t n = std::min(block_rows, s.size() - b);
-        // A block whose rows are all in one group (or in none) adds up in a register instead of through memory.
-        std::uint32_t only = no_index;
-        bool mixed = false;
-        for (std::size_t i = 0; i < n; ++i) {
-            g[i] = group[b + i];
-            if (g[i] == no_index) continue;
-            mixed = mixed || (only != no_index && g[i] != only);
-            only = g[i];
-        }
-        if (only == no_index) continue;
-        if (plan.needs_members) load(Field::members, s, b, n, members.data());
-        if (plan.needs_class) {
-            for (std::size_t i = 0; i < n; ++i) {
-                const auto r = b + i;
-                if (s.assessment_year[r] < in.latest_year || s.assessment_year[r] == 0) {
-                    classes[i] = unrated;
-                    continue;
-                }
-                const AssessmentFacts facts{s.assessment_year[r], s.assessment_scheme[r], s.assessment_points[r],
-                                            s.sanction_year[r] == s.assessment_year[r], s.kind[r], s.sector[r]};
-                classes[i] = static_cast<std::uint8_t>(q.scoring.classify(facts));
-            }
-        }
-        for (std::size_t f = 0; f < plan.fields.size(); ++f)
-            if (field_used[f]) load(plan.fields[f], s, b, n, field_values[f].data());
-        for (std::size_t c = 0; c < plan.conditions.size(); ++c)
-            if (condition_used[c]) evaluate(plan.conditions[c], in, b, n, condition_masks[c].data());
-        for (std::size_t f = 0; f < plan.filters.size(); ++f) {
-            if (!filter_used[f]) continue;
-            auto* mask = filter_masks[f].data();
-            for (std::size_t i = 0; i < n; ++i) mask[i] = g[i] != no_index;
-            for (auto c : plan.filters[f]) {
-                const auto* cm = condition_masks[c].data();
-                for (std::size_t i = 0; i < n; ++i) mask[i] &= cm[i];
-            }
-        }
-        for (auto a : active) {
-            const auto& acc = plan.accumulators[a];
-            const auto* mask = filter_masks[acc.filter].data();
-            if (acc.op == Expression::Op::distinct_communes) {
-                for (std::size_t i = 0; i < n; ++i) {
-                    if (!mask[i]) continue;
-                    const auto area = s.area[b + i];
-                    const auto commune = area < space.commune_of.size() ? space.commune_of[area] : no_index;
-                    if (commune != no_index) out.communes[a].emplace_back(g[i], commune);
-                }
-                continue;
-            }
-            const auto f = static_cast<std::size_t>(std::find(plan.fields.begin(), plan.fields.end(), acc.field) - plan.fields.begin());
-            const auto* v = field_values[f].data();
-            std::int64_t* sums = out.sums.data() + a * groups;
-            if (mixed) {
-                for (std::size_t i = 0; i < n; ++i)
-                    if (mask[i]) sums[g[i]] += v[i];
-            } else {
-                std::int64_t total = 0;  // rows outside every group have mask 0; no branch, so it vectorises
-                for (std::size_t i = 0; i < n; ++i) total += v[i] & -static_cast<std::int64_t>(mask[i]);
-                sums[only] += total;
-            }
-        }
-    }
-    return out;
-}
 
 struct Value {
     bool integral = true;
@@ -610,96 +488,283 @@ inline SnapshotColumns columns_read(const Query& q, bool previous) {
     return out;
 }
 
-/// The table of one period from its end snapshot and (when an indicator reads it) the previous period's.
-inline void append_period(Table& t, const Snapshot& end, const Snapshot* before, const Period& period,
-                          const AreaCatalog& areas, const Query& q, bool period_key) {
-    check_size_classes(q.size_classes);
-    Plan plan;
-    std::vector<Compiled> compiled;
-    for (const auto& ind : q.indicators) {
-        plan.add(ind.expression);
-        compiled.push_back(Compiled::from(ind.expression, plan));
+/// Dense group numbers for the combined key codes met so far, in order of first appearance. Key spaces of up
+/// to a million combinations are looked up in a flat table, larger ones in a hash map.
+class GroupIds {
+public:
+    explicit GroupIds(std::uint64_t combinations) {
+        if (combinations <= flat_limit) flat_.assign(combinations, no_index);
     }
-    if (plan.needs_previous && !before)
-        throw Error(ErrorCode::usage, "an indicator compares with the previous period, but no earlier snapshot was given");
-    const KeySpace space(q.by, areas, q.units_as_of.value_or(period.end), q.size_classes.size());
-
-    // Group ids: combined key codes of both snapshots, numbered densely in key order.
-    const auto end_codes = space.codes(end, q.size_classes);
-    KeyCodes before_codes;
-    if (plan.needs_previous) before_codes = space.codes(*before, q.size_classes);
-    std::vector<std::uint32_t> dense(space.combinations, no_index);
-    for (auto c : end_codes.code)
-        if (c != no_index) dense[c] = 0;
-    for (auto c : before_codes.code)
-        if (c != no_index) dense[c] = 0;
-    std::vector<std::uint64_t> combos;
-    for (std::uint64_t c = 0; c < space.combinations; ++c)
-        if (dense[c] == 0) {
-            dense[c] = static_cast<std::uint32_t>(combos.size());
-            combos.push_back(c);
+    std::uint32_t of(std::uint32_t code) {
+        auto& id = flat_.empty() ? sparse_.try_emplace(code, no_index).first->second : flat_[code];
+        if (id == no_index) {
+            id = static_cast<std::uint32_t>(codes_.size());
+            codes_.push_back(code);
         }
-    auto to_groups = [&](const KeyCodes& k) {
-        std::vector<std::uint32_t> out(k.code.size());
-        for (std::size_t i = 0; i < out.size(); ++i) out[i] = k.code[i] == no_index ? no_index : dense[k.code[i]];
-        return out;
-    };
-    const std::size_t groups = combos.size();
-    const std::int32_t start = period.start.days_since_epoch();
-    const auto current = accumulate(plan, false, end, to_groups(end_codes), groups, start, space, q);
-    Sums earlier;
-    if (plan.needs_previous) earlier = accumulate(plan, true, *before, to_groups(before_codes), groups, start, space, q);
-
-    // Distinct communes per group and overall.
-    const auto A = plan.accumulators.size();
-    std::vector<std::vector<std::int64_t>> communes_per_group(A), communes_total(A, std::vector<std::int64_t>(1));
-    for (std::size_t a = 0; a < A; ++a) {
-        if (plan.accumulators[a].op != Expression::Op::distinct_communes) continue;
-        const auto& pairs = plan.accumulators[a].previous ? earlier.communes[a] : current.communes[a];
-        communes_per_group[a].assign(groups, 0);
-        communes_total[a][0] = distinct(pairs, false, communes_total[a]);
-        distinct(pairs, true, communes_per_group[a]);
+        return id;
     }
-    auto leaf_for_group = [&](std::size_t g) {
-        return [&, g](std::size_t a) -> std::int64_t {
-            if (plan.accumulators[a].op == Expression::Op::distinct_communes) return communes_per_group[a][g];
-            return (plan.accumulators[a].previous ? earlier : current).at(a, g);
+    std::size_t size() const noexcept { return codes_.size(); }
+    /// The combined key code of group g.
+    std::uint32_t code(std::size_t g) const noexcept { return codes_[g]; }
+
+private:
+    static constexpr std::uint64_t flat_limit = std::uint64_t{1} << 20;
+    std::vector<std::uint32_t> flat_;
+    std::unordered_map<std::uint32_t, std::uint32_t> sparse_;
+    std::vector<std::uint32_t> codes_;
+};
+
+/// One period of one query, accumulated from snapshot rows given a block at a time: from whole snapshots, or
+/// straight from a replay (Registry::for_each_snapshot_block) without any column of the registry's size.
+/// Group ids are numbered as key combinations first appear; the table lists the groups in key order.
+class Accumulation {
+public:
+    Accumulation(Query q, const Period& period, const AreaCatalog& areas)
+        : q_(std::move(q)), period_(period), areas_(&areas),
+          space_(q_.by, areas, q_.units_as_of.value_or(period.end), q_.size_classes.size()),
+          groups_(space_.combinations) {
+        check_size_classes(q_.size_classes);
+        for (const auto& ind : q_.indicators) {
+            plan_.add(ind.expression);
+            compiled_.push_back(Compiled::from(ind.expression, plan_));
+        }
+        communes_.resize(plan_.accumulators.size());
+        for (bool previous : {false, true}) roles_[previous] = Role(plan_, previous);
+        field_values_.assign(plan_.fields.size(), std::vector<std::int64_t>(block_rows));
+        condition_masks_.assign(plan_.conditions.size(), std::vector<std::uint8_t>(block_rows));
+        filter_masks_.assign(plan_.filters.size(), std::vector<std::uint8_t>(block_rows));
+    }
+
+    const Period& period() const noexcept { return period_; }
+    /// Whether an indicator reads the snapshot at the day before the period's start.
+    bool needs_previous() const noexcept { return plan_.needs_previous; }
+    /// The columns read of the period's end snapshot (previous = false) or of the earlier one.
+    SnapshotColumns columns(bool previous) const { return columns_read(q_, previous); }
+
+    /// Adds rows [b, b + n) of the snapshot at the period's end (previous = false) or at the day before its
+    /// start (previous = true).
+    void add(const Snapshot& s, std::size_t b, std::size_t n, bool previous) {
+        const Role& role = roles_[previous];
+        for (std::size_t end = b + n; b < end; b += block_rows) add_block(s, b, std::min(block_rows, end - b), role);
+    }
+
+    /// Appends the period's rows (one per group in key order, then the totals) to t; its columns are made on
+    /// the first period.
+    void append_to(Table& t, bool period_key) const {
+        const auto G = groups_.size();
+        const auto A = plan_.accumulators.size();
+        std::vector<std::vector<std::int64_t>> communes_per_group(A), communes_total(A, std::vector<std::int64_t>(1));
+        for (std::size_t a = 0; a < A; ++a) {
+            if (plan_.accumulators[a].op != Expression::Op::distinct_communes) continue;
+            communes_per_group[a].assign(G, 0);
+            communes_total[a][0] = distinct(communes_[a], false, communes_total[a]);
+            distinct(communes_[a], true, communes_per_group[a]);
+        }
+        auto leaf_for_group = [&](std::size_t g) {
+            return [&, g](std::size_t a) -> std::int64_t {
+                if (plan_.accumulators[a].op == Expression::Op::distinct_communes) return communes_per_group[a][g];
+                return sums_[g * A + a];
+            };
         };
-    };
-    auto leaf_total = [&](std::size_t a) -> std::int64_t {
-        if (plan.accumulators[a].op == Expression::Op::distinct_communes) return communes_total[a][0];
-        const auto& sums = plan.accumulators[a].previous ? earlier : current;
-        std::int64_t total = 0;
-        for (std::size_t g = 0; g < groups; ++g) total += sums.at(a, g);
-        return total;
+        auto leaf_total = [&](std::size_t a) -> std::int64_t {
+            if (plan_.accumulators[a].op == Expression::Op::distinct_communes) return communes_total[a][0];
+            std::int64_t total = 0;
+            for (std::size_t g = 0; g < G; ++g) total += sums_[g * A + a];
+            return total;
+        };
+
+        const std::size_t key_offset = period_key ? 1 : 0;
+        if (t.keys.empty() && t.values.empty()) {
+            if (period_key) t.keys.push_back({"period", Text{"Period", "Kỳ"}, {}});
+            for (const auto& k : q_.by) t.keys.push_back({std::string(k.id()), k.label(), {}});
+            for (const auto& ind : q_.indicators)
+                t.values.push_back({ind.id, ind.label, ind.unit, ind.decimals, ind.expression.integral(), {}, {}});
+        }
+        auto add_row = [&](std::vector<KeyCell> cells, bool total, auto&& leaf) {
+            if (period_key) t.keys[0].cells.push_back({period_.id, Text{period_.id, period_.id}});
+            for (std::size_t k = 0; k < cells.size(); ++k) t.keys[k + key_offset].cells.push_back(std::move(cells[k]));
+            for (std::size_t v = 0; v < q_.indicators.size(); ++v) {
+                const auto value = compiled_[v].evaluate(leaf);
+                auto& col = t.values[v];
+                if (col.integral) col.integers.push_back(value.integer);
+                else col.reals.push_back(value.as_double());
+            }
+            t.totals.push_back(total ? 1 : 0);
+        };
+        // Without keys the one group is the total.
+        if (!q_.by.empty()) {
+            std::vector<std::uint32_t> in_key_order(G);
+            for (std::uint32_t g = 0; g < G; ++g) in_key_order[g] = g;
+            std::sort(in_key_order.begin(), in_key_order.end(),
+                      [&](std::uint32_t x, std::uint32_t y) { return groups_.code(x) < groups_.code(y); });
+            for (auto g : in_key_order)
+                add_row(space_.cells(groups_.code(g), *areas_, q_.size_classes), false, leaf_for_group(g));
+        }
+        if (q_.totals || q_.by.empty()) {
+            std::vector<KeyCell> cells(q_.by.size());
+            if (!cells.empty()) cells[0] = {"total", Text(total_label)};
+            add_row(std::move(cells), true, leaf_total);
+        }
+    }
+
+private:
+    /// The accumulators of one snapshot (the end one or the earlier one) and what they read.
+    struct Role {
+        std::vector<std::size_t> active;  // accumulators
+        std::vector<std::size_t> active_fields;  // their field indices
+        std::vector<std::uint8_t> filter_used, condition_used, field_used;
+
+        Role() = default;
+        Role(const Plan& plan, bool previous)
+            : filter_used(plan.filters.size(), 0), condition_used(plan.conditions.size(), 0),
+              field_used(plan.fields.size(), 0) {
+            auto field_index = [&](Field f) {
+                return static_cast<std::size_t>(std::find(plan.fields.begin(), plan.fields.end(), f) - plan.fields.begin());
+            };
+            for (std::size_t a = 0; a < plan.accumulators.size(); ++a) {
+                const auto& acc = plan.accumulators[a];
+                if (acc.previous != previous) continue;
+                active.push_back(a);
+                active_fields.push_back(field_index(acc.field));
+                filter_used[acc.filter] = 1;
+                field_used[active_fields.back()] = 1;
+            }
+            for (std::size_t f = 0; f < plan.filters.size(); ++f)
+                if (filter_used[f])
+                    for (auto c : plan.filters[f]) {
+                        condition_used[c] = 1;
+                        if (plan.conditions[c].test == Test::range) field_used[field_index(plan.conditions[c].field)] = 1;
+                    }
+        }
     };
 
-    // Columns, made on the first period.
-    const std::size_t key_offset = period_key ? 1 : 0;
-    if (t.keys.empty() && t.values.empty()) {
-        if (period_key) t.keys.push_back({"period", Text{"Period", "Kỳ"}, {}});
-        for (const auto& k : q.by) t.keys.push_back({std::string(k.id()), k.label(), {}});
-        for (const auto& ind : q.indicators)
-            t.values.push_back({ind.id, ind.label, ind.unit, ind.decimals, ind.expression.integral(), {}, {}});
-    }
-    auto add_row = [&](std::vector<KeyCell> cells, bool total, auto&& leaf) {
-        if (period_key) t.keys[0].cells.push_back({period.id, Text{period.id, period.id}});
-        for (std::size_t k = 0; k < cells.size(); ++k) t.keys[k + key_offset].cells.push_back(std::move(cells[k]));
-        for (std::size_t v = 0; v < q.indicators.size(); ++v) {
-            const auto value = compiled[v].evaluate(leaf);
-            auto& col = t.values[v];
-            if (col.integral) col.integers.push_back(value.integer);
-            else col.reals.push_back(value.as_double());
+    void add_block(const Snapshot& s, std::size_t b, std::size_t n, const Role& role) {
+        const auto A = plan_.accumulators.size();
+        // A block whose rows are all in one group (or in none) adds up in a register instead of through memory.
+        space_.codes(s, b, n, q_.size_classes, g_.data());
+        std::uint32_t only = no_index;
+        bool mixed = false;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (g_[i] == no_index) continue;
+            g_[i] = groups_.of(g_[i]);
+            mixed = mixed || (only != no_index && g_[i] != only);
+            only = g_[i];
         }
-        t.totals.push_back(total ? 1 : 0);
-    };
-    // Without keys the one group is the total.
-    if (!q.by.empty())
-        for (std::size_t g = 0; g < groups; ++g) add_row(space.cells(combos[g], areas, q.size_classes), false, leaf_for_group(g));
-    if (q.totals || q.by.empty()) {
-        std::vector<KeyCell> cells(q.by.size());
-        if (!cells.empty()) cells[0] = {"total", Text(total_label)};
-        add_row(std::move(cells), true, leaf_total);
+        if (only == no_index) return;
+        sums_.resize(groups_.size() * A, 0);
+
+        BlockInputs in;
+        in.s = &s;
+        in.period_start = period_.start.days_since_epoch();
+        in.latest_year = s.as_of.year() - 1;
+        in.members = members_.data();
+        in.classes = classes_.data();
+        in.size_classes = &q_.size_classes;
+        in.fields = &plan_.fields;
+        in.field_values = &field_values_;
+        if (plan_.needs_members) load(Field::members, s, b, n, members_.data());
+        if (plan_.needs_class)
+            for (std::size_t i = 0; i < n; ++i) {
+                const auto r = b + i;
+                if (s.assessment_year[r] < in.latest_year || s.assessment_year[r] == 0) {
+                    classes_[i] = unrated;
+                    continue;
+                }
+                const AssessmentFacts facts{s.assessment_year[r], s.assessment_scheme[r], s.assessment_points[r],
+                                            s.sanction_year[r] == s.assessment_year[r], s.kind[r], s.sector[r]};
+                classes_[i] = static_cast<std::uint8_t>(q_.scoring.classify(facts));
+            }
+        for (std::size_t f = 0; f < plan_.fields.size(); ++f)
+            if (role.field_used[f]) load(plan_.fields[f], s, b, n, field_values_[f].data());
+        for (std::size_t c = 0; c < plan_.conditions.size(); ++c)
+            if (role.condition_used[c]) evaluate(plan_.conditions[c], in, b, n, condition_masks_[c].data());
+        for (std::size_t f = 0; f < plan_.filters.size(); ++f) {
+            if (!role.filter_used[f]) continue;
+            auto* mask = filter_masks_[f].data();
+            for (std::size_t i = 0; i < n; ++i) mask[i] = g_[i] != no_index;
+            for (auto c : plan_.filters[f]) {
+                const auto* cm = condition_masks_[c].data();
+                for (std::size_t i = 0; i < n; ++i) mask[i] &= cm[i];
+            }
+        }
+        for (std::size_t k = 0; k < role.active.size(); ++k) {
+            const auto a = role.active[k];
+            const auto& acc = plan_.accumulators[a];
+            const auto* mask = filter_masks_[acc.filter].data();
+            if (acc.op == Expression::Op::distinct_communes) {
+                for (std::size_t i = 0; i < n; ++i) {
+                    if (!mask[i]) continue;
+                    const auto area = s.area[b + i];
+                    const auto commune = area < space_.commune_of.size() ? space_.commune_of[area] : no_index;
+                    if (commune != no_index) communes_[a].emplace_back(g_[i], commune);
+                }
+                continue;
+            }
+            const auto* v = field_values_[role.active_fields[k]].data();
+            std::int64_t* sums = sums_.data() + a;
+            if (mixed) {
+                for (std::size_t i = 0; i < n; ++i)
+                    if (mask[i]) sums[g_[i] * A] += v[i];
+            } else {
+                std::int64_t total = 0;  // rows outside every group have mask 0; no branch, so it vectorises
+                for (std::size_t i = 0; i < n; ++i) total += v[i] & -static_cast<std::int64_t>(mask[i]);
+                sums[only * A] += total;
+            }
+        }
+    }
+
+    Query q_;
+    Period period_;
+    const AreaCatalog* areas_;
+    KeySpace space_;
+    Plan plan_;
+    std::vector<Compiled> compiled_;
+    std::array<Role, 2> roles_;
+    GroupIds groups_;
+    std::vector<std::int64_t> sums_;  // [group * accumulators + accumulator]
+    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> communes_;  // per accumulator: (group, commune)
+    // Per block, reused.
+    std::array<std::uint32_t, block_rows> g_{};
+    std::vector<std::vector<std::int64_t>> field_values_;
+    std::vector<std::vector<std::uint8_t>> condition_masks_;
+    std::vector<std::vector<std::uint8_t>> filter_masks_;
+    std::array<std::int64_t, block_rows> members_{};
+    std::array<std::uint8_t, block_rows> classes_{};
+};
+
+/// Feeds accumulations from replays of the registry: their snapshots come a block of organisations at a time,
+/// so no snapshot column of the registry's size is made. Accumulations are taken in order, as many at a time
+/// as have at most `max_dates` snapshot dates between them (memory grows with the dates, not the registry).
+inline void accumulate_replayed(const Registry& reg, std::span<Accumulation> accs, std::size_t max_dates = 32) {
+    for (std::size_t first = 0; first < accs.size();) {
+        std::vector<Date> dates;
+        std::size_t last = first;
+        for (; last < accs.size(); ++last) {
+            auto with = dates;
+            with.push_back(accs[last].period().end);
+            if (accs[last].needs_previous()) with.push_back(accs[last].period().start.plus_days(-1));
+            std::sort(with.begin(), with.end());
+            with.erase(std::unique(with.begin(), with.end()), with.end());
+            if (last > first && with.size() > max_dates) break;
+            dates = std::move(with);
+        }
+        auto index_of = [&](Date d) { return static_cast<std::size_t>(std::lower_bound(dates.begin(), dates.end(), d) - dates.begin()); };
+        std::vector<SnapshotColumns> columns(dates.size(), SnapshotColumns::none());
+        for (std::size_t a = first; a < last; ++a) {
+            columns[index_of(accs[a].period().end)].add(accs[a].columns(false));
+            if (accs[a].needs_previous()) columns[index_of(accs[a].period().start.plus_days(-1))].add(accs[a].columns(true));
+        }
+        reg.for_each_snapshot_block(dates, columns, [&](std::size_t, std::span<const Snapshot> blocks) {
+            for (std::size_t a = first; a < last; ++a) {
+                const auto& end = blocks[index_of(accs[a].period().end)];
+                accs[a].add(end, 0, end.size(), false);
+                if (accs[a].needs_previous()) {
+                    const auto& before = blocks[index_of(accs[a].period().start.plus_days(-1))];
+                    accs[a].add(before, 0, before.size(), true);
+                }
+            }
+        });
+        first = last;
     }
 }
 
@@ -709,8 +774,13 @@ inline void append_period(Table& t, const Snapshot& end, const Snapshot* before,
 /// the previous period, `before` at the day before its start.
 inline Table compute(const Snapshot& end, const Snapshot* before, const Period& period, const AreaCatalog& areas,
                      const Query& q) {
+    detail::Accumulation acc(q, period, areas);
+    if (acc.needs_previous() && !before)
+        throw Error(ErrorCode::usage, "an indicator compares with the previous period, but no earlier snapshot was given");
+    acc.add(end, 0, end.size(), false);
+    if (acc.needs_previous()) acc.add(*before, 0, before->size(), true);
     Table t;
-    detail::append_period(t, end, before, period, areas, q, false);
+    acc.append_to(t, false);
     return t;
 }
 
@@ -719,34 +789,12 @@ inline std::pair<SnapshotColumns, SnapshotColumns> columns_read(const Query& q) 
     return {detail::columns_read(q, false), detail::columns_read(q, true)};
 }
 
-/// Snapshots at the ends of periods, taken in one replay per chunk of dates so that memory stays bounded.
-template <class F>
-void for_each_period(const Registry& reg, const std::vector<Period>& periods, bool needs_previous, F&& f) {
-    std::vector<Date> dates;
-    if (needs_previous) dates.push_back(periods.front().start.plus_days(-1));
-    for (const auto& p : periods) dates.push_back(p.end);
-    const std::size_t budget = std::max<std::size_t>(2, 8'000'000 / std::max<std::size_t>(1, reg.size()));
-    std::size_t first = 0;  // index in dates of the chunk's first snapshot
-    const std::size_t offset = needs_previous ? 1 : 0;
-    while (first + offset < dates.size()) {
-        const std::size_t last = std::min(dates.size(), first + budget);
-        const auto snaps = reg.snapshots(std::span<const Date>(dates.data() + first, last - first));
-        for (std::size_t k = first + offset; k < last; ++k) {
-            const Snapshot* before = needs_previous ? &snaps[k - 1 - first] : nullptr;
-            f(periods[k - offset], snaps[k - first], before);
-        }
-        first = needs_previous ? last - 1 : last;
-    }
-}
-
-/// One period of a registry: [period.start, period.end].
+/// One period of a registry: [period.start, period.end], from one replay that makes no whole snapshot.
 inline Table compute(const Registry& reg, const Query& q, const Period& period) {
-    detail::Plan plan;
-    for (const auto& ind : q.indicators) plan.add(ind.expression);
+    detail::Accumulation acc(q, period, reg.areas());
+    detail::accumulate_replayed(reg, std::span<detail::Accumulation>(&acc, 1));
     Table t;
-    for_each_period(reg, {period}, plan.needs_previous, [&](const Period& p, const Snapshot& end, const Snapshot* before) {
-        detail::append_period(t, end, before, p, reg.areas(), q, false);
-    });
+    acc.append_to(t, false);
     return t;
 }
 
@@ -755,12 +803,12 @@ inline Table compute(const Registry& reg, const Query& q, const Period& period) 
 inline Table compute(const Registry& reg, Query q, const std::vector<Period>& periods) {
     if (periods.empty()) throw Error(ErrorCode::usage, "a series needs at least one period");
     if (!q.units_as_of) q.units_as_of = periods.back().end;
-    detail::Plan plan;
-    for (const auto& ind : q.indicators) plan.add(ind.expression);
+    std::vector<detail::Accumulation> accs;
+    accs.reserve(periods.size());
+    for (const auto& p : periods) accs.emplace_back(q, p, reg.areas());
+    detail::accumulate_replayed(reg, accs);
     Table t;
-    for_each_period(reg, periods, plan.needs_previous, [&](const Period& p, const Snapshot& end, const Snapshot* before) {
-        detail::append_period(t, end, before, p, reg.areas(), q, true);
-    });
+    for (const auto& acc : accs) acc.append_to(t, true);
     return t;
 }
 

@@ -4,8 +4,8 @@
 // cooperative groups with their members, members per cooperative, active and suspended rates), then the
 // standard tables grouped as asked, then, when a period length is given, a series.
 //
-// The standard tables share one grouping, so all their indicators are computed in one pass per snapshot;
-// the snapshots at the period's end and the day before its start come from one replay.
+// The standard tables share one grouping, so all their indicators are accumulated together, straight from
+// one replay of the registry to the period's end and to the day before its start.
 
 #include <coopecon/core/error.hpp>
 #include <coopecon/indicators/catalogue.hpp>
@@ -136,26 +136,23 @@ inline Report standard_report(const Registry& reg, const ReportOptions& options 
     r.period = plan.period;
     r.units_as_of = plan.units_as_of;
 
-    Query head = main;
+    // One replay feeds both the standard tables and, when they are not by kind, the headline.
+    std::vector<detail::Accumulation> accs;
+    accs.reserve(2);
+    accs.emplace_back(main, r.period, reg.areas());
     if (!by_kind) {
+        Query head = main;
         head.by = {GroupKey::by(KeyKind::kind)};
         head.indicators = catalogue_indicators(layout.headline, options.scoring);
+        accs.emplace_back(std::move(head), r.period, reg.areas());
     }
-    // Only the columns the indicators read are filled: of the earlier snapshot, usually a few.
-    auto [end_columns, before_columns] = columns_read(main);
-    if (!by_kind) {
-        const auto [end_head, before_head] = columns_read(head);
-        end_columns.add(end_head);
-        before_columns.add(before_head);
-    }
-    const std::array columns{before_columns, end_columns};
-    const auto snaps = reg.snapshots(plan.snapshot_dates(), columns);
-    const auto all = compute(snaps[1], &snaps[0], r.period, reg.areas(), main);
-
+    detail::accumulate_replayed(reg, accs);
+    Table all;
+    accs[0].append_to(all, false);
     if (by_kind) {
         r.headline = all.select("headline", {"Headline figures", "Số liệu chính"}, layout.headline);
     } else {
-        r.headline = compute(snaps[1], &snaps[0], r.period, reg.areas(), head);
+        accs[1].append_to(r.headline, false);
         r.headline.id = "headline";
         r.headline.title = {"Headline figures", "Số liệu chính"};
     }

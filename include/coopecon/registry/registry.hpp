@@ -261,41 +261,38 @@ public:
     /// `dates` must be in increasing order (series of periods ask for their ends this way). `columns` selects
     /// the columns of each snapshot, one entry per date; when empty, every snapshot has every column.
     std::vector<Snapshot> snapshots(std::span<const Date> dates, std::span<const SnapshotColumns> columns = {}) const {
-        if (!std::is_sorted(dates.begin(), dates.end()) ||
-            std::adjacent_find(dates.begin(), dates.end()) != dates.end())
-            throw Error(ErrorCode::usage, "snapshot dates must be strictly increasing");
-        if (!columns.empty() && columns.size() != dates.size())
-            throw Error(ErrorCode::usage, "snapshot columns must be given for every date or for none");
+        check_snapshot_request(dates, columns);
         std::vector<Snapshot> out(dates.size());
         for (std::size_t k = 0; k < dates.size(); ++k) {
             out[k].as_of = dates[k];
             out[k].resize(rows_.size(), columns.empty() ? SnapshotColumns::all() : columns[k]);
         }
-        // Organisations are replayed a block at a time into `states`, which are then written column by column.
-        constexpr std::size_t block = 128;
-        std::vector<OrgState> states(dates.size() * block);
-        std::array<Sector, block> sectors{};
-        std::array<AreaIndex, block> areas{};
-        for (std::size_t first = 0; first < rows_.size(); first += block) {
-            const std::size_t n = std::min(block, rows_.size() - first);
-            for (std::size_t j = 0; j < n; ++j) {
-                const std::size_t i = first + j;
-                const auto& row = rows_[i];
-                sectors[j] = row.sector;
-                areas[j] = row.area;
-                Replay r(row.kind, members_[i]);
-                auto events = events_store_.view(row.log).cursor();
-                for (std::size_t k = 0; k < dates.size(); ++k) {
-                    events.replay_until(dates[k], [&](Date d, const auto& p) { r.apply(d, p); });
-                    r.settle(dates[k]);
-                    states[k * block + j] = r.state();
-                }
-            }
-            for (std::size_t k = 0; k < dates.size(); ++k)
-                out[k].set_rows(first, std::span<const OrgState>(states).subspan(k * block, n),
-                                std::span<const Sector>(sectors).first(n), std::span<const AreaIndex>(areas).first(n));
-        }
+        replay_blocks(dates, [&](std::size_t first, std::span<const OrgState> states, std::span<const Sector> sectors,
+                                 std::span<const AreaIndex> areas) {
+            const std::size_t n = sectors.size();
+            for (std::size_t k = 0; k < dates.size(); ++k) out[k].set_rows(first, states.subspan(k * n, n), sectors, areas);
+        });
         return out;
+    }
+
+    /// The same snapshots as `snapshots(dates, columns)`, handed over a block of organisations at a time, for
+    /// work that reduces rows and needs no whole columns: f(first, blocks) gets blocks[k] at dates[k], whose
+    /// row j is OrgIndex first + j. The blocks are small and reused, so the rows stay in cache and no column
+    /// of the registry's size is ever allocated; they are valid only during the call.
+    template <class F>
+    void for_each_snapshot_block(std::span<const Date> dates, std::span<const SnapshotColumns> columns, F&& f) const {
+        check_snapshot_request(dates, columns);
+        std::vector<Snapshot> blocks(dates.size());
+        for (std::size_t k = 0; k < dates.size(); ++k) blocks[k].as_of = dates[k];
+        replay_blocks(dates, [&](std::size_t first, std::span<const OrgState> states, std::span<const Sector> sectors,
+                                 std::span<const AreaIndex> areas) {
+            const std::size_t n = sectors.size();
+            for (std::size_t k = 0; k < dates.size(); ++k) {
+                blocks[k].resize(n, columns.empty() ? SnapshotColumns::all() : columns[k]);
+                blocks[k].set_rows(0, states.subspan(k * n, n), sectors, areas);
+            }
+            f(first, std::span<const Snapshot>(blocks));
+        });
     }
 
     /// Bytes the registry holds for its organisations: the records (reserved capacity included), the heap
@@ -320,6 +317,44 @@ public:
     }
 
 private:
+    static void check_snapshot_request(std::span<const Date> dates, std::span<const SnapshotColumns> columns) {
+        if (!std::is_sorted(dates.begin(), dates.end()) ||
+            std::adjacent_find(dates.begin(), dates.end()) != dates.end())
+            throw Error(ErrorCode::usage, "snapshot dates must be strictly increasing");
+        if (!columns.empty() && columns.size() != dates.size())
+            throw Error(ErrorCode::usage, "snapshot columns must be given for every date or for none");
+    }
+
+    /// Replays every history once to each of `dates`, a block of organisations at a time, and hands each block
+    /// to sink(first, states, sectors, areas): for n = sectors.size() organisations from OrgIndex first,
+    /// states[k * n + j] is organisation first + j at dates[k].
+    template <class Sink>
+    void replay_blocks(std::span<const Date> dates, Sink&& sink) const {
+        // Small enough that a block's states and the rows written from them stay in the core's caches.
+        constexpr std::size_t block = 128;
+        std::vector<OrgState> states(dates.size() * block);
+        std::array<Sector, block> sectors{};
+        std::array<AreaIndex, block> areas{};
+        for (std::size_t first = 0; first < rows_.size(); first += block) {
+            const std::size_t n = std::min(block, rows_.size() - first);
+            for (std::size_t j = 0; j < n; ++j) {
+                const std::size_t i = first + j;
+                const auto& row = rows_[i];
+                sectors[j] = row.sector;
+                areas[j] = row.area;
+                Replay r(row.kind, members_[i]);
+                auto events = events_store_.view(row.log).cursor();
+                for (std::size_t k = 0; k < dates.size(); ++k) {
+                    events.replay_until(dates[k], [&](Date d, const auto& p) { r.apply(d, p); });
+                    r.settle(dates[k]);
+                    states[k * n + j] = r.state();
+                }
+            }
+            sink(first, std::span<const OrgState>(states).first(dates.size() * n),
+                 std::span<const Sector>(sectors).first(n), std::span<const AreaIndex>(areas).first(n));
+        }
+    }
+
     /// What every replay reads, kept apart from the organisations' names and member lists so that a snapshot
     /// streams 32 bytes an organisation besides its history.
     struct OrgRow {
