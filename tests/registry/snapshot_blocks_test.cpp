@@ -3,12 +3,12 @@
 // what `snapshots` refuses.
 
 #include <support/builders.hpp>
+#include <support/busy_registry.hpp>
 
 #include <gtest/gtest.h>
 
 #include <array>
 #include <cstddef>
-#include <string>
 #include <vector>
 
 namespace {
@@ -16,26 +16,9 @@ namespace {
 using namespace coopecon;
 using namespace coopecon::test;
 
-/// 300 organisations (more than two blocks) registered over 2020-2023 in three kinds and two areas, some
-/// suspended, some dissolved, with varying members.
-Registry many_organisations() {
-    auto reg = registry();
-    std::vector<OrganizationRecord> records;
-    for (int i = 0; i < 300; ++i) {
-        const Date on = *Date::from_ymd(2020 + i % 4, 1 + i % 12, 1 + i % 28);
-        auto org = i % 7 == 0 ? cooperative_group("g" + std::to_string(i)) : cooperative("c" + std::to_string(i));
-        org.area(i % 2 ? "P96" : "P01").registered(on).then(ev::members_joined(on, 7 + i % 9));
-        if (i % 5 == 0) org.then(ev::suspended(on.plus_days(200), on.plus_days(300)));
-        if (i % 11 == 0) org.then(ev::dissolution_resolved(on.plus_days(400), 80)).then(ev::dissolution_completed(on.plus_days(500)));
-        records.push_back(org);
-    }
-    reg.add(records);
-    return reg;
-}
-
 TEST(SnapshotBlocks, ConcatenatedBlocksEqualTheWholeSnapshotsAtEveryDate) {
-    const auto reg = many_organisations();
-    const std::vector<Date> dates{"2020-06-30"_d, "2022-01-01"_d, "2024-12-31"_d};
+    const auto reg = busy_registry();
+    const std::vector<Date> dates{"2023-03-31"_d, "2024-01-01"_d, "2025-12-31"_d};
     auto some = SnapshotColumns::none();
     some.add(&Snapshot::status).add(&Snapshot::official_members).add(&Snapshot::area);
     const std::array columns{SnapshotColumns::all(), some, SnapshotColumns::all()};
@@ -86,7 +69,7 @@ TEST(SnapshotBlocks, AnEmptyRegistryHandsOverNoBlock) {
 }
 
 TEST(SnapshotBlocks, RefusesDatesOutOfOrderOrRepeatedAndColumnsForSomeDatesOnly) {
-    const auto reg = many_organisations();
+    const auto reg = busy_registry();
     auto never = [](std::size_t, std::span<const Snapshot>) { FAIL() << "no block may be handed over"; };
     EXPECT_THROW(reg.for_each_snapshot_block(std::vector<Date>{"2023-01-02"_d, "2022-01-01"_d}, {}, never), Error);
     EXPECT_THROW(reg.for_each_snapshot_block(std::vector<Date>{"2023-01-02"_d, "2023-01-02"_d}, {}, never), Error);
