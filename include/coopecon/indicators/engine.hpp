@@ -3,7 +3,8 @@
 // compiled once into distinct conditions, filters, fields and accumulators (a field summed over a filter, or
 // the distinct communes of a filter); each snapshot is then read in one pass per grouping: group ids are
 // computed once per row, and rows are processed in blocks where every condition, filter and field is
-// evaluated once and every accumulator adds its block in a tight loop. Indicators are evaluated afterwards,
+// evaluated once and every accumulator adds its block in a tight loop. The rows come from whole snapshots or,
+// for a registry, straight from its replay without any whole snapshot. Indicators are evaluated afterwards,
 // per group, from the accumulated sums: no indicator reads the rows itself.
 
 #include <coopecon/core/error.hpp>
@@ -749,19 +750,21 @@ inline void accumulate_replayed(const Registry& reg, std::span<Accumulation> acc
             dates = std::move(with);
         }
         auto index_of = [&](Date d) { return static_cast<std::size_t>(std::lower_bound(dates.begin(), dates.end(), d) - dates.begin()); };
+        // Per accumulation, the snapshots it reads: [end, before] as indices in dates.
+        std::vector<std::array<std::size_t, 2>> reads;
         std::vector<SnapshotColumns> columns(dates.size(), SnapshotColumns::none());
         for (std::size_t a = first; a < last; ++a) {
-            columns[index_of(accs[a].period().end)].add(accs[a].columns(false));
-            if (accs[a].needs_previous()) columns[index_of(accs[a].period().start.plus_days(-1))].add(accs[a].columns(true));
+            const auto& acc = accs[a];
+            reads.push_back({index_of(acc.period().end), acc.needs_previous() ? index_of(acc.period().start.plus_days(-1)) : 0});
+            columns[reads.back()[0]].add(acc.columns(false));
+            if (acc.needs_previous()) columns[reads.back()[1]].add(acc.columns(true));
         }
         reg.for_each_snapshot_block(dates, columns, [&](std::size_t, std::span<const Snapshot> blocks) {
             for (std::size_t a = first; a < last; ++a) {
-                const auto& end = blocks[index_of(accs[a].period().end)];
-                accs[a].add(end, 0, end.size(), false);
-                if (accs[a].needs_previous()) {
-                    const auto& before = blocks[index_of(accs[a].period().start.plus_days(-1))];
-                    accs[a].add(before, 0, before.size(), true);
-                }
+                auto& acc = accs[a];
+                const auto& [end, before] = reads[a - first];
+                acc.add(blocks[end], 0, blocks[end].size(), false);
+                if (acc.needs_previous()) acc.add(blocks[before], 0, blocks[before].size(), true);
             }
         });
         first = last;

@@ -288,7 +288,7 @@ public:
                                  std::span<const AreaIndex> areas) {
             const std::size_t n = sectors.size();
             for (std::size_t k = 0; k < dates.size(); ++k) {
-                blocks[k].resize(n, columns.empty() ? SnapshotColumns::all() : columns[k]);
+                if (blocks[k].size() != n) blocks[k].resize(n, columns.empty() ? SnapshotColumns::all() : columns[k]);
                 blocks[k].set_rows(0, states.subspan(k * n, n), sectors, areas);
             }
             f(first, std::span<const Snapshot>(blocks));

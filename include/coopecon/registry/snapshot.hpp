@@ -1,7 +1,8 @@
 #pragma once
 // A snapshot: the state of every organisation at one date, column by column (structure of arrays). Row i is
 // the organisation with OrgIndex i, so columns line up with the registry's and reduce in tight loops; each
-// column exports to numpy without a copy. Absent values use sentinels: year 0 for "no financial year",
+// column exports to numpy without a copy. (A block from Registry::for_each_snapshot_block holds a run of
+// organisations instead: its row j is OrgIndex first + j.) Absent values use sentinels: year 0 for "no financial year",
 // `no_date` for a date that never happened.
 
 #include <coopecon/core/date.hpp>
