@@ -1,22 +1,23 @@
 #pragma once
-// Umbrella header: the whole public API of coopecon, layer by layer (docs in README.md and docs/).
+// Umbrella header: the whole public API of coopecon, layer by layer, lowest first (docs/contributing.md).
 
 #include <coopecon/core/binary.hpp>
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
 #include <coopecon/core/ids.hpp>
-#include <coopecon/core/json.hpp>
-#include <coopecon/core/json_file.hpp>
-#include <coopecon/core/json_parse.hpp>
-#include <coopecon/core/json_path.hpp>
-#include <coopecon/core/json_read.hpp>
-#include <coopecon/core/json_source.hpp>
-#include <coopecon/core/json_traits.hpp>
-#include <coopecon/core/json_write.hpp>
 #include <coopecon/core/label.hpp>
 #include <coopecon/core/money.hpp>
+#include <coopecon/core/text_file.hpp>
 #include <coopecon/core/timeline.hpp>
+
+#include <coopecon/json/json.hpp>
+#include <coopecon/json/parse.hpp>
+#include <coopecon/json/path.hpp>
+#include <coopecon/json/read.hpp>
+#include <coopecon/json/source.hpp>
+#include <coopecon/json/traits.hpp>
+#include <coopecon/json/write.hpp>
 
 #include <coopecon/model/area.hpp>
 #include <coopecon/model/area_catalog.hpp>
@@ -29,11 +30,7 @@
 #include <coopecon/model/organization_kind.hpp>
 #include <coopecon/model/sector.hpp>
 
-#include <coopecon/law/asset_distribution.hpp>
-#include <coopecon/law/compliance.hpp>
 #include <coopecon/law/compliance_rule.hpp>
-#include <coopecon/law/conditions.hpp>
-#include <coopecon/law/finding.hpp>
 #include <coopecon/law/framework.hpp>
 #include <coopecon/law/framework_check.hpp>
 #include <coopecon/law/framework_json.hpp>
@@ -43,27 +40,24 @@
 #include <coopecon/law/reform_json.hpp>
 #include <coopecon/law/transition_table.hpp>
 
-#include <coopecon/registry/event_log.hpp>
-#include <coopecon/registry/event_store.hpp>
-#include <coopecon/registry/operations.hpp>
-#include <coopecon/registry/operations_bankruptcy.hpp>
-#include <coopecon/registry/operations_conversion.hpp>
-#include <coopecon/registry/operations_dissolution.hpp>
-#include <coopecon/registry/operations_holdings.hpp>
-#include <coopecon/registry/operations_plan.hpp>
-#include <coopecon/registry/operations_reorganization.hpp>
+#include <coopecon/history/event_log.hpp>
+#include <coopecon/history/event_store.hpp>
+#include <coopecon/history/replay.hpp>
+
 #include <coopecon/registry/registry.hpp>
-#include <coopecon/registry/replay.hpp>
 #include <coopecon/registry/snapshot.hpp>
 
-#include <coopecon/io/csv.hpp>
-#include <coopecon/io/csv_events.hpp>
-#include <coopecon/io/csv_import.hpp>
-#include <coopecon/io/csv_mapping.hpp>
-#include <coopecon/io/csv_organizations.hpp>
-#include <coopecon/io/csv_reader.hpp>
-#include <coopecon/io/csv_values.hpp>
-#include <coopecon/io/registry_json.hpp>
+#include <coopecon/compliance/check.hpp>
+#include <coopecon/compliance/conditions.hpp>
+#include <coopecon/compliance/finding.hpp>
+
+#include <coopecon/operations/asset_distribution.hpp>
+#include <coopecon/operations/bankruptcy.hpp>
+#include <coopecon/operations/conversion.hpp>
+#include <coopecon/operations/dissolution.hpp>
+#include <coopecon/operations/holdings.hpp>
+#include <coopecon/operations/plan.hpp>
+#include <coopecon/operations/reorganization.hpp>
 
 #include <coopecon/indicators/building_blocks.hpp>
 #include <coopecon/indicators/catalogue.hpp>
@@ -92,3 +86,12 @@
 #include <coopecon/simulation/profiles.hpp>
 #include <coopecon/simulation/random.hpp>
 #include <coopecon/simulation/synthetic.hpp>
+
+#include <coopecon/io/csv.hpp>
+#include <coopecon/io/csv_events.hpp>
+#include <coopecon/io/csv_import.hpp>
+#include <coopecon/io/csv_mapping.hpp>
+#include <coopecon/io/csv_organizations.hpp>
+#include <coopecon/io/csv_reader.hpp>
+#include <coopecon/io/csv_values.hpp>
+#include <coopecon/io/registry_json.hpp>

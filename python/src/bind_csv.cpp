@@ -21,14 +21,16 @@ namespace coopecon::python {
 
 namespace {
 
+using namespace coopecon::io;
+
 /// The mapping given as JSON text (named `mapping_name` in problems) or by the name of a built-in one.
-std::optional<CsvMapping> csv_mapping_of(const std::optional<std::string>& mapping_text,
+std::optional<io::CsvMapping> csv_mapping_of(const std::optional<std::string>& mapping_text,
                                          const std::optional<std::string>& mapping_name) {
-    if (mapping_text) return read_csv_mapping(*mapping_text, mapping_name.value_or("<mapping>"));
+    if (mapping_text) return io::read_csv_mapping(*mapping_text, mapping_name.value_or("<mapping>"));
     if (!mapping_name) return std::nullopt;
     if (const CsvMapping* builtin = find_builtin_csv_mapping(*mapping_name)) return *builtin;
     std::string names;
-    for (const auto& m : builtin_csv_mappings()) names += (names.empty() ? "" : ", ") + m.name;
+    for (const auto& m : io::builtin_csv_mappings()) names += (names.empty() ? "" : ", ") + m.name;
     throw Error(ErrorCode::unknown_name,
                 json::in_quotes(*mapping_name) + " is not a built-in CSV mapping: " + names);
 }
@@ -37,20 +39,20 @@ py::tuple read_csv_text(const std::string& text, const std::string& file_name, c
                         const std::optional<std::string>& mapping_text, const std::optional<std::string>& mapping_name,
                         bool skip_bad_rows, const std::optional<Date>& as_of,
                         const std::optional<FrameworkHandle>& framework) {
-    CsvOptions options;
+    io::CsvOptions options;
     options.mapping = csv_mapping_of(mapping_text, mapping_name);
     options.skip_bad_rows = skip_bad_rows;
     options.as_of = as_of;
     if (framework) options.law = framework->law;
-    std::optional<CsvRows> kind;
+    std::optional<io::CsvRows> kind;
     if (rows) {
-        kind = enum_from_name<CsvRows>(*rows);
+        kind = enum_from_name<io::CsvRows>(*rows);
         if (!kind)
             throw Error(ErrorCode::unknown_name, json::in_quotes(*rows) + " is not a kind of row: organizations, events");
     }
     auto imported = [&] {
         py::gil_scoped_release release;
-        return kind ? read_csv(text, file_name, *kind, options) : read_csv(text, file_name, options);
+        return kind ? io::read_csv(text, file_name, *kind, options) : read_csv(text, file_name, options);
     }();
     py::list skipped;
     for (const auto& s : imported.skipped) {
@@ -77,14 +79,14 @@ void bind_csv(py::module_& m) {
     m.def(
         "csv_mappings", [] {
             py::list out;
-            for (const auto& mapping : builtin_csv_mappings()) {
+            for (const auto& mapping : io::builtin_csv_mappings()) {
                 py::dict columns;
                 for (const auto& [header, field] : mapping.columns) columns[py::str(header)] = field;
                 py::dict d;
                 d["name"] = mapping.name;
                 d["title"] = mapping.title;
                 d["rows"] = std::string(enum_name(mapping.rows));
-                d["date_format"] = std::string(csv::date_format_text(mapping.date_format));
+                d["date_format"] = std::string(io::date_format_text(mapping.date_format));
                 d["columns"] = columns;
                 out.append(d);
             }

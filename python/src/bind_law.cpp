@@ -9,8 +9,8 @@
 
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
-#include <coopecon/core/json_file.hpp>
-#include <coopecon/law/compliance.hpp>
+#include <coopecon/core/text_file.hpp>
+#include <coopecon/compliance/check.hpp>
 #include <coopecon/law/framework_check.hpp>
 #include <coopecon/law/framework_json.hpp>
 #include <coopecon/law/reform_json.hpp>
@@ -69,7 +69,7 @@ std::string check_reform(const std::string& text, const std::string& file_name) 
 
 std::string read_text(const std::filesystem::path& path) {
     py::gil_scoped_release release;
-    return json::read_text_file(path);
+    return read_text_file(path);
 }
 
 py::list timeline(const FrameworkHandle& self, const std::string& param) {
@@ -123,7 +123,7 @@ FrameworkHandle framework_set_state(const py::tuple& state) {
 }
 
 /// Days since 1970-01-01, as numpy's datetime64[D] counts them.
-py::array_t<std::int64_t> days(const std::vector<law::Finding>& findings, Date law::Finding::*member) {
+py::array_t<std::int64_t> days(const std::vector<compliance::Finding>& findings, Date compliance::Finding::*member) {
     py::array_t<std::int64_t> out(static_cast<py::ssize_t>(findings.size()));
     auto* data = out.mutable_data();
     for (std::size_t i = 0; i < findings.size(); ++i) data[i] = (findings[i].*member).days_since_epoch();
@@ -132,12 +132,12 @@ py::array_t<std::int64_t> days(const std::vector<law::Finding>& findings, Date l
 
 py::dict check(const SharedRegistry& registry, Date as_of, int at_risk_months, int notice_months,
                const std::string& across_law_change, const std::string& minimum) {
-    law::CheckOptions options;
+    compliance::CheckOptions options;
     options.at_risk_months = at_risk_months;
     options.notice_months = notice_months;
-    options.across_law_change = enum_named<law::AcrossLawChange>(across_law_change, "a way across a change of law");
-    options.minimum = enum_named<law::Severity>(minimum, "a severity");
-    const auto findings = registry.read([&](const Registry& r) { return law::check(r, as_of, options); });
+    options.across_law_change = enum_named<compliance::AcrossLawChange>(across_law_change, "a way across a change of law");
+    options.minimum = enum_named<compliance::Severity>(minimum, "a severity");
+    const auto findings = registry.read([&](const Registry& r) { return compliance::check(r, as_of, options); });
 
     const auto n = static_cast<py::ssize_t>(findings.size());
     py::list organization, rule, severity, consequence, basis, message, message_vi;
@@ -165,9 +165,9 @@ py::dict check(const SharedRegistry& registry, Date as_of, int at_risk_months, i
     out["severity"] = severity;
     out["consequence"] = consequence;
     out["legal_basis"] = basis;
-    out["began"] = days(findings, &law::Finding::began);
-    out["counted_from"] = days(findings, &law::Finding::counted_from);
-    out["threshold"] = days(findings, &law::Finding::threshold);
+    out["began"] = days(findings, &compliance::Finding::began);
+    out["counted_from"] = days(findings, &compliance::Finding::counted_from);
+    out["threshold"] = days(findings, &compliance::Finding::threshold);
     out["months"] = months;
     out["observed"] = observed;
     out["limit"] = limit;

@@ -13,9 +13,12 @@
 
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
-#include <coopecon/core/json.hpp>
-#include <coopecon/law/asset_distribution.hpp>
-#include <coopecon/registry/operations.hpp>
+#include <coopecon/json/json.hpp>
+#include <coopecon/operations/asset_distribution.hpp>
+#include <coopecon/operations/bankruptcy.hpp>
+#include <coopecon/operations/conversion.hpp>
+#include <coopecon/operations/dissolution.hpp>
+#include <coopecon/operations/reorganization.hpp>
 
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -61,8 +64,8 @@ CompletionMode completion_mode_named(const std::string& name) {
 }
 
 py::object distribute_estate(py::handle estate) {
-    const auto e = from_python<law::Estate>(estate);
-    return to_python(law::distribute_assets(e));
+    const auto e = from_python<operations::Estate>(estate);
+    return to_python(operations::distribute_assets(e));
 }
 
 }  // namespace

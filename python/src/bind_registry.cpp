@@ -14,7 +14,7 @@
 
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
-#include <coopecon/core/json_read.hpp>
+#include <coopecon/json/read.hpp>
 #include <coopecon/io/registry_json.hpp>
 #include <coopecon/law/framework_json.hpp>
 #include <coopecon/model/area_catalog_json.hpp>
@@ -52,18 +52,18 @@ std::unique_ptr<SharedRegistry> registry_loads(std::string text, std::string fil
                                                const std::optional<FrameworkHandle>& framework) {
     auto law = law_of(framework);
     py::gil_scoped_release release;
-    return std::make_unique<SharedRegistry>(read_registry(text, file_name, std::move(law)));
+    return std::make_unique<SharedRegistry>(io::read_registry(text, file_name, std::move(law)));
 }
 
 std::unique_ptr<SharedRegistry> registry_load(std::filesystem::path path,
                                               const std::optional<FrameworkHandle>& framework) {
     auto law = law_of(framework);
     py::gil_scoped_release release;
-    return std::make_unique<SharedRegistry>(read_registry_file(path, std::move(law)));
+    return std::make_unique<SharedRegistry>(io::read_registry_file(path, std::move(law)));
 }
 
 std::string dumps(const SharedRegistry& registry) {
-    return registry.read([](const Registry& r) { return write_registry(r); });
+    return registry.read([](const Registry& r) { return io::write_registry(r); });
 }
 
 void add(SharedRegistry& registry, py::object organizations) {
@@ -241,7 +241,7 @@ void bind_registry(py::module_& m) {
             return FrameworkHandle{self.read([](const Registry& r) { return r.law_ptr(); })};
         }, "The legal framework the registry's histories are judged under.")
         .def("save", [](const SharedRegistry& self, const std::filesystem::path& path) {
-                 self.read([&](const Registry& r) { write_registry_file(r, path); });
+                 self.read([&](const Registry& r) { io::write_registry_file(r, path); });
              },
              py::arg("path"), "Writes the registry file, replacing any file at `path` only once it is complete.")
         .def("dumps", &dumps, "The registry file's text.")

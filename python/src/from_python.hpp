@@ -12,10 +12,10 @@
 #include "date_caster.hpp"
 
 #include <coopecon/core/error.hpp>
-#include <coopecon/core/json_parse.hpp>
-#include <coopecon/core/json_path.hpp>
-#include <coopecon/core/json_read.hpp>
-#include <coopecon/core/json_source.hpp>
+#include <coopecon/json/parse.hpp>
+#include <coopecon/json/path.hpp>
+#include <coopecon/json/read.hpp>
+#include <coopecon/json/source.hpp>
 
 #include <pybind11/pybind11.h>
 

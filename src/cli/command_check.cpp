@@ -8,7 +8,7 @@
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/indicators/render.hpp>
 #include <coopecon/indicators/table.hpp>
-#include <coopecon/law/compliance.hpp>
+#include <coopecon/compliance/check.hpp>
 #include <coopecon/law/framework_check.hpp>
 #include <coopecon/law/framework_json.hpp>
 #include <coopecon/law/reform_json.hpp>
@@ -140,7 +140,7 @@ LoadedLaw load_law(std::optional<std::string_view> law_file, std::optional<std::
 }
 
 /// One row per finding; every cell keeps its stable code (rule id, severity, consequence) beside its label.
-indicators::Table build(const Registry& registry, const std::vector<law::Finding>& findings, Date as_of) {
+indicators::Table build(const Registry& registry, const std::vector<compliance::Finding>& findings, Date as_of) {
     using indicators::KeyCell;
     using indicators::Text;
     indicators::Table t;
@@ -181,14 +181,14 @@ int check(const Invocation& call) {
     if (!loaded.registry) return loaded.exit_code;
 
     const auto& registry = *loaded.registry;
-    law::CheckOptions options;
+    compliance::CheckOptions options;
     if (const auto v = option_value(call.args, severity_option.name))
-        options.minimum = *v == "due" ? law::Severity::due : law::Severity::at_risk;
+        options.minimum = *v == "due" ? compliance::Severity::due : compliance::Severity::at_risk;
     const Date as_of = args.as_of ? *args.as_of : registry.info().as_of ? *registry.info().as_of : today();
-    const auto findings = law::check(registry, as_of, options);
+    const auto findings = compliance::check(registry, as_of, options);
     call.out << indicators::render(build(registry, findings, as_of), args.format, args.lang);
     if (findings.empty() && args.format == Format::text) call.out << none_label.in(args.lang) << '\n';
-    return law::any_due(findings) ? exit_code::problems : exit_code::ok;
+    return compliance::any_due(findings) ? exit_code::problems : exit_code::ok;
 }
 
 }  // namespace coopecon::cli

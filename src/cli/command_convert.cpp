@@ -43,9 +43,9 @@ int convert(const Invocation& call) {
     const auto loaded = load_registry(args.operands.front(), call.err, call.err, {}, CsvInput::from(args));
     if (!loaded.registry) return loaded.exit_code;
     if (const auto out = args.value(convert_out_option.name))
-        write_registry_file(*loaded.registry, std::string(*out));
+        io::write_registry_file(*loaded.registry, std::string(*out));
     else
-        write_registry(*loaded.registry, call.out);
+        io::write_registry(*loaded.registry, call.out);
     return exit_code::ok;
 }
 

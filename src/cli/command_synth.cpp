@@ -90,9 +90,9 @@ int synth(const Invocation& call) {
 
     const auto registry = simulation::synthesize(simulation::builtin_profile(name, organizations), seed);
     if (const auto out = args.value(out_option.name))
-        write_registry_file(registry, std::string(*out));
+        io::write_registry_file(registry, std::string(*out));
     else
-        write_registry(registry, call.out);
+        io::write_registry(registry, call.out);
     return exit_code::ok;
 }
 

@@ -21,7 +21,7 @@ std::string count_of(std::size_t n, std::string_view singular, std::string_view 
 }
 
 void set_csv_rows(Arguments&, std::string_view v) {
-    if (!enum_from_name<CsvRows>(v)) throw UsageError(concat("--rows must be organizations or events, not '", v, "'"), {});
+    if (!enum_from_name<io::CsvRows>(v)) throw UsageError(concat("--rows must be organizations or events, not '", v, "'"), {});
 }
 void set_csv_mapping(Arguments&, std::string_view v) {
     if (v.empty()) throw UsageError("the file name is empty", {});
@@ -50,11 +50,11 @@ bool is_csv_file(std::string_view file) {
 /// Reads a CSV export; the rows skipped for their problems are listed on `err`.
 Registry read_csv_registry(const std::string& file, const CsvInput& in, std::shared_ptr<const law::Framework> law,
                            std::ostream& err) {
-    CsvOptions options;
+    io::CsvOptions options;
     options.law = std::move(law);
     options.skip_bad_rows = in.skip_bad_rows;
-    if (in.mapping) options.mapping = read_csv_mapping_file(*in.mapping);
-    auto imported = in.rows ? read_csv_file(file, *enum_from_name<CsvRows>(*in.rows), options)
+    if (in.mapping) options.mapping = io::read_csv_mapping_file(*in.mapping);
+    auto imported = in.rows ? io::read_csv_file(file, *enum_from_name<io::CsvRows>(*in.rows), options)
                             : read_csv_file(file, options);
     // Rows are skipped by organisation: its problems once, then the lines of all its rows.
     std::set<std::string> reported;
@@ -87,7 +87,7 @@ LoadedRegistry load_registry(const std::string& file, std::ostream& problems_out
     if (std::filesystem::is_directory(file, ec)) return unreadable("is a directory, not a registry file");
     try {
         if (is_csv_file(file)) return LoadedRegistry{read_csv_registry(file, csv, std::move(law), err), exit_code::ok};
-        return LoadedRegistry{read_registry_file(file, law ? std::move(law) : law::vietnam()), exit_code::ok};
+        return LoadedRegistry{io::read_registry_file(file, law ? std::move(law) : law::vietnam()), exit_code::ok};
     } catch (const Error& e) {
         const auto& problems = e.problems();
         const auto io = std::find_if(problems.begin(), problems.end(),

@@ -1,4 +1,4 @@
-#include <coopecon/detail/embedded_data.hpp>
+#include <coopecon/core/detail/embedded_data.hpp>
 
 #include <gtest/gtest.h>
 

@@ -16,6 +16,7 @@
 namespace {
 
 using namespace coopecon;
+using namespace coopecon::io;
 namespace fs = std::filesystem;
 
 const fs::path csv_import_examples = fs::path(COOPECON_SOURCE_DIR) / "examples";
@@ -25,13 +26,13 @@ Date csv_import_date(std::string_view iso) { return *Date::parse(iso); }
 /// The registry as JSON, with the info of `like` so that only the organisations are compared.
 std::string csv_import_organizations_json(Registry registry, const Registry& like) {
     registry.info() = like.info();
-    return write_registry(registry);
+    return io::write_registry(registry);
 }
 
 /// The one problem reading `text` raises, as a line; empty when it loads.
 std::string csv_import_refusal(std::string_view text, CsvRows rows, const CsvOptions& options = {}) {
     try {
-        read_csv(text, "t.csv", rows, options);
+        io::read_csv(text, "t.csv", rows, options);
     } catch (const Error& e) {
         return e.problems().size() == 1 ? e.problems()[0].to_string() : e.what();
     }
@@ -39,7 +40,7 @@ std::string csv_import_refusal(std::string_view text, CsvRows rows, const CsvOpt
 }
 
 TEST(CsvImport, ExampleOrganisationsLoadWithTheStatesTheyDescribe) {
-    const auto imported = read_csv_file(csv_import_examples / "organizations.csv", CsvRows::organizations);
+    const auto imported = io::read_csv_file(csv_import_examples / "organizations.csv", CsvRows::organizations);
     EXPECT_EQ(imported.mapping, "organizations-vi");
     EXPECT_TRUE(imported.skipped.empty());
     const Registry& reg = imported.registry;
@@ -75,11 +76,11 @@ TEST(CsvImport, ExampleOrganisationsLoadWithTheStatesTheyDescribe) {
 }
 
 TEST(CsvImport, EventExportOfTheExampleRegistryEqualsTheJsonRegistry) {
-    const Registry json = read_registry_file(csv_import_examples / "registry.json");
-    const auto imported = read_csv_file(csv_import_examples / "registry-events.csv", CsvRows::events);
+    const Registry json = io::read_registry_file(csv_import_examples / "registry.json");
+    const auto imported = io::read_csv_file(csv_import_examples / "registry-events.csv", CsvRows::events);
     EXPECT_EQ(imported.mapping, "events-en");
     EXPECT_EQ(imported.registry.event_count(), json.event_count());
-    EXPECT_EQ(csv_import_organizations_json(imported.registry, json), write_registry(json));
+    EXPECT_EQ(csv_import_organizations_json(imported.registry, json), io::write_registry(json));
 }
 
 TEST(CsvImport, AnOrganisationRowIsTheLeastHistoryThatReachesItsState) {
@@ -98,9 +99,9 @@ TEST(CsvImport, AnOrganisationRowIsTheLeastHistoryThatReachesItsState) {
           {"date": "2024-06-03", "type": "dissolution_resolved", "basis": "members_resolution"},
           {"date": "2024-11-30", "type": "dissolution_completed", "by": "dossier"},
           {"date": "2024-03-25", "type": "assembly_held", "kind": "annual"}]}]})";
-    const Registry expected = read_registry(json, "expected.json");
-    EXPECT_EQ(csv_import_organizations_json(read_csv(csv, "t.csv", CsvRows::organizations).registry, expected),
-              write_registry(expected));
+    const Registry expected = io::read_registry(json, "expected.json");
+    EXPECT_EQ(csv_import_organizations_json(io::read_csv(csv, "t.csv", CsvRows::organizations).registry, expected),
+              io::write_registry(expected));
 }
 
 TEST(CsvImport, EnglishAndVietnameseHeadersGiveTheSameRegistry) {
@@ -115,11 +116,11 @@ TEST(CsvImport, EnglishAndVietnameseHeadersGiveTheSameRegistry) {
         "Năm tài chính,Doanh thu (đồng),Ghi chú\n"
         "1,HTX-1,Hợp tác xã Đất Mũi,Hợp tác xã,D972,Vận tải,10/01/2019,Tạm ngưng hoạt động,1/3/2025,31/12/2025,7,1,"
         "2024,1.500.000,đã kiểm tra\n";
-    const auto en = read_csv(english, "en.csv", CsvRows::organizations);
+    const auto en = io::read_csv(english, "en.csv", CsvRows::organizations);
     const auto vi = read_csv(vietnamese, "vi.csv", CsvRows::organizations);
     EXPECT_EQ(en.mapping, "organizations-en");
     EXPECT_EQ(vi.mapping, "organizations-vi");
-    EXPECT_EQ(csv_import_organizations_json(vi.registry, en.registry), write_registry(en.registry));
+    EXPECT_EQ(csv_import_organizations_json(vi.registry, en.registry), io::write_registry(en.registry));
     EXPECT_EQ(en.registry.state_at("HTX-1", csv_import_date("2025-06-30")).status, LegalStatus::suspended);
     EXPECT_EQ(en.registry.state_at("HTX-1", csv_import_date("2025-06-30")).members.total(), 8);
 }
@@ -134,7 +135,7 @@ TEST(CsvImport, VietnameseEventRowsWithTheMappingsOwnSpellings) {
         "5.000.000,,\n"
         "3,THT-1,25/03/2020,Đại hội thành viên,,,,,,,,,Thường niên,,,\n"
         "4,THT-1,10/02/2025,Quyết định giải thể,,,,,,,,,,,,Nghị quyết đại hội thành viên\n";
-    const auto imported = read_csv(text, "vi-events.csv", CsvRows::events);
+    const auto imported = io::read_csv(text, "vi-events.csv", CsvRows::events);
     EXPECT_EQ(imported.mapping, "events-vi");
     const Registry& reg = imported.registry;
     const OrgIndex group = reg.index_of("THT-1");
@@ -160,7 +161,7 @@ TEST(CsvImport, ByteOrderMarkCrlfAndQuotedLineBreaks) {
         << "the quoted line break and the blank line count as lines";
 
     const std::string fixed = text.substr(0, text.find("2019-02-30")) + "2019-02-28,active,7";  // no final CRLF
-    const auto imported = read_csv(fixed, "t.csv", CsvRows::organizations);
+    const auto imported = io::read_csv(fixed, "t.csv", CsvRows::organizations);
     EXPECT_EQ(imported.registry.organization(imported.registry.index_of("HTX-1")).name,
               "Hợp tác xã\r\n\"Sông Đốc\"");
     EXPECT_EQ(imported.registry.size(), 2u);
@@ -178,9 +179,9 @@ TEST(CsvImport, AWrongRowRefusesTheWholeFileUnlessBadRowsAreSkipped) {
     EXPECT_EQ(csv_import_refusal(text, CsvRows::events),
               "t.csv:5:11: column \"Count\" (count): organization HTX-2: \"seven\" is not a whole number");
 
-    CsvOptions skip;
+    io::CsvOptions skip;
     skip.skip_bad_rows = true;
-    const auto imported = read_csv(text, "t.csv", CsvRows::events, skip);
+    const auto imported = io::read_csv(text, "t.csv", CsvRows::events, skip);
     ASSERT_EQ(imported.registry.size(), 1u);
     EXPECT_EQ(imported.registry.state_at("HTX-1", csv_import_date("2020-01-01")).members.total(), 7);
     // Every row of the organisation is left out, each reported with the problem that caused it.
@@ -199,9 +200,9 @@ TEST(CsvImport, ARefusalByTheRegistryIsSkippedLikeARowProblem) {
     const std::string text = "ID,Name,Kind,Area code,Sector,Registered on,Status,Official members\n"
                              "HTX-1,Hợp tác xã Một,cooperative,D999,agriculture,2019-01-10,active,7\n"
                              "HTX-2,Hợp tác xã Hai,cooperative,D968,agriculture,2019-01-10,active,7\n";
-    CsvOptions skip;
+    io::CsvOptions skip;
     skip.skip_bad_rows = true;
-    const auto imported = read_csv(text, "t.csv", CsvRows::organizations, skip);
+    const auto imported = io::read_csv(text, "t.csv", CsvRows::organizations, skip);
     ASSERT_EQ(imported.registry.size(), 1u);
     EXPECT_TRUE(imported.registry.find("HTX-2"));
     ASSERT_EQ(imported.skipped.size(), 1u);
@@ -214,7 +215,7 @@ TEST(CsvImport, TheExportDateBoundsEveryDate) {
     const std::string text = "ID,Name,Kind,Area code,Sector,Registered on,Status,Status since,Suspended until\n"
                              "HTX-1,Hợp tác xã Một,cooperative,D968,agriculture,2019-01-10,suspended,2025-01-01,"
                              "2025-03-31\n";
-    CsvOptions options;
+    io::CsvOptions options;
     options.as_of = csv_import_date("2025-06-30");
     EXPECT_EQ(csv_import_refusal(text, CsvRows::organizations, options),
               "t.csv:2:9: column \"Suspended until\" (suspended_until): organization HTX-1: the suspension ended on "
@@ -232,11 +233,11 @@ TEST(CsvImport, AMappingOfTheUsersOwn) {
                   "Thành lập": "registered_on", "Trạng thái": "status"},
       "ignore_unknown_columns": true,
       "values": {"status": {"HĐ": "active"}, "kind": {"HTX": "cooperative"}}})";
-    CsvOptions options;
-    options.mapping = read_csv_mapping(mapping_text, "province.json");
+    io::CsvOptions options;
+    options.mapping = io::read_csv_mapping(mapping_text, "province.json");
     const std::string text = "Mã HTX;Tên;Loại;Huyện;Ngành;Thành lập;Trạng thái;Người lập biểu\n"
                              "HTX-1;Hợp tác xã Một, Cái Nước;HTX;D969;Khác;05/06/2020;HĐ;Lê Văn Tám\n";
-    const auto imported = read_csv(text, "province.csv", CsvRows::organizations, options);
+    const auto imported = io::read_csv(text, "province.csv", CsvRows::organizations, options);
     EXPECT_EQ(imported.mapping, "province.json");
     const auto state = imported.registry.state_at("HTX-1", csv_import_date("2025-01-01"));
     EXPECT_EQ(state.status, LegalStatus::active);
@@ -271,12 +272,12 @@ TEST(CsvImport, BuiltInMappingsNameEveryFieldInBothLanguages) {
             const CsvMapping* m = find_builtin_csv_mapping(name);
             ASSERT_NE(m, nullptr) << name;
             EXPECT_EQ(m->rows, rows);
-            for (const auto& f : csv_fields(rows)) EXPECT_FALSE(m->headers_of(f.name).empty()) << name << " " << f.name;
+            for (const auto& f : io::csv_fields(rows)) EXPECT_FALSE(m->headers_of(f.name).empty()) << name << " " << f.name;
         }
 }
 
 TEST(CsvImport, TheDocumentationListsEveryColumnOfTheBuiltInMappings) {
-    const std::string doc = json::read_text_file(fs::path(COOPECON_SOURCE_DIR) / "docs" / "csv-import.md");
+    const std::string doc = read_text_file(fs::path(COOPECON_SOURCE_DIR) / "docs" / "csv-import.md");
     auto header_of = [](const CsvMapping& m, const std::string& field) {
         for (const auto& [header, f] : m.columns)
             if (f == field) return header;
@@ -286,7 +287,7 @@ TEST(CsvImport, TheDocumentationListsEveryColumnOfTheBuiltInMappings) {
         const CsvMapping* en = find_builtin_csv_mapping(std::string(enum_name(rows)) + "-en");
         const CsvMapping* vi = find_builtin_csv_mapping(std::string(enum_name(rows)) + "-vi");
         ASSERT_TRUE(en && vi);
-        for (const auto& f : csv_fields(rows)) {
+        for (const auto& f : io::csv_fields(rows)) {
             const std::string row = "| `" + f.name + "` | " + header_of(*en, f.name) + " | " + header_of(*vi, f.name) + " | ";
             EXPECT_NE(doc.find(row), std::string::npos) << row;
         }
@@ -294,7 +295,7 @@ TEST(CsvImport, TheDocumentationListsEveryColumnOfTheBuiltInMappings) {
 }
 
 TEST(CsvValues, AmountsDatesAndYesNo) {
-    using csv::parse_whole_number;
+    using io::parse_whole_number;
     const auto money = [](std::string_view t) { return parse_whole_number(t, INT64_MIN, INT64_MAX, true); };
     EXPECT_EQ(money("1.500.000").value, 1'500'000);
     EXPECT_EQ(money("1,500,000").value, 1'500'000);
@@ -309,19 +310,19 @@ TEST(CsvValues, AmountsDatesAndYesNo) {
               "\"9223372036854775808\" is out of range: expected a whole number from -9223372036854775808 to "
               "9223372036854775807");
 
-    EXPECT_EQ(csv::parse_date("1/3/2025", csv::DateFormat::day_month_year).value, csv_import_date("2025-03-01"));
-    EXPECT_EQ(csv::parse_date("2024-02-29", csv::DateFormat::iso).value, csv_import_date("2024-02-29"));
-    EXPECT_EQ(csv::parse_date("0000-01-01", csv::DateFormat::iso).error,
+    EXPECT_EQ(io::parse_date("1/3/2025", DateFormat::day_month_year).value, csv_import_date("2025-03-01"));
+    EXPECT_EQ(io::parse_date("2024-02-29", DateFormat::iso).value, csv_import_date("2024-02-29"));
+    EXPECT_EQ(io::parse_date("0000-01-01", DateFormat::iso).error,
               "\"0000-01-01\" is not a calendar date: there is no year 0");
 
-    EXPECT_EQ(csv::parse_bool("Có").value, true);
-    EXPECT_EQ(csv::parse_bool("không").value, false);
-    EXPECT_FALSE(csv::parse_bool("maybe"));
+    EXPECT_EQ(io::parse_bool("Có").value, true);
+    EXPECT_EQ(io::parse_bool("không").value, false);
+    EXPECT_FALSE(io::parse_bool("maybe"));
 
     // Decomposed accents (as some Mac programs save text) are named as the reason a label does not match.
     const std::string decomposed = "Ho\xCC\x9B\xCC\xA3p ta\xCC\x81\x63 xa\xCC\x83";
-    EXPECT_NE(csv::parse_enum<OrgKind>(decomposed, nullptr).error.find("Unicode NFC"), std::string::npos);
-    EXPECT_EQ(csv::parse_enum<OrgKind>("Hợp tác xã", nullptr).value, OrgKind::cooperative);
+    EXPECT_NE(io::parse_enum<OrgKind>(decomposed, nullptr).error.find("Unicode NFC"), std::string::npos);
+    EXPECT_EQ(io::parse_enum<OrgKind>("Hợp tác xã", nullptr).value, OrgKind::cooperative);
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 namespace {
 
 using namespace coopecon;
+using namespace coopecon::io;
 namespace fs = std::filesystem;
 
 const fs::path malformed_csv_dir = fs::path(COOPECON_SOURCE_DIR) / "tests" / "io" / "malformed-csv";
@@ -28,7 +29,7 @@ CsvRows malformed_csv_rows(const std::string& name) {
 std::vector<std::string> malformed_csv_refusal(const std::string& name) {
     std::vector<std::string> lines;
     try {
-        read_csv(json::read_text_file(malformed_csv_dir / name), name, malformed_csv_rows(name));
+        io::read_csv(read_text_file(malformed_csv_dir / name), name, malformed_csv_rows(name));
     } catch (const Error& e) {
         for (const auto& p : e.problems()) lines.push_back(p.to_string());
     }
@@ -122,7 +123,7 @@ TEST(CsvMalformed, EveryFileIsRefusedWithExactMessages) {
 
 TEST(CsvMalformed, ProblemsCarryTheirPositionOrganisationAndColumn) {
     try {
-        read_csv_file(malformed_csv_dir / "org_several_problems.csv", CsvRows::organizations);
+        io::read_csv_file(malformed_csv_dir / "org_several_problems.csv", CsvRows::organizations);
         FAIL() << "org_several_problems.csv loaded";
     } catch (const Error& e) {
         ASSERT_EQ(e.problems().size(), 5u);
@@ -137,9 +138,9 @@ TEST(CsvMalformed, ProblemsCarryTheirPositionOrganisationAndColumn) {
 }
 
 TEST(CsvMalformed, BadRowsCanBeSkippedAndAreReported) {
-    CsvOptions skip;
+    io::CsvOptions skip;
     skip.skip_bad_rows = true;
-    const auto imported = read_csv_file(malformed_csv_dir / "org_several_problems.csv", CsvRows::organizations, skip);
+    const auto imported = io::read_csv_file(malformed_csv_dir / "org_several_problems.csv", CsvRows::organizations, skip);
     ASSERT_EQ(imported.registry.size(), 1u);
     EXPECT_TRUE(imported.registry.find("HTX-1"));
     ASSERT_EQ(imported.skipped.size(), 2u);
@@ -154,11 +155,11 @@ TEST(CsvMalformed, BadRowsCanBeSkippedAndAreReported) {
 
 TEST(CsvMalformed, ProblemsOfTheWholeFileAreNotSkipped) {
     // Skipping applies to rows: a file whose header does not fit, or that cannot be read as CSV, is refused.
-    CsvOptions skip;
+    io::CsvOptions skip;
     skip.skip_bad_rows = true;
     for (const std::string name : {"org_unknown_column.csv", "org_unclosed_quote.csv", "org_legacy_encoding.csv",
                                    "org_empty.csv", "org_semicolon_separated.csv"})
-        EXPECT_THROW(read_csv_file(malformed_csv_dir / name, CsvRows::organizations, skip), Error) << name;
+        EXPECT_THROW(io::read_csv_file(malformed_csv_dir / name, CsvRows::organizations, skip), Error) << name;
 }
 
 }  // namespace

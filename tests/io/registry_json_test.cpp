@@ -22,6 +22,7 @@
 namespace {
 
 using namespace coopecon;
+using namespace coopecon::io;
 namespace fs = std::filesystem;
 
 const fs::path source_dir = COOPECON_SOURCE_DIR;
@@ -34,7 +35,7 @@ Date d(std::string_view iso) { return *Date::parse(iso); }
 std::vector<std::string> refusal(const std::string& text, const std::string& name) {
     std::vector<std::string> lines;
     try {
-        read_registry(text, name);
+        io::read_registry(text, name);
     } catch (const Error& e) {
         for (const auto& p : e.problems()) lines.push_back(p.to_string());
     }
@@ -42,7 +43,7 @@ std::vector<std::string> refusal(const std::string& text, const std::string& nam
 }
 
 TEST(RegistryJson, ExampleLoadsWithTheStatesItDescribes) {
-    const Registry reg = read_registry_file(example_path);
+    const Registry reg = io::read_registry_file(example_path);
     EXPECT_EQ(reg.size(), 10u);
     EXPECT_EQ(reg.info().title, "Cà Mau cooperatives: a small sample registry");
     EXPECT_TRUE(reg.info().synthetic);
@@ -76,9 +77,9 @@ TEST(RegistryJson, ExampleLoadsWithTheStatesItDescribes) {
 }
 
 TEST(RegistryJson, WriteReadWriteIsByteIdentical) {
-    const std::string original = json::read_text_file(example_path);
-    const Registry first = read_registry(original, "registry.json");
-    const std::string written = write_registry(first);
+    const std::string original = read_text_file(example_path);
+    const Registry first = io::read_registry(original, "registry.json");
+    const std::string written = io::write_registry(first);
     const Registry second = read_registry(written, "written.json");
     EXPECT_EQ(write_registry(second), written);
     EXPECT_EQ(second.event_count(), first.event_count());
@@ -170,19 +171,19 @@ TEST(RegistryJson, MalformedFilesAreRefusedWithExactMessages) {
             ADD_FAILURE() << name << " has no expected messages";
             continue;
         }
-        EXPECT_EQ(refusal(json::read_text_file(malformed_dir / name), name), expected->second) << name;
+        EXPECT_EQ(refusal(read_text_file(malformed_dir / name), name), expected->second) << name;
     }
     for (const auto& [name, lines] : expected_refusals) EXPECT_TRUE(on_disk.count(name)) << name << " is missing";
 }
 
 TEST(RegistryJson, ARefusedFileLeavesNothingBehind) {
     std::optional<Registry> loaded;
-    EXPECT_THROW(loaded.emplace(read_registry_file(malformed_dir / "several_problems.json")), Error);
+    EXPECT_THROW(loaded.emplace(io::read_registry_file(malformed_dir / "several_problems.json")), Error);
     EXPECT_FALSE(loaded.has_value());
 
     // The same text without its problems loads: the refusal was about the problems, not the rest.
     try {
-        read_registry_file(malformed_dir / "several_problems.json");
+        io::read_registry_file(malformed_dir / "several_problems.json");
     } catch (const Error& e) {
         EXPECT_EQ(e.problems().size(), 4u);
         for (const auto& p : e.problems()) {
@@ -194,7 +195,7 @@ TEST(RegistryJson, ARefusedFileLeavesNothingBehind) {
 
 TEST(RegistryJson, FilesThatCannotBeReadOrWrittenAreReportedAndLeaveOldFilesAlone) {
     try {
-        read_registry_file(source_dir / "no-such-registry.json");
+        io::read_registry_file(source_dir / "no-such-registry.json");
         ADD_FAILURE() << "a missing file was read";
     } catch (const Error& e) {
         EXPECT_EQ(e.code(), ErrorCode::io);
@@ -204,9 +205,9 @@ TEST(RegistryJson, FilesThatCannotBeReadOrWrittenAreReportedAndLeaveOldFilesAlon
     const fs::path dir = fs::temp_directory_path() / "coopecon_registry_json_test";
     fs::create_directories(dir);
     const fs::path target = dir / "registry.json";
-    const Registry reg = read_registry_file(example_path);
-    write_registry_file(reg, target);
-    EXPECT_EQ(json::read_text_file(target), json::read_text_file(example_path));
+    const Registry reg = io::read_registry_file(example_path);
+    io::write_registry_file(reg, target);
+    EXPECT_EQ(read_text_file(target), read_text_file(example_path));
 
     // A registry whose text cannot be written (a name that is not UTF-8) fails before replacing the file.
     Registry broken(law::vietnam(), vietnam_areas());
@@ -215,7 +216,7 @@ TEST(RegistryJson, FilesThatCannotBeReadOrWrittenAreReportedAndLeaveOldFilesAlon
     r.events.push_back(Event{d("2024-08-01"), Registered{}});
     broken.add(std::move(r));
     EXPECT_THROW(write_registry_file(broken, target), Error);
-    EXPECT_EQ(json::read_text_file(target), json::read_text_file(example_path));
+    EXPECT_EQ(read_text_file(target), read_text_file(example_path));
     EXPECT_FALSE(fs::exists(dir / "registry.json.tmp"));
     fs::remove_all(dir);
 }
@@ -279,13 +280,13 @@ const std::string extra_areas_file = R"({
 )";
 
 TEST(RegistryJson, AreasBeyondTheEmbeddedCatalogueTravelWithTheFile) {
-    const Registry reg = read_registry(extra_areas_file, "communes.json");
+    const Registry reg = io::read_registry(extra_areas_file, "communes.json");
     const auto c1 = reg.areas().find("X-C1");
     ASSERT_TRUE(c1.has_value());
     EXPECT_EQ(reg.areas().at_level(*c1, AreaLevel::province), *reg.areas().find("P96"));
     EXPECT_EQ(reg.areas().on(*c1, d("2025-08-01")), *reg.areas().find("X-C2"));
     EXPECT_EQ(reg.areas().size(), vietnam_areas()->size() + 2);
-    EXPECT_EQ(write_registry(reg), extra_areas_file);
+    EXPECT_EQ(io::write_registry(reg), extra_areas_file);
 }
 
 TEST(RegistryJson, AreaProblemsPointAtTheFilesOwnEntries) {
@@ -327,14 +328,14 @@ TEST(RegistryJson, TheLegalFrameworkIsAParameter) {
     params[static_cast<std::size_t>(law::Param::suspension_max_months)] = Timeline<std::int64_t>::make(
         {Dated<std::int64_t>{d("2024-07-01"), std::nullopt, 24, "a reform under study", false}});
     const auto reform = std::make_shared<const law::Framework>("reform", vn.regimes(), params, vn.rules());
-    const std::string text = json::read_text_file(malformed_dir / "suspension_too_long.json");
-    EXPECT_THROW(read_registry(text, "s.json"), Error);
-    const Registry reg = read_registry(text, "s.json", reform);
+    const std::string text = read_text_file(malformed_dir / "suspension_too_long.json");
+    EXPECT_THROW(io::read_registry(text, "s.json"), Error);
+    const Registry reg = io::read_registry(text, "s.json", reform);
     EXPECT_EQ(reg.state_at("HTX-1", d("2025-10-31")).status, LegalStatus::suspended);
 }
 
 TEST(RegistryJson, RecordsAndEventsHaveTheirOwnJson) {
-    const Registry reg = read_registry_file(example_path);
+    const Registry reg = io::read_registry_file(example_path);
     const auto index = *reg.find("CM-HTX-0001");
     OrganizationRecord record{reg.organization(index), {reg.members(index).begin(), reg.members(index).end()},
                               reg.events(index)};
@@ -355,10 +356,10 @@ TEST(RegistryJson, RecordsAndEventsHaveTheirOwnJson) {
 TEST(RegistryJson, DamagedFilesAreRefusedNeverCrash) {
     // Cut the example short at many places and change random bytes: each result either loads or is refused
     // with located problems; nothing else may escape and nothing may crash.
-    const std::string original = json::read_text_file(example_path);
+    const std::string original = read_text_file(example_path);
     auto check = [](const std::string& text, const std::string& what) {
         try {
-            read_registry(text, "damaged.json");
+            io::read_registry(text, "damaged.json");
         } catch (const Error& e) {
             for (const auto& p : e.problems()) EXPECT_EQ(p.file, "damaged.json") << what;
         } catch (const std::exception& e) {
@@ -377,14 +378,14 @@ TEST(RegistryJson, DamagedFilesAreRefusedNeverCrash) {
 }
 
 /// The text of docs/registry-format.md.
-std::string format_doc() { return json::read_text_file(source_dir / "docs" / "registry-format.md"); }
+std::string format_doc() { return read_text_file(source_dir / "docs" / "registry-format.md"); }
 
 TEST(RegistryJson, TheDocumentedExampleLoads) {
     const std::string doc = format_doc();
     const auto start = doc.find("```json\n");
     ASSERT_NE(start, std::string::npos);
     const auto end = doc.find("```", start + 8);
-    const Registry reg = read_registry(doc.substr(start + 8, end - start - 8), "docs/registry-format.md");
+    const Registry reg = io::read_registry(doc.substr(start + 8, end - start - 8), "docs/registry-format.md");
     EXPECT_EQ(reg.size(), 1u);
     EXPECT_EQ(reg.info().as_of, d("2023-08-31"));
 }

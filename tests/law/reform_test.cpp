@@ -2,7 +2,7 @@
 // reform before anything is built (every problem, with exact messages and file:line:column), the original
 // framework left untouched, and the example reforms of data/reforms/ and docs/reforms.md.
 
-#include <coopecon/law/compliance.hpp>
+#include <coopecon/compliance/check.hpp>
 #include <coopecon/law/framework_check.hpp>
 #include <coopecon/law/framework_json.hpp>
 #include <coopecon/law/reform.hpp>
@@ -167,11 +167,11 @@ TEST(Reform, AReformChangesTheComplianceCheckFromItsDate) {
     Registry reg(law, vietnam_areas());
     reg.add(cooperative("htx").registered("2025-06-02"_d).then(ev::members_joined("2025-06-02"_d, 4)));
     // 12 months would end on 2026-06-02; in 2026 the reform asks 18: 2026-12-02.
-    std::optional<law::Finding> f;
-    for (auto& x : law::check(reg, "2026-12-02"_d))
+    std::optional<compliance::Finding> f;
+    for (auto& x : compliance::check(reg, "2026-12-02"_d))
         if (x.rule == "compliance.below_minimum_members") f = x;
     ASSERT_TRUE(f);
-    EXPECT_EQ(f->severity, law::Severity::due);
+    EXPECT_EQ(f->severity, compliance::Severity::due);
     EXPECT_EQ(f->threshold, "2026-12-02"_d);
     EXPECT_EQ(f->months, 18);
     EXPECT_EQ(f->legal_basis, "Law 17/2023/QH15 Art 103.1d as amended by a hypothetical reform");

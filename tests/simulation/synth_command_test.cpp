@@ -29,7 +29,7 @@ TEST(SynthCommand, TheSameSeedGivesByteIdenticalOutput) {
     EXPECT_EQ(first.err, "");
     EXPECT_EQ(first.out, second.out);
     EXPECT_NE(run_cli({"synth", "ca_mau_2023", "--seed", "8"}).out, first.out);
-    const auto registry = read_registry(first.out, "stdout");
+    const auto registry = io::read_registry(first.out, "stdout");
     EXPECT_TRUE(registry.info().synthetic);
 }
 
@@ -41,7 +41,7 @@ TEST(SynthCommand, WritesTheSameBytesToAFile) {
     ASSERT_EQ(to_file.status, 0) << to_file.err;
     EXPECT_EQ(to_file.out, "");
     EXPECT_EQ(file_text(file), run_cli({"synth", "world", "--organizations", "2000"}).out);
-    EXPECT_EQ(read_registry(file_text(file), file.string()).size(), 2000u);
+    EXPECT_EQ(io::read_registry(file_text(file), file.string()).size(), 2000u);
     fs::remove_all(dir);
 }
 

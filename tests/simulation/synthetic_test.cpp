@@ -261,10 +261,10 @@ TEST(CaMau2023, RegistryInfoSaysSyntheticAsOf20230831) {
 }
 
 TEST(CaMau2023, TheRegistryFileReadsBackAndWritesTheSameBytes) {
-    const auto text = write_registry(ca_mau());
-    const auto again = read_registry(text, "ca_mau_2023.json");  // every history validated once more
+    const auto text = io::write_registry(ca_mau());
+    const auto again = io::read_registry(text, "ca_mau_2023.json");  // every history validated once more
     EXPECT_EQ(again.size(), ca_mau().size());
-    EXPECT_EQ(write_registry(again), text);
+    EXPECT_EQ(io::write_registry(again), text);
 }
 
 TEST(Synthesize, TheSameSeedGivesTheSameFileWhateverTheThreadsAndBatches) {
@@ -274,14 +274,14 @@ TEST(Synthesize, TheSameSeedGivesTheSameFileWhateverTheThreadsAndBatches) {
     SynthesisOptions three_threads;
     three_threads.threads = 3;
     three_threads.batch = 500;
-    const auto text = write_registry(ca_mau());
-    EXPECT_EQ(write_registry(synthesize(ca_mau_2023(), default_seed, one_thread)), text);
-    EXPECT_EQ(write_registry(synthesize(ca_mau_2023(), default_seed, three_threads)), text);
+    const auto text = io::write_registry(ca_mau());
+    EXPECT_EQ(io::write_registry(synthesize(ca_mau_2023(), default_seed, one_thread)), text);
+    EXPECT_EQ(io::write_registry(synthesize(ca_mau_2023(), default_seed, three_threads)), text);
 }
 
 TEST(Synthesize, AnotherSeedGivesAnotherRegistryWithTheSameCalibratedFigures) {
     const auto other = synthesize(ca_mau_2023(), 7);
-    EXPECT_NE(write_registry(other), write_registry(ca_mau()));
+    EXPECT_NE(io::write_registry(other), io::write_registry(ca_mau()));
     expect_ca_mau_figures(figures(other, date("2023-08-31")));
 }
 

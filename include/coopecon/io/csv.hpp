@@ -5,7 +5,7 @@
 //   auto imported = coopecon::read_csv_file("export.csv");  // organisation or event rows, by the header
 //   coopecon::write_registry_file(imported.registry, "registry.json");
 
-#include <coopecon/core/json_file.hpp>
+#include <coopecon/core/text_file.hpp>
 #include <coopecon/io/csv_events.hpp>
 #include <coopecon/io/csv_import.hpp>
 #include <coopecon/io/csv_mapping.hpp>
@@ -15,7 +15,7 @@
 #include <string>
 #include <string_view>
 
-namespace coopecon {
+namespace coopecon::io {
 
 /// Reads CSV text of either kind of row; `file` names it in problems (see read_organization_rows and
 /// read_event_rows).
@@ -28,20 +28,20 @@ inline CsvImport read_csv(std::string_view text, std::string_view file, CsvRows 
 /// (detect_csv_rows).
 inline CsvImport read_csv(std::string_view text, std::string_view file, const CsvOptions& options = {}) {
     const CsvRows rows = options.mapping ? options.mapping->rows
-                                         : detect_csv_rows(csv::parse(text, file).header);
+                                         : detect_csv_rows(parse(text, file).header);
     return read_csv(text, file, rows, options);
 }
 
 /// Reads the CSV file at `path`; an unreadable file is an Error with code io.
 inline CsvImport read_csv_file(const std::filesystem::path& path, CsvRows rows, const CsvOptions& options = {}) {
-    const std::string text = json::read_text_file(path);
+    const std::string text = read_text_file(path);
     return read_csv(text, path.string(), rows, options);
 }
 
 /// Reads the CSV file at `path`, of the kind of row its mapping or header says.
 inline CsvImport read_csv_file(const std::filesystem::path& path, const CsvOptions& options = {}) {
-    const std::string text = json::read_text_file(path);
+    const std::string text = read_text_file(path);
     return read_csv(text, path.string(), options);
 }
 
-}  // namespace coopecon
+}  // namespace coopecon::io

@@ -26,13 +26,10 @@
 #include <variant>
 #include <vector>
 
-namespace coopecon {
+namespace coopecon::io {
 
-namespace event_rows_detail {
+namespace detail {
 
-using csv::EventOrigin;
-using csv::Origin;
-using csv::RowReader;
 
 constexpr std::string_view field(EventField f) noexcept { return enum_name(f); }
 
@@ -73,7 +70,7 @@ P read_payload(RowReader& r, std::string_view type, std::vector<std::string_view
     return payload;
 }
 
-inline ParsedRow parse_row(const csv::Row& row, const csv::Source& source, const CsvOptions& options) {
+inline ParsedRow parse_row(const Row& row, const Source& source, const CsvOptions& options) {
     RowReader r(row, source);
     ParsedRow out;
     out.line = row.line;
@@ -149,10 +146,10 @@ inline ParsedRow parse_row(const csv::Row& row, const csv::Source& source, const
     return out;
 }
 
-/// A row whose cells are not read (csv::misread_row); it still belongs to its organisation, whose other rows
+/// A row whose cells are not read (misread_row); it still belongs to its organisation, whose other rows
 /// are skipped with it.
-inline ParsedRow misread(const csv::Row& row, const csv::Source& source) {
-    auto c = csv::misread_row(row, source, field(EventField::organization));
+inline ParsedRow misread(const Row& row, const Source& source) {
+    auto c = misread_row(row, source, field(EventField::organization));
     ParsedRow out;
     out.line = row.line;
     out.organization = std::move(c.record.organization.id);
@@ -162,12 +159,12 @@ inline ParsedRow misread(const csv::Row& row, const csv::Source& source) {
 
 /// One organisation's rows (in file order) as a candidate: identity from its registered row, members from the
 /// rows that admit them, one event per row.
-inline csv::Candidate assemble(std::vector<ParsedRow>& rows, const csv::Source& source) {
-    csv::Candidate c;
+inline Candidate assemble(std::vector<ParsedRow>& rows, const Source& source) {
+    Candidate c;
     const std::string id = rows.front().organization;
     c.record.organization.id = id;
     auto group_problem = [&](const Origin& where, ErrorCode code, std::string message) {
-        auto p = csv::problem_at(code, std::move(message), source.file, where.line, where.column, where.path);
+        auto p = problem_at(code, std::move(message), source.file, where.line, where.column, where.path);
         p.organization = id;
         c.problems.push_back(std::move(p));
     };
@@ -235,21 +232,21 @@ inline csv::Candidate assemble(std::vector<ParsedRow>& rows, const csv::Source& 
     return c;
 }
 
-}  // namespace event_rows_detail
+}  // namespace detail
 
 /// Reads event rows (docs/csv-import.md) from `text`, named `file` in problems. Throws Error listing every
 /// problem, unless options.skip_bad_rows: then the organisations without problems are loaded and the others'
 /// rows reported in CsvImport::skipped.
 inline CsvImport read_event_rows(std::string_view text, std::string_view file, const CsvOptions& options = {}) {
-    const auto source = csv::open(text, file, CsvRows::events, options);
-    std::vector<std::vector<event_rows_detail::ParsedRow>> groups;
+    const auto source = open(text, file, CsvRows::events, options);
+    std::vector<std::vector<detail::ParsedRow>> groups;
     std::map<std::string, std::size_t, std::less<>> group_of;
-    std::vector<csv::Candidate> candidates;
+    std::vector<Candidate> candidates;
     for (const auto& row : source.table.rows) {
-        auto parsed = row.problems.empty() ? event_rows_detail::parse_row(row, source, options)
-                                           : event_rows_detail::misread(row, source);
+        auto parsed = row.problems.empty() ? detail::parse_row(row, source, options)
+                                           : detail::misread(row, source);
         if (parsed.organization.empty()) {  // a row that names no organisation is a group of its own
-            csv::Candidate alone;
+            Candidate alone;
             alone.lines = {parsed.line};
             alone.identity = parsed.identity_at;
             alone.problems = std::move(parsed.problems);
@@ -260,8 +257,8 @@ inline CsvImport read_event_rows(std::string_view text, std::string_view file, c
         if (added) groups.emplace_back();
         groups[it->second].push_back(std::move(parsed));
     }
-    for (auto& rows : groups) candidates.push_back(event_rows_detail::assemble(rows, source));
-    return csv::finish(std::move(candidates), source, options);
+    for (auto& rows : groups) candidates.push_back(detail::assemble(rows, source));
+    return finish(std::move(candidates), source, options);
 }
 
-}  // namespace coopecon
+}  // namespace coopecon::io

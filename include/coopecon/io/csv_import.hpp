@@ -14,7 +14,7 @@
 
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/error.hpp>
-#include <coopecon/core/json_file.hpp>
+#include <coopecon/core/text_file.hpp>
 #include <coopecon/io/csv_mapping.hpp>
 #include <coopecon/io/csv_reader.hpp>
 #include <coopecon/io/csv_values.hpp>
@@ -36,7 +36,7 @@
 #include <utility>
 #include <vector>
 
-namespace coopecon {
+namespace coopecon::io {
 
 struct CsvOptions {
     std::optional<CsvMapping> mapping;  // none: the built-in mapping that knows most of the file's header
@@ -58,7 +58,6 @@ struct CsvImport {
     std::string mapping;                 // the name of the mapping the file was read with
 };
 
-namespace csv {
 
 /// Where a value came from: a cell (column from 1) or, with column 1 and no path, a row.
 struct Origin {
@@ -212,7 +211,7 @@ private:
     Problems problems_;
 };
 
-namespace import_detail {
+namespace detail {
 
 /// The index in `path` after "organizations[" and the rest of the path, or nullopt.
 inline std::optional<std::pair<std::size_t, std::string_view>> split_path(std::string_view path) {
@@ -289,12 +288,12 @@ inline void sort_by_position(Problems& problems) {
     });
 }
 
-}  // namespace import_detail
+}  // namespace detail
 
 /// Adds the candidates to a new registry: all of them, or else an Error listing every problem; with
 /// skip_bad_rows, those without problems, and the others' rows in `skipped`.
 inline CsvImport finish(std::vector<Candidate> candidates, const Source& source, const CsvOptions& options) {
-    using namespace import_detail;
+    using namespace detail;
     CsvImport out{Registry(options.law ? options.law : law::vietnam(), vietnam_areas()), {}, source.mapping.name};
     out.registry.info().title = "CSV import of " + source.file;
     out.registry.info().source = source.file + ", read with the mapping " + source.mapping.name;
@@ -376,6 +375,5 @@ inline CsvImport finish(std::vector<Candidate> candidates, const Source& source,
     return out;
 }
 
-}  // namespace csv
 
-}  // namespace coopecon
+}  // namespace coopecon::io

@@ -18,8 +18,8 @@
 
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
-#include <coopecon/core/json.hpp>
-#include <coopecon/detail/embedded_data.hpp>
+#include <coopecon/json/json.hpp>
+#include <coopecon/core/detail/embedded_data.hpp>
 #include <coopecon/io/csv_reader.hpp>
 #include <coopecon/io/csv_values.hpp>
 #include <coopecon/model/event.hpp>
@@ -45,7 +45,7 @@
 #include <utility>
 #include <vector>
 
-namespace coopecon {
+namespace coopecon::io {
 
 /// What one row of a CSV file is.
 enum class CsvRows : std::uint8_t {
@@ -120,7 +120,7 @@ struct CsvField {
     std::vector<std::string> value_names;  // for an enumeration: the names of its values
 };
 
-namespace mapping_detail {
+namespace detail {
 
 template <class T>
 struct Unwrapped {
@@ -202,12 +202,12 @@ inline std::vector<CsvField> event_fields() {
     return out;
 }
 
-}  // namespace mapping_detail
+}  // namespace detail
 
 /// The fields of a kind of row, in the order docs/csv-import.md lists them.
 inline const std::vector<CsvField>& csv_fields(CsvRows rows) {
-    static const std::vector<CsvField> organizations = mapping_detail::organization_fields();
-    static const std::vector<CsvField> events = mapping_detail::event_fields();
+    static const std::vector<CsvField> organizations = detail::organization_fields();
+    static const std::vector<CsvField> events = detail::event_fields();
     return rows == CsvRows::organizations ? organizations : events;
 }
 
@@ -221,15 +221,15 @@ struct CsvMapping {
     std::string name;  // the built-in mapping's name (organizations-vi), or the file it was read from
     std::string title;
     CsvRows rows = CsvRows::organizations;
-    csv::DateFormat date_format = csv::DateFormat::iso;
+    DateFormat date_format = DateFormat::iso;
     char delimiter = ',';
     std::map<std::string, std::string, std::less<>> columns;  // header (trimmed) → field
     std::vector<std::string> ignore;                          // headers (trimmed) whose columns are not read
     bool ignore_unknown_columns = false;
-    std::map<std::string, csv::Spellings, std::less<>> values;  // field → spelling → enumerator name
+    std::map<std::string, Spellings, std::less<>> values;  // field → spelling → enumerator name
 
     /// The mapping's own spellings for a field's values, or nullptr.
-    const csv::Spellings* spellings(std::string_view field) const {
+    const Spellings* spellings(std::string_view field) const {
         const auto it = values.find(field);
         return it == values.end() ? nullptr : &it->second;
     }
@@ -268,9 +268,9 @@ inline CsvMapping read_csv_mapping(std::string_view text, std::string_view file)
         std::string date_format;
         if (r.member(*o, "date_format", date_format)) {
             auto scope = r.key("date_format");
-            if (date_format == csv::date_format_text(csv::DateFormat::iso)) m.date_format = csv::DateFormat::iso;
-            else if (date_format == csv::date_format_text(csv::DateFormat::day_month_year))
-                m.date_format = csv::DateFormat::day_month_year;
+            if (date_format == date_format_text(DateFormat::iso)) m.date_format = DateFormat::iso;
+            else if (date_format == date_format_text(DateFormat::day_month_year))
+                m.date_format = DateFormat::day_month_year;
             else
                 r.problem(ErrorCode::invalid_value, json::in_quotes(date_format) + " is not a date format: write " +
                                                         "\"YYYY-MM-DD\" or \"DD/MM/YYYY\"");
@@ -297,7 +297,7 @@ inline CsvMapping read_csv_mapping(std::string_view text, std::string_view file)
             auto scope = r.key("columns");
             for (const auto& [header, field] : columns) {
                 auto at = r.key(header);
-                const std::string trimmed(csv::trim(header));
+                const std::string trimmed(trim(header));
                 if (trimmed.empty()) r.problem(ErrorCode::invalid_value, "a header name cannot be empty");
                 else if (!m.columns.emplace(trimmed, field).second)
                     r.problem(ErrorCode::duplicate, "the header " + json::in_quotes(trimmed) +
@@ -319,7 +319,7 @@ inline CsvMapping read_csv_mapping(std::string_view text, std::string_view file)
             auto scope = r.key("ignore");
             for (std::size_t k = 0; k < m.ignore.size(); ++k) {
                 auto at = r.index(k);
-                m.ignore[k] = std::string(csv::trim(m.ignore[k]));
+                m.ignore[k] = std::string(trim(m.ignore[k]));
                 if (m.ignore[k].empty()) r.problem(ErrorCode::invalid_value, "a header name cannot be empty");
                 else if (m.columns.count(m.ignore[k]))
                     r.problem(ErrorCode::invalid_value,
@@ -347,7 +347,7 @@ inline CsvMapping read_csv_mapping(std::string_view text, std::string_view file)
                                   json::in_quotes(name) + " is not a value of " + field + ": " + names);
                     }
                 }
-                m.values.emplace(field, csv::Spellings(spellings.begin(), spellings.end()));
+                m.values.emplace(field, Spellings(spellings.begin(), spellings.end()));
             }
         }
     }
@@ -357,7 +357,7 @@ inline CsvMapping read_csv_mapping(std::string_view text, std::string_view file)
 
 /// Reads the mapping file at `path` (see read_csv_mapping).
 inline CsvMapping read_csv_mapping_file(const std::filesystem::path& path) {
-    return read_csv_mapping(json::read_text_file(path), path.string());
+    return read_csv_mapping(read_text_file(path), path.string());
 }
 
 /// The mappings of data/csv/ (English and Vietnamese headers for each kind of row), named by their file's stem
@@ -365,7 +365,7 @@ inline CsvMapping read_csv_mapping_file(const std::filesystem::path& path) {
 inline const std::vector<CsvMapping>& builtin_csv_mappings() {
     static const std::vector<CsvMapping> mappings = [] {
         std::vector<CsvMapping> out;
-        for (const auto& file : detail::embedded_files()) {
+        for (const auto& file : coopecon::detail::embedded_files()) {
             const std::string name(file.name);
             if (!name.starts_with("csv/") || !name.ends_with(".json")) continue;
             auto m = read_csv_mapping(file.text, "data/" + name);
@@ -392,7 +392,7 @@ inline const CsvMapping& choose_builtin_csv_mapping(const std::vector<std::strin
         if (m.rows != rows) continue;
         std::size_t known = 0;
         for (const auto& h : header) {
-            const auto trimmed = csv::trim(h);
+            const auto trimmed = trim(h);
             if (m.columns.count(trimmed) ||
                 std::find(m.ignore.begin(), m.ignore.end(), trimmed) != m.ignore.end())
                 ++known;
@@ -413,7 +413,7 @@ inline CsvRows detect_csv_rows(const std::vector<std::string>& header) {
     std::size_t best_known = 0;
     for (const auto& m : builtin_csv_mappings()) {
         const auto known = static_cast<std::size_t>(std::count_if(
-            header.begin(), header.end(), [&](const std::string& h) { return m.columns.count(csv::trim(h)) > 0; }));
+            header.begin(), header.end(), [&](const std::string& h) { return m.columns.count(trim(h)) > 0; }));
         if (known > best_known) {
             best = m.rows;
             best_known = known;
@@ -444,9 +444,9 @@ inline BoundHeader bind_header(const std::vector<std::string>& header, const Csv
     const std::string which = "the mapping " + json::in_quotes(mapping.name);
     // A whole line in one column is a file separated by something else, e.g. ';' from a spreadsheet in a
     // Vietnamese locale: that is the one problem worth reporting.
-    const bool one_column = header.size() == 1 && csv::trim(header[0]).find_first_of(";|\t") != std::string_view::npos;
+    const bool one_column = header.size() == 1 && trim(header[0]).find_first_of(";|\t") != std::string_view::npos;
     for (std::size_t k = 0; k < header.size(); ++k) {
-        const std::string_view name = csv::trim(header[k]);
+        const std::string_view name = trim(header[k]);
         const int column = static_cast<int>(k + 1);
         const auto mapped = mapping.columns.find(name);
         if (mapped == mapping.columns.end()) {
@@ -454,7 +454,7 @@ inline BoundHeader bind_header(const std::vector<std::string>& header, const Csv
                 std::find(mapping.ignore.begin(), mapping.ignore.end(), name) != mapping.ignore.end())
                 continue;
             std::string message = (name.empty() ? std::string("the column has no header") : "unknown column") +
-                                  csv::decomposed_hint(name) + ": " + which +
+                                  decomposed_hint(name) + ": " + which +
                                   " has no field for it and does not ignore it";
             if (one_column) {
                 message += ". The header is one column: if the file is separated by \";\" or another character, "
@@ -468,7 +468,7 @@ inline BoundHeader bind_header(const std::vector<std::string>& header, const Csv
                         const CsvField* known = find_csv_field(mapping.rows, f);
                         if (required_only && !(known && known->required)) continue;
                         if (std::none_of(header.begin(), header.end(),
-                                         [&](const std::string& x) { return csv::trim(x) == h; }))
+                                         [&](const std::string& x) { return trim(x) == h; }))
                             out += (out.empty() ? "" : ", ") + json::in_quotes(h);
                     }
                     return out;
@@ -478,21 +478,21 @@ inline BoundHeader bind_header(const std::vector<std::string>& header, const Csv
                 else if (const auto any = absent_headers(false); !any.empty())
                     message += "; the mapping's headers not in this file: " + any;
             }
-            problems.push_back(csv::problem_at(ErrorCode::unknown_field, std::move(message), file, 1, column,
-                                               csv::column_path(header[k])));
+            problems.push_back(problem_at(ErrorCode::unknown_field, std::move(message), file, 1, column,
+                                               column_path(header[k])));
             continue;
         }
         const auto [it, added] = bound.column_of.emplace(mapped->second, k);
         if (!added)
-            problems.push_back(csv::problem_at(
+            problems.push_back(problem_at(
                 ErrorCode::duplicate,
                 "the field " + mapped->second + " is already given by column " + std::to_string(it->second + 1) +
-                    " (" + json::in_quotes(csv::trim(header[it->second])) + "); give each field once",
-                file, 1, column, csv::column_path(header[k])));
+                    " (" + json::in_quotes(trim(header[it->second])) + "); give each field once",
+                file, 1, column, column_path(header[k])));
     }
     for (const auto& f : csv_fields(mapping.rows))
         if (f.required && !one_column && !bound.column_of.count(f.name))
-            problems.push_back(csv::problem_at(ErrorCode::missing_field,
+            problems.push_back(problem_at(ErrorCode::missing_field,
                                                "no column for the required field " + f.name + ": " + which +
                                                    " reads it from " + mapping.headers_of(f.name),
                                                file, 1, 1));
@@ -502,4 +502,4 @@ inline BoundHeader bind_header(const std::vector<std::string>& header, const Csv
     return bound;
 }
 
-}  // namespace coopecon
+}  // namespace coopecon::io

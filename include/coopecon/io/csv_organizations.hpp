@@ -33,13 +33,10 @@
 #include <utility>
 #include <vector>
 
-namespace coopecon {
+namespace coopecon::io {
 
-namespace organization_rows_detail {
+namespace detail {
 
-using csv::EventOrigin;
-using csv::Origin;
-using csv::RowReader;
 
 constexpr std::string_view field(OrgField f) noexcept { return enum_name(f); }
 
@@ -145,10 +142,10 @@ inline ReorganizationCompleted reorganization_completed(ReorganizationForm form)
 
 class RowConverter {
 public:
-    RowConverter(const csv::Row& row, const csv::Source& source, const CsvOptions& options)
+    RowConverter(const Row& row, const Source& source, const CsvOptions& options)
         : r_(row, source), options_(options) {}
 
-    csv::Candidate convert() {
+    Candidate convert() {
         c_.lines = {r_.line()};
         identity();
         const auto registered_on = r_.require<Date>(field(OrgField::registered_on));
@@ -388,30 +385,30 @@ private:
 
     RowReader r_;
     const CsvOptions& options_;
-    csv::Candidate c_;
+    Candidate c_;
     std::optional<Date> terminated_on_;
     std::vector<std::pair<Date, OrgField>> dated_;  // every event's date and the field it was given in
 };
 
-}  // namespace organization_rows_detail
+}  // namespace detail
 
 /// Reads organisation rows (docs/csv-import.md) from `text`, named `file` in problems. Throws Error listing every
 /// problem, unless options.skip_bad_rows: then the organisations without problems are loaded and the others'
 /// rows reported in CsvImport::skipped.
 inline CsvImport read_organization_rows(std::string_view text, std::string_view file, const CsvOptions& options = {}) {
-    const auto source = csv::open(text, file, CsvRows::organizations, options);
-    std::vector<csv::Candidate> candidates;
+    const auto source = open(text, file, CsvRows::organizations, options);
+    std::vector<Candidate> candidates;
     candidates.reserve(source.table.rows.size());
     std::map<std::string, int, std::less<>> first_line;  // of each id
     for (const auto& row : source.table.rows) {
-        auto c = row.problems.empty() ? organization_rows_detail::RowConverter(row, source, options).convert()
-                                      : csv::misread_row(row, source, enum_name(OrgField::id));
+        auto c = row.problems.empty() ? detail::RowConverter(row, source, options).convert()
+                                      : misread_row(row, source, enum_name(OrgField::id));
         const auto& id = c.record.organization.id;
         if (!id.empty() && c.identity.count("id")) {
             const auto [it, added] = first_line.emplace(id, row.line);
             if (!added) {
                 const auto& where = c.identity.at("id");
-                auto p = csv::problem_at(ErrorCode::duplicate,
+                auto p = problem_at(ErrorCode::duplicate,
                                          "organization id " + id + " is already used by the row at line " +
                                              std::to_string(it->second),
                                          file, where.line, where.column, where.path);
@@ -421,7 +418,7 @@ inline CsvImport read_organization_rows(std::string_view text, std::string_view 
         }
         candidates.push_back(std::move(c));
     }
-    return csv::finish(std::move(candidates), source, options);
+    return finish(std::move(candidates), source, options);
 }
 
-}  // namespace coopecon
+}  // namespace coopecon::io

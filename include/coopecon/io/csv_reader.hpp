@@ -17,7 +17,7 @@
 // with the rest.
 
 #include <coopecon/core/error.hpp>
-#include <coopecon/core/json_source.hpp>
+#include <coopecon/json/source.hpp>
 
 #include <cstddef>
 #include <string>
@@ -25,7 +25,7 @@
 #include <utility>
 #include <vector>
 
-namespace coopecon::csv {
+namespace coopecon::io {
 
 struct Row {
     int line = 0;  // where the row starts
@@ -58,7 +58,7 @@ inline Problem problem_at(ErrorCode code, std::string message, std::string_view 
     return p;
 }
 
-namespace reader_detail {
+namespace detail {
 
 inline constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
 
@@ -83,19 +83,19 @@ inline std::pair<int, int> line_and_field_at(std::string_view text, std::size_t 
     return {line, field};
 }
 
-}  // namespace reader_detail
+}  // namespace detail
 
 /// Reads the CSV text of `file` (its name in problems). Throws Error when the text cannot be read as CSV at all;
 /// problems of single rows are in their Row::problems.
 inline Table parse(std::string_view text, std::string_view file, char delimiter = ',') {
-    using reader_detail::byte_order_mark;
+    using detail::byte_order_mark;
     if (text.starts_with(byte_order_mark)) text.remove_prefix(byte_order_mark.size());
     auto fatal = [&](std::string message, int line, int column) {
         throw Error(problem_at(ErrorCode::syntax, std::move(message), file, line, column));
     };
     if (text.empty()) fatal("the file is empty: it has no header line", 1, 1);
     if (const auto bad = json::find_invalid_utf8(text)) {
-        const auto [line, field] = reader_detail::line_and_field_at(text, bad->offset, delimiter);
+        const auto [line, field] = detail::line_and_field_at(text, bad->offset, delimiter);
         fatal("invalid UTF-8: " + bad->reason + "; the file must be UTF-8 encoded (in a spreadsheet, save as \"CSV UTF-8\")",
               line, field);
     }
@@ -205,4 +205,4 @@ inline Table parse(std::string_view text, std::string_view file, char delimiter 
     return table;
 }
 
-}  // namespace coopecon::csv
+}  // namespace coopecon::io

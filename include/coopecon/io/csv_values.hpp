@@ -13,7 +13,7 @@
 
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/enum_text.hpp>
-#include <coopecon/core/json_source.hpp>
+#include <coopecon/json/source.hpp>
 #include <coopecon/model/legal_status.hpp>
 #include <coopecon/model/organization_kind.hpp>
 
@@ -31,7 +31,7 @@
 #include <utility>
 #include <vector>
 
-namespace coopecon::csv {
+namespace coopecon::io {
 
 /// How a mapping writes dates.
 enum class DateFormat : std::uint8_t {
@@ -56,7 +56,7 @@ struct Parsed {
 /// Spellings a mapping adds for the values of one field: text → enumerator name.
 using Spellings = std::map<std::string, std::string, std::less<>>;
 
-namespace values_detail {
+namespace detail {
 
 constexpr bool all_digits(std::string_view s) noexcept {
     if (s.empty()) return false;
@@ -103,11 +103,11 @@ inline std::string digits_only(std::string_view s) {
     return out;
 }
 
-}  // namespace values_detail
+}  // namespace detail
 
 /// A date written in format `f` (the text already trimmed).
 inline Parsed<Date> parse_date(std::string_view text, DateFormat f) {
-    using namespace values_detail;
+    using namespace detail;
     const auto parts = date_parts(text, f);
     if (!parts) {
         const DateFormat other = f == DateFormat::iso ? DateFormat::day_month_year : DateFormat::iso;
@@ -136,7 +136,7 @@ inline Parsed<Date> parse_date(std::string_view text, DateFormat f) {
 /// A whole number from `min` to `max`; `money` words the messages for amounts in đồng.
 inline Parsed<std::int64_t> parse_whole_number(std::string_view text, std::int64_t min, std::int64_t max,
                                                bool money) {
-    using namespace values_detail;
+    using namespace detail;
     using Result = Parsed<std::int64_t>;
     const std::string shown = json::in_quotes(text);
     const std::string whole = money ? "amounts are whole đồng" : "expected a whole number";
@@ -294,4 +294,4 @@ Parsed<E> parse_enum(std::string_view text, const Spellings* spellings) {
                            allowed_values<E>(spellings));
 }
 
-}  // namespace coopecon::csv
+}  // namespace coopecon::io

@@ -17,7 +17,7 @@
 // write gives the same bytes, and a registry of millions of organisations never exists as one JSON tree.
 
 #include <coopecon/core/error.hpp>
-#include <coopecon/core/json.hpp>
+#include <coopecon/json/json.hpp>
 #include <coopecon/law/framework.hpp>
 #include <coopecon/law/framework_json.hpp>
 #include <coopecon/model/area.hpp>
@@ -43,12 +43,12 @@
 #include <variant>
 #include <vector>
 
-namespace coopecon {
+namespace coopecon::io {
 
 inline constexpr std::string_view registry_format = "coopecon-registry";
 inline constexpr std::int64_t registry_version = 1;
 
-}  // namespace coopecon
+}  // namespace coopecon::io
 
 namespace coopecon::json {
 
@@ -112,9 +112,9 @@ struct Codec<OrganizationRecord> {
 
 }  // namespace coopecon::json
 
-namespace coopecon {
+namespace coopecon::io {
 
-namespace registry_json_detail {
+namespace detail {
 
 /// `path` with the index after `list` ("organizations[7]…") replaced by renumber(index), or unchanged.
 template <class Renumber>
@@ -148,14 +148,14 @@ inline std::pair<std::vector<Area>, std::vector<AreaSuccession>> extra_areas(con
     return extra;
 }
 
-}  // namespace registry_json_detail
+}  // namespace detail
 
 /// Reads a registry file's text (named `file` in problems) against the legal framework `law`. The areas are the
 /// embedded catalogue (vietnam_areas()) plus the file's own `areas` and `crosswalk`. Throws Error listing every
 /// problem; nothing is returned, and nothing half-loaded exists, unless the whole file is valid.
 inline Registry read_registry(std::string_view text, std::string_view file,
                               std::shared_ptr<const law::Framework> law = law::vietnam()) {
-    using registry_json_detail::renumber;
+    using detail::renumber;
     static constexpr std::array<std::string_view, 6> keys{"format", "version", "info",
                                                           "areas",  "crosswalk", "organizations"};
     Problems problems;
@@ -233,7 +233,7 @@ inline Registry read_registry(std::string_view text, std::string_view file,
 /// Reads the registry file at `path` (see read_registry).
 inline Registry read_registry_file(const std::filesystem::path& path,
                                    std::shared_ptr<const law::Framework> law = law::vietnam()) {
-    const std::string text = json::read_text_file(path);
+    const std::string text = read_text_file(path);
     return read_registry(text, path.string(), std::move(law));
 }
 
@@ -244,7 +244,7 @@ inline void write_registry(json::Writer& w, const Registry& registry) {
     w.member("format", registry_format);
     w.member("version", registry_version);
     w.member("info", registry.info());
-    const auto [areas, crosswalk] = registry_json_detail::extra_areas(registry.areas());
+    const auto [areas, crosswalk] = detail::extra_areas(registry.areas());
     w.member("areas", areas);
     w.member("crosswalk", crosswalk);
     if (registry.size() > 0) {
@@ -290,7 +290,7 @@ inline std::string write_registry(const Registry& registry) {
 
 /// Writes the registry file at `path`; on failure the previous file, if any, is left as it was.
 inline void write_registry_file(const Registry& registry, const std::filesystem::path& path) {
-    json::write_file_atomically(path, [&](std::ostream& out) { write_registry(registry, out); });
+    write_file_atomically(path, [&](std::ostream& out) { write_registry(registry, out); });
 }
 
-}  // namespace coopecon
+}  // namespace coopecon::io

@@ -54,7 +54,7 @@ struct RuleInfo {
     Label name;
 };
 
-namespace rule_detail {
+namespace detail {
 
 constexpr RuleInfo describe(Rule r) noexcept {
     using enum Param;
@@ -113,9 +113,9 @@ inline constexpr auto table = [] {
     return out;
 }();
 
-}  // namespace rule_detail
+}  // namespace detail
 
-constexpr const RuleInfo& info(Rule r) noexcept { return rule_detail::table[static_cast<std::size_t>(r)]; }
+constexpr const RuleInfo& info(Rule r) noexcept { return detail::table[static_cast<std::size_t>(r)]; }
 
 /// The rule with this id ("compliance.below_minimum_members"), or nullopt.
 constexpr std::optional<Rule> rule_from_id(std::string_view id) noexcept {

@@ -5,8 +5,8 @@
 
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
-#include <coopecon/core/json.hpp>
-#include <coopecon/core/json_path.hpp>
+#include <coopecon/json/json.hpp>
+#include <coopecon/json/path.hpp>
 #include <coopecon/law/framework.hpp>
 #include <coopecon/law/framework_json.hpp>
 #include <coopecon/law/parameter.hpp>
@@ -58,7 +58,7 @@ inline Framework read_checked_framework(std::string_view text, std::string_view 
 
 /// Reads and checks the framework file at `path`.
 inline Framework read_framework_file(const std::filesystem::path& path) {
-    const std::string text = json::read_text_file(path);
+    const std::string text = read_text_file(path);
     return read_checked_framework(text, path.string());
 }
 

@@ -12,9 +12,9 @@
 
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
-#include <coopecon/core/json.hpp>
+#include <coopecon/json/json.hpp>
 #include <coopecon/core/timeline.hpp>
-#include <coopecon/detail/embedded_data.hpp>
+#include <coopecon/core/detail/embedded_data.hpp>
 #include <coopecon/law/framework.hpp>
 #include <coopecon/law/parameter.hpp>
 
@@ -103,7 +103,7 @@ inline std::string write_framework(const Framework& f) {
 inline std::shared_ptr<const Framework> vietnam() {
     static const std::shared_ptr<const Framework> framework = [] {
         constexpr std::string_view name = "law/vn-cooperatives.json";
-        const auto text = detail::embedded_file(name);
+        const auto text = coopecon::detail::embedded_file(name);
         if (!text) throw Error(ErrorCode::io, "the embedded data file " + std::string(name) + " is missing");
         return std::make_shared<const Framework>(read_framework(*text, "data/" + std::string(name)));
     }();

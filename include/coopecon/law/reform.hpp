@@ -12,7 +12,7 @@
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
-#include <coopecon/core/json_path.hpp>
+#include <coopecon/json/path.hpp>
 #include <coopecon/core/timeline.hpp>
 #include <coopecon/law/compliance_rule.hpp>
 #include <coopecon/law/framework.hpp>
@@ -39,7 +39,7 @@ struct Reform {
     std::map<std::string, std::vector<Dated<std::string>>, std::less<>> rules;
 };
 
-namespace reform_detail {
+namespace detail {
 
 inline std::string param_path(Param p) {
     std::string path = "parameters";
@@ -133,11 +133,11 @@ inline std::set<std::string, std::less<>> known_rules(const Framework& base) {
     return ids;
 }
 
-}  // namespace reform_detail
+}  // namespace detail
 
 /// Every problem of the reform on its own, with the paths of its JSON form (e.g. parameters.X[1].value).
 inline Problems check(const Reform& reform) {
-    using namespace reform_detail;
+    using namespace detail;
     Problems out;
     if (!reform.regimes.empty()) check_list(reform.regimes, "regimes", regime_problem, out);
     for (const auto& [p, list] : reform.parameters)
@@ -148,7 +148,7 @@ inline Problems check(const Reform& reform) {
 
 /// Every problem of applying the reform to `base`: those of the reform on its own, unknown rules, and gaps.
 inline Problems check(const Framework& base, const Reform& reform) {
-    using namespace reform_detail;
+    using namespace detail;
     Problems out = check(reform);
     if (!out.empty()) return out;  // the splices below need lists that are valid on their own
     if (!reform.regimes.empty()) check_spliced(splice(base.regimes().periods(), reform.regimes), "regimes", out);
@@ -172,7 +172,7 @@ inline Problems check(const Framework& base, const Reform& reform) {
 
 /// `base` with the reform applied. Throws Error listing every problem (see check); `base` is never changed.
 inline Framework apply(const Framework& base, const Reform& reform) {
-    using reform_detail::splice;
+    using detail::splice;
     throw_if_any(check(base, reform));
     auto regimes = reform.regimes.empty() ? base.regimes()
                                           : Timeline<Regime>::make(splice(base.regimes().periods(), reform.regimes));

@@ -12,7 +12,7 @@
 
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
-#include <coopecon/core/json.hpp>
+#include <coopecon/json/json.hpp>
 #include <coopecon/law/framework.hpp>
 #include <coopecon/law/parameter.hpp>
 #include <coopecon/law/reform.hpp>
@@ -31,7 +31,7 @@ inline constexpr std::int64_t reform_version = 1;
 /// Reads a reform from JSON text (`file` names it in problems) and checks it on its own. Throws Error listing
 /// every problem.
 inline Reform read_reform(std::string_view text, std::string_view file) {
-    using namespace reform_detail;
+    using namespace detail;
     static constexpr std::array<std::string_view, 6> keys{"format", "version", "title", "parameters", "rules", "regimes"};
     Problems problems;
     const auto root = json::parse(text, file, problems);
@@ -79,7 +79,7 @@ inline Reform read_reform(std::string_view text, std::string_view file) {
 
 /// Reads the reform file at `path` (see read_reform).
 inline Reform read_reform_file(const std::filesystem::path& path) {
-    const std::string text = json::read_text_file(path);
+    const std::string text = read_text_file(path);
     return read_reform(text, path.string());
 }
 
@@ -93,7 +93,7 @@ inline Framework apply_reform(const Framework& base, std::string_view text, std:
 
 /// Reads the reform file at `path` and applies it to `base`.
 inline Framework apply_reform_file(const Framework& base, const std::filesystem::path& path) {
-    const std::string text = json::read_text_file(path);
+    const std::string text = read_text_file(path);
     return apply_reform(base, text, path.string());
 }
 

@@ -12,8 +12,8 @@
 // reported with file:line:column.
 
 #include <coopecon/core/error.hpp>
-#include <coopecon/core/json.hpp>
-#include <coopecon/detail/embedded_data.hpp>
+#include <coopecon/json/json.hpp>
+#include <coopecon/core/detail/embedded_data.hpp>
 #include <coopecon/model/area.hpp>
 #include <coopecon/model/area_catalog.hpp>
 
@@ -64,7 +64,7 @@ inline AreaCatalog read_area_catalog(std::string_view text, std::string_view fil
 inline std::shared_ptr<const AreaCatalog> vietnam_areas() {
     static const std::shared_ptr<const AreaCatalog> catalog = [] {
         constexpr std::string_view name = "areas/vn-admin.json";
-        const auto text = detail::embedded_file(name);
+        const auto text = coopecon::detail::embedded_file(name);
         if (!text) throw Error(ErrorCode::io, "the embedded data file " + std::string(name) + " is missing");
         return std::make_shared<const AreaCatalog>(read_area_catalog(*text, "data/" + std::string(name)));
     }();

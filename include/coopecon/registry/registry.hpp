@@ -14,9 +14,9 @@
 #include <coopecon/model/member.hpp>
 #include <coopecon/model/org_state.hpp>
 #include <coopecon/model/organization.hpp>
-#include <coopecon/registry/event_log.hpp>
-#include <coopecon/registry/event_store.hpp>
-#include <coopecon/registry/replay.hpp>
+#include <coopecon/history/event_log.hpp>
+#include <coopecon/history/event_store.hpp>
+#include <coopecon/history/replay.hpp>
 #include <coopecon/registry/snapshot.hpp>
 
 #include <boost/describe/class.hpp>

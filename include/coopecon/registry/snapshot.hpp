@@ -8,7 +8,7 @@
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/ids.hpp>
 #include <coopecon/core/money.hpp>
-#include <coopecon/detail/huge_pages.hpp>
+#include <coopecon/core/detail/huge_pages.hpp>
 #include <coopecon/model/event.hpp>
 #include <coopecon/model/legal_status.hpp>
 #include <coopecon/model/org_state.hpp>
@@ -206,7 +206,7 @@ inline void Snapshot::resize(std::size_t n, SnapshotColumns columns) {
         }
         if (n > column.capacity()) {  // new memory: huge pages before the first write
             column.reserve(n);
-            detail::advise_huge_pages(column.data(), n * sizeof(column[0]));
+            coopecon::detail::advise_huge_pages(column.data(), n * sizeof(column[0]));
         }
         column.resize(n);
     });

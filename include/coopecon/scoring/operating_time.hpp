@@ -6,7 +6,7 @@
 #include <coopecon/core/date.hpp>
 #include <coopecon/model/legal_status.hpp>
 #include <coopecon/registry/registry.hpp>
-#include <coopecon/registry/replay.hpp>
+#include <coopecon/history/replay.hpp>
 
 #include <algorithm>
 #include <cstdint>

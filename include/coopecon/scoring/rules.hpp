@@ -7,9 +7,9 @@
 
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
-#include <coopecon/core/json.hpp>
+#include <coopecon/json/json.hpp>
 #include <coopecon/core/timeline.hpp>
-#include <coopecon/detail/embedded_data.hpp>
+#include <coopecon/core/detail/embedded_data.hpp>
 #include <coopecon/indicators/building_blocks.hpp>
 #include <coopecon/model/event.hpp>
 #include <coopecon/model/organization_kind.hpp>

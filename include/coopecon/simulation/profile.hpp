@@ -20,6 +20,13 @@
 
 namespace coopecon::simulation {
 
+namespace detail {
+
+/// A calendar date known to exist, for profiles' and generators' constants.
+inline Date ymd(int y, unsigned m, unsigned d) { return *Date::from_ymd(y, m, d); }
+
+}  // namespace detail
+
 /// An area organisations may be seated in, with its relative weight within its quota.
 struct AreaWeight {
     std::string area;  // area code of the catalogue (e.g. D966, P01)

@@ -22,9 +22,7 @@
 
 namespace coopecon::simulation {
 
-namespace profile_detail {
-
-inline Date ymd(int y, unsigned m, unsigned d) { return *Date::from_ymd(y, m, d); }
+namespace detail {
 
 /// The provinces valid on `d`, each of weight 1, of one region (or all when `region` is empty).
 inline std::vector<AreaWeight> provinces(const AreaCatalog& catalog, Date d, std::string_view region = {}) {
@@ -35,14 +33,14 @@ inline std::vector<AreaWeight> provinces(const AreaCatalog& catalog, Date d, std
     return out;
 }
 
-}  // namespace profile_detail
+}  // namespace detail
 
 /// Cà Mau province on 2023-08-31 (Báo Cà Mau, 2023; domain reference §9): exactly 281 cooperatives (247 active,
 /// 34 suspended) with 4,292 members, one union whose 6 official members are cooperatives and whose latest
 /// closed year has 59 workers, and 987 cooperative groups with 14,560 members, seated in the 9 district-level
 /// units of the time. Histories run from 1997 to 2025-12-31.
 inline Profile ca_mau_2023() {
-    using profile_detail::ymd;
+    using detail::ymd;
     Profile p;
     p.name = "ca_mau_2023";
     p.title = "Cà Mau province: cooperatives, union and cooperative groups, as of 2023-08-31 (synthetic)";
@@ -141,7 +139,7 @@ inline Profile ca_mau_2023() {
 /// delta, 2,071 south east, 1,983 central highlands), 125 unions with 851 member cooperatives, 71,000 groups, and
 /// 5,935,000 cooperative members (domain reference §9 rows 1–2). Provinces of a region are weighted equally.
 inline Profile vietnam_2022() {
-    using profile_detail::ymd;
+    using detail::ymd;
     const auto catalog = Registry().areas_ptr();  // Vietnam's areas, as the library embeds them
     Profile p;
     p.name = "vietnam_2022";
@@ -166,7 +164,7 @@ inline Profile vietnam_2022() {
     coops.id_prefix = "vn-htx-";
     std::vector<AreaWeight> group_seats;  // groups follow the cooperatives' regional shares
     for (const auto& [region, count] : regions) {
-        auto areas = profile_detail::provinces(*catalog, p.as_of, region);
+        auto areas = detail::provinces(*catalog, p.as_of, region);
         for (const auto& a : areas) group_seats.push_back({a.area, count / static_cast<double>(areas.size())});
         coops.seats.push_back({std::string(region), count, std::move(areas)});
     }
@@ -189,7 +187,7 @@ inline Profile vietnam_2022() {
     Population unions;
     unions.kind = OrgKind::union_of_cooperatives;
     unions.id_prefix = "vn-lhhtx-";
-    unions.seats = {{"Vietnam", 125, profile_detail::provinces(*catalog, p.as_of)}};
+    unions.seats = {{"Vietnam", 125, detail::provinces(*catalog, p.as_of)}};
     unions.members = {851, 0, 0};
     unions.min_official = 4;
     unions.sectors = {{Sector::agriculture, 0.6, 1, 15'000'000'000},
@@ -234,7 +232,7 @@ inline Profile vietnam_2022() {
 /// N cooperatives spread evenly over the 63 provinces of 2024, live on 2024-12-31, with about
 /// `events_per_organization` events each (at least 7): for benchmarks of the registry at scale.
 inline Profile world(std::int64_t organizations = 3'000'000, double events_per_organization = 10) {
-    using profile_detail::ymd;
+    using detail::ymd;
     if (organizations < 1 || organizations > 50'000'000)
         throw Error(ErrorCode::invalid_value,
                     "world: organizations must be between 1 and 50,000,000, not " + std::to_string(organizations));
@@ -251,7 +249,7 @@ inline Profile world(std::int64_t organizations = 3'000'000, double events_per_o
     Population coops;
     coops.kind = OrgKind::cooperative;
     coops.id_prefix = "w";
-    coops.seats = {{"Vietnam", n, profile_detail::provinces(Registry().areas(), p.as_of)}};
+    coops.seats = {{"Vietnam", n, detail::provinces(Registry().areas(), p.as_of)}};
     coops.suspended = n / 10;
     coops.members = {static_cast<std::int64_t>(n) * 25, 0, static_cast<std::int64_t>(n) * 2};
     coops.min_official = 7;

@@ -65,9 +65,8 @@ constexpr std::int32_t latest_closed_year(Date d) noexcept {
     return d.month() == 12 && d.day() == 31 ? d.year() : d.year() - 1;
 }
 
-namespace synthetic_detail {
+namespace detail {
 
-inline Date ymd(int y, unsigned m, unsigned d) { return *Date::from_ymd(y, m, d); }
 /// A date uniformly in [lo, hi].
 inline Date pick(Stream& s, Date lo, Date hi) {
     return Date::from_days(static_cast<std::int32_t>(s.between(lo.days_since_epoch(), hi.days_since_epoch())));
@@ -1009,13 +1008,13 @@ private:
     OrganizationRecord rec_;
 };
 
-}  // namespace synthetic_detail
+}  // namespace detail
 
 /// A registry generated from `profile` and `seed`: the same profile and seed give the same registry, whatever
 /// the options. Throws Error when the profile cannot be met (e.g. more suspended organisations than qualify);
 /// a generated history that the registry refused would be a bug and is reported as the registry's Error.
 inline Registry synthesize(const Profile& profile, std::uint64_t seed, const SynthesisOptions& options) {
-    using namespace synthetic_detail;
+    using namespace detail;
     if (profile.history_until < profile.as_of)
         throw Error(ErrorCode::invalid_value, "profile " + profile.name + ": history_until is before as_of");
     Registry registry;  // on Vietnam's framework and areas, which the library parses once

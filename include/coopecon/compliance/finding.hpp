@@ -1,0 +1,80 @@
+#pragma once
+// A finding of the compliance check (compliance/check.hpp): one rule that one organisation breaks, or is about to
+// break, at the date of the check, with the legal basis and the consequence the law in force attaches to it.
+
+#include <coopecon/core/date.hpp>
+#include <coopecon/core/label.hpp>
+
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace coopecon::compliance {
+
+/// Ordered: a check can be asked for findings of at least a given severity.
+enum class Severity : std::uint8_t {
+    notice,   // a minor lapse: a late notice, a late annual assembly
+    at_risk,  // the condition holds and its threshold is near (CheckOptions::at_risk_months), not yet crossed
+    due,      // the threshold is crossed and the condition is not cured: the consequence may follow now
+};
+BOOST_DESCRIBE_ENUM(Severity, notice, at_risk, due)
+
+constexpr Label label(Severity s) noexcept {
+    switch (s) {
+        case Severity::notice: return {"Notice", "Lưu ý"};
+        case Severity::at_risk: return {"At risk", "Có nguy cơ"};
+        case Severity::due: return {"Due", "Đến hạn xử lý"};
+    }
+    return {"?", "?"};
+}
+
+/// What the law in force attaches to the condition once its threshold is crossed.
+enum class Consequence : std::uint8_t {
+    revocation_ground,       // 2023 Law Art 103.1: the registration is revoked, then compulsory dissolution (Art 97.1b)
+    compulsory_dissolution,  // 2012 Law Art 54.2: the People's Committee orders the dissolution directly
+    termination_ground,      // Decree 77/2019/NĐ-CP Art 14: a cooperative group must terminate
+    administrative_lapse,    // a procedural duty missed; no change of status follows
+};
+BOOST_DESCRIBE_ENUM(Consequence, revocation_ground, compulsory_dissolution, termination_ground, administrative_lapse)
+
+constexpr Label label(Consequence c) noexcept {
+    switch (c) {
+        case Consequence::revocation_ground:
+            return {"ground for revoking the registration certificate, then compulsory dissolution",
+                    "căn cứ thu hồi giấy chứng nhận đăng ký, dẫn đến giải thể bắt buộc"};
+        case Consequence::compulsory_dissolution:
+            return {"ground for compulsory dissolution ordered by the People's Committee",
+                    "thuộc trường hợp giải thể bắt buộc theo quyết định của Ủy ban nhân dân"};
+        case Consequence::termination_ground:
+            return {"ground for terminating the cooperative group", "căn cứ chấm dứt hoạt động của tổ hợp tác"};
+        case Consequence::administrative_lapse:
+            return {"administrative lapse", "vi phạm thủ tục hành chính"};
+    }
+    return {"?", "?"};
+}
+
+struct Finding {
+    std::string organization;  // external id
+    std::string rule;          // compliance rule id, e.g. compliance.below_minimum_members
+    Severity severity = Severity::notice;
+    Consequence consequence = Consequence::administrative_lapse;
+    std::string legal_basis;   // in force at the date the consequence applies (see docs/legal-rules.md)
+    Date began;                // the condition began (a lapse: the first day after its deadline)
+    Date counted_from;         // counting towards the threshold starts here (later than `began` only across a
+                               // change of law, with AcrossLawChange::restart)
+    Date threshold;            // the day the threshold is, was or will be crossed
+    std::int32_t months = 0;   // the threshold's length in months; 0 for a rule without one
+    std::optional<double> observed;      // the measured figure (members, percent, working days), when there is one
+    std::optional<std::int64_t> limit;   // its legal limit
+    std::string message;       // one line, English
+    std::string message_vi;    // the same, Vietnamese
+
+    bool operator==(const Finding&) const = default;
+};
+BOOST_DESCRIBE_STRUCT(Finding, (), (organization, rule, severity, consequence, legal_basis, began, counted_from,
+                                    threshold, months, observed, limit, message, message_vi))
+
+}  // namespace coopecon::compliance

@@ -1,0 +1,94 @@
+#pragma once
+// Where a registry keeps its organisations' encoded histories: one after another in large blocks, in the order
+// they were stored, rather than in a heap block per organisation. A snapshot reads them front to back, so the
+// processor streams them from memory instead of following millions of pointers, and no allocation header is
+// paid per organisation. A history that changes is stored again at the end; its old bytes are counted as dead,
+// and the registry compacts the store when the dead bytes outweigh the live ones.
+//
+// Entries locate a history by block and offset, not by address, so a store copies and moves like a value.
+// A history never spans two blocks: a block's unused end is shorter than the history that did not fit there.
+
+#include <coopecon/core/date.hpp>
+#include <coopecon/history/event_log.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace coopecon {
+
+class EventStore {
+public:
+    /// Where one history is, with what a reader asks before decoding it.
+    struct Entry {
+        std::uint64_t offset = 0;
+        std::uint32_t block = 0;
+        std::uint32_t bytes = 0;
+        std::uint32_t count = 0;
+        Date last = Date::min();
+    };
+
+    EventLog view(const Entry& e) const noexcept {
+        if (e.bytes == 0) return EventLog({}, e.count, e.last);
+        return EventLog(std::span<const std::byte>(blocks_[e.block].data() + e.offset, e.bytes), e.count, e.last);
+    }
+
+    /// Copies a history to the end of the store: into the last block when it fits, else into a new one.
+    Entry store(const EventLog& log) {
+        const std::size_t bytes = log.bytes();
+        if (blocks_.empty() || blocks_.back().capacity() - blocks_.back().size() < bytes) {
+            const std::size_t grown = blocks_.empty() ? min_block : std::min(max_block, 2 * blocks_.back().capacity());
+            std::vector<std::byte> block;
+            block.reserve(std::max(bytes, grown));
+            blocks_.push_back(std::move(block));
+        }
+        auto& block = blocks_.back();
+        const Entry e{block.size(), static_cast<std::uint32_t>(blocks_.size() - 1), static_cast<std::uint32_t>(bytes),
+                      static_cast<std::uint32_t>(log.size()), log.last_date()};
+        const auto encoded = log.encoded();
+        block.insert(block.end(), encoded.begin(), encoded.end());
+        live_ += bytes;
+        return e;
+    }
+
+    /// The end of the store, to return to when a registry change that stored histories fails part way.
+    struct Mark {
+        std::size_t blocks = 0;
+        std::size_t last_block_bytes = 0;
+        std::size_t live = 0;
+    };
+    Mark mark() const noexcept { return {blocks_.size(), blocks_.empty() ? 0 : blocks_.back().size(), live_}; }
+    /// Drops everything stored since `m`; entries handed out since then are no longer valid.
+    void rollback(const Mark& m) noexcept {
+        blocks_.resize(m.blocks);  // shrinking: no allocation
+        if (!blocks_.empty()) blocks_.back().resize(m.last_block_bytes);
+        live_ = m.live;
+    }
+
+    /// Counts a history that was stored again elsewhere as dead.
+    void release(const Entry& e) noexcept {
+        live_ -= e.bytes;
+        dead_ += e.bytes;
+    }
+
+    std::size_t live_bytes() const noexcept { return live_; }
+    std::size_t dead_bytes() const noexcept { return dead_; }
+    /// Bytes allocated for the blocks, reserved room included.
+    std::size_t capacity_bytes() const noexcept {
+        std::size_t n = blocks_.capacity() * sizeof(blocks_[0]);
+        for (const auto& b : blocks_) n += b.capacity();
+        return n;
+    }
+
+private:
+    // Blocks grow from 64 KiB to 8 MiB: small registries stay small, large ones waste little at a block's end.
+    static constexpr std::size_t min_block = std::size_t{64} << 10, max_block = std::size_t{8} << 20;
+
+    std::vector<std::vector<std::byte>> blocks_;
+    std::size_t live_ = 0;
+    std::size_t dead_ = 0;
+};
+
+}  // namespace coopecon

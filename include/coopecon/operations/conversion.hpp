@@ -1,0 +1,37 @@
+#pragma once
+// A cooperative group becomes a cooperative (Law 17/2023/QH15 Art 108; Decree 92/2024/NĐ-CP Art 61). It keeps
+// its id and its registration code: the conversion is one event in its own history, after which its kind is
+// cooperative. Row C1 of the transition table decides: the law provides for it from 2024-07-01, after at least
+// 12 months of operation since registration (Art 108.1b), with every member agreeing (Art 108.1c). The number
+// of consenting members is required here, so a conversion without the members' consent cannot be recorded.
+
+#include <coopecon/core/error.hpp>
+#include <coopecon/operations/dissolution.hpp>
+#include <coopecon/operations/plan.hpp>
+#include <coopecon/registry/registry.hpp>
+
+#include <boost/describe/class.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace coopecon::operations {
+
+struct Conversion {
+    std::string organization;
+    Date converted_on;
+    std::int32_t consenting_members = 0;  // members who agreed
+};
+BOOST_DESCRIBE_STRUCT(Conversion, (), (organization, converted_on, consenting_members))
+
+inline Changes convert_to_cooperative(Registry& reg, const Conversion& c) {
+    const auto members = reg.state_at(c.organization, c.converted_on).members.total();
+    if (c.consenting_members < 0 || c.consenting_members > members)
+        throw Error(detail::input_problem(reg, ErrorCode::invalid_value, c.organization, "consenting_members",
+                                          EventType::converted_to_cooperative, c.converted_on, "",
+                                          std::to_string(c.consenting_members) + " consenting members, but the group has " +
+                                              std::to_string(members) + " members on " + c.converted_on.iso()));
+    return detail::record(reg, c.organization, {{c.converted_on, ConvertedToCooperative{c.consenting_members}}});
+}
+
+}  // namespace coopecon::operations
