@@ -327,6 +327,7 @@ def main():
     # ---- primary successor of every split commune
     cited = report["cited"]
     primary_rule = collections.Counter()
+    first_listed = []
     crosswalk_communes = []
     for o in sorted(old_units):
         news = successors[o]
@@ -350,6 +351,7 @@ def main():
                 first, rule = same[0], "same name"
             else:
                 first, rule = news[0], "first listed"
+                first_listed.append((o, news))
         primary_rule[rule] += 1
         crosswalk_communes.append({"from": "C" + o, "to": "C" + first + "-2025", "on": FIRST_NEW_DAY, "part": False})
         for n in sorted(set(news) - {first}):
@@ -388,6 +390,7 @@ def main():
         "district_first_seen": collections.Counter("first snapshot" if a["_first_seen"] is None
                                                    else a["_first_seen"][:4] for a in districts),
         "snapshots": [s[0] for s in snaps],
+        "first_listed": first_listed,
     }
     write_report(args.report, pins, stats, report, before, corrections, name_fixes, old_units, new_units,
                  successors, commune_less, parsed)
@@ -420,6 +423,9 @@ def write_report(path, pins, stats, after, before, corrections, name_fixes, old_
          "- communes by the year of the first snapshot of their unbroken run (\"first snapshot\": listed since "
          f"{stats['snapshots'][0]}): " + ", ".join(f"{k} {v}" for k, v in sorted(stats["first_seen"].items())),
          "- districts likewise: " + ", ".join(f"{k} {v}" for k, v in sorted(stats["district_first_seen"].items())),
+         "- split communes whose primary successor is only the first one the source lists (no same code, no "
+         "remainder clause, no same name): " + ("; ".join(f"{unit(o)} → {', '.join(new(n) for n in ns)}"
+                                                       for o, ns in stats["first_listed"]) or "none"),
          "",
          "## Comparison with the text of Resolutions 1654–1687/NQ-UBTVQH15",
          "",
