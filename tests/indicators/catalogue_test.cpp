@@ -166,8 +166,8 @@ TEST(Catalogue, ByKindKeepsCooperativesUnionsAndGroupsApart) {
 /// Communes X1 and X2 in Cà Mau city; assessments for 2022 filed in 2023.
 Registry scored_registry() {
     auto areas = vietnam_areas()->with({
-        Area{"X1", "31999", "Xã Một", "Xã Một", AreaLevel::commune, "commune", std::nullopt, "D964", "2004-01-01"_day, std::nullopt},
-        Area{"X2", "31998", "Xã Hai", "Xã Hai", AreaLevel::commune, "commune", std::nullopt, "D964", "2004-01-01"_day, std::nullopt},
+        Area{"X1", "31999", "Xã Một", "Xã Một", AreaLevel::commune, "commune", std::nullopt, "D964", "2004-01-01"_day, std::nullopt, std::nullopt},
+        Area{"X2", "31998", "Xã Hai", "Xã Hai", AreaLevel::commune, "commune", std::nullopt, "D964", "2004-01-01"_day, std::nullopt, std::nullopt},
     });
     Registry reg(law::vietnam(), std::make_shared<const AreaCatalog>(std::move(areas)));
     reg.add(std::vector<OrganizationRecord>{

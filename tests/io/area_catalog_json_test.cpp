@@ -1,6 +1,6 @@
 // Area catalogues from JSON: the embedded Vietnamese catalogue loads once with its hierarchy and crosswalk;
-// the catalogue's own checks (duplicate codes, dangling parents and successors, inverted periods) are reported
-// with file:line:column like JSON problems.
+// the catalogue's own checks (duplicate codes, dangling parents and successors, inverted periods, cycles, two
+// primary successors) are reported with file:line:column like JSON problems.
 
 #include <coopecon/model/area_catalog_json.hpp>
 
@@ -28,12 +28,74 @@ TEST(AreaCatalogJson, EmbeddedCatalogueLoadsOnceWithItsHierarchyAndCrosswalk) {
     EXPECT_EQ((*areas)[province].region, "mekong_delta");
     EXPECT_EQ(areas->on(province, area_date("2025-06-30")), province);
     EXPECT_EQ((*areas)[areas->on(province, area_date("2025-07-01"))].code, "P96-2025");
+
+    // A commune of 2025-06-30 lies in its district and province, and continues in a commune of 2025-07-01.
+    const auto commune = areas->find("C32014");
+    ASSERT_TRUE(commune.has_value());
+    EXPECT_EQ((*areas)[*commune].level, AreaLevel::commune);
+    EXPECT_EQ((*areas)[areas->at_level(*commune, AreaLevel::province)].code, "P96");
+    const auto successor = areas->on(*commune, area_date("2025-07-01"));
+    ASSERT_NE(successor, no_index);
+    EXPECT_EQ((*areas)[successor].level, AreaLevel::commune);
+    EXPECT_EQ((*areas)[areas->at_level(successor, AreaLevel::province)].code, "P96-2025");
+}
+
+/// Problem lines of reading `text`, or none when it reads.
+std::vector<std::string> catalogue_problems(const std::string& text) {
+    std::vector<std::string> lines;
+    try {
+        read_area_catalog(text, "areas.json");
+    } catch (const Error& e) {
+        for (const auto& p : e.problems()) lines.push_back(p.to_string());
+    }
+    return lines;
+}
+
+const std::string two_districts = R"({
+  "format": "coopecon-areas", "version": 2, "title": "t", "sources": [], "licences": [],
+  "regions": [],
+  "areas": [
+    {"code": "P1", "official_code": "1", "name": "A", "full_name": "Tỉnh A", "level": "province", "kind": "province", "valid_from": "2004-01-01"},
+    {"code": "D1", "official_code": "11", "name": "B", "full_name": "Huyện B", "level": "district", "kind": "district", "parent": "P1", "valid_from": "2004-01-01", "valid_to": "2025-06-30"},
+    {"code": "D2", "official_code": "12", "name": "C", "full_name": "Huyện C", "level": "district", "kind": "district", "parent": "P1", "valid_from": "2004-01-01", "valid_to": "2025-06-30"}
+  ],
+  "crosswalk": [CROSSWALK]
+})";
+
+std::string with_crosswalk(const std::string& entries) {
+    auto text = two_districts;
+    return text.replace(text.find("CROSSWALK"), 9, entries);
+}
+
+TEST(AreaCatalogJson, ASplitUnitHasOnePrimarySuccessorAndPartsBeside) {
+    EXPECT_TRUE(catalogue_problems(with_crosswalk(R"({"from": "D1", "to": "P1", "on": "2025-07-01", "part": false},
+                                                     {"from": "D1", "to": "D2", "on": "2025-07-01", "part": true})"))
+                    .empty());
+    EXPECT_EQ(catalogue_problems(with_crosswalk(R"({"from": "D1", "to": "P1", "on": "2025-07-01"},
+                                                   {"from": "D1", "to": "D2", "on": "2025-07-01"})")),
+              (std::vector<std::string>{"areas.json:10:52: crosswalk[1]: area D1 has two primary successors; mark the "
+                                        "others \"part\": true"}));
+}
+
+TEST(AreaCatalogJson, CyclesOfSuccessorsAndParentsAreRefused) {
+    EXPECT_EQ(catalogue_problems(with_crosswalk(R"({"from": "D1", "to": "D1", "on": "2025-07-01"})")),
+              (std::vector<std::string>{"areas.json:9:17: crosswalk[0]: area D1 cannot succeed itself"}));
+    const auto cycle = catalogue_problems(with_crosswalk(R"({"from": "D1", "to": "D2", "on": "2025-07-01"},
+                                                             {"from": "D2", "to": "D1", "on": "2025-07-01"})"));
+    ASSERT_EQ(cycle.size(), 1u);
+    EXPECT_NE(cycle[0].find("is its own successor (a cycle of successors)"), std::string::npos) << cycle[0];
+
+    auto own_parent = with_crosswalk("");
+    own_parent.replace(own_parent.find("\"parent\": \"P1\""), 14, "\"parent\": \"D1\"");
+    const auto parents = catalogue_problems(own_parent);
+    ASSERT_EQ(parents.size(), 1u);
+    EXPECT_NE(parents[0].find("area D1 is its own parent (a cycle of parents)"), std::string::npos) << parents[0];
 }
 
 TEST(AreaCatalogJson, CatalogueProblemsAreLocated) {
     const std::string text = R"({
   "format": "coopecon-areas",
-  "version": 1,
+  "version": 2,
   "title": "t",
   "sources": [],
   "regions": [{"id": "mekong_delta", "name_vi": "Đồng bằng sông Cửu Long", "name_en": "Mekong River Delta"}],

@@ -39,10 +39,10 @@ inline Event ocop_scored(Date on, std::string product, std::int32_t score) {
 /// A registry whose areas add communes X1 and X2 (in Cà Mau city, D964) and X3 (merged into X1 on 2025-07-01).
 inline Registry registry_with_communes() {
     auto commune = [](std::string code, std::string name, std::optional<Date> to = std::nullopt) {
-        return Area{code, code, name, name, AreaLevel::commune, "commune", std::nullopt, "D964", "2004-01-01"_d, to};
+        return Area{code, code, name, name, AreaLevel::commune, "commune", std::nullopt, "D964", "2004-01-01"_d, to, std::nullopt};
     };
     auto areas = vietnam_areas()->with({commune("X1", "Xã Một"), commune("X2", "Xã Hai"), commune("X3", "Xã Ba", "2025-06-30"_d)},
-                                       {AreaSuccession{"X3", "X1", "2025-07-01"_d}});
+                                       {AreaSuccession{"X3", "X1", "2025-07-01"_d, std::nullopt}});
     return Registry(law::vietnam(), std::make_shared<const AreaCatalog>(std::move(areas)));
 }
 

@@ -41,17 +41,22 @@ struct Area {
     std::optional<std::string> parent;   // code of the enclosing unit
     Date valid_from;
     std::optional<Date> valid_to;        // inclusive; nullopt = still valid
+    std::optional<std::string> name_en;  // the name without diacritics ("Thoi Binh"), for English text
 
     constexpr bool valid_on(Date d) const noexcept { return valid_from <= d && (!valid_to || d <= *valid_to); }
 };
-BOOST_DESCRIBE_STRUCT(Area, (), (code, official_code, name, full_name, level, kind, region, parent, valid_from, valid_to))
+BOOST_DESCRIBE_STRUCT(Area, (), (code, official_code, name, full_name, level, kind, region, parent, valid_from, valid_to,
+                                  name_en))
 
-/// An ended unit continues, from `on`, as (part of) `to`.
+/// An ended unit continues, from `on`, as (part of) `to`. A unit split between successors has one entry per
+/// successor: exactly one without `part` (its primary successor, which the catalogue maps its territory to) and
+/// one with `part: true` for each unit that received the rest.
 struct AreaSuccession {
     std::string from;
     std::string to;
     Date on;
+    std::optional<bool> part;  // true: a secondary successor receiving part of the territory
 };
-BOOST_DESCRIBE_STRUCT(AreaSuccession, (), (from, to, on))
+BOOST_DESCRIBE_STRUCT(AreaSuccession, (), (from, to, on, part))
 
 }  // namespace coopecon

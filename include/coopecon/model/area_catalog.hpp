@@ -10,6 +10,7 @@
 #include <boost/describe/class.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -58,12 +59,18 @@ public:
             const auto from = find(c.from), to = find(c.to);
             if (!from) problems.push_back(Problem::at(ErrorCode::unknown_name, "unknown area " + c.from, at("crosswalk", i) + ".from"));
             if (!to) problems.push_back(Problem::at(ErrorCode::unknown_name, "unknown area " + c.to, at("crosswalk", i) + ".to"));
-            if (from && to) {
+            if (from && to && from == to)
+                problems.push_back(Problem::at(ErrorCode::integrity, "area " + c.from + " cannot succeed itself", at("crosswalk", i)));
+            else if (from && to && !c.part.value_or(false)) {
                 if (successors_[*from] != no_index)
-                    problems.push_back(Problem::at(ErrorCode::duplicate, "area " + c.from + " has two successors", at("crosswalk", i)));
+                    problems.push_back(Problem::at(ErrorCode::duplicate,
+                                                   "area " + c.from + " has two primary successors; mark the others \"part\": true",
+                                                   at("crosswalk", i)));
                 successors_[*from] = *to;
             }
         }
+        report_cycle(parents_, "parent", "areas", problems);
+        report_cycle(successors_, "successor", "crosswalk", problems);
         throw_if_any(std::move(problems));
     }
 
@@ -110,6 +117,25 @@ public:
     }
 
 private:
+    /// A unit that is its own ancestor (or successor) would make every walk up the hierarchy endless.
+    void report_cycle(const std::vector<AreaIndex>& next, const char* what, const char* list, Problems& problems) const {
+        std::vector<std::uint8_t> state(next.size(), 0);  // 0 unseen, 1 on the current walk, 2 known to end
+        for (std::size_t start = 0; start < next.size(); ++start) {
+            std::vector<AreaIndex> walk;
+            AreaIndex i = static_cast<AreaIndex>(start);
+            while (i != no_index && state[i] == 0) {
+                state[i] = 1;
+                walk.push_back(i);
+                i = next[i];
+            }
+            if (i != no_index && state[i] == 1)
+                problems.push_back(Problem::at(ErrorCode::integrity,
+                                               "area " + areas_[i].code + " is its own " + what + " (a cycle of " + what + "s)",
+                                               std::string(list)));
+            for (const AreaIndex w : walk) state[w] = 2;
+        }
+    }
+
     std::vector<Region> regions_;
     std::vector<Area> areas_;
     std::vector<AreaSuccession> crosswalk_;

@@ -1,15 +1,17 @@
 #pragma once
-// An area catalogue in JSON (format "coopecon-areas", version 1), the format of data/areas/vn-admin.json:
+// An area catalogue in JSON (format "coopecon-areas", version 2), the format of data/areas/vn-admin.json
+// (docs/areas.md):
 //
-//   {"format": "coopecon-areas", "version": 1, "title": "...", "sources": ["..."],
+//   {"format": "coopecon-areas", "version": 2, "title": "...", "sources": ["..."],
+//    "licences":  [{"source", "licence", "taken"}, ...],
 //    "regions":   [{"id", "name_vi", "name_en"}, ...],
-//    "areas":     [{"code", "official_code", "name", "full_name", "level", "kind", "region", "parent",
+//    "areas":     [{"code", "official_code", "name", "name_en", "full_name", "level", "kind", "region", "parent",
 //                   "valid_from", "valid_to"}, ...],
-//    "crosswalk": [{"from", "to", "on"}, ...]}
+//    "crosswalk": [{"from", "to", "on", "part"}, ...]}
 //
-// `region`, `parent` and `valid_to` may be null or absent. Besides the JSON problems, everything the
-// AreaCatalog constructor checks (duplicate codes, dangling parents and crosswalk entries, inverted periods) is
-// reported with file:line:column.
+// `name_en`, `region`, `parent`, `valid_to` and `part` may be null or absent. Besides the JSON problems, everything
+// the AreaCatalog constructor checks (duplicate codes, dangling parents and crosswalk entries, inverted periods,
+// cycles) is reported with file:line:column.
 
 #include <coopecon/core/error.hpp>
 #include <coopecon/json/json.hpp>
@@ -27,18 +29,27 @@
 
 namespace coopecon {
 
+/// A source of the catalogue, its licence and what was taken from it.
+struct SourceLicence {
+    std::string source;
+    std::string licence;
+    std::string taken;
+};
+BOOST_DESCRIBE_STRUCT(SourceLicence, (), (source, licence, taken))
+
 inline constexpr std::string_view area_catalog_format = "coopecon-areas";
-inline constexpr std::int64_t area_catalog_version = 1;
+inline constexpr std::int64_t area_catalog_version = 2;
 
 /// Reads an area catalogue from JSON text; `file` names it in problems. Throws Error listing every problem.
 inline AreaCatalog read_area_catalog(std::string_view text, std::string_view file) {
-    static constexpr std::array<std::string_view, 7> keys{"format",  "version", "title",    "sources",
+    static constexpr std::array<std::string_view, 8> keys{"format",  "version", "title", "sources", "licences",
                                                           "regions", "areas",   "crosswalk"};
     Problems problems;
     const auto root = json::parse(text, file, problems);
     json::Reader r(problems);
     std::string title;
     std::vector<std::string> sources;
+    std::vector<SourceLicence> licences;
     std::vector<Region> regions;
     std::vector<Area> areas;
     std::vector<AreaSuccession> crosswalk;
@@ -46,6 +57,7 @@ inline AreaCatalog read_area_catalog(std::string_view text, std::string_view fil
         r.check_keys(*o, {keys});
         r.member(*o, "title", title);
         r.member(*o, "sources", sources);
+        r.member(*o, "licences", licences);
         r.member(*o, "regions", regions);
         r.member(*o, "areas", areas);
         r.member(*o, "crosswalk", crosswalk);
