@@ -7,7 +7,7 @@
 // described structs as their members in declaration order. No alignment: reads go through memcpy.
 
 #include <coopecon/core/date.hpp>
-#include <coopecon/core/error.hpp>
+#include <coopecon/export.hpp>
 
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
@@ -74,7 +74,7 @@ private:
 };
 
 /// Reads what BinaryWriter wrote. Reading past the end throws, so truncated or hostile input cannot crash.
-class BinaryReader {
+class COOPECON_EXPORT BinaryReader {
 public:
     BinaryReader(const std::byte* data, std::size_t size) noexcept : p_(data), end_(data + size) {}
 
@@ -160,10 +160,8 @@ private:
         if (static_cast<std::size_t>(end_ - p_) < n) [[unlikely]]
             ends_early(n);
     }
-    // Out of line, so that the check inlined into every read stays a compare and a branch.
-    [[noreturn, gnu::cold, gnu::noinline]] static void ends_early(std::size_t n) {
-        throw Error(ErrorCode::syntax, "binary data ends early: " + std::to_string(n) + " more bytes needed");
-    }
+    // Compiled in the library, so that the check inlined into every read stays a compare and a branch.
+    [[noreturn, gnu::cold]] static void ends_early(std::size_t n);
     template <class T, bool Checked = true>
     T raw() {
         if constexpr (Checked) need(sizeof(T));

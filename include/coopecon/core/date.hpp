@@ -4,7 +4,8 @@
 // Four bytes, trivially copyable and totally ordered, so event logs and snapshot columns stay small.
 // libstdc++ 12 has the C++20 calendar types but no <format> and no chrono::parse, hence the hand-written I/O.
 
-#include <charconv>
+#include <coopecon/export.hpp>
+
 #include <chrono>
 #include <compare>
 #include <cstdint>
@@ -14,7 +15,7 @@
 
 namespace coopecon {
 
-class Date {
+class COOPECON_EXPORT Date {
 public:
     constexpr Date() = default;  // 1970-01-01: a valid default keeps value-initialised structs serialisable
 
@@ -54,16 +55,8 @@ public:
         return std::chrono::weekday{std::chrono::sys_days{std::chrono::days{days_}}}.iso_encoding();
     }
 
-    std::string iso() const {
-        const auto d = ymd();
-        char buf[11];
-        put(buf, 4, static_cast<unsigned>(static_cast<int>(d.year())));
-        buf[4] = '-';
-        put(buf + 5, 2, static_cast<unsigned>(d.month()));
-        buf[7] = '-';
-        put(buf + 8, 2, static_cast<unsigned>(d.day()));
-        return std::string(buf, 10);
-    }
+    /// `YYYY-MM-DD`.
+    std::string iso() const;
 
     constexpr Date plus_days(std::int32_t n) const noexcept { return Date(days_ + n); }
 
@@ -109,9 +102,6 @@ private:
         }
         out = v;
         return true;
-    }
-    static void put(char* out, int width, unsigned v) noexcept {
-        for (int i = width - 1; i >= 0; --i, v /= 10) out[i] = static_cast<char>('0' + v % 10);
     }
 
     std::int32_t days_ = 0;

@@ -4,6 +4,7 @@
 // throw one Error carrying them, after leaving every piece of state as it was.
 
 #include <coopecon/core/date.hpp>
+#include <coopecon/export.hpp>
 
 #include <boost/describe/enum.hpp>
 
@@ -32,7 +33,7 @@ BOOST_DESCRIBE_ENUM(ErrorCode, syntax, invalid_value, wrong_type, missing_field,
                     duplicate, rule_violation, integrity, io, usage)
 
 /// One problem. Only `code` and `message` are always set; the rest says where and why, when known.
-struct Problem {
+struct COOPECON_EXPORT Problem {
     ErrorCode code = ErrorCode::invalid_value;
     std::string message;
     std::string file;
@@ -46,78 +47,30 @@ struct Problem {
     std::string legal_basis;   // e.g. Law 17/2023/QH15 Art 96.1; Decree 92/2024/NĐ-CP Art 47
 
     /// A problem located by a field path (which may be empty).
-    static Problem at(ErrorCode code, std::string message, std::string path = {}) {
-        Problem p;
-        p.code = code;
-        p.message = std::move(message);
-        p.path = std::move(path);
-        return p;
-    }
+    static Problem at(ErrorCode code, std::string message, std::string path = {});
 
     /// One line: `file:line:column: path: organisation X, event Y on D: message [rule R; legal basis]`.
-    std::string to_string() const {
-        std::string out;
-        auto sep = [&out] {
-            if (!out.empty()) out += ": ";
-        };
-        if (!file.empty() || line > 0) {
-            out += file.empty() ? std::string("<input>") : file;
-            if (line > 0) out += ':' + std::to_string(line) + ':' + std::to_string(column);
-        }
-        if (!path.empty()) {
-            sep();
-            out += path;
-        }
-        if (!organization.empty() || !event.empty()) {
-            sep();
-            if (!organization.empty()) out += "organization " + organization;
-            if (!event.empty()) {
-                if (!organization.empty()) out += ", ";
-                out += "event " + event;
-                if (date) out += " on " + date->iso();
-            }
-        }
-        sep();
-        out += message;
-        if (!rule.empty() || !legal_basis.empty()) {
-            out += " [";
-            out += rule.empty() ? std::string() : "rule " + rule;
-            if (!rule.empty() && !legal_basis.empty()) out += "; ";
-            out += legal_basis;
-            out += ']';
-        }
-        return out;
-    }
+    std::string to_string() const;
 };
 
 using Problems = std::vector<Problem>;
 
 /// The one exception type of the library. what() lists every problem, one per line.
-class Error : public std::runtime_error {
+class COOPECON_EXPORT Error : public std::runtime_error {
 public:
     explicit Error(Problem problem) : Error(Problems{std::move(problem)}) {}
-    explicit Error(Problems problems)
-        : std::runtime_error(join(problems)), problems_(std::move(problems)) {}
+    explicit Error(Problems problems);
     Error(ErrorCode code, std::string message) : Error(Problem::at(code, std::move(message))) {}
+    ~Error() override;  // defined in the library, so the type's identity is one for every unit that catches it
 
     const Problems& problems() const noexcept { return problems_; }
     ErrorCode code() const noexcept { return problems_.empty() ? ErrorCode::invalid_value : problems_.front().code; }
 
 private:
-    static std::string join(const Problems& problems) {
-        std::string out;
-        for (const auto& p : problems) {
-            if (!out.empty()) out += '\n';
-            out += p.to_string();
-        }
-        return out;
-    }
     Problems problems_;
 };
 
 /// Throws when `problems` is not empty.
-inline void throw_if_any(Problems problems) {
-    if (!problems.empty()) throw Error(std::move(problems));
-}
+COOPECON_EXPORT void throw_if_any(Problems problems);
 
 }  // namespace coopecon

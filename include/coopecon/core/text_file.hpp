@@ -3,65 +3,25 @@
 // leaves a half-written file in place of the old one.
 
 #include <coopecon/core/error.hpp>
+#include <coopecon/export.hpp>
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
+#include <functional>
+#include <iosfwd>
 #include <string>
-#include <system_error>
 
 namespace coopecon {
 
-inline Problem file_problem(const std::filesystem::path& path, std::string message) {
-    Problem p = Problem::at(ErrorCode::io, std::move(message));
-    p.file = path.string();
-    return p;
-}
+/// A problem of code io naming the file at `path`.
+COOPECON_EXPORT Problem file_problem(const std::filesystem::path& path, std::string message);
 
 /// The bytes of the file at `path`; throws Error (code io, naming the file) when it cannot be read.
-inline std::string read_text_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(file_problem(path, std::string("cannot open the file: ") + std::strerror(errno)));
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    std::string text;
-    if (!ec && std::filesystem::is_regular_file(path, ec)) {
-        text.resize(size);  // one read of the known size: much faster than a character iterator
-        in.read(text.data(), static_cast<std::streamsize>(size));
-        text.resize(static_cast<std::size_t>(in.gcount()));
-    } else {
-        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    }
-    if (in.bad()) throw Error(file_problem(path, "reading the file failed"));
-    return text;
-}
+COOPECON_EXPORT std::string read_text_file(const std::filesystem::path& path);
 
 /// Calls write(std::ostream&) on a temporary file beside `path`, then renames it to `path`. If anything
 /// fails, the temporary file is removed, `path` is untouched, and the error is rethrown (as an io Error
 /// naming the file, unless it already was a coopecon Error).
-template <class Write>
-void write_file_atomically(const std::filesystem::path& path, Write&& write) {
-    auto temporary = path;
-    temporary += ".tmp";
-    try {
-        {
-            std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-            if (!out)
-                throw Error(file_problem(temporary, std::string("cannot create the file: ") + std::strerror(errno)));
-            write(out);
-            out.flush();
-            if (!out) throw Error(file_problem(temporary, "writing the file failed"));
-        }
-        std::error_code ec;
-        std::filesystem::rename(temporary, path, ec);
-        if (ec) throw Error(file_problem(path, "cannot replace the file: " + ec.message()));
-    } catch (...) {
-        std::error_code ignored;
-        std::filesystem::remove(temporary, ignored);
-        throw;
-    }
-}
+COOPECON_EXPORT void write_file_atomically(const std::filesystem::path& path,
+                                           const std::function<void(std::ostream&)>& write);
 
 }  // namespace coopecon

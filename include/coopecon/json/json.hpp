@@ -1,7 +1,7 @@
 #pragma once
-// coopecon's JSON layer: strict parsing with file:line:column errors (json_parse.hpp), reading described types
-// with field paths (json_read.hpp), locating those paths in the text (json_source.hpp), and a deterministic
-// pretty writer (json_write.hpp). This header adds the one-call forms for whole documents.
+// coopecon's JSON layer: strict parsing with file:line:column errors (json/parse.hpp), reading described types
+// with field paths (json/read.hpp), locating those paths in the text (json/source.hpp), and a deterministic
+// pretty writer (json/write.hpp). This header adds the one-call forms for whole documents.
 
 #include <coopecon/core/error.hpp>
 #include <coopecon/core/text_file.hpp>

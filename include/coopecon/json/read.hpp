@@ -4,7 +4,7 @@
 // Input policy: every key of a described struct is required, except members of type std::optional (absent or
 // null: nullopt) and std::vector (absent: empty). A key the struct does not have is an error that lists the
 // keys it has. Enumerations are read by name, dates as strict ISO text, integers only when whole and in range.
-// The paths are those of json_path.hpp; locate_problems (json_source.hpp) turns them into line:column.
+// The paths are those of json/path.hpp; locate_problems (json/source.hpp) turns them into line:column.
 
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/enum_text.hpp>
@@ -13,6 +13,7 @@
 #include <coopecon/json/source.hpp>
 #include <coopecon/json/traits.hpp>
 #include <coopecon/core/timeline.hpp>
+#include <coopecon/export.hpp>
 
 #include <boost/describe/enum.hpp>
 #include <boost/describe/enumerators.hpp>
@@ -34,21 +35,9 @@
 namespace coopecon::json {
 
 /// "an object", "a string", …: what a value is, for "expected X, got Y".
-inline std::string_view kind_name(const boost::json::value& v) noexcept {
-    switch (v.kind()) {
-        case boost::json::kind::null: return "null";
-        case boost::json::kind::bool_: return "a boolean";
-        case boost::json::kind::int64:
-        case boost::json::kind::uint64:
-        case boost::json::kind::double_: return "a number";
-        case boost::json::kind::string: return "a string";
-        case boost::json::kind::array: return "an array";
-        case boost::json::kind::object: return "an object";
-    }
-    return "a value";
-}
+COOPECON_EXPORT std::string_view kind_name(const boost::json::value& v) noexcept;
 
-class Reader {
+class COOPECON_EXPORT Reader {
 public:
     /// Problems are appended to `problems`, each with the path where it was found.
     explicit Reader(Problems& problems) noexcept : problems_(problems) {}
@@ -83,10 +72,8 @@ public:
     }
 
     /// Records a problem at the current path.
-    void problem(ErrorCode code, std::string message) { problems_.push_back(Problem::at(code, std::move(message), path_)); }
-    void wrong_type(std::string_view expected, const boost::json::value& got) {
-        problem(ErrorCode::wrong_type, "expected " + std::string(expected) + ", got " + std::string(kind_name(got)));
-    }
+    void problem(ErrorCode code, std::string message);
+    void wrong_type(std::string_view expected, const boost::json::value& got);
 
     /// Reads `v` into `out`; true when that added no problem.
     template <class T>
@@ -97,37 +84,11 @@ public:
     }
 
     /// The object `v` is, or nullptr after reporting that it is not one.
-    const boost::json::object* object(const boost::json::value& v) {
-        if (const auto* o = v.if_object()) return o;
-        wrong_type("an object", v);
-        return nullptr;
-    }
-    const boost::json::array* array(const boost::json::value& v) {
-        if (const auto* a = v.if_array()) return a;
-        wrong_type("an array", v);
-        return nullptr;
-    }
+    const boost::json::object* object(const boost::json::value& v);
+    const boost::json::array* array(const boost::json::value& v);
 
     /// Reports every key of `o` that is in none of the `allowed` lists; true when there is none.
-    bool check_keys(const boost::json::object& o, std::initializer_list<std::span<const std::string_view>> allowed) {
-        bool ok = true;
-        for (const auto& kv : o) {
-            const std::string_view k(kv.key().data(), kv.key().size());
-            bool known = false;
-            for (const auto& list : allowed)
-                for (const auto& name : list) known = known || name == k;
-            if (known) continue;
-            ok = false;
-            std::string names;
-            for (const auto& list : allowed)
-                for (const auto& name : list) names += (names.empty() ? "" : ", ") + std::string(name);
-            auto scope = key(k);
-            problem(ErrorCode::unknown_field, "unknown key " + in_quotes(k) +
-                                                  (names.empty() ? "; this object takes no keys"
-                                                                 : "; allowed keys: " + names));
-        }
-        return ok;
-    }
+    bool check_keys(const boost::json::object& o, std::initializer_list<std::span<const std::string_view>> allowed);
 
     /// Reads the member `name` of `o` under the input policy (see the top of this file).
     template <class T>
@@ -223,13 +184,7 @@ private:
         }
     }
 
-    void read_date(const boost::json::value& v, Date& out) {
-        const auto* s = v.if_string();
-        if (!s) return wrong_type("a date string (YYYY-MM-DD)", v);
-        const std::string_view text(s->data(), s->size());
-        if (const auto d = Date::parse(text)) out = *d;
-        else problem(ErrorCode::invalid_value, in_quotes(text) + " is not a valid date (YYYY-MM-DD)");
-    }
+    void read_date(const boost::json::value& v, Date& out);
 
     template <class E>
     void read_enum(const boost::json::value& v, E& out) {
@@ -290,26 +245,7 @@ private:
 
 /// Checks the `format` and `version` keys that open every coopecon file. False (after reporting why) when the
 /// text is not a file of this format and version, so that reading it further would only produce noise.
-inline bool check_format(Reader& r, const boost::json::object& root, std::string_view format,
-                         std::int64_t version) {
-    std::string found_format;
-    if (!r.member(root, "format", found_format)) return false;
-    if (found_format != format) {
-        auto scope = r.key("format");
-        r.problem(ErrorCode::invalid_value, "expected " + in_quotes(format) + ", got " + in_quotes(found_format) +
-                                                ": this is not a " + std::string(format) + " file");
-        return false;
-    }
-    std::int64_t found_version = 0;
-    if (!r.member(root, "version", found_version)) return false;
-    if (found_version != version) {
-        auto scope = r.key("version");
-        r.problem(ErrorCode::invalid_value, "unsupported version " + std::to_string(found_version) +
-                                                ": this library reads " + std::string(format) + " version " +
-                                                std::to_string(version));
-        return false;
-    }
-    return true;
-}
+COOPECON_EXPORT bool check_format(Reader& r, const boost::json::object& root, std::string_view format,
+                                  std::int64_t version);
 
 }  // namespace coopecon::json

@@ -3,22 +3,21 @@
 // declaration order, UTF-8 written as is (only '"', '\\' and control characters are escaped), no trailing
 // spaces, a final newline. The same value always gives the same bytes, so write → read → write is identical.
 //
-// Output policy (the mirror of json_read.hpp): a struct member that is an empty optional or an empty vector is
+// Output policy (the mirror of json/read.hpp): a struct member that is an empty optional or an empty vector is
 // left out; every other member is written. The writer streams: it never builds a boost::json::value, and when
 // given an ostream it holds at most one 64 KiB buffer of output.
 
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
-#include <coopecon/json/source.hpp>
 #include <coopecon/json/traits.hpp>
 #include <coopecon/core/timeline.hpp>
+#include <coopecon/export.hpp>
 
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <ostream>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -26,12 +25,12 @@
 
 namespace coopecon::json {
 
-class Writer {
+class COOPECON_EXPORT Writer {
 public:
     /// Appends to `out`.
     explicit Writer(std::string& out) noexcept : out_(&out) {}
     /// Writes to `out` through a buffer; call finish() at the end.
-    explicit Writer(std::ostream& out) : out_(&buffer_), stream_(&out) { buffer_.reserve(flush_at + 4096); }
+    explicit Writer(std::ostream& out);
     Writer(const Writer&) = delete;
     Writer& operator=(const Writer&) = delete;
 
@@ -41,30 +40,15 @@ public:
     void end_array() { close(']'); }
 
     /// The key of the next member of the current object.
-    void key(std::string_view k) {
-        separate();
-        quote(k);
-        *out_ += ": ";
-        after_key_ = true;
-    }
+    void key(std::string_view k);
 
-    void string(std::string_view s) {
-        before_value();
-        quote(s);
-        maybe_flush();
-    }
+    void string(std::string_view s);
     void integer(std::int64_t v) { number(v); }
     void unsigned_integer(std::uint64_t v) { number(v); }
-    void boolean(bool v) {
-        before_value();
-        *out_ += v ? "true" : "false";
-    }
-    void null() {
-        before_value();
-        *out_ += "null";
-    }
+    void boolean(bool v);
+    void null();
 
-    /// Writes any value the JSON layer knows (json_traits.hpp).
+    /// Writes any value the JSON layer knows (json/traits.hpp).
     template <class T>
     void value(const T& v) {
         if constexpr (has_codec_write<T>) {
@@ -140,40 +124,17 @@ public:
     }
 
     /// Ends the document with a newline and flushes a stream.
-    void finish() {
-        *out_ += '\n';
-        if (stream_) flush();
-    }
+    void finish();
 
 private:
     static constexpr std::size_t flush_at = 64 * 1024;
 
-    void indent() {
-        *out_ += '\n';
-        out_->append(2 * frames_.size(), ' ');
-    }
+    void indent();
     // Before a key or an array element: the comma after the previous one and a new, indented line.
-    void separate() {
-        if (frames_.empty()) return;
-        if (frames_.back()++ > 0) *out_ += ',';
-        indent();
-    }
-    void before_value() {
-        if (after_key_) after_key_ = false;
-        else separate();
-    }
-    void open(char bracket) {
-        before_value();
-        *out_ += bracket;
-        frames_.push_back(0);
-    }
-    void close(char bracket) {
-        const bool empty = frames_.back() == 0;
-        frames_.pop_back();
-        if (!empty) indent();
-        *out_ += bracket;
-        maybe_flush();
-    }
+    void separate();
+    void before_value();
+    void open(char bracket);
+    void close(char bracket);
 
     template <class I>
     void number(I v) {
@@ -182,44 +143,9 @@ private:
         out_->append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
     }
 
-    void quote(std::string_view s) {
-        if (const auto bad = find_invalid_utf8(s))
-            throw Error(ErrorCode::invalid_value, "cannot write a string that is not valid UTF-8 (" + bad->reason +
-                                                      ") after " + in_quotes(s.substr(0, bad->offset)));
-        *out_ += '"';
-        std::size_t plain = 0;  // start of the run of characters copied as they are
-        for (std::size_t i = 0; i < s.size(); ++i) {
-            const auto c = static_cast<unsigned char>(s[i]);
-            if (c >= 0x20 && c != '"' && c != '\\') continue;
-            out_->append(s.data() + plain, i - plain);
-            plain = i + 1;
-            switch (c) {
-                case '"': *out_ += "\\\""; break;
-                case '\\': *out_ += "\\\\"; break;
-                case '\n': *out_ += "\\n"; break;
-                case '\r': *out_ += "\\r"; break;
-                case '\t': *out_ += "\\t"; break;
-                case '\b': *out_ += "\\b"; break;
-                case '\f': *out_ += "\\f"; break;
-                default: {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    *out_ += buf;
-                }
-            }
-        }
-        out_->append(s.data() + plain, s.size() - plain);
-        *out_ += '"';
-    }
-
-    void maybe_flush() {
-        if (stream_ && buffer_.size() >= flush_at) flush();
-    }
-    void flush() {
-        stream_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-        buffer_.clear();
-        if (!*stream_) throw Error(ErrorCode::io, "writing the JSON output failed");
-    }
+    void quote(std::string_view s);
+    void maybe_flush();
+    void flush();
 
     std::string buffer_;
     std::string* out_;

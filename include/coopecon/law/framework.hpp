@@ -6,6 +6,7 @@
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/error.hpp>
 #include <coopecon/core/timeline.hpp>
+#include <coopecon/export.hpp>
 #include <coopecon/law/parameter.hpp>
 
 #include <boost/describe/class.hpp>
@@ -29,15 +30,13 @@ struct Regime {
 };
 BOOST_DESCRIBE_STRUCT(Regime, (), (id, title, title_vi))
 
-class Framework {
+class COOPECON_EXPORT Framework {
 public:
     using ParamTimelines = std::array<Timeline<std::int64_t>, param_count>;
     using RuleBases = std::map<std::string, Timeline<std::string>, std::less<>>;
 
     Framework() = default;
-    Framework(std::string title, Timeline<Regime> regimes, ParamTimelines params, RuleBases rules)
-        : title_(std::move(title)), regimes_(std::move(regimes)), params_(std::move(params)),
-          rules_(std::move(rules)) {}
+    Framework(std::string title, Timeline<Regime> regimes, ParamTimelines params, RuleBases rules);
 
     const std::string& title() const noexcept { return title_; }
 
@@ -53,13 +52,7 @@ public:
     const Timeline<std::int64_t>& timeline(Param p) const noexcept { return params_[static_cast<std::size_t>(p)]; }
 
     /// The legal basis of rule `id` on `d` (e.g. "Law 17/2023/QH15 Art 96.1"), or "" when none is recorded.
-    std::string basis(std::string_view id, Date d) const {
-        auto it = rules_.find(id);
-        if (it == rules_.end()) return {};
-        const auto* e = it->second.find(d);
-        if (!e) return {};
-        return e->unconfirmed ? e->value + " (UNCONFIRMED)" : e->value;
-    }
+    std::string basis(std::string_view id, Date d) const;
 
     const Regime* regime(Date d) const noexcept {
         const auto* e = regimes_.find(d);

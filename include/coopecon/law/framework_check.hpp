@@ -3,63 +3,24 @@
 // range of its unit (law::value_problem), every regime with an id, every rule with a legal basis. A framework
 // read from a user's file (read_framework_file) is checked this way as well as for its structure.
 
-#include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
-#include <coopecon/json/json.hpp>
-#include <coopecon/json/path.hpp>
+#include <coopecon/export.hpp>
 #include <coopecon/law/framework.hpp>
 #include <coopecon/law/framework_json.hpp>
-#include <coopecon/law/parameter.hpp>
 
 #include <filesystem>
-#include <string>
 #include <string_view>
 
 namespace coopecon::law {
 
 /// Every impossible value of `f`, with its path in the framework's JSON form (parameters.X[i].value).
-inline Problems check_values(const Framework& f) {
-    Problems out;
-    auto at = [](std::string path, std::size_t i, std::string_view key) {
-        json::append_index(path, i);
-        json::append_key(path, key);
-        return path;
-    };
-    const auto& regimes = f.regimes().periods();
-    for (std::size_t i = 0; i < regimes.size(); ++i)
-        if (regimes[i].value.id.empty())
-            out.push_back(Problem::at(ErrorCode::invalid_value, "a regime needs an id", at("regimes", i, "value")));
-    for (const Param p : enum_values<Param>()) {
-        std::string path = "parameters";
-        json::append_key(path, enum_name(p));
-        const auto& periods = f.timeline(p).periods();
-        for (std::size_t i = 0; i < periods.size(); ++i)
-            if (auto why = value_problem(p, periods[i].value))
-                out.push_back(Problem::at(ErrorCode::invalid_value, std::move(*why), at(path, i, "value")));
-    }
-    for (const auto& [id, timeline] : f.rules()) {
-        std::string path = "rules";
-        json::append_key(path, id);
-        const auto& periods = timeline.periods();
-        for (std::size_t i = 0; i < periods.size(); ++i)
-            if (periods[i].value.empty())
-                out.push_back(Problem::at(ErrorCode::invalid_value, "the legal basis is empty", at(path, i, "value")));
-    }
-    return out;
-}
+COOPECON_EXPORT Problems check_values(const Framework& f);
 
 /// Reads a framework from JSON text and checks its values; throws Error listing every problem with
 /// file:line:column.
-inline Framework read_checked_framework(std::string_view text, std::string_view file) {
-    auto f = read_framework(text, file);
-    json::throw_located(check_values(f), text, file);
-    return f;
-}
+COOPECON_EXPORT Framework read_checked_framework(std::string_view text, std::string_view file);
 
 /// Reads and checks the framework file at `path`.
-inline Framework read_framework_file(const std::filesystem::path& path) {
-    const std::string text = read_text_file(path);
-    return read_checked_framework(text, path.string());
-}
+COOPECON_EXPORT Framework read_framework_file(const std::filesystem::path& path);
 
 }  // namespace coopecon::law

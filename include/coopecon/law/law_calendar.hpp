@@ -2,10 +2,11 @@
 // The dates on which a framework's law can change: the first day of every regime, parameter and rule-basis
 // period, and the day after every closed one. Between two of them every value a rule reads is constant, so a
 // rule evaluated at those dates and at events is evaluated on every day; the parameters' values of each
-// stretch are kept, so reading one is an array access.
+// stretch are kept, so reading one is an array access. The lookups stay here: compliance scans call them for
+// every organisation and day they step through.
 
 #include <coopecon/core/date.hpp>
-#include <coopecon/core/enum_text.hpp>
+#include <coopecon/export.hpp>
 #include <coopecon/law/framework.hpp>
 #include <coopecon/law/parameter.hpp>
 
@@ -21,28 +22,9 @@ namespace coopecon::law {
 /// Every parameter's value on one day (nullopt: not in force), indexed by law::Param.
 using LawValues = std::array<std::optional<std::int64_t>, param_count>;
 
-class LawCalendar {
+class COOPECON_EXPORT LawCalendar {
 public:
-    explicit LawCalendar(const Framework& law) {
-        auto add = [this](const auto& timeline, std::vector<Date>& into) {
-            for (const auto& p : timeline.periods()) {
-                into.push_back(p.from);
-                if (p.until && *p.until < Date::max()) into.push_back(p.until->plus_days(1));
-            }
-        };
-        add(law.regimes(), regime_changes_);
-        changes_ = regime_changes_;
-        for (const auto& t : law.params()) add(t, changes_);
-        for (const auto& [id, t] : law.rules()) add(t, changes_);
-        for (auto* v : {&changes_, &regime_changes_}) {
-            std::sort(v->begin(), v->end());
-            v->erase(std::unique(v->begin(), v->end()), v->end());
-        }
-        values_.resize(changes_.size() + 1);
-        for (std::size_t k = 0; k < values_.size(); ++k)
-            for (const Param p : enum_values<Param>())
-                values_[k][static_cast<std::size_t>(p)] = law.value(p, k == 0 ? Date::min() : changes_[k - 1]);
-    }
+    explicit LawCalendar(const Framework& law);
 
     /// The stretch of unchanged law that `d` is in (0 before the first change, k from the k-th change on),
     /// found from the stretch `k` of an earlier day: days taken in order cost one step each.

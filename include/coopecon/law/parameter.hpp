@@ -3,6 +3,7 @@
 // their values, periods and references are data (data/law/*.json), so a reform is a change of data.
 
 #include <coopecon/core/enum_text.hpp>
+#include <coopecon/export.hpp>
 
 #include <boost/describe/enum.hpp>
 
@@ -132,23 +133,6 @@ inline constexpr std::int64_t max_days = 36600;
 
 /// Why `v` cannot be a value of `p` (a negative duration, a share above 100 %, a minimum below one member, a
 /// flag other than 0 or 1), or nothing when it can.
-inline std::optional<std::string> value_problem(Param p, std::int64_t v) {
-    auto range = [&](std::string_view what, std::int64_t lo, std::int64_t hi) -> std::optional<std::string> {
-        if (v >= lo && v <= hi) return std::nullopt;
-        return std::string(what) + " must be from " + std::to_string(lo) + " to " + std::to_string(hi) + ", not " +
-               std::to_string(v);
-    };
-    switch (info(p).unit) {
-        case Unit::members: return range("a minimum number of members", 1, 1'000'000);
-        case Unit::months: return range("a number of months", 0, max_months);
-        case Unit::days: return range("a number of days", 0, max_days);
-        case Unit::working_days: return range("a number of working days", 0, max_days);
-        case Unit::percent: return range("a percentage", 0, 100);
-        case Unit::flag:
-            if (v == 0 || v == 1) return std::nullopt;
-            return "a flag must be 0 or 1, not " + std::to_string(v);
-    }
-    return std::nullopt;
-}
+COOPECON_EXPORT std::optional<std::string> value_problem(Param p, std::int64_t v);
 
 }  // namespace coopecon::law

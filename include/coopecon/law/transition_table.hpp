@@ -6,9 +6,13 @@
 // record.* rows admit events that change figures but not status.
 //
 // A refusal is a Problem naming the rule and the legal basis in force on the event's date.
+//
+// The table and the lookups a replay of a validated history makes for every event (find_transition,
+// apply_target, keeps_status) are constant data and constexpr functions here; decide() and the guards, which
+// only validation calls, are compiled in the library.
 
 #include <coopecon/core/error.hpp>
-#include <coopecon/core/enum_text.hpp>
+#include <coopecon/export.hpp>
 #include <coopecon/law/framework.hpp>
 #include <coopecon/model/event.hpp>
 #include <coopecon/model/legal_status.hpp>
@@ -66,9 +70,7 @@ constexpr unsigned selector(const RegistrationRevoked& r) noexcept {
 }
 constexpr unsigned selector(const ReorganizationStarted& r) noexcept { return ends_organization(r.form) ? 1 : 0; }
 constexpr unsigned selector(const ReorganizationCompleted& r) noexcept { return ends_organization(r.form) ? 1 : 0; }
-inline unsigned selector(const Event& e) noexcept {
-    return std::visit([](const auto& p) { return selector(p); }, e.data);
-}
+COOPECON_EXPORT unsigned selector(const Event& e) noexcept;
 
 /// What a guard sees: the state before the event, the event, the framework, and the member total.
 struct GuardInput {
@@ -92,131 +94,32 @@ struct Transition {
     std::string_view summary;
 };
 
+/// The guards of the table's rows (bodies in the library: only validation calls them, through decide).
 namespace guards {
 
-inline std::string months_text(std::int64_t n) { return std::to_string(n) + (n == 1 ? " month" : " months"); }
-
-/// "12 (Law 17/2023/QH15 Art 96.1)": a legal number with its source, for messages.
-inline std::string cite(const Dated<std::int64_t>& e) {
-    return e.reference.empty() ? std::string() : " (" + e.reference + (e.unconfirmed ? ", UNCONFIRMED" : "") + ")";
-}
-
 /// A suspension notice covers at most N months (2023 Law Art 96.1; Decree 92/2024/NĐ-CP Art 47.1, 62.1).
-inline std::optional<std::string> suspension_period(const GuardInput& in) {
-    const auto& s = *in.event.get<Suspended>();
-    if (s.until < in.event.date)
-        return "the suspension ends (" + s.until.iso() + ") before it starts (" + in.event.date.iso() + ")";
-    const auto* cap = in.law.entry(Param::suspension_max_months, in.event.date);
-    if (!cap) return std::nullopt;
-    const Date last_allowed = in.event.date.plus_months(static_cast<int>(cap->value)).plus_days(-1);
-    if (s.until > last_allowed)
-        return "the notice runs from " + in.event.date.iso() + " to " + s.until.iso() + ", longer than the " +
-               months_text(cap->value) + " one notice may cover" + cite(*cap) + "; the latest end allowed is " +
-               last_allowed.iso();
-    return std::nullopt;
-}
-
-inline std::optional<std::string> approval_at_least(const GuardInput& in, std::optional<std::int32_t> approval,
-                                                    Param p) {
-    if (!approval) return std::nullopt;
-    if (*approval < 0 || *approval > 100) return "approval_percent " + std::to_string(*approval) + " is not a percentage";
-    const auto* need = in.law.entry(p, in.event.date);
-    if (need && *approval < need->value)
-        return "approved by " + std::to_string(*approval) + " % of votes, below the " + std::to_string(need->value) +
-               " % required" + cite(*need);
-    return std::nullopt;
-}
-
-inline std::optional<std::string> special_resolution(const GuardInput& in) {
-    if (const auto* d = in.event.get<DissolutionResolved>())
-        return approval_at_least(in, d->approval_percent, Param::special_resolution_percent);
-    return approval_at_least(in, in.event.get<ReorganizationStarted>()->approval_percent,
-                             Param::special_resolution_percent);
-}
-
-inline std::optional<std::string> group_termination_consent(const GuardInput& in) {
-    return approval_at_least(in, in.event.get<DissolutionResolved>()->approval_percent,
-                             Param::group_termination_consent_percent);
-}
-
+COOPECON_EXPORT std::optional<std::string> suspension_period(const GuardInput& in);
+/// Dissolution and reorganisation resolutions need the special majority of the votes present.
+COOPECON_EXPORT std::optional<std::string> special_resolution(const GuardInput& in);
+/// Terminating a cooperative group needs the share of its members the law requires.
+COOPECON_EXPORT std::optional<std::string> group_termination_consent(const GuardInput& in);
 /// Completion by lapse: only once the period has run since the dissolution began, and only where the law
 /// in force provides for it.
-inline std::optional<std::string> lapse_after(const GuardInput& in, Param p) {
-    if (in.event.get<DissolutionCompleted>()->by != CompletionMode::lapse) return std::nullopt;
-    const auto* months = in.law.entry(p, in.event.date);
-    if (!months) return "completion by lapse is not provided for by the law in force on " + in.event.date.iso();
-    const Date earliest = in.state.status_since.plus_months(static_cast<int>(months->value));
-    if (in.event.date < earliest)
-        return "completion by lapse needs " + months_text(months->value) + cite(*months) +
-               " after the dissolution began on " + in.state.status_since.iso() + ", so not before " + earliest.iso();
-    return std::nullopt;
-}
-inline std::optional<std::string> cooperative_lapse(const GuardInput& in) {
-    return lapse_after(in, Param::dissolution_lapse_months);
-}
-inline std::optional<std::string> group_lapse(const GuardInput& in) {
-    return lapse_after(in, Param::group_termination_lapse_months);
-}
-
+COOPECON_EXPORT std::optional<std::string> cooperative_lapse(const GuardInput& in);
+COOPECON_EXPORT std::optional<std::string> group_lapse(const GuardInput& in);
 /// A voluntary dissolution may be cancelled while its lapse period has not run (Decree 92/2024/NĐ-CP Art 50.6).
-inline std::optional<std::string> cancel_window(const GuardInput& in) {
-    const auto* months = in.law.entry(Param::dissolution_cancel_window_months, in.event.date);
-    if (!months) return "cancelling a dissolution is not provided for by the law in force on " + in.event.date.iso();
-    const Date end = in.state.status_since.plus_months(static_cast<int>(months->value));
-    if (in.event.date >= end)
-        return "the dissolution began on " + in.state.status_since.iso() + "; it could be cancelled only before " +
-               end.iso() + " (" + months_text(months->value) + cite(*months) + ")";
-    return std::nullopt;
-}
-
+COOPECON_EXPORT std::optional<std::string> cancel_window(const GuardInput& in);
 /// Under the 2012 Law the People's Committee could order dissolution (Art 54.2); from 2024-07-01 only a court
 /// or a revocation can (2023 Law Art 97.1b).
-inline std::optional<std::string> dissolution_order(const GuardInput& in) {
-    if (in.event.get<DissolutionResolved>()->basis != DissolutionBasis::authority_decision) return std::nullopt;
-    const auto* allowed = in.law.entry(Param::authority_dissolution_allowed, in.event.date);
-    if (!allowed || allowed->value == 0)
-        return "no administrative authority may order a dissolution under the law in force on " +
-               in.event.date.iso() + (allowed ? cite(*allowed) : std::string()) +
-               "; a court decision or a revoked registration is needed";
-    return std::nullopt;
-}
-
-inline std::optional<std::string> completes_started_reorganization(const GuardInput& in) {
-    const auto form = in.event.get<ReorganizationCompleted>()->form;
-    if (in.state.reorganization && *in.state.reorganization != form)
-        return std::string("the reorganisation under way is a ") + std::string(enum_name(*in.state.reorganization)) +
-               ", not a " + std::string(enum_name(form));
-    return std::nullopt;
-}
-
-inline std::optional<std::string> flag_not_set(const GuardInput& in) {
-    if (in.state.not_at_address) return "the organisation is already flagged as not at its registered address";
-    return std::nullopt;
-}
-inline std::optional<std::string> flag_set(const GuardInput& in) {
-    if (!in.state.not_at_address) return "the organisation is not flagged as not at its registered address";
-    return std::nullopt;
-}
-
+COOPECON_EXPORT std::optional<std::string> dissolution_order(const GuardInput& in);
+/// A reorganisation completes as the form it was started as.
+COOPECON_EXPORT std::optional<std::string> completes_started_reorganization(const GuardInput& in);
+/// The not-at-address flag is set only when clear, and cleared only when set.
+COOPECON_EXPORT std::optional<std::string> flag_not_set(const GuardInput& in);
+COOPECON_EXPORT std::optional<std::string> flag_set(const GuardInput& in);
 /// A cooperative group may become a cooperative after operating N months, with all members agreeing
 /// (2023 Law Art 108.1). The law provides for it from 2024-07-01 only.
-inline std::optional<std::string> conversion(const GuardInput& in) {
-    const auto* months = in.law.entry(Param::conversion_min_operating_months, in.event.date);
-    if (!months)
-        return "conversion of a cooperative group into a cooperative is not provided for by the law in force on " +
-               in.event.date.iso();
-    const Date earliest = in.state.registered_on.plus_months(static_cast<int>(months->value));
-    if (in.event.date < earliest)
-        return "the group has operated since " + in.state.registered_on.iso() + ", less than the " +
-               months_text(months->value) + cite(*months) + " required; it may convert from " + earliest.iso();
-    const auto consenting = in.event.get<ConvertedToCooperative>()->consenting_members;
-    const auto* share = in.law.entry(Param::conversion_consent_percent, in.event.date);
-    const std::int64_t members = in.state.members.total();
-    if (consenting && share && *consenting * 100 < share->value * members)
-        return std::to_string(*consenting) + " of " + std::to_string(members) + " members agreed; " +
-               std::to_string(share->value) + " % must agree" + cite(*share);
-    return std::nullopt;
-}
+COOPECON_EXPORT std::optional<std::string> conversion(const GuardInput& in);
 
 }  // namespace guards
 
@@ -393,59 +296,6 @@ struct Decision {
 /// Decides an event against the state just before it (suspensions that ran out already settled).
 /// The refusal names the event, its date, the rule and the legal basis in force on that date; the caller adds
 /// the organisation.
-inline Decision decide(const OrgState& s, const Event& e, const Framework& law) {
-    Decision d;
-    auto refuse = [&](ErrorCode code, std::string rule, std::string basis, std::string message) {
-        Problem p;
-        p.code = code;
-        p.message = std::move(message);
-        p.event = std::string(enum_name(e.type()));
-        p.date = e.date;
-        p.rule = std::move(rule);
-        p.legal_basis = std::move(basis);
-        d.refusal = std::move(p);
-        return d;
-    };
-    if (!s.registered && e.type() != EventType::registered)
-        return refuse(ErrorCode::integrity, "integrity.registered_first", "",
-                      "the organization is not registered on this date: its history must start with a "
-                      "registered event, and no event may be dated before it");
-    if (s.registered && e.type() == EventType::registered)
-        return refuse(ErrorCode::integrity, "integrity.single_registration", "",
-                      "the organization was already registered on " + s.registered_on.iso());
-    if (s.registered && s.status == LegalStatus::terminated)
-        return refuse(ErrorCode::integrity, "integrity.after_termination", law.basis("integrity.after_termination", e.date),
-                      "the organization was terminated on " + s.status_since.iso() + "; no event may follow");
-
-    const unsigned sel = selector(e);
-    const Transition* candidate = nullptr;
-    for (const auto& t : transitions) {
-        if (t.event != e.type() || !(t.selectors >> sel & 1u) || !(t.kinds & bit(s.kind))) continue;
-        if (!candidate) candidate = &t;
-        if ((t.from & status_bit(s)) && track_matches(t.track, s.dissolution)) {
-            if (t.guard) {
-                if (auto why = t.guard(GuardInput{s, e, law}))
-                    return refuse(ErrorCode::rule_violation, std::string(t.id), law.basis(t.id, e.date), *why);
-            }
-            d.rule = &t;
-            d.to = apply_target(t.to, s);
-            return d;
-        }
-    }
-    auto lower = [](std::string_view text) {
-        std::string out(text);
-        if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z') out[0] = static_cast<char>(out[0] - 'A' + 'a');
-        return out;
-    };
-    const std::string kind_label = lower(label(s.kind).en);
-    if (!candidate)
-        return refuse(ErrorCode::rule_violation, "transition_table", "",
-                      "no transition allows " + std::string(enum_name(e.type())) + " for a " + kind_label);
-    std::string status_text = lower(label(s.status, s.kind).en);
-    if (s.status == LegalStatus::in_dissolution && candidate->track != TrackRule::any)
-        status_text += s.dissolution == DissolutionTrack::voluntary ? " (voluntary)" : " (compulsory)";
-    return refuse(ErrorCode::rule_violation, std::string(candidate->id), law.basis(candidate->id, e.date),
-                  std::string(enum_name(e.type())) + " is not allowed while the " + kind_label + " is " + status_text);
-}
+COOPECON_EXPORT Decision decide(const OrgState& s, const Event& e, const Framework& law);
 
 }  // namespace coopecon::law

@@ -1,0 +1,18 @@
+#include <coopecon/law/framework.hpp>
+
+#include <utility>
+
+namespace coopecon::law {
+
+Framework::Framework(std::string title, Timeline<Regime> regimes, ParamTimelines params, RuleBases rules)
+    : title_(std::move(title)), regimes_(std::move(regimes)), params_(std::move(params)), rules_(std::move(rules)) {}
+
+std::string Framework::basis(std::string_view id, Date d) const {
+    auto it = rules_.find(id);
+    if (it == rules_.end()) return {};
+    const auto* e = it->second.find(d);
+    if (!e) return {};
+    return e->unconfirmed ? e->value + " (UNCONFIRMED)" : e->value;
+}
+
+}  // namespace coopecon::law
