@@ -1,5 +1,4 @@
 #include <coopecon/core/binary.hpp>
-#include <coopecon/core/error.hpp>
 
 #include <string>
 

@@ -7,6 +7,7 @@
 // described structs as their members in declaration order. No alignment: reads go through memcpy.
 
 #include <coopecon/core/date.hpp>
+#include <coopecon/core/error.hpp>  // what BinaryReader throws
 #include <coopecon/export.hpp>
 
 #include <boost/describe/members.hpp>
