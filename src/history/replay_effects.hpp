@@ -128,7 +128,9 @@ struct Replay::Effects {
     }
     void operator()(Date d, const Sanctioned&) { r.state_.last_sanction_year = d.year(); }
 
-    void count(MemberKind kind, MemberType type, std::int32_t foreign, std::int32_t n, Dong capital, int sign) {
+    /// Always inlined: in the snapshot loop GCC otherwise leaves it a call, which costs a snapshot about 3 %.
+    [[gnu::always_inline]] void count(MemberKind kind, MemberType type, std::int32_t foreign, std::int32_t n,
+                                      Dong capital, int sign) {
         auto& c = r.state_.members;
         c.by_kind[static_cast<std::size_t>(kind)] += sign * n;
         c.by_type[static_cast<std::size_t>(type)] += sign * n;
