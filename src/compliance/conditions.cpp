@@ -3,6 +3,7 @@
 #include "history/replay_effects.hpp"
 
 #include <coopecon/core/enum_text.hpp>
+#include <coopecon/registry/registry.hpp>
 
 #include <algorithm>
 
@@ -94,7 +95,7 @@ void ConditionScan::run(const EventLog& log, Date until) {
             cursor_ = d;
             set_next_year(d.year());
         }
-        replay_.apply(d, payload);
+        coopecon::detail::apply_event(replay_, d, payload);
         track(d, payload);
     });
     if (started_) advance(until.plus_days(1));

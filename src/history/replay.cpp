@@ -173,10 +173,15 @@ std::optional<Problem> Replay::step(const Event& e, const law::Framework& law) {
     auto decision = law::decide(state_, e, law);
     if (!decision) return std::move(decision.refusal);
     if (auto problem = std::visit(Checks{*this, e, law}, e.data)) return problem;
-    std::visit([&](const auto& p) { apply(e.date, p); }, e.data);
+    std::visit([&](const auto& p) { detail::apply_event(*this, e.date, p); }, e.data);
     // Only validation asks which years were closed: replays of recorded histories need not keep them.
     if (const auto* f = e.get<FinancialYearClosed>()) closed_years_.push_back(f->year);
     return std::nullopt;
+}
+
+template <class Payload>
+void Replay::apply(Date d, const Payload& p) {
+    detail::apply_event(*this, d, p);
 }
 
 // Every payload type of EventData, for replays compiled without the effects.

@@ -1,7 +1,8 @@
 #pragma once
-// What each event does to a replayed state, and Replay::apply. Inline and private to the library: a loop that
-// replays millions of histories (the snapshot blocks, the condition scan) includes this header so that decoding
-// an event and applying it compile into one piece; other callers use the instantiations of src/history/replay.cpp.
+// What each event does to a replayed state, and detail::apply_event, the body of Replay::apply. Inline and private
+// to the library: a loop that replays millions of histories (the snapshot blocks, the condition scan) includes
+// this header and calls apply_event, so that decoding an event and applying it compile into one piece. Replay::apply
+// (src/history/replay.cpp) is the exported instantiation for other callers.
 
 #include <coopecon/history/replay.hpp>
 #include <coopecon/law/transition_table.hpp>
@@ -171,26 +172,27 @@ struct Replay::Effects {
 };
 
 template <class Payload>
-inline void Replay::apply(Date d, const Payload& p) {
-    settle(d);
-    const LegalStatus before = state_.status;
-    constexpr EventType type = Effects::type_of<Payload>();
+inline void detail::apply_event(Replay& replay, Date d, const Payload& p) {
+    replay.settle(d);
+    auto& state = replay.state_;
+    const LegalStatus before = state.status;
+    constexpr EventType type = Replay::Effects::type_of<Payload>();
     if constexpr (!law::keeps_status[static_cast<std::size_t>(type)]) {
-        if (const auto* row = law::find_transition(type, law::selector(p), state_))
-            state_.status = law::apply_target(row->to, state_);
+        if (const auto* row = law::find_transition(type, law::selector(p), state))
+            state.status = law::apply_target(row->to, state);
     }
-    Effects{*this}(d, p);
+    Replay::Effects{replay}(d, p);
     // A suspension restored (T9, T14) after its notified end has run out: active again.
-    if (state_.status == LegalStatus::suspended && state_.suspended_until && *state_.suspended_until < d)
-        state_.status = LegalStatus::active;
-    if (state_.status != before) {
-        state_.status_since = d;
-        if (state_.status == LegalStatus::terminated) state_.ended_by = Effects::ending_of<Payload>();
-        if (is_live(before) && !is_live(state_.status)) state_.restore_to = before;
+    if (state.status == LegalStatus::suspended && state.suspended_until && *state.suspended_until < d)
+        state.status = LegalStatus::active;
+    if (state.status != before) {
+        state.status_since = d;
+        if (state.status == LegalStatus::terminated) state.ended_by = Replay::Effects::ending_of<Payload>();
+        if (is_live(before) && !is_live(state.status)) state.restore_to = before;
         // The notified end is kept while a cancellation or withdrawal may restore the suspension.
-        const bool restorable = state_.status == LegalStatus::in_dissolution ||
-                                state_.status == LegalStatus::revoked_tax_enforcement;
-        if (state_.status != LegalStatus::suspended && !restorable) state_.suspended_until.reset();
+        const bool restorable = state.status == LegalStatus::in_dissolution ||
+                                state.status == LegalStatus::revoked_tax_enforcement;
+        if (state.status != LegalStatus::suspended && !restorable) state.suspended_until.reset();
     }
 }
 

@@ -250,7 +250,7 @@ void Registry::append(std::vector<Append> batch) {
 OrgState Registry::state_at(OrgIndex i, Date date) const {
     const auto& row = rows_.at(i);
     Replay r(row.kind, members_[i]);
-    events_store_.view(row.log).replay_until(date, [&](Date d, const auto& p) { r.apply(d, p); });
+    events_store_.view(row.log).replay_until(date, [&](Date d, const auto& p) { detail::apply_event(r, d, p); });
     r.settle(date);
     return r.state();
 }

@@ -39,7 +39,7 @@ void Registry::replay_blocks(std::span<const Date> dates, Sink&& sink) const {
             Replay r(row.kind, members_[i]);
             auto events = events_store_.view(row.log).cursor();
             for (std::size_t k = 0; k < dates.size(); ++k) {
-                events.replay_until(dates[k], [&](Date d, const auto& p) { r.apply(d, p); });
+                events.replay_until(dates[k], [&](Date d, const auto& p) { detail::apply_event(r, d, p); });
                 r.settle(dates[k]);
                 states[k * n + j] = r.state();
             }

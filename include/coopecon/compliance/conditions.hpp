@@ -28,7 +28,6 @@
 #include <coopecon/model/member.hpp>
 #include <coopecon/model/org_state.hpp>
 #include <coopecon/model/organization.hpp>
-#include <coopecon/registry/registry.hpp>
 
 #include <boost/describe/enum.hpp>
 
@@ -42,6 +41,10 @@
 #include <span>
 #include <string>
 #include <vector>
+
+namespace coopecon {
+class Registry;
+}  // namespace coopecon
 
 namespace coopecon::compliance {
 

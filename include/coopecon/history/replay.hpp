@@ -4,7 +4,7 @@
 // that was validated when it was recorded (snapshots, state_at).
 //
 // The effects of each event are compiled in the library (src/history), where the loops that replay millions of
-// histories can inline them; `apply` is instantiated there for every payload type of EventData.
+// histories inline them (detail::apply_event); `apply` is instantiated there for every payload type of EventData.
 
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/error.hpp>
@@ -24,6 +24,14 @@
 #include <vector>
 
 namespace coopecon {
+
+class Replay;
+
+namespace detail {
+/// Replay::apply, inline where the library replays every history (src/history/replay_effects.hpp).
+template <class Payload>
+void apply_event(Replay& replay, Date d, const Payload& p);
+}  // namespace detail
 
 class COOPECON_EXPORT Replay {
 public:
@@ -50,7 +58,7 @@ public:
     /// On refusal the state is unchanged and the problem names the event, date, rule and legal basis.
     std::optional<Problem> step(const Event& e, const law::Framework& law);
 
-    /// Applies a validated event.
+    /// Applies a validated event (compiled in the library for every payload type of EventData).
     template <class Payload>
     void apply(Date d, const Payload& p);
 
@@ -63,6 +71,8 @@ private:
     // What each event does beyond the status, and the checks before it (src/history).
     struct Effects;
     struct Checks;
+    template <class Payload>
+    friend void detail::apply_event(Replay& replay, Date d, const Payload& p);
 
     OrgKind registered_as_;
     std::span<const Member> members_;
