@@ -6,11 +6,11 @@
 
 #include <coopecon/core/binary.hpp>
 #include <coopecon/core/date.hpp>
+#include <coopecon/export.hpp>
 #include <coopecon/model/event.hpp>
 
 #include <boost/mp11/algorithm.hpp>
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -34,7 +34,7 @@ decltype(auto) visit_encoded(EventType type, BinaryReader& r, F&& f) {
         });
 }
 
-class EventLog {
+class COOPECON_EXPORT EventLog {
 public:
     EventLog() = default;
     EventLog(std::span<const std::byte> bytes, std::uint32_t count, Date last) noexcept
@@ -80,12 +80,7 @@ public:
         cursor().replay_until(until, std::forward<F>(f));
     }
 
-    std::vector<Event> decode() const {
-        std::vector<Event> out;
-        out.reserve(count_);
-        replay_until(Date::max(), [&](Date d, const auto& payload) { out.push_back(Event{d, EventData{payload}}); });
-        return out;
-    }
+    std::vector<Event> decode() const;
 
 private:
     const std::byte* data_ = nullptr;
@@ -95,16 +90,9 @@ private:
 };
 
 /// A history being encoded, before the registry stores it: events are appended in date order.
-class EncodedEvents {
+class COOPECON_EXPORT EncodedEvents {
 public:
-    void push_back(const Event& e) {
-        BinaryWriter w(bytes_);
-        w.write(e.date);
-        w.write(e.type());
-        std::visit([&](const auto& p) { w.write(p); }, e.data);
-        last_ = e.date;
-        ++count_;
-    }
+    void push_back(const Event& e);
 
     EventLog view() const noexcept { return EventLog(bytes_, count_, last_); }
 

@@ -9,9 +9,9 @@
 // A history never spans two blocks: a block's unused end is shorter than the history that did not fit there.
 
 #include <coopecon/core/date.hpp>
+#include <coopecon/export.hpp>
 #include <coopecon/history/event_log.hpp>
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -19,7 +19,7 @@
 
 namespace coopecon {
 
-class EventStore {
+class COOPECON_EXPORT EventStore {
 public:
     /// Where one history is, with what a reader asks before decoding it.
     struct Entry {
@@ -36,22 +36,7 @@ public:
     }
 
     /// Copies a history to the end of the store: into the last block when it fits, else into a new one.
-    Entry store(const EventLog& log) {
-        const std::size_t bytes = log.bytes();
-        if (blocks_.empty() || blocks_.back().capacity() - blocks_.back().size() < bytes) {
-            const std::size_t grown = blocks_.empty() ? min_block : std::min(max_block, 2 * blocks_.back().capacity());
-            std::vector<std::byte> block;
-            block.reserve(std::max(bytes, grown));
-            blocks_.push_back(std::move(block));
-        }
-        auto& block = blocks_.back();
-        const Entry e{block.size(), static_cast<std::uint32_t>(blocks_.size() - 1), static_cast<std::uint32_t>(bytes),
-                      static_cast<std::uint32_t>(log.size()), log.last_date()};
-        const auto encoded = log.encoded();
-        block.insert(block.end(), encoded.begin(), encoded.end());
-        live_ += bytes;
-        return e;
-    }
+    Entry store(const EventLog& log);
 
     /// The end of the store, to return to when a registry change that stored histories fails part way.
     struct Mark {
@@ -61,31 +46,17 @@ public:
     };
     Mark mark() const noexcept { return {blocks_.size(), blocks_.empty() ? 0 : blocks_.back().size(), live_}; }
     /// Drops everything stored since `m`; entries handed out since then are no longer valid.
-    void rollback(const Mark& m) noexcept {
-        blocks_.resize(m.blocks);  // shrinking: no allocation
-        if (!blocks_.empty()) blocks_.back().resize(m.last_block_bytes);
-        live_ = m.live;
-    }
+    void rollback(const Mark& m) noexcept;
 
     /// Counts a history that was stored again elsewhere as dead.
-    void release(const Entry& e) noexcept {
-        live_ -= e.bytes;
-        dead_ += e.bytes;
-    }
+    void release(const Entry& e) noexcept;
 
     std::size_t live_bytes() const noexcept { return live_; }
     std::size_t dead_bytes() const noexcept { return dead_; }
     /// Bytes allocated for the blocks, reserved room included.
-    std::size_t capacity_bytes() const noexcept {
-        std::size_t n = blocks_.capacity() * sizeof(blocks_[0]);
-        for (const auto& b : blocks_) n += b.capacity();
-        return n;
-    }
+    std::size_t capacity_bytes() const noexcept;
 
 private:
-    // Blocks grow from 64 KiB to 8 MiB: small registries stay small, large ones waste little at a block's end.
-    static constexpr std::size_t min_block = std::size_t{64} << 10, max_block = std::size_t{8} << 20;
-
     std::vector<std::vector<std::byte>> blocks_;
     std::size_t live_ = 0;
     std::size_t dead_ = 0;

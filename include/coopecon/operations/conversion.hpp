@@ -5,8 +5,8 @@
 // 12 months of operation since registration (Art 108.1b), with every member agreeing (Art 108.1c). The number
 // of consenting members is required here, so a conversion without the members' consent cannot be recorded.
 
-#include <coopecon/core/error.hpp>
-#include <coopecon/operations/dissolution.hpp>
+#include <coopecon/core/date.hpp>
+#include <coopecon/export.hpp>
 #include <coopecon/operations/plan.hpp>
 #include <coopecon/registry/registry.hpp>
 
@@ -24,14 +24,6 @@ struct Conversion {
 };
 BOOST_DESCRIBE_STRUCT(Conversion, (), (organization, converted_on, consenting_members))
 
-inline Changes convert_to_cooperative(Registry& reg, const Conversion& c) {
-    const auto members = reg.state_at(c.organization, c.converted_on).members.total();
-    if (c.consenting_members < 0 || c.consenting_members > members)
-        throw Error(detail::input_problem(reg, ErrorCode::invalid_value, c.organization, "consenting_members",
-                                          EventType::converted_to_cooperative, c.converted_on, "",
-                                          std::to_string(c.consenting_members) + " consenting members, but the group has " +
-                                              std::to_string(members) + " members on " + c.converted_on.iso()));
-    return detail::record(reg, c.organization, {{c.converted_on, ConvertedToCooperative{c.consenting_members}}});
-}
+COOPECON_EXPORT Changes convert_to_cooperative(Registry& reg, const Conversion& c);
 
 }  // namespace coopecon::operations

@@ -7,9 +7,9 @@
 // under the 2012 Law), then termination follows on the dossier or by lapse (T12). Every step is judged by the
 // transition table at its date; a refusal names the organisation, event, date, rule and legal basis.
 
-#include <coopecon/core/enum_text.hpp>
-#include <coopecon/core/error.hpp>
+#include <coopecon/core/date.hpp>
 #include <coopecon/core/label.hpp>
+#include <coopecon/export.hpp>
 #include <coopecon/model/event.hpp>
 #include <coopecon/operations/plan.hpp>
 #include <coopecon/registry/registry.hpp>
@@ -20,7 +20,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <string_view>
 
 namespace coopecon::operations {
 
@@ -60,62 +59,18 @@ struct CompulsoryDissolution {
 };
 BOOST_DESCRIBE_STRUCT(CompulsoryDissolution, (), (organization, ordered_on, basis, ground, completed_on, completed_by))
 
-namespace detail {
-
-inline void completion_after(const Registry& reg, const std::string& org, Date start, const std::optional<Date>& end) {
-    if (end && *end < start)
-        throw Error(input_problem(reg, ErrorCode::invalid_value, org, "completed_on", EventType::dissolution_completed, *end,
-                                  "", "the dissolution is completed on " + end->iso() + ", before it began on " + start.iso()));
-}
-
-}  // namespace detail
-
 /// Resolution (and, with completed_on, termination) of a voluntary dissolution.
-inline Changes dissolve_voluntarily(Registry& reg, const VoluntaryDissolution& d) {
-    detail::completion_after(reg, d.organization, d.resolved_on, d.completed_on);
-    std::vector<Event> events{{d.resolved_on, DissolutionResolved{DissolutionBasis::members_resolution, d.approval_percent}}};
-    if (d.completed_on) events.push_back({*d.completed_on, DissolutionCompleted{d.completed_by}});
-    return detail::record(reg, d.organization, std::move(events));
-}
+COOPECON_EXPORT Changes dissolve_voluntarily(Registry& reg, const VoluntaryDissolution& d);
 
 /// The general assembly cancels its resolution: the status before the dissolution returns (T9).
-inline Changes cancel_dissolution(Registry& reg, const std::string& organization, Date on) {
-    return detail::record(reg, organization, {{on, DissolutionCancelled{}}});
-}
+COOPECON_EXPORT Changes cancel_dissolution(Registry& reg, const std::string& organization, Date on);
 
 /// A dissolution in progress ends in termination, on the dossier or by lapse (T7, T8, T12; G7, G8).
-inline Changes complete_dissolution(Registry& reg, const std::string& organization, Date on,
-                                    CompletionMode by = CompletionMode::dossier) {
-    return detail::record(reg, organization, {{on, DissolutionCompleted{by}}});
-}
+COOPECON_EXPORT Changes complete_dissolution(Registry& reg, const std::string& organization, Date on,
+                                             CompletionMode by = CompletionMode::dossier);
 
 /// Revocation on a ground of Art 103.1 or a court's (or People's Committee's) decision, and, with
 /// completed_on, the termination. A revocation for tax enforcement is no dissolution and is refused here.
-inline Changes dissolve_compulsorily(Registry& reg, const CompulsoryDissolution& d) {
-    const bool revocation = d.basis == CompulsoryBasis::revocation;
-    const auto event = revocation ? EventType::registration_revoked : EventType::dissolution_resolved;
-    if (revocation && !d.ground)
-        throw Error(detail::input_problem(reg, ErrorCode::missing_field, d.organization, "ground", event, d.ordered_on,
-                                          "T10", "a revocation needs its ground of Law 17/2023/QH15 Art 103.1"));
-    if (!revocation && d.ground)
-        throw Error(detail::input_problem(reg, ErrorCode::invalid_value, d.organization, "ground", event, d.ordered_on,
-                                          "", "a ground is given only for a revocation, not for a " +
-                                                  std::string(enum_name(d.basis))));
-    if (revocation && *d.ground == RevocationGround::tax_enforcement)
-        throw Error(detail::input_problem(
-            reg, ErrorCode::rule_violation, d.organization, "ground", event, d.ordered_on, "T13",
-            "a revocation at the tax authority's request does not dissolve the organization (its status becomes "
-            "revoked_tax_enforcement); a compulsory dissolution needs a ground of Art 103.1 or a court decision"));
-    detail::completion_after(reg, d.organization, d.ordered_on, d.completed_on);
-    std::vector<Event> events;
-    if (revocation) events.push_back({d.ordered_on, RegistrationRevoked{*d.ground}});
-    else
-        events.push_back({d.ordered_on, DissolutionResolved{d.basis == CompulsoryBasis::court_decision
-                                                                 ? DissolutionBasis::court_decision
-                                                                 : DissolutionBasis::authority_decision,
-                                                             std::nullopt}});
-    if (d.completed_on) events.push_back({*d.completed_on, DissolutionCompleted{d.completed_by}});
-    return detail::record(reg, d.organization, std::move(events));
-}
+COOPECON_EXPORT Changes dissolve_compulsorily(Registry& reg, const CompulsoryDissolution& d);
 
 }  // namespace coopecon::operations

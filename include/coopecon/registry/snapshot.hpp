@@ -8,7 +8,7 @@
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/ids.hpp>
 #include <coopecon/core/money.hpp>
-#include <coopecon/core/detail/huge_pages.hpp>
+#include <coopecon/export.hpp>
 #include <coopecon/model/event.hpp>
 #include <coopecon/model/legal_status.hpp>
 #include <coopecon/model/org_state.hpp>
@@ -16,14 +16,10 @@
 #include <coopecon/model/sector.hpp>
 
 #include <boost/describe/class.hpp>
-#include <boost/describe/members.hpp>
-#include <boost/mp11/algorithm.hpp>
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
-#include <optional>
 #include <span>
 #include <vector>
 
@@ -33,7 +29,7 @@ struct Snapshot;
 
 /// Which columns of a snapshot to fill, one bit per column in declaration order. A column left out stays
 /// empty, which saves its memory and the time to write it; `exists` is always filled (it gives the size).
-class SnapshotColumns {
+class COOPECON_EXPORT SnapshotColumns {
 public:
     static constexpr SnapshotColumns all() noexcept { return SnapshotColumns(~std::uint64_t{0}); }
     static constexpr SnapshotColumns none() noexcept { return SnapshotColumns(0); }
@@ -48,13 +44,15 @@ public:
 
 private:
     constexpr explicit SnapshotColumns(std::uint64_t bits) noexcept : bits_(bits) {}
+    /// Adds the column that lies `offset` bytes into a Snapshot.
+    SnapshotColumns& add_at(std::size_t offset) noexcept;
     std::uint64_t bits_;
 };
 
 /// Date sentinel in snapshot columns (the day count of a date that did not happen).
 inline constexpr std::int32_t no_date = std::numeric_limits<std::int32_t>::min();
 
-struct Snapshot {
+struct COOPECON_EXPORT Snapshot {
     Date as_of;
 
     std::vector<std::uint8_t> exists;          // 1 when registered on or before as_of
@@ -109,60 +107,7 @@ struct Snapshot {
     /// column: one contiguous run per column costs far less memory traffic than every column row by row. Columns
     /// left empty by `resize` are skipped.
     void set_rows(std::size_t first, std::span<const OrgState> states, std::span<const Sector> sectors,
-                  std::span<const AreaIndex> areas) noexcept {
-        auto fill = [&](auto& column, auto value_of) {
-            if (column.empty()) return;
-            auto* out = column.data() + first;
-            for (std::size_t j = 0; j < states.size(); ++j) out[j] = value_of(states[j]);
-        };
-        auto day = [](const std::optional<Date>& d) { return d ? d->days_since_epoch() : no_date; };
-        using S = const OrgState&;
-        fill(exists, [](S s) { return s.registered ? 1 : 0; });
-        fill(kind, [](S s) { return s.kind; });
-        fill(status, [](S s) { return s.status; });
-        fill(not_at_address, [](S s) { return s.not_at_address ? 1 : 0; });
-        if (!sector.empty()) std::copy(sectors.begin(), sectors.end(), sector.begin() + static_cast<std::ptrdiff_t>(first));
-        if (!area.empty()) std::copy(areas.begin(), areas.end(), area.begin() + static_cast<std::ptrdiff_t>(first));
-        fill(registered_on, [](S s) { return s.registered ? s.registered_on.days_since_epoch() : no_date; });
-        fill(status_since, [](S s) { return s.registered ? s.status_since.days_since_epoch() : no_date; });
-        fill(official_members, [](S s) { return s.members.of(MemberKind::official); });
-        fill(capital_associates, [](S s) { return s.members.of(MemberKind::capital_associate); });
-        fill(non_capital_associates, [](S s) { return s.members.of(MemberKind::non_capital_associate); });
-        fill(individual_members, [](S s) { return s.members.of(MemberType::individual); });
-        fill(household_members, [](S s) { return s.members.of(MemberType::household); });
-        fill(legal_entity_members, [](S s) { return s.members.of(MemberType::legal_entity); });
-        fill(cooperative_members, [](S s) { return s.members.of(MemberType::cooperative); });
-        fill(foreign_official_members, [](S s) { return s.members.foreign_official; });
-        fill(charter_capital, [](S s) { return s.charter_capital; });
-        fill(indivisible_fund, [](S s) { return s.indivisible_fund; });
-        fill(last_annual_assembly, [&](S s) { return day(s.last_annual_assembly); });
-        fill(last_report, [&](S s) { return day(s.last_report); });
-        fill(financial_year, [](S s) { return s.latest_financials ? s.latest_financials->year : 0; });
-        fill(revenue, [](S s) { return s.latest_financials ? s.latest_financials->revenue : 0; });
-        fill(costs, [](S s) { return s.latest_financials ? s.latest_financials->costs : 0; });
-        fill(pre_tax_profit, [](S s) { return s.latest_financials ? s.latest_financials->pre_tax_profit : 0; });
-        fill(internal_revenue, [](S s) { return s.latest_financials ? s.latest_financials->internal_revenue : 0; });
-        fill(workers, [](S s) { return s.latest_financials ? s.latest_financials->workers : 0; });
-        fill(wages, [](S s) { return s.latest_financials ? s.latest_financials->wages : 0; });
-        fill(ended_by, [](S s) { return s.ended_by; });
-        fill(converted_on, [&](S s) { return day(s.converted_on); });
-        fill(certifications, [&](S s) {
-            std::uint8_t held = 0;
-            for (std::size_t c = 0; c < s.certified_until.size(); ++c)
-                if (s.certified_until[c] >= as_of) held = static_cast<std::uint8_t>(held | (1u << c));
-            return held;
-        });
-        fill(assessment_year, [](S s) { return s.latest_assessment ? s.latest_assessment->year : 0; });
-        fill(assessment_scheme,
-             [](S s) { return s.latest_assessment ? s.latest_assessment->scheme : ClassificationScheme::tt01_2020; });
-        fill(assessment_points, [](S s) { return s.latest_assessment ? s.latest_assessment->points : 0; });
-        fill(sanction_year, [](S s) { return s.last_sanction_year; });
-        fill(ocop_1_star, [](S s) { return s.ocop_products_by_stars[0]; });
-        fill(ocop_2_stars, [](S s) { return s.ocop_products_by_stars[1]; });
-        fill(ocop_3_stars, [](S s) { return s.ocop_products_by_stars[2]; });
-        fill(ocop_4_stars, [](S s) { return s.ocop_products_by_stars[3]; });
-        fill(ocop_5_stars, [](S s) { return s.ocop_products_by_stars[4]; });
-    }
+                  std::span<const AreaIndex> areas) noexcept;
 };
 BOOST_DESCRIBE_STRUCT(Snapshot, (),
                       (as_of, exists, kind, status, not_at_address, sector, area, registered_on, status_since,
@@ -173,43 +118,12 @@ BOOST_DESCRIBE_STRUCT(Snapshot, (),
                        assessment_year, assessment_scheme, assessment_points, sanction_year, ocop_1_star,
                        ocop_2_stars, ocop_3_stars, ocop_4_stars, ocop_5_stars))
 
-namespace detail {
-
-/// Calls f(index, member pointer) for every column of a snapshot, in declaration order.
-template <class F>
-void for_each_snapshot_column(F&& f) {
-    std::size_t index = 0;
-    boost::mp11::mp_for_each<boost::describe::describe_members<Snapshot, boost::describe::mod_public>>([&](auto m) {
-        if constexpr (requires(Snapshot& s) { (s.*m.pointer).resize(0); }) f(index++, m.pointer);
-    });
-}
-
-}  // namespace detail
-
 template <class T>
 SnapshotColumns& SnapshotColumns::add(std::vector<T> Snapshot::*column) noexcept {
-    // Columns are told apart by address in an empty snapshot: member pointers of other types do not compare.
+    // Columns are told apart by where they lie in a snapshot: member pointers of other types do not compare.
     const Snapshot probe{};
-    const void* wanted = &(probe.*column);
-    detail::for_each_snapshot_column([&](std::size_t index, auto pointer) {
-        if (static_cast<const void*>(&(probe.*pointer)) == wanted) bits_ |= std::uint64_t{1} << index;
-    });
-    return *this;
-}
-
-inline void Snapshot::resize(std::size_t n, SnapshotColumns columns) {
-    detail::for_each_snapshot_column([&](std::size_t index, auto pointer) {
-        auto& column = this->*pointer;
-        if (!columns.has(index)) {
-            column = {};
-            return;
-        }
-        if (n > column.capacity()) {  // new memory: huge pages before the first write
-            column.reserve(n);
-            coopecon::detail::advise_huge_pages(column.data(), n * sizeof(column[0]));
-        }
-        column.resize(n);
-    });
+    return add_at(static_cast<std::size_t>(reinterpret_cast<const char*>(&(probe.*column)) -
+                                           reinterpret_cast<const char*>(&probe)));
 }
 
 }  // namespace coopecon

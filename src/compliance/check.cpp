@@ -1,0 +1,260 @@
+#include <coopecon/compliance/check.hpp>
+
+#include <coopecon/core/enum_text.hpp>
+#include <coopecon/core/error.hpp>
+#include <coopecon/law/compliance_rule.hpp>
+#include <coopecon/law/framework.hpp>
+#include <coopecon/law/law_calendar.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <future>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <system_error>
+#include <thread>
+
+namespace coopecon::compliance {
+
+namespace {
+
+std::string number(double v, Lang lang) {
+    char buf[32];
+    const double rounded = std::round(v * 10) / 10;
+    std::snprintf(buf, sizeof buf, rounded == std::trunc(rounded) ? "%.0f" : "%.1f", rounded);
+    std::string out(buf);
+    if (lang == Lang::vi) std::replace(out.begin(), out.end(), '.', ',');
+    return out;
+}
+
+std::string count(double n, std::string_view one, std::string_view many) {
+    return number(n, Lang::en) + " " + std::string(n == 1 ? one : many);
+}
+
+/// What the condition is, in one clause.
+std::string what(law::Rule r, const ConditionPeriod& p, Date as_of, Lang lang) {
+    const bool vi = lang == Lang::vi;
+    const std::string obs = p.observed ? number(*p.observed, lang) : std::string();
+    const std::string lim = p.limit ? std::to_string(*p.limit) : std::string();
+    switch (r) {
+        case law::Rule::not_operating:
+            return vi ? "không hoạt động tại địa chỉ đã đăng ký (cơ quan thuế xác định), không thông báo tạm ngừng "
+                        "kinh doanh"
+                      : "not operating at its registered address (found by the tax authority), with no suspension "
+                        "notified";
+        case law::Rule::below_minimum_members:
+            return vi ? obs + " thành viên chính thức, dưới mức tối thiểu " + lim
+                      : count(*p.observed, "official member", "official members") + ", below the minimum of " + lim;
+        case law::Rule::foreign_official_members:
+            return vi ? "nhà đầu tư nước ngoài chiếm " + obs + " % số thành viên chính thức; phải dưới " + lim + " %"
+                      : "foreign investors are " + obs + " % of the official members; they must be below " + lim +
+                            " %";
+        case law::Rule::capital_share_official:
+            return vi ? "một thành viên chính thức góp " + obs + " % vốn điều lệ, vượt mức tối đa " + lim + " %"
+                      : "one official member holds " + obs + " % of the charter capital, above the cap of " + lim +
+                            " %";
+        case law::Rule::capital_share_associates:
+            return vi ? "các thành viên liên kết góp vốn góp " + obs + " % vốn điều lệ, vượt mức tối đa " + lim + " %"
+                      : "capital-contributing associates hold " + obs + " % of the charter capital, above the cap of " +
+                            lim + " %";
+        case law::Rule::capital_share_foreign:
+            return vi ? "nhà đầu tư nước ngoài góp " + obs + " % vốn điều lệ, vượt mức tối đa " + lim + " %"
+                      : "foreign investors hold " + obs + " % of the charter capital, above the cap of " + lim + " %";
+        case law::Rule::no_annual_assembly:
+            return vi ? "không tổ chức đại hội thành viên thường niên" : "no annual general assembly";
+        case law::Rule::group_below_minimum_members:
+            return vi ? obs + " thành viên, dưới mức tối thiểu " + lim + " của tổ hợp tác"
+                      : count(*p.observed, "member", "members") + ", below the minimum of " + lim +
+                            " for a cooperative group";
+        case law::Rule::annual_assembly_late: {
+            const std::string due = p.deadline->iso();
+            if (vi)
+                return "đại hội thành viên thường niên phải tổ chức chậm nhất ngày " + due + " (" + lim +
+                       " tháng sau khi kết thúc năm tài chính), " +
+                       (p.event ? "đã tổ chức muộn ngày " + p.event->iso() : "chưa tổ chức đến ngày " + as_of.iso());
+            return "the annual general assembly was due by " + due + " (" + lim +
+                   " months after the financial year ended); " +
+                   (p.event ? "held late on " + p.event->iso() : "not held by " + as_of.iso());
+        }
+        case law::Rule::suspension_notice_late:
+        case law::Rule::group_suspension_notice_late:
+            if (vi)
+                return "thông báo tạm ngừng kinh doanh từ ngày " + p.event->iso() + " nhận ngày " + p.until->iso() +
+                       ", trước " + obs + " ngày làm việc; phải trước ít nhất " + lim + " ngày làm việc";
+            return "the suspension from " + p.event->iso() + " was notified on " + p.until->iso() + ", " +
+                   count(*p.observed, "working day", "working days") + " ahead; at least " + lim + " are required";
+    }
+    return {};
+}
+
+/// The whole message: the condition, since when, and what follows.
+std::string message(const Finding& f, law::Rule r, const ConditionPeriod& p, Date as_of, Lang lang) {
+    const bool vi = lang == Lang::vi;
+    std::string out = what(r, p, as_of, lang);
+    if (law::info(r).form == law::RuleForm::lapse) return out;
+    out += (vi ? " từ " : " since ") + f.began.iso();
+    if (f.counted_from != f.began)
+        out += vi ? " (tính từ " + f.counted_from.iso() + ", ngày luật mới có hiệu lực)"
+                  : " (counted from " + f.counted_from.iso() + ", when a new law took effect)";
+    const std::string consequence(label(f.consequence).in(lang));
+    const std::string months = std::to_string(f.months);
+    if (law::info(r).form == law::RuleForm::immediate) return out + ": " + consequence;
+    if (f.severity == Severity::due)
+        return out + (vi ? "; đủ " + months + " tháng vào ngày " + f.threshold.iso() + ": "
+                         : "; " + months + " months reached on " + f.threshold.iso() + ": ") +
+               consequence;
+    return out + (vi ? "; sẽ đủ " + months + " tháng vào ngày " + f.threshold.iso() + " nếu không khắc phục"
+                     : "; " + months + " months will be reached on " + f.threshold.iso() + " unless cured");
+}
+
+/// The first day on which a condition counted from `from` has lasted the months of `p` in force that day.
+std::optional<Date> threshold(const law::Framework& law, law::Param p, Date from) {
+    for (const auto& period : law.timeline(p).periods()) {
+        if (period.until && *period.until < from) continue;
+        Date crossed = from.plus_months(static_cast<int>(period.value));
+        if (crossed < period.from) crossed = period.from;
+        if (period.until && crossed > *period.until) continue;
+        return crossed;
+    }
+    return std::nullopt;
+}
+
+/// The threshold of a condition that goes on holding: with AcrossLawChange::restart, a change of law before the
+/// threshold starts the count again.
+std::optional<Date> projected_threshold(const law::Framework& law, const law::LawCalendar& calendar, law::Param p,
+                                        Date from, AcrossLawChange across) {
+    auto crossed = threshold(law, p, from);
+    while (crossed && across == AcrossLawChange::restart) {
+        const Date change = calendar.next_law_change_after(from);
+        if (change > *crossed) break;
+        from = change;
+        crossed = threshold(law, p, from);
+    }
+    return crossed;
+}
+
+void check_options(const CheckOptions& o) {
+    if (o.at_risk_months < 0 || o.at_risk_months > law::max_months)
+        throw Error(ErrorCode::usage, "at_risk_months must be from 0 to " + std::to_string(law::max_months) + ", not " +
+                                          std::to_string(o.at_risk_months));
+    if (o.notice_months < 0 || o.notice_months > law::max_months)
+        throw Error(ErrorCode::usage, "notice_months must be from 0 to " + std::to_string(law::max_months) + ", not " +
+                                          std::to_string(o.notice_months));
+    if (enum_name(o.minimum).empty() || enum_name(o.across_law_change).empty())
+        throw Error(ErrorCode::usage, "minimum and across_law_change must be enumerators of their types");
+}
+
+/// The findings of one organisation, appended to `out` in rule order.
+void check_one(const Registry& registry, OrgIndex i, Date as_of, const CheckOptions& o,
+               const law::LawCalendar& calendar, std::vector<Finding>& out) {
+    const auto& law = registry.law();
+    ConditionScan scan(law, calendar, o.across_law_change, registry.organization(i), registry.members(i));
+    scan.run(registry.log(i), as_of);
+    const auto& state = scan.state();
+    if (!state.registered || !is_live(state.status)) return;
+    for (const auto& p : scan.periods()) {
+        const auto& rule = law::info(p.rule);
+        Finding f;
+        Date basis_on = as_of;
+        switch (rule.form) {
+            case law::RuleForm::duration: {
+                if (p.until) continue;
+                const auto crossed =
+                    projected_threshold(law, calendar, *rule.months, p.counted_from, o.across_law_change);
+                if (!crossed) continue;
+                f.threshold = *crossed;
+                if (*crossed <= as_of) {
+                    f.severity = Severity::due;
+                } else if (as_of >= crossed->plus_months(-o.at_risk_months)) {
+                    f.severity = Severity::at_risk;
+                    basis_on = *crossed;
+                } else {
+                    continue;
+                }
+                f.months = static_cast<std::int32_t>(law.value(*rule.months, *crossed).value_or(0));
+                f.consequence = law.value(law::Param::authority_dissolution_allowed, basis_on).value_or(0) == 1
+                                    ? Consequence::compulsory_dissolution
+                                    : Consequence::revocation_ground;
+                break;
+            }
+            case law::RuleForm::immediate:
+                if (p.until) continue;
+                f.severity = Severity::due;
+                f.threshold = p.counted_from;
+                f.consequence = Consequence::termination_ground;
+                break;
+            case law::RuleForm::lapse:
+                if (p.until && *p.until <= as_of.plus_months(-o.notice_months)) continue;
+                f.severity = Severity::notice;
+                f.threshold = p.began;
+                f.consequence = Consequence::administrative_lapse;
+                basis_on = p.began;
+                break;
+        }
+        if (f.severity < o.minimum) continue;
+        f.organization = registry.organization(i).id;
+        f.rule = std::string(rule.id);
+        f.began = p.began;
+        f.counted_from = p.counted_from;
+        f.observed = p.observed;
+        f.limit = p.limit;
+        f.legal_basis = law.basis(rule.id, basis_on);
+        f.message = message(f, p.rule, p, as_of, Lang::en);
+        f.message_vi = message(f, p.rule, p, as_of, Lang::vi);
+        out.push_back(std::move(f));
+    }
+}
+
+}  // namespace
+
+std::vector<Finding> check(const Registry& registry, Date as_of, const CheckOptions& options) {
+    check_options(options);
+    const law::LawCalendar calendar(registry.law());
+    const std::size_t n = registry.size();
+    auto part = [&](std::size_t begin, std::size_t end) {
+        std::vector<Finding> out;
+        for (std::size_t i = begin; i < end; ++i)
+            check_one(registry, static_cast<OrgIndex>(i), as_of, options, calendar, out);
+        return out;
+    };
+    constexpr std::size_t min_part = 4096;  // fewer organisations than this are not worth a thread
+    const std::size_t threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t parts = std::min(threads, std::max<std::size_t>(1, n / min_part));
+    if (parts <= 1) return part(0, n);
+    // A part that cannot get a thread of its own (the system refuses one) runs on this thread instead.
+    std::vector<std::future<std::vector<Finding>>> futures;
+    for (std::size_t k = 0; k < parts; ++k) {
+        const std::size_t begin = n * k / parts, end = n * (k + 1) / parts;
+        try {
+            futures.push_back(std::async(std::launch::async, part, begin, end));
+        } catch (const std::system_error&) {
+            std::promise<std::vector<Finding>> here;
+            here.set_value(part(begin, end));
+            futures.push_back(here.get_future());
+        }
+    }
+    std::vector<Finding> out;
+    for (auto& f : futures) {
+        auto findings = f.get();
+        out.insert(out.end(), std::make_move_iterator(findings.begin()), std::make_move_iterator(findings.end()));
+    }
+    return out;
+}
+
+std::vector<Finding> check(const Registry& registry, std::string_view organization, Date as_of,
+                           const CheckOptions& options) {
+    check_options(options);
+    const auto i = registry.index_of(organization);
+    const law::LawCalendar calendar(registry.law());
+    std::vector<Finding> out;
+    check_one(registry, i, as_of, options, calendar, out);
+    return out;
+}
+
+bool any_due(const std::vector<Finding>& findings) noexcept {
+    return std::any_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == Severity::due; });
+}
+
+}  // namespace coopecon::compliance
