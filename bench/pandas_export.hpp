@@ -62,7 +62,7 @@ inline void export_for_pandas(const Registry& reg, const std::filesystem::path& 
     const auto columns = write_columns(in.end, folder / "end");
     std::vector<std::uint32_t> commune(reg.areas().size());
     for (AreaIndex a = 0; a < commune.size(); ++a)
-        commune[a] = indicators::detail::KeySpace::unit(reg.areas(), a, AreaLevel::commune, in.plan.units_as_of);
+        commune[a] = indicators::reporting_unit(reg.areas(), a, AreaLevel::commune, in.plan.units_as_of);
     write_array(folder / "commune_of_area.bin", commune);
 
     std::ofstream manifest(folder / "manifest.json");

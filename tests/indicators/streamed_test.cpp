@@ -1,9 +1,11 @@
 // Indicators computed from a registry come straight from its replay, a block of organisations at a time. They
 // must equal the same indicators over whole snapshots for every grouping, in one period and in long series
 // (replayed in several chunks of dates); groups must come from both snapshots and be listed in key order
-// whatever order the rows meet them in; and a key space too large for a flat table must group alike.
+// whatever order the rows meet them in; and a key space too large for a flat table must group alike, down to
+// communes of the embedded catalogue.
 
 #include "fixture.hpp"
+#include "indicators/accumulation.hpp"
 
 #include <coopecon/indicators/report.hpp>
 #include <coopecon/simulation/profiles.hpp>
@@ -152,6 +154,49 @@ TEST(Streamed, AKeySpaceBeyondAMillionCombinationsGroupsLikeSmallerOnes) {
     }
     for (const auto& id : ids) EXPECT_EQ(a.column(id).integers, b.column(id).integers) << id;
     expect_same_table(a, over_whole_snapshots(reg, q, period), "wide key space");
+}
+
+TEST(Streamed, GroupsByCommuneOfTheEmbeddedCatalogueAloneAndUnderEveryOtherKey) {
+    auto reg = empty_registry();
+    reg.add(std::vector<OrganizationRecord>{
+        cooperative("a", "C31999").registered("2020-01-01"_day).members("2020-01-01"_day, 10),
+        cooperative("b", "C31999").registered("2021-01-01"_day).members("2021-01-01"_day, 20),
+        cooperative("c", "C32002").registered("2022-01-01"_day).members("2022-01-01"_day, 7),
+        group("d", "C32002").registered("2022-01-01"_day).members("2022-01-01"_day, 5),
+        cooperative("e").registered("2022-01-01"_day).members("2022-01-01"_day, 9),  // seated at district D964
+    });
+    const auto period = period_between("2024-01-01"_day, "2024-12-31"_day);
+    const auto commune = GroupKey::by_area(AreaLevel::commune);
+    const std::vector<std::string> ids{"organizations", "members"};
+    const auto by_commune = compute(reg, query(ids, {commune}), period);
+    ASSERT_EQ(by_commune.rows(), 4u);
+    EXPECT_EQ(by_commune.keys[0].cells[0].code, "C31999");
+    EXPECT_EQ(by_commune.keys[0].cells[0].label.vi, "Phường 9");
+    EXPECT_EQ(by_commune.keys[0].cells[1].code, "C32002");
+    EXPECT_EQ(by_commune.keys[0].cells[2].code, "none");
+    EXPECT_EQ(by_commune.keys[0].cells[3].code, "total");
+    EXPECT_EQ(by_commune.at({"C31999"}, "organizations"), 2);
+    EXPECT_EQ(by_commune.at({"C31999"}, "members"), 30);
+    EXPECT_EQ(by_commune.at({"C32002"}, "organizations"), 2);
+    EXPECT_EQ(by_commune.at({"C32002"}, "members"), 12);
+    EXPECT_EQ(by_commune.at({"none"}, "members"), 9);
+    EXPECT_EQ(by_commune.at({"total"}, "organizations"), 5);
+
+    // Every province, district and commune of 2024 by kind and status: more combinations than 32 bits can
+    // number, of which four groups are present.
+    const std::vector<GroupKey> wide{GroupKey::by_area(AreaLevel::province), GroupKey::by_area(AreaLevel::district),
+                                     commune, GroupKey::by(KeyKind::kind), GroupKey::by(KeyKind::status)};
+    const indicators::detail::KeySpace space(wide, reg.areas(), period.end, tt01_2020_size_classes().size());
+    EXPECT_GT(space.combinations, std::uint64_t{1} << 32);
+    const auto q = query(ids, wide);
+    const auto t = compute(reg, q, period);
+    ASSERT_EQ(t.rows(), 5u);
+    EXPECT_EQ(t.at({"P96", "D964", "C31999", "cooperative", "active"}, "organizations"), 2);
+    EXPECT_EQ(t.at({"P96", "D964", "C32002", "cooperative", "active"}, "members"), 7);
+    EXPECT_EQ(t.at({"P96", "D964", "C32002", "cooperative_group", "active"}, "members"), 5);
+    EXPECT_EQ(t.at({"P96", "D964", "none", "cooperative", "active"}, "members"), 9);
+    EXPECT_EQ(t.at({"total", "", "", "", ""}, "members"), 51);
+    expect_same_table(t, over_whole_snapshots(reg, q, period), "province × district × commune × kind × status");
 }
 
 TEST(Streamed, GroupIdsNumberCodesInOrderOfFirstAppearanceInFlatAndHashedTables) {

@@ -128,4 +128,38 @@ TEST(UserDefined, SpecErrorsNameEveryFieldPath) {
     }
 }
 
+TEST(UserDefined, SpecErrorsGiveTheLineAndColumnOfADuplicateAndAnUnknownKey) {
+    try {
+        indicator_from_json("{\"id\": \"x\",\n \"expression\": {\"count\": {\"existing\": true}},\n \"id\": \"y\", \"colour\": 1}");
+        ADD_FAILURE();
+    } catch (const Error& e) {
+        ASSERT_EQ(e.problems().size(), 2u);
+        const auto& duplicate = e.problems()[0];
+        EXPECT_EQ(duplicate.code, ErrorCode::duplicate);
+        EXPECT_EQ(duplicate.file, "indicator spec");
+        EXPECT_EQ(duplicate.path, "id");
+        EXPECT_EQ(duplicate.line, 3);
+        EXPECT_EQ(duplicate.column, 2);
+        EXPECT_EQ(duplicate.message, "duplicate key \"id\" (first given at line 1, column 2)");
+        const auto& unknown = e.problems()[1];
+        EXPECT_EQ(unknown.code, ErrorCode::unknown_field);
+        EXPECT_EQ(unknown.path, "colour");
+        EXPECT_EQ(unknown.line, 3);
+        EXPECT_EQ(unknown.column, 13);
+        EXPECT_NE(std::string(e.what()).find("indicator spec:3:13: colour: unknown key; expected one of id, label"),
+                  std::string::npos)
+            << e.what();
+    }
+    // A nested key is placed too.
+    try {
+        indicator_from_json("{\"id\": \"x\", \"expression\": {\"count\":\n    {\"existing\": true, \"kinds\": \"cooperative\"}}}");
+        ADD_FAILURE();
+    } catch (const Error& e) {
+        ASSERT_EQ(e.problems().size(), 1u);
+        EXPECT_EQ(e.problems()[0].path, "expression.count.kinds");
+        EXPECT_EQ(e.problems()[0].line, 2);
+        EXPECT_EQ(e.problems()[0].column, 24);
+    }
+}
+
 }  // namespace

@@ -5,7 +5,7 @@
 // combine such sums; the engine evaluates each distinct condition, filter and field once per block of rows.
 
 #include <coopecon/core/enum_text.hpp>
-#include <coopecon/core/error.hpp>
+#include <coopecon/export.hpp>
 #include <coopecon/indicators/text.hpp>
 #include <coopecon/model/event.hpp>
 #include <coopecon/model/legal_status.hpp>
@@ -147,10 +147,7 @@ struct Filter {
 };
 
 /// Both filters must hold.
-inline Filter operator&(Filter a, const Filter& b) {
-    a.all.insert(a.all.end(), b.all.begin(), b.all.end());
-    return a;
-}
+COOPECON_EXPORT Filter operator&(Filter a, const Filter& b);
 
 template <class E>
 constexpr std::uint32_t bits(std::initializer_list<E> values) noexcept {
@@ -159,70 +156,30 @@ constexpr std::uint32_t bits(std::initializer_list<E> values) noexcept {
     return out;
 }
 
-inline Filter test(Test t, std::uint32_t set = 0) { return Filter{{Condition{t, set}}}; }
+COOPECON_EXPORT Filter test(Test t, std::uint32_t set = 0);
 
-inline Filter registered() { return test(Test::registered); }
-inline Filter existing() { return test(Test::existing); }
-inline Filter of_kind(std::initializer_list<OrgKind> kinds) { return test(Test::kind, bits(kinds)); }
-inline Filter of_kind(OrgKind kind) { return of_kind({kind}); }
-inline Filter with_status(std::initializer_list<LegalStatus> statuses) { return test(Test::status, bits(statuses)); }
-inline Filter with_status(LegalStatus status) { return with_status({status}); }
-inline Filter in_sector(std::initializer_list<Sector> sectors) { return test(Test::sector, bits(sectors)); }
-inline Filter of_size_class(std::uint32_t class_bits) { return test(Test::size_class, class_bits); }
-inline Filter ended_by(std::initializer_list<Ending> endings) { return test(Test::ended_by, bits(endings)); }
-inline Filter new_in_period() { return test(Test::new_in_period); }
-inline Filter terminated_in_period() { return test(Test::terminated_in_period); }
-inline Filter converted_in_period() { return test(Test::converted_in_period); }
-inline Filter with_results() { return test(Test::with_results); }
-inline Filter certified(std::initializer_list<Certification> any_of) { return test(Test::certified, bits(any_of)); }
-inline Filter rated() { return test(Test::rated); }
-inline Filter classified(std::initializer_list<ClassificationClass> classes) {
-    return test(Test::classified, bits(classes));
-}
-inline Filter classified(std::uint32_t class_bits) { return test(Test::classified, class_bits); }
-inline Filter not_at_address() { return test(Test::not_at_address); }
-inline Filter in_range(Field f, std::int64_t min, std::int64_t max = std::numeric_limits<std::int64_t>::max()) {
-    return Filter{{Condition{Test::range, 0, f, min, max}}};
-}
-
-namespace detail {
-template <class E>
-std::string set_names(std::uint32_t set) {
-    std::string out = "{";
-    for (auto v : enum_values<E>()) {
-        if (!(set & (1u << static_cast<unsigned>(v)))) continue;
-        if (out.size() > 1) out += ", ";
-        out += enum_name(v);
-    }
-    return out + "}";
-}
-}  // namespace detail
+COOPECON_EXPORT Filter registered();
+COOPECON_EXPORT Filter existing();
+COOPECON_EXPORT Filter of_kind(std::initializer_list<OrgKind> kinds);
+COOPECON_EXPORT Filter of_kind(OrgKind kind);
+COOPECON_EXPORT Filter with_status(std::initializer_list<LegalStatus> statuses);
+COOPECON_EXPORT Filter with_status(LegalStatus status);
+COOPECON_EXPORT Filter in_sector(std::initializer_list<Sector> sectors);
+COOPECON_EXPORT Filter of_size_class(std::uint32_t class_bits);
+COOPECON_EXPORT Filter ended_by(std::initializer_list<Ending> endings);
+COOPECON_EXPORT Filter new_in_period();
+COOPECON_EXPORT Filter terminated_in_period();
+COOPECON_EXPORT Filter converted_in_period();
+COOPECON_EXPORT Filter with_results();
+COOPECON_EXPORT Filter certified(std::initializer_list<Certification> any_of);
+COOPECON_EXPORT Filter rated();
+COOPECON_EXPORT Filter classified(std::initializer_list<ClassificationClass> classes);
+COOPECON_EXPORT Filter classified(std::uint32_t class_bits);
+COOPECON_EXPORT Filter not_at_address();
+COOPECON_EXPORT Filter in_range(Field f, std::int64_t min,
+                                std::int64_t max = std::numeric_limits<std::int64_t>::max());
 
 /// Readable text of a filter, e.g. "existing, kind in {cooperative}", for definitions and error messages.
-inline std::string describe(const Filter& f) {
-    if (f.all.empty()) return "registered";
-    std::string out;
-    for (const auto& c : f.all) {
-        if (!out.empty()) out += ", ";
-        out += enum_name(c.test);
-        switch (c.test) {
-            case Test::kind: out += " in " + detail::set_names<OrgKind>(c.set); break;
-            case Test::status: out += " in " + detail::set_names<LegalStatus>(c.set); break;
-            case Test::sector: out += " in " + detail::set_names<Sector>(c.set); break;
-            case Test::ended_by: out += " in " + detail::set_names<Ending>(c.set); break;
-            case Test::certified: out += " in " + detail::set_names<Certification>(c.set); break;
-            case Test::classified: out += " in " + detail::set_names<ClassificationClass>(c.set); break;
-            case Test::size_class: out += " in bits " + std::to_string(c.set); break;
-            case Test::range: {
-                out += " " + std::string(enum_name(c.field));
-                if (c.min != std::numeric_limits<std::int64_t>::min()) out += " >= " + std::to_string(c.min);
-                if (c.max != std::numeric_limits<std::int64_t>::max()) out += " <= " + std::to_string(c.max);
-                break;
-            }
-            default: break;
-        }
-    }
-    return out;
-}
+COOPECON_EXPORT std::string describe(const Filter& f);
 
 }  // namespace coopecon::indicators

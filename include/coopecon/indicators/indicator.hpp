@@ -10,6 +10,7 @@
 // catalogue's and are computed in the same fused passes.
 
 #include <coopecon/core/enum_text.hpp>
+#include <coopecon/export.hpp>
 #include <coopecon/indicators/building_blocks.hpp>
 #include <coopecon/indicators/text.hpp>
 
@@ -17,7 +18,6 @@
 
 #include <cstdint>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace coopecon::indicators {
@@ -76,7 +76,7 @@ constexpr Label label(Practice p) noexcept {
     return {"?", "?"};
 }
 
-struct Expression {
+struct COOPECON_EXPORT Expression {
     enum class Op : std::uint8_t { sum, distinct_communes, ratio, difference };
 
     Op op = Op::sum;
@@ -89,65 +89,26 @@ struct Expression {
     bool operator==(const Expression&) const = default;
 
     /// Whole numbers (counts, sums in đồng and their differences) stay exact as 64-bit integers.
-    bool integral() const noexcept {
-        if (op == Op::ratio) return false;
-        if (op == Op::difference) return operands[0].integral() && operands[1].integral();
-        return true;
-    }
-    bool reads_previous() const noexcept {
-        if (op == Op::sum || op == Op::distinct_communes) return previous;
-        for (const auto& o : operands)
-            if (o.reads_previous()) return true;
-        return false;
-    }
+    bool integral() const noexcept;
+    bool reads_previous() const noexcept;
 };
 
 // ---- building expressions --------------------------------------------------------------------------------
 
-inline Expression sum(Field field, Filter filter = {}) {
-    Expression e;
-    e.field = field;
-    e.filter = std::move(filter);
-    return e;
-}
-inline Expression count(Filter filter = {}) { return sum(Field::one, std::move(filter)); }
+COOPECON_EXPORT Expression sum(Field field, Filter filter = {});
+COOPECON_EXPORT Expression count(Filter filter = {});
 /// Distinct communes (areas at commune level) of the organisations that pass the filter.
-inline Expression distinct_communes(Filter filter) {
-    Expression e;
-    e.op = Expression::Op::distinct_communes;
-    e.filter = std::move(filter);
-    return e;
-}
-inline Expression ratio(Expression numerator, Expression denominator, double scale = 1) {
-    Expression e;
-    e.op = Expression::Op::ratio;
-    e.operands = {std::move(numerator), std::move(denominator)};
-    e.scale = scale;
-    return e;
-}
-inline Expression difference(Expression a, Expression b) {
-    Expression e;
-    e.op = Expression::Op::difference;
-    e.operands = {std::move(a), std::move(b)};
-    return e;
-}
+COOPECON_EXPORT Expression distinct_communes(Filter filter);
+COOPECON_EXPORT Expression ratio(Expression numerator, Expression denominator, double scale = 1);
+COOPECON_EXPORT Expression difference(Expression a, Expression b);
 /// The field's sum over the filtered organisations divided by their number.
-inline Expression mean(Field field, Filter filter, double scale = 1) {
-    return ratio(sum(field, filter), count(filter), scale);
-}
+COOPECON_EXPORT Expression mean(Field field, Filter filter, double scale = 1);
 /// Percentage of the `base` organisations that also pass `part`.
-inline Expression share(Filter part, Filter base) { return ratio(count(base & part), count(base), 100); }
+COOPECON_EXPORT Expression share(Filter part, Filter base);
 /// The same expression on the previous period's snapshot.
-inline Expression previous(Expression e) {
-    if (e.op == Expression::Op::sum || e.op == Expression::Op::distinct_communes) e.previous = true;
-    for (auto& o : e.operands) o = previous(std::move(o));
-    return e;
-}
+COOPECON_EXPORT Expression previous(Expression e);
 /// (x_t − x_{t−1}) / x_{t−1} in percent.
-inline Expression growth(Expression x) {
-    auto before = previous(x);
-    return ratio(difference(std::move(x), before), before, 100);
-}
+COOPECON_EXPORT Expression growth(Expression x);
 
 struct Indicator {
     std::string id;  // stable identifier: CSV and JSON column, Python name

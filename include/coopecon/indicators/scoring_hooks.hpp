@@ -21,6 +21,7 @@
 // embedded rules, and a caller who replaces scoring values passes scoring::indicator_hooks(rules) in
 // ReportOptions::scoring or Query::scoring.
 
+#include <coopecon/export.hpp>
 #include <coopecon/indicators/building_blocks.hpp>
 #include <coopecon/model/event.hpp>
 #include <coopecon/model/organization_kind.hpp>
@@ -45,15 +46,7 @@ using Classifier = std::function<ClassificationClass(const AssessmentFacts&)>;
 
 /// Class bands on the total points: good ≥ `good`, fair ≥ `fair`, average ≥ `average`, else weak (80/65/50:
 /// Thông tư 01/2020/TT-BKHĐT and Thông tư 09/2017/TT-BNNPTNT); sanctioned in the year means weak under TT 09/2017.
-inline Classifier band_classifier(std::int32_t good = 80, std::int32_t fair = 65, std::int32_t average = 50) {
-    return [=](const AssessmentFacts& a) {
-        if (a.scheme == ClassificationScheme::tt09_2017 && a.sanctioned_in_year) return ClassificationClass::weak;
-        if (a.points >= good) return ClassificationClass::good;
-        if (a.points >= fair) return ClassificationClass::fair;
-        if (a.points >= average) return ClassificationClass::average;
-        return ClassificationClass::weak;
-    };
-}
+COOPECON_EXPORT Classifier band_classifier(std::int32_t good = 80, std::int32_t fair = 65, std::int32_t average = 50);
 
 struct ScoringHooks {
     Classifier classify = band_classifier();
