@@ -18,7 +18,7 @@
 
 #include <coopecon/export.hpp>
 #include <coopecon/law/framework.hpp>
-#include <coopecon/law/framework_json.hpp>
+#include <coopecon/law/framework_json.hpp>  // law::vietnam(), the default framework
 #include <coopecon/registry/registry.hpp>
 
 #include <cstdint>
