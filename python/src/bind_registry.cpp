@@ -12,6 +12,8 @@
 #include "shared_registry.hpp"
 #include "to_python.hpp"
 
+#include "io/registry_codec.hpp"
+
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
 #include <coopecon/json/read.hpp>

@@ -27,7 +27,7 @@ namespace coopecon::cli {
 
 namespace {
 
-// The values are checked while the line is parsed and read again once it is known to be well-formed.
+// The values are checked while the line is parsed, then read from Arguments::value.
 void check_severity(Arguments&, std::string_view v) {
     if (v != "at_risk" && v != "due") throw UsageError(concat("--severity must be at_risk or due, not '", v, "'"), {});
 }
@@ -83,20 +83,6 @@ Date today() {
     localtime_r(&now, &local);
     return *Date::from_ymd(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
                            static_cast<unsigned>(local.tm_mday));
-}
-
-/// The value of `--name` in a line parse_arguments accepted (every option here takes a value).
-std::optional<std::string_view> option_value(std::span<const std::string_view> args, std::string_view name) {
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const auto arg = args[i];
-        if (arg == "--") break;
-        if (!arg.starts_with("--")) continue;
-        const auto equals = arg.find('=');
-        const auto given = arg.substr(2, equals == std::string_view::npos ? std::string_view::npos : equals - 2);
-        const auto value = equals == std::string_view::npos ? args[++i] : arg.substr(equals + 1);
-        if (given == name) return value;
-    }
-    return std::nullopt;
 }
 
 /// The law to check under, or the exit code after printing why it cannot be had.
@@ -173,8 +159,7 @@ int check(const Invocation& call) {
         call.out << help_text(call.command.name, call.command.summary, check_syntax);
         return exit_code::ok;
     }
-    const auto law = load_law(option_value(call.args, law_option.name), option_value(call.args, reform_option.name),
-                              call.err);
+    const auto law = load_law(args.value(law_option.name), args.value(reform_option.name), call.err);
     if (!law.law) return law.exit_code;
     const auto& file = args.operands.front();
     const auto loaded = load_registry(file, call.err, call.err, law.law, CsvInput::from(args));
@@ -182,7 +167,7 @@ int check(const Invocation& call) {
 
     const auto& registry = *loaded.registry;
     compliance::CheckOptions options;
-    if (const auto v = option_value(call.args, severity_option.name))
+    if (const auto v = args.value(severity_option.name))
         options.minimum = *v == "due" ? compliance::Severity::due : compliance::Severity::at_risk;
     const Date as_of = args.as_of ? *args.as_of : registry.info().as_of ? *registry.info().as_of : today();
     const auto findings = compliance::check(registry, as_of, options);

@@ -4,6 +4,9 @@
 // with the file.
 
 #include <coopecon/io/registry_json.hpp>
+#include <coopecon/json/json.hpp>
+
+#include "io/registry_codec.hpp"
 
 #include <boost/mp11/algorithm.hpp>
 

@@ -1,0 +1,211 @@
+// What the two CSV importers share (src/io/csv_import.hpp).
+
+#include "io/csv_import.hpp"
+
+#include <coopecon/json/source.hpp>
+#include <coopecon/law/framework_json.hpp>
+#include <coopecon/model/area_catalog_json.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace coopecon::io::detail {
+
+namespace {
+
+/// The index in `path` after "organizations[" and the rest of the path, or nullopt.
+std::optional<std::pair<std::size_t, std::string_view>> split_path(std::string_view path) {
+    constexpr std::string_view list = "organizations[";
+    if (!path.starts_with(list)) return std::nullopt;
+    const auto close = path.find(']');
+    std::size_t index = 0;
+    for (std::size_t k = list.size(); k < close; ++k) {
+        if (path[k] < '0' || path[k] > '9') return std::nullopt;
+        index = index * 10 + static_cast<std::size_t>(path[k] - '0');
+    }
+    return std::pair(index, path.substr(close + 1));
+}
+
+/// The index after `prefix` at the start of `rest` (".events[3]…" with prefix ".events["), or nullopt.
+std::optional<std::size_t> index_after(std::string_view rest, std::string_view prefix) {
+    if (!rest.starts_with(prefix)) return std::nullopt;
+    std::size_t index = 0, k = prefix.size();
+    for (; k < rest.size() && rest[k] >= '0' && rest[k] <= '9'; ++k)
+        index = index * 10 + static_cast<std::size_t>(rest[k] - '0');
+    if (k == prefix.size() || k >= rest.size() || rest[k] != ']') return std::nullopt;
+    return index;
+}
+
+/// A registry rule about when an event may happen (before registration, after termination) is placed on the
+/// cell of its date; every other refusal on the cell of the value that decided the event.
+bool about_timing(const Problem& p) {
+    return p.rule == "integrity.registered_first" || p.rule == "integrity.after_termination";
+}
+
+constexpr std::string_view unknown_reference = "no organization with id ";
+
+/// Places a problem of Registry::add about `c` on the cell it came from.
+void place(Problem& p, const Candidate& c, std::string_view rest, std::string_view file) {
+    Origin where = c.identity.count("id") ? c.identity.at("id") : Origin{c.lines.front(), 1, {}};
+    if (const auto j = index_after(rest, ".events["); j && *j < c.events.size()) {
+        where = about_timing(p) ? c.events[*j].date : c.events[*j].value;
+    } else if (const auto m = index_after(rest, ".members["); m && *m < c.members.size()) {
+        where = c.members[*m];
+    } else if (rest.starts_with('.')) {
+        const auto field = rest.substr(1);
+        if (const auto it = c.identity.find(std::string(field)); it != c.identity.end()) where = it->second;
+    } else if (p.message.starts_with(unknown_reference)) {
+        const auto id = std::string_view(p.message).substr(unknown_reference.size());
+        for (std::size_t j = 0; j < c.events.size(); ++j) {
+            bool refers = false;
+            std::visit(
+                [&](const auto& payload) {
+                    using P = std::decay_t<decltype(payload)>;
+                    if constexpr (std::is_same_v<P, Registered>)
+                        refers = std::find(payload.predecessors.begin(), payload.predecessors.end(), id) !=
+                                 payload.predecessors.end();
+                    else if constexpr (std::is_same_v<P, ReorganizationStarted> ||
+                                       std::is_same_v<P, ReorganizationCompleted>)
+                        refers = std::find(payload.counterparts.begin(), payload.counterparts.end(), id) !=
+                                 payload.counterparts.end();
+                },
+                c.record.events[j].data);
+            if (refers && c.events[j].reference.line > 0) {
+                where = c.events[j].reference;
+                break;
+            }
+        }
+    }
+    p.file = std::string(file);
+    p.line = where.line;
+    p.column = where.column;
+    p.path = where.path;
+}
+
+void sort_by_position(Problems& problems) {
+    std::stable_sort(problems.begin(), problems.end(), [](const Problem& a, const Problem& b) {
+        return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+    });
+}
+
+}  // namespace
+
+Source open(std::string_view text, std::string_view file, CsvRows rows, const CsvOptions& options) {
+    if (options.mapping && options.mapping->rows != rows)
+        throw Error(ErrorCode::usage, "the mapping " + json::in_quotes(options.mapping->name) + " is for " +
+                                          std::string(enum_name(options.mapping->rows)) + " rows, not " +
+                                          std::string(enum_name(rows)) + " rows");
+    Source s;
+    s.file = std::string(file);
+    s.table = parse(text, file, options.mapping ? options.mapping->delimiter : ',');
+    s.mapping = options.mapping ? *options.mapping : choose_builtin_csv_mapping(s.table.header, rows);
+    s.bound = bind_header(s.table.header, s.mapping, file);
+    if (s.table.rows.empty())
+        throw Error(problem_at(ErrorCode::missing_field, "the file has a header but no rows", file, 1, 1));
+    return s;
+}
+
+Candidate misread_row(const Row& row, const Source& source, std::string_view id_field) {
+    Candidate c;
+    c.lines = {row.line};
+    c.problems = row.problems;
+    const auto k = source.bound.column(id_field);
+    if (k && static_cast<int>(*k + 1) < row.problems.front().column && *k < row.fields.size())
+        c.record.organization.id = std::string(trim(row.fields[*k]));
+    for (auto& p : c.problems) p.organization = c.record.organization.id;
+    return c;
+}
+
+CsvImport finish(std::vector<Candidate> candidates, const Source& source, const CsvOptions& options) {
+    CsvImport out{Registry(options.law ? options.law : law::vietnam(), vietnam_areas()), {}, source.mapping.name};
+    out.registry.info().title = "CSV import of " + source.file;
+    out.registry.info().source = source.file + ", read with the mapping " + source.mapping.name;
+    out.registry.info().as_of = options.as_of;
+
+    Problems problems;       // when every problem refuses the file
+    std::set<std::string> refused_ids;  // organisations with a problem of their own rows
+    std::vector<Candidate> bad;
+    std::vector<Candidate> good;
+    for (auto& c : candidates) {
+        if (c.problems.empty()) {
+            good.push_back(std::move(c));
+            continue;
+        }
+        refused_ids.insert(c.record.organization.id);
+        bad.push_back(std::move(c));
+    }
+
+    // Registry::add checks every history together and adds all or none; a refused organisation is set aside and
+    // the rest tried again (an organisation may depend on one set aside, through its references).
+    while (!good.empty()) {
+        std::vector<OrganizationRecord> records;
+        records.reserve(good.size());
+        for (const auto& c : good) records.push_back(c.record);
+        try {
+            out.registry.add(std::move(records));
+            break;
+        } catch (const Error& e) {
+            std::map<std::size_t, Problems> refused;
+            for (auto p : e.problems()) {
+                const auto split = split_path(p.path);
+                if (!split || split->first >= good.size()) {
+                    p.file = source.file;
+                    problems.push_back(std::move(p));
+                    continue;
+                }
+                const auto& c = good[split->first];
+                if (p.message.starts_with(unknown_reference)) {
+                    // A reference to an organisation refused for its own rows is not a problem of its own.
+                    const std::string id = p.message.substr(unknown_reference.size());
+                    if (!options.skip_bad_rows && refused_ids.count(id)) continue;
+                    if (refused_ids.count(id)) p.message += " (its rows are skipped)";
+                }
+                place(p, c, split->second, source.file);
+                refused[split->first].push_back(std::move(p));
+            }
+            if (!options.skip_bad_rows) {
+                for (auto& [k, ps] : refused)
+                    for (auto& p : ps) problems.push_back(std::move(p));
+                break;
+            }
+            if (refused.empty()) break;  // nothing to set aside: the problems above stand
+            std::vector<Candidate> kept;
+            for (std::size_t k = 0; k < good.size(); ++k) {
+                if (const auto it = refused.find(k); it != refused.end()) {
+                    good[k].problems = std::move(it->second);
+                    refused_ids.insert(good[k].record.organization.id);
+                    bad.push_back(std::move(good[k]));
+                } else {
+                    kept.push_back(std::move(good[k]));
+                }
+            }
+            good = std::move(kept);
+        }
+    }
+
+    if (!options.skip_bad_rows || !problems.empty()) {
+        for (auto& c : bad)
+            for (auto& p : c.problems) problems.push_back(std::move(p));
+        sort_by_position(problems);
+        throw_if_any(std::move(problems));
+    }
+    for (auto& c : bad) {
+        sort_by_position(c.problems);
+        for (const int line : c.lines) out.skipped.push_back(CsvSkippedRow{line, c.record.organization.id, c.problems});
+    }
+    std::sort(out.skipped.begin(), out.skipped.end(),
+              [](const CsvSkippedRow& a, const CsvSkippedRow& b) { return a.line < b.line; });
+    return out;
+}
+
+
+}  // namespace coopecon::io::detail

@@ -1,0 +1,170 @@
+// CSV text → header and rows (csv_reader.hpp).
+
+#include <coopecon/io/csv_reader.hpp>
+#include <coopecon/json/source.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace coopecon::io {
+
+std::string column_path(std::string_view header) { return "column " + json::in_quotes(trim(header)); }
+
+Problem problem_at(ErrorCode code, std::string message, std::string_view file, int line, int column,
+                   std::string path) {
+    Problem p = Problem::at(code, std::move(message), std::move(path));
+    p.file = std::string(file);
+    p.line = line;
+    p.column = column;
+    return p;
+}
+
+namespace {
+
+constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
+
+/// Line and field number of byte `offset`, found by scanning the CSV structure up to it.
+std::pair<int, int> line_and_field_at(std::string_view text, std::size_t offset, char delimiter) {
+    int line = 1, field = 1;
+    bool quoted = false, field_start = true;
+    for (std::size_t k = 0; k < offset && k < text.size(); ++k) {
+        const char c = text[k];
+        const bool line_break = c == '\n' || (c == '\r' && (k + 1 >= text.size() || text[k + 1] != '\n'));
+        if (line_break) ++line;
+        if (quoted) {
+            if (c == '"' && k + 1 < text.size() && text[k + 1] == '"') ++k;
+            else if (c == '"') quoted = false;
+            continue;
+        }
+        if (c == '"' && field_start) quoted = true;
+        field_start = c == delimiter || c == '\n' || c == '\r';
+        if (c == delimiter) ++field;
+        if (line_break) field = 1;
+    }
+    return {line, field};
+}
+
+}  // namespace
+
+Table parse(std::string_view text, std::string_view file, char delimiter) {
+    if (text.starts_with(byte_order_mark)) text.remove_prefix(byte_order_mark.size());
+    auto fatal = [&](std::string message, int line, int column) {
+        throw Error(problem_at(ErrorCode::syntax, std::move(message), file, line, column));
+    };
+    if (text.empty()) fatal("the file is empty: it has no header line", 1, 1);
+    if (const auto bad = json::find_invalid_utf8(text)) {
+        const auto [line, field] = line_and_field_at(text, bad->offset, delimiter);
+        fatal("invalid UTF-8: " + bad->reason + "; the file must be UTF-8 encoded (in a spreadsheet, save as \"CSV UTF-8\")",
+              line, field);
+    }
+
+    Table table;
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    int line = 1;
+    // Moves past a line break at i (CRLF, LF or CR), counting it; false when there is none.
+    auto line_break = [&] {
+        if (i < n && text[i] == '\r') {
+            i += i + 1 < n && text[i + 1] == '\n' ? 2 : 1;
+        } else if (i < n && text[i] == '\n') {
+            ++i;
+        } else {
+            return false;
+        }
+        ++line;
+        return true;
+    };
+    auto column_name = [&](std::size_t field) {
+        return field < table.header.size() ? column_path(table.header[field]) : std::string();
+    };
+
+    bool header_done = false;
+    while (i < n) {
+        Row row;
+        row.line = line;
+        for (bool more = true; more;) {
+            std::string field;
+            const std::size_t index = row.fields.size();
+            auto row_problem = [&](std::string message) {
+                row.problems.push_back(problem_at(ErrorCode::syntax, std::move(message), file, row.line,
+                                                  static_cast<int>(index + 1), column_name(index)));
+            };
+            if (i < n && text[i] == '"') {
+                const int opened_on = line;
+                ++i;
+                for (bool closed = false; !closed;) {
+                    if (i >= n)
+                        throw Error(problem_at(ErrorCode::syntax,
+                                               "the quoted field that starts on line " + std::to_string(opened_on) +
+                                                   " is never closed: the file ends inside it",
+                                               file, opened_on, static_cast<int>(index + 1), column_name(index)));
+                    if (text[i] == '"') {
+                        if (i + 1 < n && text[i + 1] == '"') {
+                            field += '"';
+                            i += 2;
+                        } else {
+                            ++i;
+                            closed = true;
+                        }
+                    } else if (text[i] == '\r' || text[i] == '\n') {
+                        const std::size_t from = i;
+                        line_break();
+                        field.append(text.substr(from, i - from));
+                    } else {
+                        field += text[i++];
+                    }
+                }
+                const std::size_t rest = i;
+                while (i < n && text[i] != delimiter && text[i] != '\r' && text[i] != '\n') ++i;
+                if (i > rest)
+                    row_problem("text " + json::in_quotes(text.substr(rest, i - rest)) +
+                                " follows the closing quote of the field; a quoted field ends at its closing quote");
+            } else {
+                const std::size_t start = i;
+                while (i < n && text[i] != delimiter && text[i] != '\r' && text[i] != '\n') ++i;
+                field.assign(text.substr(start, i - start));
+                if (field.find('"') != std::string::npos)
+                    row_problem("a quote inside a field that does not start with one: put the whole field in "
+                                "quotes and write the quote twice (\"\")");
+            }
+            row.fields.push_back(std::move(field));
+            if (i < n && text[i] == delimiter) {
+                ++i;
+            } else {
+                line_break();
+                more = false;
+            }
+        }
+
+        bool blank = true;
+        for (const auto& f : row.fields) blank = blank && trim(f).empty();
+        if (!header_done) {
+            if (blank) fatal("the first line is empty: it must be the header, naming the columns", row.line, 1);
+            if (!row.problems.empty()) throw Error(std::move(row.problems));
+            table.header = std::move(row.fields);
+            header_done = true;
+            continue;
+        }
+        if (blank) continue;
+        if (row.fields.size() != table.header.size()) {
+            const std::size_t first = std::min(row.fields.size(), table.header.size());
+            row.problems.push_back(problem_at(
+                ErrorCode::syntax,
+                "the row has " + std::to_string(row.fields.size()) + " fields but the header has " +
+                    std::to_string(table.header.size()) +
+                    (row.fields.size() < table.header.size()
+                         ? ": fields are missing from here on"
+                         : ": this field and those after it have no column (a field that holds the delimiter "
+                           "must be in double quotes)"),
+                file, row.line, static_cast<int>(first + 1), column_name(first)));
+        }
+        table.rows.push_back(std::move(row));
+    }
+    return table;
+}
+
+}  // namespace coopecon::io
