@@ -2,6 +2,7 @@
 // order mark, quoting and CRLF; the examples load with the states they describe and equal the JSON registry they
 // stand for; a wrong row refuses the whole file unless bad rows are skipped, which are then reported.
 
+#include <coopecon/core/text_file.hpp>
 #include <coopecon/io/csv.hpp>
 #include <coopecon/io/registry_json.hpp>
 

@@ -2,6 +2,7 @@
 // column position and header, field, organisation, and the rule for refusals by the law. Files named org_* hold
 // organisation rows, event_* event rows.
 
+#include <coopecon/core/text_file.hpp>
 #include <coopecon/io/csv.hpp>
 
 #include <gtest/gtest.h>
