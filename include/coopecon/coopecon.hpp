@@ -11,13 +11,6 @@
 #include <coopecon/core/text_file.hpp>
 #include <coopecon/core/timeline.hpp>
 
-#include <coopecon/json/json.hpp>
-#include <coopecon/json/parse.hpp>
-#include <coopecon/json/path.hpp>
-#include <coopecon/json/read.hpp>
-#include <coopecon/json/source.hpp>
-#include <coopecon/json/traits.hpp>
-#include <coopecon/json/write.hpp>
 
 #include <coopecon/model/area.hpp>
 #include <coopecon/model/area_catalog.hpp>

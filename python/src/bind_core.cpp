@@ -10,7 +10,7 @@
 
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
-#include <coopecon/json/source.hpp>
+#include "json/source.hpp"
 #include <coopecon/registry/snapshot.hpp>
 
 #include <pybind11/pybind11.h>

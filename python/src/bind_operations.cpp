@@ -13,7 +13,7 @@
 
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
-#include <coopecon/json/json.hpp>
+#include "json/json.hpp"
 #include <coopecon/operations/asset_distribution.hpp>
 #include <coopecon/operations/bankruptcy.hpp>
 #include <coopecon/operations/conversion.hpp>

@@ -16,7 +16,7 @@
 
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
-#include <coopecon/json/read.hpp>
+#include "json/read.hpp"
 #include <coopecon/io/registry_json.hpp>
 #include <coopecon/law/framework_json.hpp>
 #include <coopecon/model/area_catalog_json.hpp>

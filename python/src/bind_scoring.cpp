@@ -10,7 +10,7 @@
 
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
-#include <coopecon/json/json.hpp>
+#include "json/json.hpp"
 #include <coopecon/scoring/classification.hpp>
 #include <coopecon/scoring/ntm.hpp>
 #include <coopecon/scoring/ocop.hpp>

@@ -9,7 +9,7 @@
 
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
-#include <coopecon/json/traits.hpp>
+#include "json/traits.hpp"
 #include <coopecon/registry/snapshot.hpp>
 
 #include <pybind11/numpy.h>

@@ -8,7 +8,7 @@
 
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/error.hpp>
-#include <coopecon/json/source.hpp>
+#include "json/source.hpp"
 
 #include <pybind11/pybind11.h>
 

@@ -12,10 +12,10 @@
 #include "date_caster.hpp"
 
 #include <coopecon/core/error.hpp>
-#include <coopecon/json/parse.hpp>
-#include <coopecon/json/path.hpp>
-#include <coopecon/json/read.hpp>
-#include <coopecon/json/source.hpp>
+#include "json/parse.hpp"
+#include "json/path.hpp"
+#include "json/read.hpp"
+#include "json/source.hpp"
 
 #include <pybind11/pybind11.h>
 

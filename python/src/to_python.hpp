@@ -7,7 +7,7 @@
 #include "date_caster.hpp"
 
 #include <coopecon/core/enum_text.hpp>
-#include <coopecon/json/traits.hpp>
+#include "json/traits.hpp"
 #include <coopecon/model/event.hpp>
 
 #include <pybind11/pybind11.h>

@@ -2,7 +2,7 @@
 
 #include "indicators/spec_reader.hpp"
 
-#include <coopecon/core/detail/embedded_data.hpp>
+#include "core/embedded_data.hpp"
 #include <coopecon/core/error.hpp>
 
 #include <utility>

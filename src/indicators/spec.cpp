@@ -5,10 +5,10 @@
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
 #include <coopecon/indicators/catalogue.hpp>
-#include <coopecon/json/parse.hpp>
-#include <coopecon/json/path.hpp>
-#include <coopecon/json/read.hpp>
-#include <coopecon/json/source.hpp>
+#include "json/parse.hpp"
+#include "json/path.hpp"
+#include "json/read.hpp"
+#include "json/source.hpp"
 
 #include <boost/json/value.hpp>
 

@@ -3,7 +3,7 @@
 #include "io/csv_import.hpp"
 
 #include <coopecon/io/csv_events.hpp>
-#include <coopecon/json/traits.hpp>
+#include "json/traits.hpp"
 
 #include <boost/mp11/algorithm.hpp>
 

@@ -2,7 +2,7 @@
 
 #include "io/csv_import.hpp"
 
-#include <coopecon/json/source.hpp>
+#include "json/source.hpp"
 #include <coopecon/law/framework_json.hpp>
 #include <coopecon/model/area_catalog_json.hpp>
 

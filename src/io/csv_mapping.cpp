@@ -1,13 +1,13 @@
 // Column mappings of CSV imports (csv_mapping.hpp): the fields of each kind of row, reading a mapping, the
 // built-in mappings embedded from data/csv/, and binding a file's header to a mapping.
 
-#include <coopecon/core/detail/embedded_data.hpp>
+#include "core/embedded_data.hpp"
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
 #include <coopecon/core/text_file.hpp>
 #include <coopecon/io/csv_mapping.hpp>
 #include <coopecon/io/csv_reader.hpp>
-#include <coopecon/json/json.hpp>
+#include "json/json.hpp"
 #include <coopecon/model/event.hpp>
 #include <coopecon/model/legal_status.hpp>
 #include <coopecon/model/member.hpp>

@@ -1,7 +1,7 @@
 // CSV text → header and rows (csv_reader.hpp).
 
 #include <coopecon/io/csv_reader.hpp>
-#include <coopecon/json/source.hpp>
+#include "json/source.hpp"
 
 #include <algorithm>
 #include <cstddef>

@@ -1,7 +1,7 @@
 // The values of CSV cells (csv_values.hpp).
 
 #include <coopecon/io/csv_values.hpp>
-#include <coopecon/json/source.hpp>
+#include "json/source.hpp"
 
 #include <algorithm>
 #include <charconv>

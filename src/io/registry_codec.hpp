@@ -4,7 +4,7 @@
 // which reads organisations and events given as Python objects through the same Reader.
 
 #include <coopecon/export.hpp>
-#include <coopecon/json/traits.hpp>
+#include "json/traits.hpp"
 #include <coopecon/model/event.hpp>
 #include <coopecon/registry/registry.hpp>
 

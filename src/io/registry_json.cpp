@@ -5,7 +5,7 @@
 
 #include <coopecon/core/text_file.hpp>
 #include <coopecon/io/registry_json.hpp>
-#include <coopecon/json/json.hpp>
+#include "json/json.hpp"
 #include <coopecon/model/area.hpp>
 #include <coopecon/model/area_catalog.hpp>
 #include <coopecon/model/area_catalog_json.hpp>

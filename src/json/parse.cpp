@@ -1,5 +1,5 @@
-#include <coopecon/json/parse.hpp>
-#include <coopecon/json/source.hpp>
+#include "json/parse.hpp"
+#include "json/source.hpp"
 
 #include <boost/json/error.hpp>
 #include <boost/json/stream_parser.hpp>

@@ -1,4 +1,4 @@
-#include <coopecon/json/path.hpp>
+#include "json/path.hpp"
 
 namespace coopecon::json {
 

@@ -1,4 +1,4 @@
-#include <coopecon/json/read.hpp>
+#include "json/read.hpp"
 
 namespace coopecon::json {
 

@@ -1,5 +1,5 @@
-#include <coopecon/json/path.hpp>
-#include <coopecon/json/source.hpp>
+#include "json/path.hpp"
+#include "json/source.hpp"
 
 #include <algorithm>
 #include <cstdint>

@@ -1,5 +1,5 @@
-#include <coopecon/json/source.hpp>
-#include <coopecon/json/write.hpp>
+#include "json/source.hpp"
+#include "json/write.hpp"
 
 #include <cstdio>
 #include <ostream>

@@ -1,7 +1,7 @@
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/text_file.hpp>
-#include <coopecon/json/path.hpp>
-#include <coopecon/json/source.hpp>
+#include "json/path.hpp"
+#include "json/source.hpp"
 #include <coopecon/law/framework_check.hpp>
 #include <coopecon/law/framework_json.hpp>
 #include <coopecon/law/parameter.hpp>

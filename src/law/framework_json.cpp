@@ -1,6 +1,6 @@
-#include <coopecon/core/detail/embedded_data.hpp>
+#include "core/embedded_data.hpp"
 #include <coopecon/core/enum_text.hpp>
-#include <coopecon/json/json.hpp>
+#include "json/json.hpp"
 #include <coopecon/law/framework_json.hpp>
 #include <coopecon/law/parameter.hpp>
 

@@ -4,7 +4,7 @@
 
 #include <coopecon/core/error.hpp>
 #include <coopecon/core/timeline.hpp>
-#include <coopecon/json/path.hpp>
+#include "json/path.hpp"
 #include <coopecon/law/framework.hpp>
 
 #include <cstddef>

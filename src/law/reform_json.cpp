@@ -1,6 +1,6 @@
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/text_file.hpp>
-#include <coopecon/json/json.hpp>
+#include "json/json.hpp"
 #include <coopecon/law/reform_json.hpp>
 
 #include "law/reform_check.hpp"

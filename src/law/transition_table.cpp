@@ -43,7 +43,7 @@ unsigned selector(const Event& e) noexcept {
     return std::visit([](const auto& p) { return selector(p); }, e.data);
 }
 
-namespace guards {
+namespace detail {
 
 std::optional<std::string> suspension_period(const GuardInput& in) {
     const auto& s = *in.event.get<Suspended>();
@@ -135,7 +135,7 @@ std::optional<std::string> conversion(const GuardInput& in) {
     return std::nullopt;
 }
 
-}  // namespace guards
+}  // namespace detail
 
 Decision decide(const OrgState& s, const Event& e, const Framework& law) {
     Decision d;

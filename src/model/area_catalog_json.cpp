@@ -1,5 +1,5 @@
-#include <coopecon/core/detail/embedded_data.hpp>
-#include <coopecon/json/json.hpp>
+#include "core/embedded_data.hpp"
+#include "json/json.hpp"
 #include <coopecon/model/area_catalog_json.hpp>
 
 #include <array>

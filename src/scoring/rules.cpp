@@ -1,8 +1,8 @@
 #include <coopecon/scoring/rules.hpp>
 
-#include <coopecon/core/detail/embedded_data.hpp>
+#include "core/embedded_data.hpp"
 #include <coopecon/core/enum_text.hpp>
-#include <coopecon/json/json.hpp>
+#include "json/json.hpp"
 
 #include <algorithm>
 #include <set>

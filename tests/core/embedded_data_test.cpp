@@ -1,4 +1,4 @@
-#include <coopecon/core/detail/embedded_data.hpp>
+#include "core/embedded_data.hpp"
 
 #include <gtest/gtest.h>
 

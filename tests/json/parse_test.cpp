@@ -2,9 +2,9 @@
 // duplicate keys are found even when spelled with escapes, and the source helpers (positions, UTF-8, paths,
 // the locator) behave on the edge cases the parser relies on.
 
-#include <coopecon/json/parse.hpp>
-#include <coopecon/json/path.hpp>
-#include <coopecon/json/source.hpp>
+#include "json/parse.hpp"
+#include "json/path.hpp"
+#include "json/source.hpp"
 
 #include <gtest/gtest.h>
 

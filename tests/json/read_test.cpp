@@ -1,7 +1,7 @@
 // Reading described types: the optional/vector policy, every kind of problem with its path and position, all
 // problems at once, and integers that are whole and in range.
 
-#include <coopecon/json/json.hpp>
+#include "json/json.hpp"
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>

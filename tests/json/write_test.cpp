@@ -1,7 +1,7 @@
 // The writer's exact layout (2-space indent, declaration order, omitted empty optionals and vectors, UTF-8 as
 // is, escapes only where JSON needs them, final newline), byte-identical write → read → write, and streaming.
 
-#include <coopecon/json/json.hpp>
+#include "json/json.hpp"
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>

@@ -95,7 +95,7 @@ struct Transition {
 };
 
 /// The guards of the table's rows (bodies in the library: only validation calls them, through decide).
-namespace guards {
+namespace detail {
 
 /// A suspension notice covers at most N months (2023 Law Art 96.1; Decree 92/2024/NĐ-CP Art 47.1, 62.1).
 COOPECON_EXPORT std::optional<std::string> suspension_period(const GuardInput& in);
@@ -121,7 +121,7 @@ COOPECON_EXPORT std::optional<std::string> flag_set(const GuardInput& in);
 /// (2023 Law Art 108.1). The law provides for it from 2024-07-01 only.
 COOPECON_EXPORT std::optional<std::string> conversion(const GuardInput& in);
 
-}  // namespace guards
+}  // namespace detail
 
 // clang-format off
 inline constexpr std::array<Transition, 45> transitions{{
@@ -130,43 +130,43 @@ inline constexpr std::array<Transition, 45> transitions{{
     {"G1",  EventType::registered, 0b0001, group_kind, unregistered, TrackRule::any, Target::active, nullptr,
      "cooperative group registered (or its contract signed)"},
     {"T2",  EventType::suspended, 0b0001, coop_kinds, bit(LegalStatus::active), TrackRule::any, Target::suspended,
-     guards::suspension_period, "suspension notified, at most the legal maximum per notice"},
+     detail::suspension_period, "suspension notified, at most the legal maximum per notice"},
     {"T3",  EventType::suspended, 0b0001, coop_kinds, bit(LegalStatus::suspended), TrackRule::any, Target::suspended,
-     guards::suspension_period, "suspension extended by a new notice, again at most the maximum"},
+     detail::suspension_period, "suspension extended by a new notice, again at most the maximum"},
     {"T4",  EventType::resumed, 0b0001, coop_kinds, bit(LegalStatus::suspended), TrackRule::any, Target::active, nullptr,
      "business resumed before the notified end"},
     {"G2",  EventType::suspended, 0b0001, group_kind, bit(LegalStatus::active), TrackRule::any, Target::suspended,
-     guards::suspension_period, "cooperative group suspension notified"},
+     detail::suspension_period, "cooperative group suspension notified"},
     {"G3",  EventType::suspended, 0b0001, group_kind, bit(LegalStatus::suspended), TrackRule::any, Target::suspended,
-     guards::suspension_period, "cooperative group suspension extended"},
+     detail::suspension_period, "cooperative group suspension extended"},
     {"G4",  EventType::resumed, 0b0001, group_kind, bit(LegalStatus::suspended), TrackRule::any, Target::active, nullptr,
      "cooperative group resumed"},
     {"T5",  EventType::business_line_suspended, 0b0001, coop_kinds, live, TrackRule::any, Target::same, nullptr,
      "a business line suspended by the registration office, an authority or a court; the status is unchanged"},
     {"T6",  EventType::dissolution_resolved, 0b0001, coop_kinds, live, TrackRule::any, Target::in_dissolution,
-     guards::special_resolution, "voluntary dissolution resolved by the general assembly"},
+     detail::special_resolution, "voluntary dissolution resolved by the general assembly"},
     {"G6",  EventType::dissolution_resolved, 0b0001, group_kind, live, TrackRule::any, Target::in_dissolution,
-     guards::group_termination_consent, "members agree to terminate the cooperative group"},
+     detail::group_termination_consent, "members agree to terminate the cooperative group"},
     {"T7",  EventType::dissolution_completed, 0b0001, coop_kinds, bit(LegalStatus::in_dissolution), TrackRule::voluntary,
      Target::terminated, nullptr, "voluntary dissolution completed on the dossier, debts and taxes settled"},
     {"T8",  EventType::dissolution_completed, 0b0010, coop_kinds, bit(LegalStatus::in_dissolution), TrackRule::voluntary,
-     Target::terminated, guards::cooperative_lapse, "voluntary dissolution completed by lapse, no dossier and no objection"},
+     Target::terminated, detail::cooperative_lapse, "voluntary dissolution completed by lapse, no dossier and no objection"},
     {"T9",  EventType::dissolution_cancelled, 0b0001, coop_kinds, bit(LegalStatus::in_dissolution), TrackRule::voluntary,
-     Target::restore, guards::cancel_window, "the general assembly cancels its dissolution resolution"},
+     Target::restore, detail::cancel_window, "the general assembly cancels its dissolution resolution"},
     {"G7",  EventType::dissolution_completed, 0b0001, group_kind, bit(LegalStatus::in_dissolution), TrackRule::any,
      Target::terminated, nullptr, "cooperative group termination completed on the dossier"},
     {"G8",  EventType::dissolution_completed, 0b0010, group_kind, bit(LegalStatus::in_dissolution), TrackRule::any,
-     Target::terminated, guards::group_lapse, "cooperative group termination completed by lapse"},
+     Target::terminated, detail::group_lapse, "cooperative group termination completed by lapse"},
     {"T10", EventType::registration_revoked, 0b0001, coop_kinds, live, TrackRule::any, Target::in_dissolution, nullptr,
      "registration revoked on a ground of Art 103: compulsory dissolution"},
     {"G10", EventType::registration_revoked, 0b0001, group_kind, live, TrackRule::any, Target::in_dissolution, nullptr,
      "cooperative group registration revoked: termination"},
     {"T11", EventType::dissolution_resolved, 0b0110, coop_kinds, live | bit(LegalStatus::revoked_tax_enforcement),
-     TrackRule::any, Target::in_dissolution, guards::dissolution_order, "compulsory dissolution ordered by a court (or, under the 2012 Law, the People's Committee)"},
+     TrackRule::any, Target::in_dissolution, detail::dissolution_order, "compulsory dissolution ordered by a court (or, under the 2012 Law, the People's Committee)"},
     {"G11", EventType::dissolution_resolved, 0b0110, group_kind, live | bit(LegalStatus::revoked_tax_enforcement),
      TrackRule::any, Target::in_dissolution, nullptr, "cooperative group terminated by decision of a competent authority"},
     {"T12", EventType::dissolution_completed, 0b0011, coop_kinds, bit(LegalStatus::in_dissolution), TrackRule::compulsory,
-     Target::terminated, guards::cooperative_lapse, "compulsory dissolution completed on the dossier or by lapse"},
+     Target::terminated, detail::cooperative_lapse, "compulsory dissolution completed on the dossier or by lapse"},
     {"T13", EventType::registration_revoked, 0b0010, all_kinds, live, TrackRule::any, Target::revoked_tax_enforcement,
      nullptr, "registration revoked at the tax authority's request, without dissolution"},
     {"T14", EventType::revocation_withdrawn, 0b0001, all_kinds, bit(LegalStatus::revoked_tax_enforcement), TrackRule::any,
@@ -174,11 +174,11 @@ inline constexpr std::array<Transition, 45> transitions{{
     {"T14", EventType::revocation_withdrawn, 0b0001, all_kinds, bit(LegalStatus::in_dissolution), TrackRule::revocation,
      Target::restore, nullptr, "revocation withdrawn, it was not a case for revocation: the previous status returns"},
     {"T15", EventType::reorganization_started, 0b0010, coop_kinds, live, TrackRule::any, Target::in_reorganization,
-     guards::special_resolution, "division, consolidation or merger resolved: the organisation will end"},
+     detail::special_resolution, "division, consolidation or merger resolved: the organisation will end"},
     {"T15", EventType::reorganization_started, 0b0001, coop_kinds, live, TrackRule::any, Target::same,
-     guards::special_resolution, "split-off or receiving merger resolved: the organisation continues"},
+     detail::special_resolution, "split-off or receiving merger resolved: the organisation continues"},
     {"T16", EventType::reorganization_completed, 0b0010, coop_kinds, bit(LegalStatus::in_reorganization), TrackRule::any,
-     Target::terminated, guards::completes_started_reorganization, "reorganisation completed after tax finalisation: the organisation ends"},
+     Target::terminated, detail::completes_started_reorganization, "reorganisation completed after tax finalisation: the organisation ends"},
     {"T16", EventType::reorganization_completed, 0b0001, coop_kinds, live, TrackRule::any, Target::same, nullptr,
      "split-off or receiving merger completed: the organisation continues"},
     {"T17", EventType::bankruptcy_opened, 0b0001, coop_kinds,
@@ -186,12 +186,12 @@ inline constexpr std::array<Transition, 45> transitions{{
      TrackRule::any, Target::in_bankruptcy, nullptr, "the court opens bankruptcy proceedings"},
     {"T17", EventType::bankruptcy_declared, 0b0001, coop_kinds, bit(LegalStatus::in_bankruptcy), TrackRule::any,
      Target::terminated, nullptr, "the court declares the organisation bankrupt"},
-    {"T18", EventType::address_flag_set, 0b0001, all_kinds, live, TrackRule::any, Target::same, guards::flag_not_set,
+    {"T18", EventType::address_flag_set, 0b0001, all_kinds, live, TrackRule::any, Target::same, detail::flag_not_set,
      "the tax authority finds it not operating at its registered address"},
-    {"T18", EventType::address_flag_cleared, 0b0001, all_kinds, existing, TrackRule::any, Target::same, guards::flag_set,
+    {"T18", EventType::address_flag_cleared, 0b0001, all_kinds, existing, TrackRule::any, Target::same, detail::flag_set,
      "the tax authority clears the not-at-address flag"},
     {"C1",  EventType::converted_to_cooperative, 0b0001, group_kind, bit(LegalStatus::active), TrackRule::any,
-     Target::same, guards::conversion, "a cooperative group becomes a cooperative keeping its code"},
+     Target::same, detail::conversion, "a cooperative group becomes a cooperative keeping its code"},
     {"record.members", EventType::member_joined, 0b0001, all_kinds, existing, TrackRule::any, Target::same, nullptr,
      "membership changes are recorded until the organisation ends"},
     {"record.members", EventType::member_left, 0b0001, all_kinds, existing, TrackRule::any, Target::same, nullptr,

@@ -10,7 +10,7 @@
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
-#include <coopecon/json/traits.hpp>
+#include "json/traits.hpp"
 #include <coopecon/core/timeline.hpp>
 #include <coopecon/export.hpp>
 

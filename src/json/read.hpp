@@ -9,9 +9,9 @@
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
-#include <coopecon/json/path.hpp>
-#include <coopecon/json/source.hpp>
-#include <coopecon/json/traits.hpp>
+#include "json/path.hpp"
+#include "json/source.hpp"
+#include "json/traits.hpp"
 #include <coopecon/core/timeline.hpp>
 #include <coopecon/export.hpp>
 

@@ -5,12 +5,12 @@
 
 #include <coopecon/core/error.hpp>
 #include <coopecon/core/text_file.hpp>
-#include <coopecon/json/parse.hpp>
-#include <coopecon/json/path.hpp>
-#include <coopecon/json/read.hpp>
-#include <coopecon/json/source.hpp>
-#include <coopecon/json/traits.hpp>
-#include <coopecon/json/write.hpp>
+#include "json/parse.hpp"
+#include "json/path.hpp"
+#include "json/read.hpp"
+#include "json/source.hpp"
+#include "json/traits.hpp"
+#include "json/write.hpp"
 
 #include <string>
 #include <string_view>
