@@ -20,6 +20,7 @@
 #include <stop_token>
 #include <thread>
 #include <tuple>
+#include <unordered_map>
 
 namespace coopecon::simulation {
 
@@ -223,6 +224,45 @@ Setup make_setup(const Registry& reg, const Scenario& scenario, const RunOptions
             }
         }
         s.founding.push_back(std::move(ep));
+    }
+
+    // The catalogue of the areas that matter: seats now and of future foundings, their parents and successors.
+    {
+        std::vector<std::uint8_t> keep(catalog.areas().size(), 0);
+        std::vector<AreaIndex> work;
+        auto want = [&](AreaIndex a) {
+            if (a < keep.size() && !keep[a]) {
+                keep[a] = 1;
+                work.push_back(a);
+            }
+        };
+        for (const auto a : s.areas) want(a);
+        for (AreaIndex a = 0; a < all.size(); ++a)
+            if (all[a] > 0) want(a);
+        std::unordered_map<std::string_view, std::vector<AreaIndex>> successors;
+        for (const auto& c : catalog.crosswalk())
+            if (const auto to = catalog.find(c.to)) successors[c.from].push_back(*to);
+        while (!work.empty()) {
+            const AreaIndex a = work.back();
+            work.pop_back();
+            if (const auto& parent = catalog[a].parent)
+                if (const auto p = catalog.find(*parent)) want(*p);
+            if (const auto it = successors.find(catalog[a].code); it != successors.end())
+                for (const auto to : it->second) want(to);
+        }
+        std::vector<Area> areas;
+        s.report_area_of.assign(catalog.areas().size(), no_index);
+        for (AreaIndex a = 0; a < keep.size(); ++a)
+            if (keep[a]) {
+                s.report_area_of[a] = static_cast<AreaIndex>(areas.size());
+                areas.push_back(catalog[a]);
+            }
+        std::vector<AreaSuccession> crosswalk;
+        for (const auto& c : catalog.crosswalk()) {
+            const auto from = catalog.find(c.from), to = catalog.find(c.to);
+            if (from && to && keep[*from] && keep[*to]) crosswalk.push_back(c);
+        }
+        s.report_areas = std::make_shared<const AreaCatalog>(catalog.regions(), std::move(areas), std::move(crosswalk));
     }
 
     s.query.indicators = std::move(inds);

@@ -57,7 +57,8 @@ public:
     Run(const Setup& s, std::int32_t run, RunOutput& out)
         : S_(s), out_(out), tree_(SeedTree(s.seed).child("run").child(static_cast<std::uint64_t>(run))) {
         total_days_ = s.end.days_since_epoch() - s.start.days_since_epoch();
-        days_.resize(static_cast<std::size_t>(total_days_) + 1);
+        if (days_.size() < static_cast<std::size_t>(total_days_) + 1) days_.resize(static_cast<std::size_t>(total_days_) + 1);
+        for (auto& b : days_) b.clear();
         const std::size_t n = s.replays.size();
         replays_ = s.replays;
         sectors_ = s.sectors;
@@ -91,7 +92,8 @@ public:
         }
         std::size_t next_report = 0;
         std::size_t next_boundary = 0;
-        Snapshot before = snapshot(d0), end;
+        Snapshot before, end;
+        snapshot(d0, before);
         for (std::int32_t m = 0; m < S_.months; ++m) {
             if (cancel && cancel->cancelled()) return false;
             const Date month_start = S_.month_ends[static_cast<std::size_t>(m)].plus_days(1);
@@ -107,7 +109,7 @@ public:
                 process_day(d);
             }
             if (next_report < S_.report_months.size() && S_.report_months[next_report] == m + 1) {
-                end = snapshot(month_end);
+                snapshot(month_end, end);
                 report(before, end, S_.month_ends[static_cast<std::size_t>(
                                         next_report == 0 ? 0 : S_.report_months[next_report - 1])]
                                         .plus_days(1),
@@ -135,7 +137,6 @@ private:
             handle(item, d);
         }
         bucket.clear();
-        bucket.shrink_to_fit();
     }
 
     std::size_t live_count_() const {
@@ -533,6 +534,9 @@ private:
     void first_records(std::uint32_t i, Date d0) {
         auto& o = orgs_[i];
         const auto& st = replays_[i].state();
+        // From 1 December the year's records are due: scheduled as on that day, those already past dropped.
+        const Date dec1 = ymd(d0.year(), 12, 1);
+        if (d0 >= dec1) return yearly(i, dec1);
         schedule_yearly(i, d0);
         if (st.kind == OrgKind::cooperative_group) return;
         // The assembly for the year before the start, if it is not held yet and its season has not passed.
@@ -567,6 +571,9 @@ private:
             const Date last = ymd(d.year(), 12, 31).plus_months(static_cast<int>(deadline.value_or(3)));
             schedule(pick(o.rng, ymd(d.year() + 1, 1, 10), std::min(last, ymd(d.year() + 1, 4, 30))),
                      {i, 0, ItemType::assembly});
+        } else if (o.rng.bernoulli(0.5)) {
+            // Missed in its season, held late in the second half of the year: a lapse, not yet a ground.
+            schedule(pick(o.rng, ymd(d.year() + 1, 7, 1), ymd(d.year() + 1, 12, 20)), {i, 0, ItemType::assembly});
         }
         if (st.kind == OrgKind::cooperative) schedule(pick(o.rng, ymd(d.year() + 1, 3, 1), ymd(d.year() + 1, 3, 31)),
                                                       {i, 0, ItemType::assessment});
@@ -756,13 +763,13 @@ private:
 
     // ---- indicators -------------------------------------------------------------------------------------------
 
-    Snapshot snapshot(Date d) {
-        Snapshot s;
+    void snapshot(Date d, Snapshot& s) {
         s.as_of = d;
         const std::size_t n = replays_.size();
         s.resize(n, S_.columns);
         constexpr std::size_t block = 128;
         std::array<OrgState, block> states;
+        std::array<AreaIndex, block> report_areas{};
         for (std::size_t first = 0; first < n; first += block) {
             const std::size_t m = std::min(block, n - first);
             for (std::size_t j = 0; j < m; ++j) {
@@ -770,16 +777,16 @@ private:
                 r.settle(d);
                 states[j] = r.state();
             }
+            for (std::size_t j = 0; j < m; ++j) report_areas[j] = S_.report_area_of[areas_[first + j]];
             s.set_rows(first, std::span<const OrgState>(states.data(), m),
                        std::span<const Sector>(sectors_).subspan(first, m),
-                       std::span<const AreaIndex>(areas_).subspan(first, m));
+                       std::span<const AreaIndex>(report_areas.data(), m));
         }
-        return s;
     }
 
     void report(const Snapshot& before, const Snapshot& end, Date period_start, Date period_end) {
         const indicators::Period period{period_start, period_end, period_start.iso() + ".." + period_end.iso()};
-        const auto t = indicators::compute(end, &before, period, S_.registry->areas(), S_.query);
+        const auto t = indicators::compute(end, &before, period, *S_.report_areas, S_.query);
         if (out_.indicator_ids.empty()) {
             for (const auto& v : t.values) out_.indicator_ids.push_back(v.id);
             for (const auto& k : t.keys) out_.group_keys.push_back(k.id);
@@ -813,7 +820,8 @@ private:
     RunOutput& out_;
     SeedTree tree_;
     std::int32_t total_days_ = 0;
-    std::vector<std::vector<Item>> days_;
+    // Day buckets keep their capacity from run to run on a thread.
+    static thread_local std::vector<std::vector<Item>> days_;
     std::vector<Replay> replays_;
     std::vector<Org> orgs_;
     std::vector<Sector> sectors_;
@@ -821,6 +829,8 @@ private:
     std::vector<std::vector<std::uint32_t>> coops_by_area_;
     std::uint64_t founded_ = 0;
 };
+
+thread_local std::vector<std::vector<Item>> Run::days_;
 
 }  // namespace
 

@@ -75,6 +75,10 @@ struct Setup {
     std::vector<AreaIndex> areas;
     std::vector<std::vector<std::uint32_t>> coops_by_area;  // existing cooperatives by seat (for mergers)
     std::vector<std::pair<Date, int>> law_changes;  // in (start, end]: days the minimum members may change
+    // Indicators are computed over a catalogue of only the areas the organisations can be seated in (with their
+    // ancestors and successors), so that each period's group-by does not map the whole country's communes.
+    std::shared_ptr<const AreaCatalog> report_areas;
+    std::vector<AreaIndex> report_area_of;  // registry AreaIndex -> report_areas index
     indicators::Query query;
     SnapshotColumns columns = SnapshotColumns::none();
     bool keep_events = false;
