@@ -122,6 +122,13 @@ Setup make_setup(const Registry& reg, const Scenario& scenario, const RunOptions
     s.end = s.month_ends.back();
     for (int m = options.report_every; m < s.months; m += options.report_every) s.report_months.push_back(m);
     s.report_months.push_back(s.months);
+    for (const auto p : {law::Param::min_members_cooperative_group, law::Param::min_members_cooperative,
+                         law::Param::min_members_union})
+        for (const auto& period : s.law->timeline(p).periods())
+            for (const Date d : {period.from, period.until ? period.until->plus_days(1) : Date::max()})
+                if (d > s.start && d <= s.end) s.minimum_changes.push_back(d);
+    std::sort(s.minimum_changes.begin(), s.minimum_changes.end());
+    s.minimum_changes.erase(std::unique(s.minimum_changes.begin(), s.minimum_changes.end()), s.minimum_changes.end());
 
     // Rates: given, or the registry's own over the three years before the start; then the overrides.
     if (options.rates) {

@@ -92,6 +92,7 @@ public:
         }
         std::size_t next_report = 0;
         std::size_t next_boundary = 0;
+        std::size_t next_minimum = 0;
         Snapshot before, end;
         snapshot(d0, before);
         for (std::int32_t m = 0; m < S_.months; ++m) {
@@ -104,6 +105,10 @@ public:
                 while (next_boundary < S_.boundaries.size() && S_.boundaries[next_boundary] <= d) {
                     if (S_.boundaries[next_boundary] == d) redraw_all(d);
                     ++next_boundary;
+                }
+                while (next_minimum < S_.minimum_changes.size() && S_.minimum_changes[next_minimum] <= d) {
+                    if (S_.minimum_changes[next_minimum] == d) minimum_changed(d);
+                    ++next_minimum;
                 }
                 if (d.day() == 1) programmes(d);
                 process_day(d);
@@ -279,6 +284,17 @@ private:
         for (const double x : h) total += x;
         if (!(total > 0)) return;
         schedule(d.plus_days(waiting_days(o.rng, total)), {i, o.gen, ItemType::hazard});
+    }
+
+    /// A new minimum of members: who is below it now, and when that becomes a ground.
+    void minimum_changed(Date d) {
+        for (std::uint32_t i = 0; i < orgs_.size(); ++i) {
+            auto& r = replays_[i];
+            r.settle(d);
+            if (!live(r.state())) continue;
+            update_below(i, d);
+            reschedule_office(i, d);
+        }
     }
 
     void redraw_all(Date d) {
@@ -571,8 +587,9 @@ private:
             const Date last = ymd(d.year(), 12, 31).plus_months(static_cast<int>(deadline.value_or(3)));
             schedule(pick(o.rng, ymd(d.year() + 1, 1, 10), std::min(last, ymd(d.year() + 1, 4, 30))),
                      {i, 0, ItemType::assembly});
-        } else if (o.rng.bernoulli(0.5)) {
-            // Missed in its season, held late in the second half of the year: a lapse, not yet a ground.
+        } else if (!o.rng.bernoulli(missed_chance(i, d))) {
+            // Missed in its season, held late in the second half of the year (with the chance of holding one at
+            // all): a lapse, not yet a ground.
             schedule(pick(o.rng, ymd(d.year() + 1, 7, 1), ymd(d.year() + 1, 12, 20)), {i, 0, ItemType::assembly});
         }
         if (st.kind == OrgKind::cooperative) schedule(pick(o.rng, ymd(d.year() + 1, 3, 1), ymd(d.year() + 1, 3, 31)),

@@ -74,7 +74,7 @@ struct Setup {
     std::vector<Sector> sectors;
     std::vector<AreaIndex> areas;
     std::vector<std::vector<std::uint32_t>> coops_by_area;  // existing cooperatives by seat (for mergers)
-    std::vector<std::pair<Date, int>> law_changes;  // in (start, end]: days the minimum members may change
+    std::vector<Date> minimum_changes;     // in (start, end]: days a minimum number of members changes
     // Indicators are computed over a catalogue of only the areas the organisations can be seated in (with their
     // ancestors and successors), so that each period's group-by does not map the whole country's communes.
     std::shared_ptr<const AreaCatalog> report_areas;
