@@ -71,6 +71,7 @@ Setup make_setup(const Registry& reg, const Scenario& scenario, const RunOptions
     };
     if (options.months < 1 || options.months > 1200) usage("months", "months must be from 1 to 1200");
     if (options.runs < 1) usage("runs", "runs must be at least 1");
+    if (options.first_run < 0) usage("first_run", "first_run cannot be negative");
     if (options.report_every < 1) usage("report_every", "report_every must be at least 1 month");
     Setup s;
     s.registry = &reg;
@@ -327,7 +328,7 @@ bool run_all(const detail::Setup& setup, std::int32_t runs, std::int32_t first_r
 }
 
 /// The runs' rows in one table, in run order, with dictionaries in order of first appearance.
-SeriesTable merge(const std::vector<detail::RunOutput>& outputs, std::uint64_t seed) {
+SeriesTable merge(const std::vector<detail::RunOutput>& outputs, std::uint64_t seed, std::int32_t first_run) {
     SeriesTable t;
     std::map<std::string, std::uint16_t, std::less<>> indicators;
     std::map<std::string, std::uint32_t, std::less<>> groups;
@@ -347,7 +348,7 @@ SeriesTable merge(const std::vector<detail::RunOutput>& outputs, std::uint64_t s
             grp[k] = it->second;
         }
         for (std::size_t k = 0; k < o.value.size(); ++k) {
-            t.run.push_back(static_cast<std::int32_t>(r));
+            t.run.push_back(first_run + static_cast<std::int32_t>(r));
             t.seed.push_back(seed);
             t.date.push_back(o.date[k]);
             t.indicator.push_back(ind[o.indicator[k]]);
@@ -379,7 +380,7 @@ Results assemble(const detail::Setup& setup, const Scenario& scenario, const Run
     r.months = setup.months;
     r.runs = options.runs;
     r.seed = options.seed;
-    r.series = merge(outputs, options.seed);
+    r.series = merge(outputs, options.seed, options.first_run);
     r.quantiles = quantiles(r.series);
     r.stats = add_stats(outputs);
     return r;
@@ -445,7 +446,7 @@ Results run(const Registry& start, const Scenario& scenario, const RunOptions& o
     const auto t0 = std::chrono::steady_clock::now();
     auto setup = detail::make_setup(start, scenario, options);
     std::vector<detail::RunOutput> outputs;
-    if (!run_all(setup, options.runs, 0, options.threads, outputs, progress, cancel, 0,
+    if (!run_all(setup, options.runs, options.first_run, options.threads, outputs, progress, cancel, 0,
                  static_cast<std::size_t>(options.runs)))
         throw Cancelled();
     auto r = assemble(setup, scenario, options, outputs);
@@ -462,9 +463,10 @@ Comparison compare(const Registry& start, const Scenario& baseline, const Scenar
     const auto total = static_cast<std::size_t>(options.runs) * 2;
     Comparison c;
     std::vector<detail::RunOutput> outputs;
-    if (!run_all(base_setup, options.runs, 0, options.threads, outputs, progress, cancel, 0, total)) throw Cancelled();
+    if (!run_all(base_setup, options.runs, options.first_run, options.threads, outputs, progress, cancel, 0, total))
+        throw Cancelled();
     c.baseline = assemble(base_setup, baseline, options, outputs);
-    if (!run_all(scen_setup, options.runs, 0, options.threads, outputs, progress, cancel,
+    if (!run_all(scen_setup, options.runs, options.first_run, options.threads, outputs, progress, cancel,
                  static_cast<std::size_t>(options.runs), total))
         throw Cancelled();
     c.scenario = assemble(scen_setup, scenario, options, outputs);

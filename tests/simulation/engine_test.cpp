@@ -66,6 +66,25 @@ TEST(Run, TheSameSeedGivesTheSameOutputWithOneAndTwoThreads) {
     EXPECT_EQ(one.series.group_keys, (std::vector<std::string>{"kind"}));
 }
 
+TEST(Run, RangesOfRunsGiveTheRowsOfOneCall) {
+    auto o = small(4, 6);
+    const auto all = run(ca_mau(), baseline_scenario(), o);
+    o.first_run = 2;
+    o.runs = 2;
+    const auto part = run(ca_mau(), baseline_scenario(), o);
+    std::size_t matched = 0;
+    for (std::size_t k = 0; k < part.series.rows(); ++k) {
+        EXPECT_GE(part.series.run[k], 2);
+        const double v = all.series.at(part.series.run[k], part.series.date[k],
+                                       part.series.indicator_ids[part.series.indicator[k]],
+                                       part.series.group_codes[part.series.group[k]]);
+        if (std::isnan(v) && std::isnan(part.series.value[k])) ++matched;
+        else if (v == part.series.value[k]) ++matched;
+    }
+    EXPECT_EQ(matched, part.series.rows());
+    EXPECT_EQ(part.series.rows() * 2, all.series.rows());
+}
+
 TEST(Run, DifferentSeedsGiveDifferentOutcomes) {
     auto o = small(2);
     const auto a = run(ca_mau(), baseline_scenario(), o);

@@ -60,6 +60,8 @@ struct RunOptions {
                                  // registry's info().as_of, else its latest event date
     std::int32_t months = 60;    // months projected after start
     std::int32_t runs = 100;     // Monte Carlo runs
+    std::int32_t first_run = 0;  // the runs are numbers first_run … first_run + runs - 1 of the seed tree, so that
+                                 // workers given ranges of one seed compute exactly the rows of one process
     std::uint64_t seed = 1;      // root of the seed tree
     unsigned threads = 0;        // worker threads; 0: one per hardware thread. Results do not depend on it.
     std::vector<std::string> indicators;     // catalogue ids; empty: the standard set (standard_indicator_ids)
