@@ -64,7 +64,7 @@ public:
         sectors_ = s.sectors;
         areas_ = s.areas;
         coops_by_area_ = s.coops_by_area;
-        orgs_.resize(n);
+        orgs_.assign(n, Org{});
         const SeedTree existing = tree_.child("org");
         for (std::size_t i = 0; i < n; ++i) {
             auto& o = orgs_[i];
@@ -74,6 +74,7 @@ public:
             o.cls = s.initial[i].cls;
         }
         out_.stats = {};
+        for (const auto& r : replays_) live_ += r.state().exists_and_not_terminated() ? 1 : 0;
     }
 
     bool go(const CancellationToken* cancel) {
@@ -99,7 +100,7 @@ public:
             if (cancel && cancel->cancelled()) return false;
             const Date month_start = S_.month_ends[static_cast<std::size_t>(m)].plus_days(1);
             const Date month_end = S_.month_ends[static_cast<std::size_t>(m) + 1];
-            out_.stats.organisation_months += static_cast<std::int64_t>(live_count_());
+            out_.stats.organisation_months += live_;
             found(month_start, month_end, m);
             for (Date d = month_start; d <= month_end; d = d.plus_days(1)) {
                 while (next_boundary < S_.boundaries.size() && S_.boundaries[next_boundary] <= d) {
@@ -144,11 +145,6 @@ private:
         bucket.clear();
     }
 
-    std::size_t live_count_() const {
-        std::size_t n = 0;
-        for (const auto& r : replays_) n += r.state().exists_and_not_terminated();
-        return n;
-    }
 
     // ---- events -----------------------------------------------------------------------------------------
 
@@ -177,13 +173,19 @@ private:
             o.assembly_from = d.plus_days(1);
             reschedule_office(i, d);
         }
-        if (e.get<MembersJoined>() || e.get<MembersLeft>() || e.get<MemberJoined>() || e.get<MemberLeft>() ||
-            e.get<ConvertedToCooperative>() || e.get<Registered>()) {
-            if (e.get<ConvertedToCooperative>() || e.get<Registered>()) o.assembly_from = d;
+        if (e.get<ConvertedToCooperative>() || e.get<Registered>()) {
+            o.assembly_from = d;
             update_below(i, d);
             reschedule_office(i, d);
+        } else if (e.get<MembersJoined>() || e.get<MembersLeft>() || e.get<MemberJoined>() || e.get<MemberLeft>()) {
+            // Only a change of the minimum-members condition moves a due date.
+            const auto below = o.below_from;
+            update_below(i, d);
+            if (below != o.below_from) reschedule_office(i, d);
         }
         if (st.status != before || !was_registered) {
+            if (!was_registered && st.registered) ++live_;
+            if (st.status == LegalStatus::terminated && before != LegalStatus::terminated) --live_;
             ++o.gen;
             if (live(st)) redraw(i, d);
             if (!live(st)) {
@@ -837,17 +839,24 @@ private:
     RunOutput& out_;
     SeedTree tree_;
     std::int32_t total_days_ = 0;
-    // Day buckets keep their capacity from run to run on a thread.
+    // The run's working state keeps its memory from run to run on a thread: copying the start into it then
+    // writes into pages already mapped.
     static thread_local std::vector<std::vector<Item>> days_;
-    std::vector<Replay> replays_;
-    std::vector<Org> orgs_;
-    std::vector<Sector> sectors_;
-    std::vector<AreaIndex> areas_;
-    std::vector<std::vector<std::uint32_t>> coops_by_area_;
+    static thread_local std::vector<Replay> replays_;
+    static thread_local std::vector<Org> orgs_;
+    static thread_local std::vector<Sector> sectors_;
+    static thread_local std::vector<AreaIndex> areas_;
+    static thread_local std::vector<std::vector<std::uint32_t>> coops_by_area_;
+    std::int64_t live_ = 0;  // organisations registered and not terminated
     std::uint64_t founded_ = 0;
 };
 
 thread_local std::vector<std::vector<Item>> Run::days_;
+thread_local std::vector<Replay> Run::replays_;
+thread_local std::vector<Org> Run::orgs_;
+thread_local std::vector<Sector> Run::sectors_;
+thread_local std::vector<AreaIndex> Run::areas_;
+thread_local std::vector<std::vector<std::uint32_t>> Run::coops_by_area_;
 
 }  // namespace
 
