@@ -221,9 +221,16 @@ public:
         mark(sample(assign_, live_where([&](const Planned& o) { return o.registered <= as_of_.plus_days(-400); }),
                     spec_.suspended, "suspended at as_of"),
              flag::suspended);
-        mark(sample(assign_, live_where([&](const Planned& o) { return o.registered <= as_of_.plus_months(-36); }),
-                    spec_.below_minimum, "below the minimum membership"),
-             flag::below_minimum);
+        {
+            // Below the minimum is a matter of chance: the profile gives the expected number, each seed draws
+            // how many (binomially among those old enough).
+            auto old_enough = live_where([&](const Planned& o) { return o.registered <= as_of_.plus_months(-36); });
+            const double p = old_enough.empty() ? 0.0
+                                                : std::min(1.0, static_cast<double>(spec_.below_minimum) /
+                                                                    static_cast<double>(old_enough.size()));
+            const auto k = assign_.binomial(static_cast<std::int64_t>(old_enough.size()), p);
+            mark(sample(assign_, std::move(old_enough), k, "below the minimum membership"), flag::below_minimum);
+        }
         official_members();
         associates(spec_.members.capital_associates, &Planned::capital_associates,
                    "with capital-contributing associates");
@@ -578,9 +585,19 @@ private:
     void suspensions() {
         std::optional<Date> current;
         if (o_.has(flag::suspended))
-            current = pick(s_, std::max(r_.plus_days(30), as_of_.plus_days(-330)), as_of_.plus_days(-5));
+            current = pick(s_, std::max(r_.plus_days(30), as_of_.plus_months(-36)), as_of_.plus_days(-5));
         // Suspensions that ended, before the current one, the end, or as_of.
         Date cutoff = current ? *current : std::min(as_of_, last_.plus_days(1));
+        // A suspension under way at as_of may have begun years before: notices of at most 12 months follow one
+        // another, each given on the last day of the one before, up to the one that covers as_of.
+        if (current) {
+            while (longest(*current) < as_of_) {
+                const Date until = longest(*current);
+                add(*current, Suspended{until, current->plus_working_days(-3 - static_cast<int>(s_.below(5)))});
+                spans_.push_back({*current, until});
+                current = until;
+            }
+        }
         if (o_.fate == Fate::later) cutoff = r_;
         if (s_.bernoulli(ctx_.profile.records.past_suspension)) {
             Date cursor = r_.plus_days(180);
@@ -699,17 +716,30 @@ private:
 
     /// Dates of membership changes: yearly chances before as_of, an adjustment to the planned size at as_of,
     /// yearly chances after. Calls change(date, join_bias) and, for live ones, adjust(date).
-    template <class Change, class Adjust>
-    void member_timeline(Change&& change, Adjust&& adjust) {
+    /// Between the adjustment and as_of, members come and go in pairs (a cohort joins, as many leave later), so
+    /// the size at as_of stays exact and the year before it is not quiet: pair(join_date, leave_date).
+    template <class Change, class Adjust, class Pair>
+    void member_timeline(Change&& change, Adjust&& adjust, Pair&& pair) {
         const double chance = ctx_.profile.records.member_change;
-        const Date before = live() ? as_of_.plus_days(-200) : std::min(as_of_, last_);
+        // The size at as_of is reached on a day of the two years before it, not in a burst just before.
+        const Date adjust_on = live() ? pick(s_, std::max(r_.plus_days(1), as_of_.plus_months(-24)), as_of_) : as_of_;
+        const Date before = live() ? adjust_on : std::min(as_of_, last_);
         for (int y = r_.year(); y <= before.year(); ++y) {
             if (!s_.bernoulli(chance)) continue;
             const Date lo = std::max(r_.plus_days(1), ymd(y, 1, 1)),
                        hi = std::min(before.plus_days(-1), ymd(y, 12, 31));
             if (lo <= hi) change(pick(s_, lo, hi), o_.fate == Fate::terminated ? 0.35 : 0.5);
         }
-        if (live()) adjust(pick(s_, std::max(r_.plus_days(1), as_of_.plus_days(-199)), as_of_));
+        if (live()) {
+            adjust(adjust_on);
+            for (int y = adjust_on.year(); y <= as_of_.year(); ++y) {
+                if (!s_.bernoulli(chance / 2)) continue;
+                const Date lo = std::max(adjust_on.plus_days(1), ymd(y, 1, 1)), hi = std::min(as_of_, ymd(y, 12, 31));
+                if (lo >= hi) continue;
+                const Date join = pick(s_, lo, hi.plus_days(-1));
+                pair(join, pick(s_, join.plus_days(1), hi));
+            }
+        }
         const Date after = std::max(as_of_, r_);
         for (int y = after.year(); y <= last_.year(); ++y) {
             if (!s_.bernoulli(chance)) continue;
@@ -749,6 +779,12 @@ private:
                     join(d, target - c.count);
                 else if (c.count > target)
                     leave(d, c.count - target);
+            },
+            [&](Date in, Date out) {
+                if (c.count <= 0) return;
+                const auto n = static_cast<std::int32_t>(1 + s_.poisson(0.03 * c.count));
+                join(in, n);
+                leave(out, n);
             });
     }
 
@@ -784,6 +820,10 @@ private:
             [&](Date d) {
                 while (static_cast<std::int32_t>(current.size()) < target) join(d);
                 while (static_cast<std::int32_t>(current.size()) > target) leave(d);
+            },
+            [&](Date in, Date out) {
+                join(in);
+                leave(out);
             });
     }
 
