@@ -1,4 +1,5 @@
 #include <coopecon/compliance/check.hpp>
+#include <coopecon/compliance/due_dates.hpp>
 
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
@@ -109,32 +110,6 @@ std::string message(const Finding& f, law::Rule r, const ConditionPeriod& p, Dat
                      : "; " + months + " months will be reached on " + f.threshold.iso() + " unless cured");
 }
 
-/// The first day on which a condition counted from `from` has lasted the months of `p` in force that day.
-std::optional<Date> threshold(const law::Framework& law, law::Param p, Date from) {
-    for (const auto& period : law.timeline(p).periods()) {
-        if (period.until && *period.until < from) continue;
-        Date crossed = from.plus_months(static_cast<int>(period.value));
-        if (crossed < period.from) crossed = period.from;
-        if (period.until && crossed > *period.until) continue;
-        return crossed;
-    }
-    return std::nullopt;
-}
-
-/// The threshold of a condition that goes on holding: with AcrossLawChange::restart, a change of law before the
-/// threshold starts the count again.
-std::optional<Date> projected_threshold(const law::Framework& law, const law::LawCalendar& calendar, law::Param p,
-                                        Date from, AcrossLawChange across) {
-    auto crossed = threshold(law, p, from);
-    while (crossed && across == AcrossLawChange::restart) {
-        const Date change = calendar.next_law_change_after(from);
-        if (change > *crossed) break;
-        from = change;
-        crossed = threshold(law, p, from);
-    }
-    return crossed;
-}
-
 void check_options(const CheckOptions& o) {
     if (o.at_risk_months < 0 || o.at_risk_months > law::max_months)
         throw Error(ErrorCode::usage, "at_risk_months must be from 0 to " + std::to_string(law::max_months) + ", not " +
@@ -161,8 +136,7 @@ void check_one(const Registry& registry, OrgIndex i, Date as_of, const CheckOpti
         switch (rule.form) {
             case law::RuleForm::duration: {
                 if (p.until) continue;
-                const auto crossed =
-                    projected_threshold(law, calendar, *rule.months, p.counted_from, o.across_law_change);
+                const auto crossed = due_date(law, calendar, p.rule, p.counted_from, o.across_law_change);
                 if (!crossed) continue;
                 f.threshold = *crossed;
                 if (*crossed <= as_of) {

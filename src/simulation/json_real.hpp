@@ -4,7 +4,7 @@
 // be written. The writer has no call for a bare number other than an integer, so a real is written as a marked
 // string that finish_reals() turns into the number.
 
-#include <coopecon/json/json.hpp>
+#include "json/json.hpp"
 
 #include <boost/json/value.hpp>
 

@@ -2,7 +2,7 @@
 
 #include "json_real.hpp"
 
-#include <coopecon/core/detail/embedded_data.hpp>
+#include "core/embedded_data.hpp"
 #include <coopecon/core/text_file.hpp>
 #include <coopecon/simulation/profiles.hpp>
 

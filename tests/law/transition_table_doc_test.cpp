@@ -114,7 +114,7 @@ std::string target(law::Target t) {
 }
 
 std::string guard(law::Guard g) {
-    namespace gs = law::guards;
+    namespace gs = law::detail;
     const std::pair<law::Guard, const char*> names[] = {
         {gs::suspension_period, "suspension_period"},
         {gs::special_resolution, "special_resolution"},
