@@ -9,6 +9,8 @@
 #include <coopecon/compliance/due_dates.hpp>
 #include <coopecon/simulation/synthetic.hpp>
 
+#include "simulation/draws.hpp"
+
 #include <algorithm>
 #include <cmath>
 

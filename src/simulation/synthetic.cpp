@@ -1,0 +1,1084 @@
+// The synthetic generator (simulation/synthetic.hpp): plans per population, then histories per organisation.
+
+#include <coopecon/simulation/synthetic.hpp>
+
+#include "simulation/draws.hpp"
+
+#include <coopecon/core/date.hpp>
+#include <coopecon/core/error.hpp>
+#include <coopecon/law/framework.hpp>
+#include <coopecon/law/parameter.hpp>
+#include <coopecon/model/area_catalog.hpp>
+#include <coopecon/model/event.hpp>
+#include <coopecon/registry/registry.hpp>
+#include <coopecon/simulation/apportion.hpp>
+#include <coopecon/simulation/names.hpp>
+#include <coopecon/simulation/profile.hpp>
+#include <coopecon/simulation/random.hpp>
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <exception>
+#include <future>
+#include <memory>
+#include <numeric>
+#include <optional>
+#include <span>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace coopecon::simulation {
+
+namespace detail {
+
+
+/// `x` rounded down, or up with the chance of its fraction: 1.7 is 2 seven times in ten.
+std::int32_t round_randomly(double x, Stream& s) {
+    const double whole = std::floor(x);
+    return static_cast<std::int32_t>(whole) + (s.bernoulli(x - whole) ? 1 : 0);
+}
+
+enum class Fate : std::uint8_t { live, terminated, later };
+
+namespace flag {
+constexpr std::uint16_t suspended = 1;        // suspended at as_of
+constexpr std::uint16_t below_minimum = 2;    // fewer official members than the 2012 minimum at as_of
+constexpr std::uint16_t named = 4;            // official members named one by one
+constexpr std::uint16_t union_member = 8;     // an official member of a union
+constexpr std::uint16_t dissolve_after = 16;  // resolves a voluntary dissolution after as_of
+constexpr std::uint16_t revoke_after = 32;    // its registration is revoked after as_of
+constexpr std::uint16_t convert_after = 64;   // a group that becomes a cooperative after as_of
+constexpr std::uint16_t household = 128;      // official members are households rather than individuals
+}  // namespace flag
+
+/// One planned organisation: what is decided before its history is written.
+struct Planned {
+    Date registered;
+    std::uint32_t draw = 0;  // its plan index, which addresses its streams
+    std::int32_t official = 0;
+    std::int32_t capital_associates = 0;
+    std::int32_t non_capital_associates = 0;
+    std::int32_t workers = -1;  // calibrated workers of the latest closed year, or -1
+    std::uint16_t area = 0;     // into PopulationPlan::areas
+    std::uint16_t flags = 0;
+    Sector sector = Sector::other;
+    Fate fate = Fate::live;
+
+    bool has(std::uint16_t f) const noexcept { return (flags & f) != 0; }
+};
+
+struct PopulationPlan {
+    const Population* spec = nullptr;
+    SeedTree tree{0};
+    std::vector<AreaIndex> areas;                           // the quota areas, flattened
+    std::vector<Planned> orgs;                              // in registration order: position + 1 is the id's number
+    std::vector<std::vector<std::uint32_t>> union_members;  // unions: positions in the cooperatives' plan
+    std::size_t member_source = 0;                          // unions: index of the cooperatives' plan
+    std::size_t id_digits = 4;
+    std::uint64_t code_offset = 0;  // registration numbers used by earlier populations of the same kind
+    double mean_official = 0;       // per live organisation, for the sizes of the others
+    double mean_capital_associates = 0;
+    double mean_non_capital_associates = 0;
+};
+
+struct Context {
+    const Profile& profile;
+    const law::Framework& law;
+    const AreaCatalog& catalog;
+    std::int32_t latest_year = 0;
+    std::vector<PopulationPlan> plans;
+};
+
+std::string id_of(const PopulationPlan& plan, std::size_t position) {
+    std::string digits = std::to_string(position + 1);
+    if (digits.size() < plan.id_digits) digits.insert(0, plan.id_digits - digits.size(), '0');
+    return plan.spec->id_prefix + digits;
+}
+
+std::string_view place_of(const Context& ctx, Stream& s) {
+    const auto& places = ctx.profile.naming.places;
+    if (!places.empty()) return places[s.below(places.size())];
+    return common_name_words[s.below(common_name_words.size())];
+}
+
+std::string name_of(const Context& ctx, const PopulationPlan& plan, const Planned& o) {
+    Stream s = plan.tree.child("name").child(o.draw).stream();
+    const auto place = place_of(ctx, s);
+    return organization_name(plan.spec->kind, o.sector, place, s);
+}
+
+/// k of `candidates`, uniformly, in the order drawn. Error naming `what` when there are fewer.
+std::vector<std::uint32_t> sample(Stream& s, std::vector<std::uint32_t> candidates, std::int64_t k,
+                                         const std::string& what) {
+    if (k < 0 || static_cast<std::size_t>(k) > candidates.size())
+        throw Error(ErrorCode::invalid_value, "profile asks for " + std::to_string(k) + " " + what + ", but only " +
+                                                  std::to_string(candidates.size()) + " organisations qualify");
+    for (std::size_t i = 0; i < static_cast<std::size_t>(k); ++i)
+        std::swap(candidates[i], candidates[i + s.below(candidates.size() - i)]);
+    candidates.resize(static_cast<std::size_t>(k));
+    return candidates;
+}
+
+/// Registration years weighted by growth, for dates in [from, to].
+class RegistrationDates {
+public:
+    RegistrationDates(Date from, Date to, double growth) : from_(from), to_(to) {
+        if (to < from) return;
+        std::vector<double> weights;
+        for (int y = from.year(); y <= to.year(); ++y) weights.push_back(std::pow(1 + growth, y - from.year()));
+        years_.emplace(weights);
+    }
+    Date operator()(Stream& s) const {
+        const int y = from_.year() + static_cast<int>((*years_)(s));
+        return pick(s, std::max(from_, ymd(y, 1, 1)), std::min(to_, ymd(y, 12, 31)));
+    }
+
+private:
+    Date from_, to_;
+    std::optional<WeightedChoice> years_;
+};
+
+// ---- plan ---------------------------------------------------------------------------------------------
+
+void check_population(const Context& ctx, const Population& p) {
+    auto fail = [&](const std::string& why) {
+        throw Error(ErrorCode::invalid_value, "population " + p.id_prefix + ": " + why);
+    };
+    if (p.id_prefix.empty()) fail("id_prefix is empty");
+    if (p.sectors.empty()) fail("no sectors");
+    if (p.seats.empty()) fail("no seats");
+    if (p.kind == OrgKind::union_of_cooperatives && (p.terminated_before > 0 || p.registered_after > 0))
+        fail("unions are generated live at as_of only");
+    if (p.converted_after > 0 && p.kind != OrgKind::cooperative_group) fail("only cooperative groups convert");
+    const Date as_of = ctx.profile.as_of, until = ctx.profile.history_until;
+    const Date law_2023 = ymd(2024, 7, 1);
+    if ((p.dissolved_after > 0 || p.converted_after > 0) &&
+        (until < law_2023.plus_months(8) || until < as_of.plus_months(14)))
+        fail("dissolutions and conversions after as_of need a history to 2025-03-01 and 14 months past as_of");
+    if (p.revoked_after > 0 && until < std::max(law_2023, as_of.plus_months(19)))
+        fail("revocations after as_of need a history to 19 months past as_of");
+    if (p.registered_after > 0 && until < as_of.plus_days(90)) fail("registrations after as_of need a longer history");
+    if (p.workers > 0 && ctx.profile.records.financial_years < 1) fail("workers are calibrated on financial years");
+    if (p.first_registration > as_of.plus_months(-40)) fail("first_registration must be over 3 years before as_of");
+}
+
+/// Plans one population (see the file comment): every organisation's fate, registration date, seat and
+/// calibrated quantities, numbered in order of registration. A union's plan marks the cooperatives it takes.
+class Planner {
+public:
+    Planner(Context& ctx, std::size_t index, const SeedTree& root)
+        : ctx_(ctx), spec_(ctx.profile.populations[index]), as_of_(ctx.profile.as_of) {
+        plan_.spec = &spec_;
+        plan_.tree = root.child(spec_.id_prefix);
+        assign_ = plan_.tree.child("assign").stream();
+    }
+
+    PopulationPlan run() {
+        check_population(ctx_, spec_);
+        seats();
+        own_draws();
+        seat_live_ones();
+        mark(sample(assign_, live_where([&](const Planned& o) { return o.registered <= as_of_.plus_days(-400); }),
+                    spec_.suspended, "suspended at as_of"),
+             flag::suspended);
+        {
+            // Below the minimum is a matter of chance: the profile gives the expected number, each seed draws
+            // how many (binomially among those old enough).
+            auto old_enough = live_where([&](const Planned& o) { return o.registered <= as_of_.plus_months(-36); });
+            const double p = old_enough.empty() ? 0.0
+                                                : std::min(1.0, static_cast<double>(spec_.below_minimum) /
+                                                                    static_cast<double>(old_enough.size()));
+            const auto k = assign_.binomial(static_cast<std::int64_t>(old_enough.size()), p);
+            mark(sample(assign_, std::move(old_enough), k, "below the minimum membership"), flag::below_minimum);
+        }
+        official_members();
+        associates(spec_.members.capital_associates, &Planned::capital_associates,
+                   "with capital-contributing associates");
+        associates(spec_.members.non_capital_associates, &Planned::non_capital_associates,
+                   "with non-capital associates");
+        fates_after();
+        if (spec_.kind == OrgKind::union_of_cooperatives) union_members();
+        if (spec_.workers > 0) workers();
+        order_by_registration();
+        return std::move(plan_);
+    }
+
+private:
+    std::vector<std::uint32_t> live_where(auto&& keep) const {
+        std::vector<std::uint32_t> out;
+        for (std::uint32_t j = 0; j < live_; ++j)
+            if (keep(plan_.orgs[j])) out.push_back(j);
+        return out;
+    }
+    void mark(const std::vector<std::uint32_t>& chosen, std::uint16_t f) {
+        for (const auto j : chosen) plan_.orgs[j].flags |= f;
+    }
+    Error problem(ErrorCode code, const std::string& why) const {
+        return Error(code, "population " + spec_.id_prefix + ": " + why);
+    }
+
+    /// The exact number of live organisations of every area, and weights for the others.
+    void seats() {
+        for (const auto& quota : spec_.seats) {
+            std::vector<double> w;
+            for (const auto& a : quota.areas) {
+                const auto found = ctx_.catalog.find(a.area);
+                if (!found) throw problem(ErrorCode::unknown_name, "unknown area " + a.area);
+                if (!ctx_.catalog[*found].valid_on(as_of_))
+                    throw problem(ErrorCode::invalid_value, "area " + a.area + " does not exist on " + as_of_.iso());
+                plan_.areas.push_back(*found);
+                w.push_back(a.weight);
+            }
+            const auto counts = apportion(quota.organizations, w);
+            const double total_weight = std::accumulate(w.begin(), w.end(), 0.0);
+            for (std::size_t i = 0; i < counts.size(); ++i) {
+                live_in_area_.push_back(counts[i]);
+                area_weight_.push_back(total_weight > 0 ? quota.organizations * w[i] / total_weight : 0);
+            }
+        }
+        if (plan_.areas.size() > 0xFFFF) throw problem(ErrorCode::invalid_value, "too many areas");
+        if (std::none_of(area_weight_.begin(), area_weight_.end(), [](double w) { return w > 0; }))
+            std::fill(area_weight_.begin(), area_weight_.end(), 1.0);
+        live_ = static_cast<std::size_t>(std::accumulate(live_in_area_.begin(), live_in_area_.end(), std::int64_t{0}));
+        total_ = live_ + static_cast<std::size_t>(spec_.terminated_before + spec_.registered_after);
+    }
+
+    /// Each organisation's own draws: fate (by plan index), registration date, sector, size, seat if not live.
+    void own_draws() {
+        std::vector<double> sector_weight;
+        for (const auto& m : spec_.sectors) sector_weight.push_back(m.weight);
+        const WeightedChoice sector_choice(sector_weight);
+        const WeightedChoice area_choice(area_weight_);
+        const Date until = ctx_.profile.history_until;
+        const RegistrationDates live_dates(spec_.first_registration, as_of_.plus_days(-30), spec_.registration_growth);
+        const RegistrationDates ended_dates(spec_.first_registration, as_of_.plus_months(-36),
+                                            spec_.registration_growth);
+        const RegistrationDates later_dates(as_of_.plus_days(1), until.plus_days(-60), 0);
+        plan_.orgs.resize(total_);
+        size_weight_.resize(total_);
+        for (std::size_t j = 0; j < total_; ++j) {
+            Stream s = plan_.tree.child("plan").child(j).stream();
+            auto& o = plan_.orgs[j];
+            o.draw = static_cast<std::uint32_t>(j);
+            o.fate = j < live_                                                       ? Fate::live
+                     : j < live_ + static_cast<std::size_t>(spec_.terminated_before) ? Fate::terminated
+                                                                                     : Fate::later;
+            o.registered = (o.fate == Fate::live         ? live_dates
+                            : o.fate == Fate::terminated ? ended_dates
+                                                         : later_dates)(s);
+            const auto& mix = spec_.sectors[sector_choice(s)];
+            o.sector = mix.sector;
+            size_weight_[j] = mix.members * s.lognormal(1, 0.6);
+            const auto seat = static_cast<std::uint16_t>(area_choice(s));
+            if (o.fate != Fate::live) o.area = seat;
+            if (s.bernoulli(spec_.households)) o.flags |= flag::household;
+        }
+    }
+
+    /// The live ones take the exact seats in a random order.
+    void seat_live_ones() {
+        std::vector<std::uint16_t> slots;
+        slots.reserve(live_);
+        for (std::size_t a = 0; a < live_in_area_.size(); ++a)
+            slots.insert(slots.end(), static_cast<std::size_t>(live_in_area_[a]), static_cast<std::uint16_t>(a));
+        assign_.shuffle(std::span<std::uint16_t>(slots));
+        for (std::size_t j = 0; j < live_; ++j) plan_.orgs[j].area = slots[j];
+    }
+
+    /// Official members at as_of: the ones below the minimum are fixed, the rest share the remainder by size.
+    void official_members() {
+        std::int64_t fixed = 0;
+        std::vector<double> weights(live_);
+        std::vector<std::int64_t> minimums(live_);
+        for (std::size_t j = 0; j < live_; ++j) {
+            auto& o = plan_.orgs[j];
+            if (o.has(flag::below_minimum)) {
+                o.official = spec_.min_official - 1 - static_cast<std::int32_t>(assign_.below(2));
+                fixed += o.official;
+            } else {
+                weights[j] = size_weight_[j];
+                minimums[j] = spec_.min_official;
+            }
+        }
+        const auto official = apportion(spec_.members.official - fixed, weights, minimums);
+        for (std::size_t j = 0; j < live_; ++j)
+            if (!plan_.orgs[j].has(flag::below_minimum))
+                plan_.orgs[j].official = static_cast<std::int32_t>(official[j]);
+        if (live_ > 0) {
+            const auto n = static_cast<double>(live_);
+            plan_.mean_official = static_cast<double>(spec_.members.official) / n;
+            plan_.mean_capital_associates = static_cast<double>(spec_.members.capital_associates) / n;
+            plan_.mean_non_capital_associates = static_cast<double>(spec_.members.non_capital_associates) / n;
+        }
+    }
+
+    /// A share of the live ones has associates of a kind; the kind's total is shared among those.
+    void associates(std::int64_t target, std::int32_t Planned::*field, const char* what) {
+        if (target <= 0) return;
+        const auto k =
+            std::clamp<std::int64_t>(std::llround(spec_.with_associates * static_cast<double>(live_)), 1, target);
+        const auto chosen =
+            sample(assign_, live_where([](const Planned& o) { return !o.has(flag::below_minimum); }), k, what);
+        std::vector<double> w(chosen.size());
+        for (std::size_t i = 0; i < chosen.size(); ++i) w[i] = size_weight_[chosen[i]];
+        const auto parts = apportion(target, w, std::vector<std::int64_t>(chosen.size(), 1));
+        for (std::size_t i = 0; i < chosen.size(); ++i)
+            plan_.orgs[chosen[i]].*field = static_cast<std::int32_t>(parts[i]);
+    }
+
+    /// Named member lists (always, for a union), and what happens to some live ones after as_of.
+    void fates_after() {
+        if (spec_.kind == OrgKind::union_of_cooperatives) {
+            for (std::size_t j = 0; j < live_; ++j) plan_.orgs[j].flags |= flag::named;
+        } else {
+            mark(sample(assign_, live_where([](const Planned& o) {
+                            return o.official <= 30 && o.capital_associates == 0 && o.non_capital_associates == 0 &&
+                                   !o.has(flag::below_minimum);
+                        }),
+                        spec_.named, "with named members"),
+                 flag::named);
+        }
+        mark(sample(assign_, live_where([](const Planned& o) {
+                        return !o.has(flag::suspended) && !o.has(flag::below_minimum) && !o.has(flag::named);
+                    }),
+                    spec_.dissolved_after, "dissolved after as_of"),
+             flag::dissolve_after);
+        mark(sample(assign_, live_where([](const Planned& o) { return o.has(flag::suspended); }), spec_.revoked_after,
+                    "revoked after as_of (they are chosen among the suspended)"),
+             flag::revoke_after);
+        // A group converts after operating 12 months, with at least the 2023 minimum of 5 members to spare.
+        mark(sample(assign_, live_where([](const Planned& o) {
+                        return !o.has(flag::suspended) && !o.has(flag::dissolve_after) && o.official >= 7 &&
+                               o.registered <= ymd(2023, 6, 30);
+                    }),
+                    spec_.converted_after, "converted after as_of"),
+             flag::convert_after);
+    }
+
+    /// A union's member cooperatives: live and active at as_of with nothing planned after, registered well
+    /// before the union, in the union's province where there are enough.
+    void union_members() {
+        const auto source = std::find_if(ctx_.plans.begin(), ctx_.plans.end(),
+                                         [](const PopulationPlan& p) { return p.spec->kind == OrgKind::cooperative; });
+        if (source == ctx_.plans.end())
+            throw problem(ErrorCode::invalid_value, "a union's members are cooperatives of an earlier population");
+        plan_.member_source = static_cast<std::size_t>(source - ctx_.plans.begin());
+        auto& coops = *source;
+        constexpr std::uint16_t busy =
+            flag::suspended | flag::below_minimum | flag::union_member | flag::dissolve_after | flag::revoke_after;
+        auto province_of = [&](const PopulationPlan& p, const Planned& o) {
+            return ctx_.catalog.at_level(p.areas[o.area], AreaLevel::province);
+        };
+        plan_.union_members.resize(total_);
+        const Date last_registration = ymd(ctx_.latest_year, 9, 30);
+        for (std::size_t j = 0; j < live_; ++j) {
+            auto& u = plan_.orgs[j];
+            const auto needed = static_cast<std::size_t>(u.official);
+            const auto province = province_of(plan_, u);
+            std::vector<std::uint32_t> pool, elsewhere;
+            for (std::uint32_t c = 0; c < coops.orgs.size(); ++c) {
+                const auto& coop = coops.orgs[c];
+                if (coop.fate != Fate::live || coop.has(busy)) continue;
+                (province_of(coops, coop) == province ? pool : elsewhere).push_back(c);
+            }
+            if (pool.size() < needed) pool.insert(pool.end(), elsewhere.begin(), elsewhere.end());
+            if (pool.size() < needed) throw problem(ErrorCode::invalid_value, "not enough cooperatives for a union");
+            std::sort(pool.begin(), pool.end());  // positions are in registration order
+            // It closes the latest year before as_of (for its workers), and its first members came before it.
+            const Date earliest = coops.orgs[pool[needed - 1]].registered.plus_days(90);
+            u.registered = std::min(std::max(u.registered, earliest), last_registration);
+            std::erase_if(pool, [&](std::uint32_t c) { return coops.orgs[c].registered.plus_days(90) > u.registered; });
+            auto chosen = sample(assign_, std::move(pool), u.official, "member cooperatives of a union");
+            std::sort(chosen.begin(), chosen.end());
+            for (const auto c : chosen) coops.orgs[c].flags |= flag::union_member;
+            plan_.union_members[j] = std::move(chosen);
+        }
+    }
+
+    /// Workers of the latest closed year, shared by size among the live ones that close it.
+    void workers() {
+        const Date by = ymd(ctx_.latest_year, 9, 30);
+        const auto with_year = live_where([&](const Planned& o) { return o.registered <= by; });
+        if (with_year.empty())
+            throw problem(ErrorCode::invalid_value, "nobody closes the year the workers are calibrated on");
+        std::vector<double> w(with_year.size());
+        for (std::size_t i = 0; i < w.size(); ++i) w[i] = size_weight_[with_year[i]];
+        const auto parts = apportion(spec_.workers, w, std::vector<std::int64_t>(w.size(), 1));
+        for (std::size_t i = 0; i < w.size(); ++i)
+            plan_.orgs[with_year[i]].workers = static_cast<std::int32_t>(parts[i]);
+    }
+
+    /// Registration order gives the ids and the order in the registry.
+    void order_by_registration() {
+        auto& orgs = plan_.orgs;
+        std::vector<std::uint32_t> order(total_);
+        std::iota(order.begin(), order.end(), 0u);
+        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return orgs[a].registered != orgs[b].registered ? orgs[a].registered < orgs[b].registered : a < b;
+        });
+        std::vector<Planned> sorted(total_);
+        std::vector<std::vector<std::uint32_t>> members(plan_.union_members.empty() ? 0 : total_);
+        for (std::size_t i = 0; i < total_; ++i) {
+            sorted[i] = orgs[order[i]];
+            if (!members.empty()) members[i] = std::move(plan_.union_members[order[i]]);
+        }
+        orgs = std::move(sorted);
+        plan_.union_members = std::move(members);
+        plan_.id_digits = std::max<std::size_t>(4, std::to_string(total_).size());
+        for (const auto& earlier : ctx_.plans)
+            if (earlier.spec->kind == spec_.kind) plan_.code_offset += earlier.orgs.size();
+    }
+
+    Context& ctx_;
+    const Population& spec_;
+    Date as_of_;
+    PopulationPlan plan_;
+    Stream assign_{SeedTree(0)};
+    std::vector<std::int64_t> live_in_area_;
+    std::vector<double> area_weight_;
+    std::vector<double> size_weight_;  // relative membership of each organisation
+    std::size_t live_ = 0, total_ = 0;
+};
+
+// ---- history ------------------------------------------------------------------------------------------
+
+/// Writes one organisation's record from its plan.
+class History {
+public:
+    History(const Context& ctx, std::size_t population, std::size_t position)
+        : ctx_(ctx),
+          plan_(ctx.plans[population]),
+          spec_(*plan_.spec),
+          o_(plan_.orgs[position]),
+          position_(position),
+          s_(plan_.tree.child("history").child(o_.draw).stream()),
+          as_of_(ctx.profile.as_of),
+          until_(ctx.profile.history_until),
+          law_2023_(ymd(2024, 7, 1)) {}
+
+    OrganizationRecord build() {
+        identity();
+        r_ = o_.registered;
+        last_ = until_;
+        ending();
+        suspensions();
+        membership();
+        charter();
+        annual_records();
+        distinctions();
+        finish();
+        std::stable_sort(events_.begin(), events_.end(),
+                         [](const Event& a, const Event& b) { return a.date < b.date; });
+        rec_.events = std::move(events_);
+        return std::move(rec_);
+    }
+
+private:
+    struct Span {
+        Date from, to;  // suspended on these days, both included
+    };
+    struct Cohort {
+        MemberKind kind;
+        MemberType type;
+        std::int32_t count = 0;
+        Dong per_member = 0;
+    };
+    struct Change {
+        Date date;
+        std::int32_t members;
+        Dong capital;
+    };
+
+    bool is_group() const noexcept { return spec_.kind == OrgKind::cooperative_group; }
+    bool live() const noexcept { return o_.fate == Fate::live; }
+    void add(Date d, EventData data) { events_.push_back(Event{d, std::move(data)}); }
+
+    void identity() {
+        auto& org = rec_.organization;
+        org.id = id_of(plan_, position_);
+        org.kind = spec_.kind;
+        org.sector = o_.sector;
+        org.name = name_of(ctx_, plan_, o_);
+        // A seat chosen among units that ended before the registration is the unit that succeeded them.
+        AreaIndex seat = plan_.areas[o_.area];
+        if (const auto now = ctx_.catalog.on(seat, o_.registered); now != no_index) seat = now;
+        org.area = ctx_.catalog[seat].code;
+        const auto province = ctx_.catalog.at_level(seat, AreaLevel::province);
+        const std::string kind_digit = is_group() ? "0" : spec_.kind == OrgKind::cooperative ? "1" : "2";
+        std::string number = std::to_string(plan_.code_offset + position_ + 1);
+        if (number.size() < 7) number.insert(0, 7 - number.size(), '0');
+        org.registration_code =
+            (province != no_index ? ctx_.catalog[province].official_code : "00") + kind_digit + number;
+    }
+
+    // ---- how it ends (or converts), which bounds everything else ----
+
+    void ending() {
+        const Date window_from = std::max(law_2023_, as_of_.plus_days(1));
+        if (o_.fate == Fate::terminated) {
+            wind_down_ = pick(s_, r_.plus_months(is_group() ? 12 : 24), as_of_.plus_months(is_group() ? -5 : -10));
+            end_ = std::min(wind_down_->plus_months(is_group() ? 1 + static_cast<int>(s_.below(3))
+                                                               : 2 + static_cast<int>(s_.below(7))),
+                            as_of_);
+        } else if (o_.has(flag::dissolve_after)) {
+            wind_down_ = pick(s_, window_from, until_.plus_months(-7));
+            const Date lapse = wind_down_->plus_months(6).plus_days(static_cast<std::int32_t>(s_.below(21)));
+            by_lapse_ = s_.bernoulli(0.5);
+            end_ = by_lapse_ ? lapse : wind_down_->plus_months(1 + static_cast<int>(s_.below(5)));
+        } else if (o_.has(flag::convert_after)) {
+            converted_ = pick(s_, std::max({window_from, r_.plus_months(12).plus_days(1)}), until_);
+        }
+        if (end_ && *end_ > until_) end_.reset();
+        if (wind_down_) last_ = wind_down_->plus_days(-1);
+    }
+
+    // ---- suspensions ----
+
+    void suspend(Date from, Date to, std::optional<Date> resumed) {
+        add(from, Suspended{to, from.plus_working_days(-3 - static_cast<int>(s_.below(5)))});
+        if (resumed) add(*resumed, Resumed{});
+        spans_.push_back({from, resumed ? resumed->plus_days(-1) : to});
+    }
+    /// The longest notice the law allows from `from` (12 months, Decree 92/2024 Art 47; kept before 2024 too).
+    static Date longest(Date from) { return from.plus_months(12).plus_days(-1); }
+
+    void suspensions() {
+        std::optional<Date> current;
+        if (o_.has(flag::suspended))
+            current = pick(s_, std::max(r_.plus_days(30), as_of_.plus_months(-36)), as_of_.plus_days(-5));
+        // Suspensions that ended, before the current one, the end, or as_of.
+        Date cutoff = current ? *current : std::min(as_of_, last_.plus_days(1));
+        // A suspension under way at as_of may have begun years before: notices of at most 12 months follow one
+        // another, each given on the last day of the one before, up to the one that covers as_of.
+        if (current) {
+            while (longest(*current) < as_of_) {
+                const Date until = longest(*current);
+                add(*current, Suspended{until, current->plus_working_days(-3 - static_cast<int>(s_.below(5)))});
+                spans_.push_back({*current, until});
+                current = until;
+            }
+        }
+        if (o_.fate == Fate::later) cutoff = r_;
+        if (s_.bernoulli(ctx_.profile.records.past_suspension)) {
+            Date cursor = r_.plus_days(180);
+            const int episodes = s_.bernoulli(0.25) ? 2 : 1;
+            for (int e = 0; e < episodes; ++e) {
+                const Date to_max = cutoff.plus_days(-15);
+                if (cursor.plus_days(90) > to_max) break;
+                const Date from = pick(s_, cursor, to_max.plus_days(-60));
+                const Date to = std::min(longest(from), from.plus_days(59 + static_cast<std::int32_t>(s_.below(300))));
+                const Date end = std::min(to, to_max);
+                const std::optional<Date> resumed =
+                    s_.bernoulli(0.4) ? std::optional<Date>(pick(s_, from.plus_days(14), end)) : std::nullopt;
+                if (end < to && !resumed) break;  // it would still run at the cutoff: this one is not drawn
+                suspend(from, to, resumed);
+                cursor = (resumed ? *resumed : to).plus_days(30);
+            }
+        }
+        if (current) {
+            const Date to = pick(s_, as_of_, longest(*current));
+            if (o_.has(flag::revoke_after)) {
+                // It never resumes and holds no assembly after as_of: 18 months later its registration is revoked
+                // (2023 Law Art 103.1e), or for stopping without notice once 12 months have passed since the
+                // notice ran out (Art 103.1b).
+                suspend(*current, to, std::nullopt);
+                const Date from = std::max({law_2023_, to.plus_days(30), as_of_.plus_months(18)});
+                wind_down_ = std::min(pick(s_, from, from.plus_months(4)), until_.plus_months(-1));
+                revocation_ground_ = *wind_down_ > to.plus_months(12) && s_.bernoulli(0.5)
+                                         ? RevocationGround::stopped_operating_without_notice
+                                         : RevocationGround::no_annual_assembly;
+                const Date lapse = wind_down_->plus_months(6).plus_days(static_cast<std::int32_t>(s_.below(21)));
+                end_ = lapse <= until_ ? std::optional<Date>(lapse) : std::nullopt;
+                by_lapse_ = true;
+                last_ = wind_down_->plus_days(-1);
+                return;
+            }
+            const double outcome = s_.uniform();
+            if (outcome < 0.45 && to > as_of_ && to <= last_) {
+                suspend(*current, to, pick(s_, as_of_.plus_days(1), to));
+            } else if (outcome < 0.65 && to.plus_days(-20) > as_of_ && to <= last_) {
+                suspend(*current, to, std::nullopt);
+                const Date again = pick(s_, to.plus_days(-20), to);
+                const Date again_to =
+                    std::min(longest(again), again.plus_months(3 + static_cast<int>(s_.below(9))).plus_days(-1));
+                add(again, Suspended{again_to, again.plus_working_days(-3)});
+                spans_.push_back({again, again_to});
+            } else {
+                suspend(*current, to, std::nullopt);
+            }
+        }
+        // After as_of an active organisation with nothing else planned may suspend once.
+        if (!current && live() && !wind_down_ && !converted_) {
+            for (int y = as_of_.year(); y <= until_.year(); ++y) {
+                if (!s_.bernoulli(ctx_.profile.records.suspension_after)) continue;
+                const Date from = pick(s_, std::max(as_of_.plus_days(1), ymd(y, 1, 1)),
+                                       std::max(as_of_.plus_days(1), ymd(y, 12, 31)));
+                if (from > until_) break;
+                const Date to =
+                    std::min(longest(from), from.plus_months(2 + static_cast<int>(s_.below(10))).plus_days(-1));
+                suspend(from, to, std::nullopt);
+                break;
+            }
+        }
+    }
+
+    /// Days suspended within [from, to].
+    std::int32_t days_suspended(Date from, Date to) const {
+        std::int32_t days = 0;
+        for (const auto& sp : spans_) {
+            const Date a = std::max(from, sp.from), b = std::min(to, sp.to);
+            if (a <= b) days += b.days_since_epoch() - a.days_since_epoch() + 1;
+        }
+        return days;
+    }
+
+    // ---- members ----
+
+    /// Founding members required on the registration date: the law's minimum then, 7 before the law data start.
+    std::int32_t founding_minimum() const {
+        using law::Param;
+        const Param p = is_group()                           ? Param::min_members_cooperative_group
+                        : spec_.kind == OrgKind::cooperative ? Param::min_members_cooperative
+                                                             : Param::min_members_union;
+        if (const auto v = ctx_.law.value(p, r_)) return static_cast<std::int32_t>(*v);
+        return is_group() ? 2 : spec_.kind == OrgKind::cooperative ? 7 : 4;
+    }
+
+    /// The size at as_of (live ones) or at the end of the drawn history (others).
+    std::int32_t size_for(std::int32_t planned, double mean) {
+        if (live()) return planned;
+        if (mean <= 0) return 0;
+        return static_cast<std::int32_t>(std::llround(mean * s_.lognormal(0.8, 0.5)));
+    }
+
+    void membership() {
+        if (spec_.kind == OrgKind::union_of_cooperatives) return union_membership();
+        const std::int32_t floor = founding_minimum();
+        const std::int32_t official = std::max(size_for(o_.official, plan_.mean_official), live() ? 0 : floor);
+        official_ = official;
+        const auto main_type =
+            o_.has(flag::household) && !o_.has(flag::named) ? MemberType::household : MemberType::individual;
+        const Dong share = is_group() ? 0 : round_thousands(s_.lognormal(4'000'000, 0.7) / 100) * 100;
+        if (o_.has(flag::named)) {
+            named_members(official, floor, share);
+        } else {
+            // One official member in twenty of a larger cooperative is a legal entity.
+            const bool entity = !is_group() && official >= 10 && s_.bernoulli(0.05);
+            cohorts({MemberKind::official, main_type, 0, share}, official - (entity ? 1 : 0), floor - (entity ? 1 : 0));
+            if (entity) cohorts({MemberKind::official, MemberType::legal_entity, 0, share * 10}, 1, 1);
+        }
+        cohorts({MemberKind::capital_associate, s_.bernoulli(0.3) ? MemberType::legal_entity : MemberType::individual,
+                 0, share * 3},
+                size_for(o_.capital_associates, plan_.mean_capital_associates), 0);
+        cohorts({MemberKind::non_capital_associate, MemberType::individual, 0, 0},
+                size_for(o_.non_capital_associates, plan_.mean_non_capital_associates), 0);
+    }
+
+    /// Dates of membership changes: yearly chances before as_of, an adjustment to the planned size at as_of,
+    /// yearly chances after. Calls change(date, join_bias) and, for live ones, adjust(date).
+    /// Between the adjustment and as_of, members come and go in pairs (a cohort joins, as many leave later), so
+    /// the size at as_of stays exact and the year before it is not quiet: pair(join_date, leave_date).
+    template <class Change, class Adjust, class Pair>
+    void member_timeline(Change&& change, Adjust&& adjust, Pair&& pair) {
+        const double chance = ctx_.profile.records.member_change;
+        // The size at as_of is reached on a day of the two years before it, not in a burst just before.
+        const Date adjust_on = live() ? pick(s_, std::max(r_.plus_days(1), as_of_.plus_months(-24)), as_of_) : as_of_;
+        const Date before = live() ? adjust_on : std::min(as_of_, last_);
+        for (int y = r_.year(); y <= before.year(); ++y) {
+            if (!s_.bernoulli(chance)) continue;
+            const Date lo = std::max(r_.plus_days(1), ymd(y, 1, 1)),
+                       hi = std::min(before.plus_days(-1), ymd(y, 12, 31));
+            if (lo <= hi) change(pick(s_, lo, hi), o_.fate == Fate::terminated ? 0.35 : 0.5);
+        }
+        if (live()) {
+            adjust(adjust_on);
+            for (int y = adjust_on.year(); y <= as_of_.year(); ++y) {
+                if (!s_.bernoulli(chance / 2)) continue;
+                const Date lo = std::max(adjust_on.plus_days(1), ymd(y, 1, 1)), hi = std::min(as_of_, ymd(y, 12, 31));
+                if (lo >= hi) continue;
+                const Date join = pick(s_, lo, hi.plus_days(-1));
+                pair(join, pick(s_, join.plus_days(1), hi));
+            }
+        }
+        const Date after = std::max(as_of_, r_);
+        for (int y = after.year(); y <= last_.year(); ++y) {
+            if (!s_.bernoulli(chance)) continue;
+            const Date lo = std::max(after.plus_days(1), ymd(y, 1, 1)), hi = std::min(last_, ymd(y, 12, 31));
+            if (lo <= hi) change(pick(s_, lo, hi), 0.65);
+        }
+    }
+
+    /// A cohort of counted members: founded with about `target` (at least `floor`), changing over the years,
+    /// exactly `target` at as_of when the organisation is live then.
+    void cohorts(Cohort c, std::int32_t target, std::int32_t floor) {
+        if (target <= 0 && floor <= 0) return;
+        const std::int32_t founding =
+            floor > 0 ? std::max(floor, static_cast<std::int32_t>(std::llround(target * s_.uniform(0.75, 1.2)))) : 0;
+        auto join = [&](Date d, std::int32_t n) {
+            add(d, MembersJoined{c.kind, c.type, n, 0, c.per_member * n});
+            c.count += n;
+            record_change(d, n, c.kind == MemberKind::non_capital_associate ? 0 : c.per_member * n);
+        };
+        auto leave = [&](Date d, std::int32_t n) {
+            add(d, MembersLeft{c.kind, c.type, n, 0, c.per_member * n});
+            c.count -= n;
+            record_change(d, -n, c.kind == MemberKind::non_capital_associate ? 0 : -c.per_member * n);
+        };
+        if (founding > 0) join(r_, founding);
+        const std::int32_t keep = std::max(floor, 1);
+        member_timeline(
+            [&](Date d, double join_bias) {
+                const auto n = static_cast<std::int32_t>(1 + s_.poisson(0.04 * c.count));
+                if (s_.bernoulli(join_bias) || c.count == 0)
+                    join(d, n);
+                else if (c.count - n >= keep)
+                    leave(d, n);
+            },
+            [&](Date d) {
+                if (c.count < target)
+                    join(d, target - c.count);
+                else if (c.count > target)
+                    leave(d, c.count - target);
+            },
+            [&](Date in, Date out) {
+                if (c.count <= 0) return;
+                const auto n = static_cast<std::int32_t>(1 + s_.poisson(0.03 * c.count));
+                join(in, n);
+                leave(out, n);
+            });
+    }
+
+    /// Official members named one by one, as a registry with a member list holds them.
+    void named_members(std::int32_t target, std::int32_t floor, Dong share) {
+        std::vector<std::size_t> current;  // indices into rec_.members
+        auto join = [&](Date d) {
+            const std::string id = "tv" + std::to_string(rec_.members.size() + 1);
+            rec_.members.push_back(Member{id, person_name(s_), MemberType::individual, false, std::nullopt});
+            add(d, MemberJoined{id, MemberKind::official, share});
+            current.push_back(rec_.members.size() - 1);
+            record_change(d, 1, share);
+        };
+        auto leave = [&](Date d) {
+            const auto k = s_.below(current.size());
+            static constexpr std::array<MembershipEnd, 4> reasons{MembershipEnd::voluntary, MembershipEnd::voluntary,
+                                                                  MembershipEnd::inactive,
+                                                                  MembershipEnd::death_or_incapacity};
+            add(d, MemberLeft{rec_.members[current[k]].id, reasons[s_.below(reasons.size())]});
+            current.erase(current.begin() + static_cast<std::ptrdiff_t>(k));
+            record_change(d, -1, -share);
+        };
+        const std::int32_t founding =
+            std::max(floor, static_cast<std::int32_t>(std::llround(target * s_.uniform(0.75, 1.2))));
+        for (std::int32_t i = 0; i < founding; ++i) join(r_);
+        member_timeline(
+            [&](Date d, double join_bias) {
+                if (s_.bernoulli(join_bias))
+                    join(d);
+                else if (static_cast<std::int32_t>(current.size()) > floor)
+                    leave(d);
+            },
+            [&](Date d) {
+                while (static_cast<std::int32_t>(current.size()) < target) join(d);
+                while (static_cast<std::int32_t>(current.size()) > target) leave(d);
+            },
+            [&](Date in, Date out) {
+                join(in);
+                leave(out);
+            });
+    }
+
+    /// A union's official members are cooperatives: the first ones found it, the others join before as_of.
+    void union_membership() {
+        const auto& coops = ctx_.plans[plan_.member_source];
+        const auto& chosen = plan_.union_members[position_];
+        const std::int32_t founders =
+            std::min<std::int32_t>(founding_minimum(), static_cast<std::int32_t>(chosen.size()));
+        const Dong share = round_thousands(s_.uniform(50e6, 200e6) / 1e6) * 1000;
+        for (std::size_t i = 0; i < chosen.size(); ++i) {
+            const auto& coop = coops.orgs[chosen[i]];
+            const std::string coop_id = id_of(coops, chosen[i]);
+            rec_.members.push_back(
+                Member{"tv-" + coop_id, name_of(ctx_, coops, coop), MemberType::cooperative, false, coop_id});
+            const Date d = static_cast<std::int32_t>(i) < founders
+                               ? r_
+                               : pick(s_, std::max(r_, coop.registered).plus_days(30), as_of_.plus_days(-1));
+            add(d, MemberJoined{rec_.members.back().id, MemberKind::official, share});
+            record_change(d, 1, share);
+        }
+    }
+
+    void record_change(Date d, std::int32_t members, Dong capital) { changes_.push_back({d, members, capital}); }
+
+    // ---- yearly records ----
+
+    /// The years of a record window: the last `years` years closed by as_of, then every year after.
+    std::int32_t first_year(double years) { return ctx_.latest_year - round_randomly(years, s_) + 1; }
+
+    /// Cooperative or union in year y (a group that converted counts from the year after its conversion).
+    bool keeps_accounts(int y) const { return !is_group() || (converted_ && converted_->year() < y); }
+
+    void annual_records() {
+        const auto& rec = ctx_.profile.records;
+        const int fy_from = first_year(rec.financial_years), assembly_from = first_year(rec.assembly_years),
+                  report_from = first_year(rec.report_years);
+        // Figures of the organisation in 2022, varied yearly.
+        const auto& mix = *std::find_if(spec_.sectors.begin(), spec_.sectors.end(),
+                                        [&](const SectorMix& m) { return m.sector == o_.sector; });
+        const double revenue_2022 = static_cast<double>(mix.revenue) * s_.lognormal(1, 0.7);
+        const double internal_share =
+            std::clamp(s_.normal(o_.sector == Sector::credit ? 0.85 : 0.45, 0.15), 0.05, 0.95);
+        // About 8 regular workers, fewer in small cooperatives (Cà Mau 2025: 0.6 workers per member); a union
+        // runs joint services for its members with a few dozen.
+        const double base_workers = o_.workers > 0 ? o_.workers
+                                    : spec_.kind == OrgKind::union_of_cooperatives
+                                        ? s_.lognormal(30, 0.5)
+                                        : std::max(1.0, s_.lognormal(std::min(8.0, 0.6 * official_), 0.5));
+        const double income_2022 = s_.uniform(44e6, 56e6);
+        double fund = 0;
+        for (int y = std::max(r_.year(), std::min({fy_from, assembly_from, report_from})); y <= until_.year(); ++y) {
+            const Date close = ymd(y, 12, 31);
+            if (y >= fy_from && keeps_accounts(y) && close <= last_ && r_ <= ymd(y, 9, 30)) {
+                FinancialYearClosed f;
+                f.year = y;
+                const double paused = days_suspended(ymd(y, 1, 1), close) / 365.0;
+                const double revenue =
+                    revenue_2022 * std::pow(1.06, y - 2022) * s_.lognormal(1, 0.15) * (1 - 0.7 * paused);
+                const double margin = s_.normal(0.04, 0.05);
+                f.revenue = round_thousands(revenue);
+                f.pre_tax_profit = round_thousands(revenue * margin);
+                f.costs = f.revenue - f.pre_tax_profit;
+                f.internal_revenue = std::min(f.revenue, round_thousands(revenue * internal_share));
+                f.workers = y == ctx_.latest_year && o_.workers >= 0
+                                ? o_.workers
+                                : std::max<std::int32_t>(
+                                      1, static_cast<std::int32_t>(std::llround(base_workers * s_.lognormal(1, 0.1))));
+                f.wages = round_thousands(f.workers * income_2022 * std::pow(1.05, y - 2022));
+                if (fund == 0) fund = static_cast<double>(charter_) * s_.uniform(0, 0.05);
+                fund += std::max<double>(0, static_cast<double>(f.pre_tax_profit)) * s_.uniform(0.05, 0.15);
+                f.indivisible_fund = round_thousands(fund);
+                add(close, f);
+            }
+            // The annual assembly on year y meets in the first months of y + 1.
+            if (y >= assembly_from && keeps_accounts(y) && r_ <= ymd(y, 10, 1)) {
+                const double u = s_.uniform();
+                const bool weak_after = o_.has(flag::revoke_after) && ymd(y + 1, 1, 1) > as_of_;
+                if (u >= rec.assembly_missing && !weak_after) {
+                    const Date d = u < rec.assembly_missing + rec.assembly_late
+                                       ? pick(s_, ymd(y + 1, 4, 1), ymd(y + 1, 4, 30))
+                                       : pick(s_, ymd(y + 1, 1, 10), ymd(y + 1, 3, 31));
+                    if (d <= last_) add(d, AssemblyHeld{AssemblyKind::annual});
+                }
+            }
+            // Groups report to the information system from the 2023 Law on (Thông tư 09/2024/TT-BKHĐT).
+            const bool reports = y >= report_from && (!is_group() || y >= 2024);
+            if (reports && r_.plus_days(30) <= ymd(y, 12, 1) && s_.bernoulli(0.9)) {
+                const Date d = pick(s_, ymd(y, 12, 1), ymd(y, 12, 15));
+                if (d <= last_) add(d, ReportFiled{y});
+            }
+        }
+        for (const auto year : rec.assessment_years) assess(year);
+    }
+
+    /// A TT 01/2020 self-assessment of `year`, early in the next year: only for organisations that operated all
+    /// of it and were not suspended more than three months in it.
+    void assess(std::int32_t year) {
+        const auto& classes = ctx_.profile.records.assessment_classes;
+        if (!keeps_accounts(year) || r_ > ymd(year, 1, 1) || classes.empty()) return;
+        if (days_suspended(ymd(year, 1, 1), ymd(year, 12, 31)) > 92) return;
+        const Date d = pick(s_, ymd(year + 1, 3, 1), ymd(year + 1, 3, 31));
+        if (d > last_) return;
+        static constexpr std::array<std::array<std::int32_t, 2>, 4> bands{{{80, 95}, {65, 79}, {50, 64}, {30, 49}}};
+        const auto cls = std::min<std::size_t>(WeightedChoice(classes)(s_), bands.size() - 1);
+        std::int32_t score = static_cast<std::int32_t>(s_.between(bands[cls][0], bands[cls][1]));
+        std::vector<std::int32_t> points(tt01_2020_criterion_maxima.size());
+        std::int32_t given = 0;
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            points[i] = score * tt01_2020_criterion_maxima[i] / 100;
+            given += points[i];
+        }
+        while (given < score) {
+            const auto i = s_.below(points.size());
+            if (points[i] < tt01_2020_criterion_maxima[i]) {
+                ++points[i];
+                ++given;
+            }
+        }
+        add(d, Assessed{year, ClassificationScheme::tt01_2020, std::move(points)});
+    }
+
+    // ---- certifications, OCOP, sanctions ----
+
+    void distinctions() {
+        const auto& rec = ctx_.profile.records;
+        const Date active_from = r_.plus_months(12);
+        if (!is_group() && o_.sector == Sector::agriculture && s_.bernoulli(rec.certified)) {
+            const Date from = std::max(active_from, ymd(2015, 1, 1));
+            if (from <= last_) {
+                const double u = s_.uniform();
+                const auto kind = u < 0.75  ? Certification::vietgap
+                                  : u < 0.9 ? Certification::organic
+                                            : Certification::globalgap;
+                Date d = pick(s_, from, last_);
+                add(d, Certified{kind, d.plus_months(36).plus_days(-1)});
+                if (d.plus_months(36) <= last_ && s_.bernoulli(0.5)) {
+                    d = d.plus_months(36).plus_days(-static_cast<std::int32_t>(s_.below(60)));
+                    add(d, Certified{kind, d.plus_months(36).plus_days(-1)});
+                }
+            }
+        }
+        const auto& products = ctx_.profile.naming.ocop_products;
+        const bool ocop_sector = o_.sector == Sector::agriculture || o_.sector == Sector::industry_handicraft ||
+                                 o_.sector == Sector::trade_services;
+        if (!is_group() && ocop_sector && !products.empty() && s_.bernoulli(rec.ocop)) {
+            const Date from = std::max(active_from, ymd(2019, 1, 1));
+            if (from <= last_) {
+                const double u = s_.uniform();
+                const auto score = static_cast<std::int32_t>(u < 0.62   ? s_.between(50, 69)
+                                                             : u < 0.95 ? s_.between(70, 89)
+                                                                        : s_.between(90, 94));
+                add(pick(s_, from, last_), OcopRated{products[s_.below(products.size())], score, std::nullopt});
+            }
+        }
+        if (s_.bernoulli(rec.sanctioned) && active_from <= last_) add(pick(s_, active_from, last_), Sanctioned{});
+    }
+
+    /// Charter capital: what the founders contributed, registered again when it moves by 5 % or more (2023
+    /// Law Art 47.1 asks for that within 10 days). The registration event goes first.
+    void charter() {
+        std::stable_sort(changes_.begin(), changes_.end(),
+                         [](const Change& a, const Change& b) { return a.date < b.date; });
+        Dong capital = 0;
+        std::size_t k = 0;
+        for (; k < changes_.size() && changes_[k].date == r_; ++k) capital += changes_[k].capital;
+        charter_ = capital;
+        events_.insert(events_.begin(), Event{r_, Registered{charter_, std::nullopt, {}, std::nullopt}});
+        Dong registered = charter_;
+        for (; k < changes_.size(); ++k) {
+            capital += changes_[k].capital;
+            const bool last_that_day = k + 1 == changes_.size() || changes_[k + 1].date != changes_[k].date;
+            const Date d = changes_[k].date.plus_days(1 + static_cast<std::int32_t>(s_.below(9)));
+            if (!is_group() && last_that_day && registered > 0 && std::abs(capital - registered) * 20 >= registered &&
+                d <= last_) {
+                add(d, CapitalChanged{capital});
+                registered = capital;
+            }
+        }
+    }
+
+    // ---- conversion and the end, once everything else is known ----
+
+    void finish() {
+        if (converted_) {
+            std::int32_t members = 0;
+            for (const auto& c : changes_)
+                if (c.date <= *converted_) members += c.members;
+            add(*converted_, ConvertedToCooperative{members});
+        }
+        if (!wind_down_) return;
+        const bool law_2012_authority = *wind_down_ >= ymd(2013, 7, 1) && *wind_down_ < law_2023_;
+        if (o_.has(flag::revoke_after)) {
+            add(*wind_down_, RegistrationRevoked{revocation_ground_});
+        } else if (!is_group() && o_.fate == Fate::terminated && law_2012_authority && s_.bernoulli(0.55)) {
+            add(*wind_down_, DissolutionResolved{DissolutionBasis::authority_decision, std::nullopt});
+        } else {
+            // 2012 Law: three quarters of the votes; 2023 Law: 65 %; a group: all its members.
+            const std::int32_t needed = is_group() ? 100 : *wind_down_ >= law_2023_ ? 65 : 75;
+            add(*wind_down_, DissolutionResolved{DissolutionBasis::members_resolution,
+                                                 static_cast<std::int32_t>(s_.between(needed, 100))});
+        }
+        if (end_) add(*end_, DissolutionCompleted{by_lapse_ ? CompletionMode::lapse : CompletionMode::dossier});
+    }
+
+    const Context& ctx_;
+    const PopulationPlan& plan_;
+    const Population& spec_;
+    const Planned& o_;
+    std::size_t position_;
+    Stream s_;
+    Date as_of_, until_, law_2023_;
+    Date r_, last_;
+    std::optional<Date> wind_down_, end_, converted_;
+    bool by_lapse_ = false;
+    RevocationGround revocation_ground_ = RevocationGround::no_annual_assembly;
+    Dong charter_ = 0;
+    std::int32_t official_ = 0;  // official members at as_of, or at the end of the history
+    std::vector<Span> spans_;
+    std::vector<Change> changes_;
+    std::vector<Event> events_;
+    OrganizationRecord rec_;
+};
+
+}  // namespace detail
+
+/// A registry generated from `profile` and `seed`: the same profile and seed give the same registry, whatever
+/// the options. Throws Error when the profile cannot be met (e.g. more suspended organisations than qualify);
+/// a generated history that the registry refused would be a bug and is reported as the registry's Error.
+Registry synthesize(const Profile& profile, std::uint64_t seed, const SynthesisOptions& options) {
+    using namespace detail;
+    if (profile.history_until < profile.as_of)
+        throw Error(ErrorCode::invalid_value, "profile " + profile.name + ": history_until is before as_of");
+    Registry registry;  // on Vietnam's framework and areas, which the library parses once
+    if (options.law || options.areas)
+        registry = Registry(options.law ? options.law : registry.law_ptr(),
+                            options.areas ? options.areas : registry.areas_ptr());
+    registry.info() = RegistryInfo{profile.title, profile.source, true, profile.as_of};
+    Context ctx{profile, registry.law(), registry.areas(), latest_closed_year(profile.as_of), {}};
+    const SeedTree root(seed);
+    for (std::size_t p = 0; p < profile.populations.size(); ++p) ctx.plans.push_back(Planner(ctx, p, root).run());
+
+    const std::size_t batch = std::max<std::size_t>(options.batch, 1);
+    const unsigned threads = std::max(1u, options.threads ? options.threads : std::thread::hardware_concurrency());
+
+    // Batches are written on `threads` threads, each taking every threads-th organisation; the registry
+    // validates one batch while the next is written.
+    auto write = [&ctx, threads](std::size_t population, std::size_t from, std::size_t to) {
+        std::vector<OrganizationRecord> records(to - from);
+        std::vector<std::exception_ptr> failed(threads);
+        auto work = [&](unsigned t) {
+            try {
+                for (std::size_t i = from + t; i < to; i += threads)
+                    records[i - from] = History(ctx, population, i).build();
+            } catch (...) {
+                failed[t] = std::current_exception();
+            }
+        };
+        std::vector<std::thread> helpers;
+        for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(work, t);
+        work(0);
+        for (auto& h : helpers) h.join();
+        for (const auto& e : failed)
+            if (e) std::rethrow_exception(e);
+        return records;
+    };
+    struct Batch {
+        std::size_t population, from, to;
+    };
+    std::vector<Batch> batches;
+    std::size_t total = 0;
+    for (const auto& plan : ctx.plans) total += plan.orgs.size();
+    registry.reserve(total);
+    for (std::size_t p = 0; p < ctx.plans.size(); ++p)
+        for (std::size_t from = 0; from < ctx.plans[p].orgs.size(); from += batch)
+            batches.push_back({p, from, std::min(from + batch, ctx.plans[p].orgs.size())});
+    std::future<std::vector<OrganizationRecord>> next;
+    if (!batches.empty())
+        next = std::async(std::launch::async, write, batches[0].population, batches[0].from, batches[0].to);
+    for (std::size_t b = 0; b < batches.size(); ++b) {
+        auto records = next.get();
+        if (b + 1 < batches.size())
+            next = std::async(std::launch::async, write, batches[b + 1].population, batches[b + 1].from,
+                              batches[b + 1].to);
+        registry.add(std::move(records));
+    }
+    return registry;
+}
+
+Registry synthesize(const Profile& profile, std::uint64_t seed) {
+    return synthesize(profile, seed, SynthesisOptions{});
+}
+
+}  // namespace coopecon::simulation
