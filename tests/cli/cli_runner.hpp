@@ -39,6 +39,7 @@ struct CliOptions {
     fs::path cwd;          // empty: the test's own working directory
     bool merge = false;    // standard error into the same pipe as standard output, in the order written
     fs::path stdout_file;  // empty: captured; else standard output goes to this file (e.g. /dev/full)
+    std::vector<std::string> wrapper;  // a command the CLI runs under (absolute path first), e.g. setpriv
 };
 
 /// Options to run in `cwd`.
@@ -69,7 +70,8 @@ inline CliResult run_cli(const std::vector<std::string>& args, const CliOptions&
     check(posix_spawn_file_actions_adddup2(&actions, options.merge ? out_pipe[1] : err_pipe[1], STDERR_FILENO),
           "adddup2 stderr");
 
-    std::vector<std::string> argv_strings{cli_path.string()};
+    std::vector<std::string> argv_strings = options.wrapper;
+    argv_strings.push_back(cli_path.string());
     argv_strings.insert(argv_strings.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : argv_strings) argv.push_back(a.data());
