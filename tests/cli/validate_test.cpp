@@ -146,7 +146,7 @@ TEST(Validate, FileWithoutReadPermissionExitsThree) {
     const auto file = dir.write("secret.json", "{}");
     std::filesystem::permissions(file, std::filesystem::perms::none);
     // Root reads any file: as root the CLI runs as the unprivileged user nobody (util-linux setpriv).
-    CliOptions options;
+    coopecon::test::CliOptions options;
     if (geteuid() == 0) options.wrapper = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"};
     const auto r = run_cli({"validate", file.string()}, options);
     EXPECT_EQ(r.status, 3);
