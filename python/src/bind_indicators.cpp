@@ -144,7 +144,7 @@ py::dict report(const SharedRegistry& registry, std::optional<Date> as_of, std::
     o.period = period_length(period);
     o.units_as_of = units_as_of;
     const auto f = enum_from_name<indicators::Format>(format);
-    if (!f) throw Error(ErrorCode::unknown_name, "unknown format '" + format + "'; expected text, md, csv or json");
+    if (!f) throw Error(ErrorCode::unknown_name, "unknown format '" + format + "'; expected text, md, csv, json or html");
     const auto l = enum_from_name<Lang>(lang);
     if (!l) throw Error(ErrorCode::unknown_name, "unknown language '" + lang + "'; expected en or vi");
     const auto [r, rendered] = registry.read([&](const Registry& reg) {
