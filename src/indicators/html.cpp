@@ -38,9 +38,9 @@ svg { display: block; max-width: 100%; height: auto; }
 .table-wrap { overflow-x: auto; margin: 0 0 2rem; }
 table { border-collapse: collapse; font-size: .875rem; }
 caption { padding: 0 0 .5rem; text-align: left; font-size: 1rem; font-weight: 600; }
-th, td { padding: .375rem .625rem; border-bottom: 1px solid var(--rule); vertical-align: bottom; }
-thead th { background: var(--band); border-bottom: 2px solid #a9b4bf; font-weight: 600; text-align: left;
-           max-width: 12em; }
+th, td { padding: .375rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: bottom; }
+thead th { background: var(--band); border-bottom: 2px solid #a9b4bf; font-size: .8125rem; font-weight: 600;
+           text-align: left; max-width: 11em; hyphens: auto; }
 tbody th { font-weight: normal; text-align: left; white-space: nowrap; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }

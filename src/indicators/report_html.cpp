@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 namespace coopecon::indicators::detail {
 
@@ -123,8 +124,12 @@ std::vector<std::string> charts(const Report& r, Lang lang) {
         LineChart chart;
         for (std::size_t row = 0; row < t->rows(); ++row)
             if (t->totals[row]) chart.x.emplace_back(t->keys.front().cells[row].label.in(lang));
-        for (const std::string_view id : {"organizations", "active", "suspended"})
-            chart.lines.push_back({std::string(t->column(id).label.in(lang)), column_values(*t, id, true), ""});
+        // The colours of the status chart: active and suspended keep theirs; all organisations are purple.
+        for (const auto& [id, colour] : {std::pair<std::string_view, std::string_view>{"organizations", "#8e6bb0"},
+                                         {"active", "#1f6f8b"},
+                                         {"suspended", "#e07b39"}})
+            chart.lines.push_back(
+                {std::string(t->column(id).label.in(lang)), column_values(*t, id, true), std::string(colour)});
         std::string names;
         for (const auto& l : chart.lines) names += (names.empty() ? "" : ", ") + l.name;
         chart.text = {"chart-series", std::string(over_time.in(lang)),
@@ -163,7 +168,7 @@ std::string cards(const Report& r, Lang lang) {
         out += card(vi ? "Thành viên hợp tác xã" : "Members of cooperatives", n(value(coop, "members")),
                     vi ? d(value(coop, "members_per_organization")) + " thành viên/hợp tác xã"
                        : d(value(coop, "members_per_organization")) + " per cooperative");
-        out += card(vi ? "Tỷ lệ hợp tác xã đang hoạt động" : "Cooperatives active", d(value(coop, "active_rate")) + " %",
+        out += card(vi ? "Tỷ lệ hợp tác xã đang hoạt động" : "Active cooperatives", d(value(coop, "active_rate")) + " %",
                     vi ? "tạm ngừng " + d(value(coop, "suspended_rate")) + " %"
                        : d(value(coop, "suspended_rate")) + " % suspended");
     }
