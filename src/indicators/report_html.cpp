@@ -16,6 +16,7 @@ namespace coopecon::indicators::detail {
 namespace {
 
 constexpr int chart_width = 540;  // two charts side by side on a wide screen, drawn at about their own size
+constexpr std::size_t max_bars = 25;  // more would make a chart taller than a page; the tables have every row
 constexpr Label charts_heading{"Charts", "Biểu đồ"};
 constexpr Label tables_heading{"Tables", "Bảng số liệu"};
 constexpr Label headline_heading{"Headline figures", "Số liệu chính"};
@@ -79,16 +80,44 @@ std::string figure(std::string_view caption, const std::string& svg_element) {
     return "<figure>\n<figcaption>" + html_escape(caption) + "</figcaption>\n" + svg_element + "</figure>\n";
 }
 
-/// Bars of the rows that are not totals, one stacked series per column.
+/// The `keep` categories with the largest stacks, largest first, when there are more.
+void keep_largest(std::vector<std::string>& categories, std::vector<ChartSeries>& series, std::size_t keep) {
+    if (categories.size() <= keep) return;
+    std::vector<double> totals(categories.size(), 0.0);
+    for (const auto& s : series)
+        for (std::size_t i = 0; i < totals.size() && i < s.values.size(); ++i)
+            if (!std::isnan(s.values[i])) totals[i] += s.values[i];
+    std::vector<std::size_t> order(categories.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return totals[a] > totals[b]; });
+    order.resize(keep);
+    std::vector<std::string> kept;
+    for (const auto i : order) kept.push_back(std::move(categories[i]));
+    categories = std::move(kept);
+    for (auto& s : series) {
+        std::vector<double> values;
+        for (const auto i : order) values.push_back(i < s.values.size() ? s.values[i] : std::nan(""));
+        s.values = std::move(values);
+    }
+}
+
+/// Bars of the rows that are not totals, one stacked series per column; of many rows (communes, say), the largest.
 std::optional<std::string> bar_figure(const Table& t, std::string id, std::string_view caption,
                                       std::vector<ChartSeries> series, int decimals, Lang lang) {
     auto categories = row_labels(t, lang);
     if (categories.empty()) return std::nullopt;
+    std::string title(caption);
+    if (categories.size() > max_bars) {
+        const auto all = format_integer(static_cast<std::int64_t>(categories.size()), lang);
+        title += lang == Lang::vi ? " (" + std::to_string(max_bars) + " giá trị lớn nhất trong " + all + ")"
+                                  : " (the " + std::to_string(max_bars) + " largest of " + all + ")";
+        keep_largest(categories, series, max_bars);
+    }
     BarChart chart;
-    chart.text = {std::move(id), std::string(caption), description(t, series, lang), lang, decimals};
+    chart.text = {std::move(id), title, description(t, series, lang), lang, decimals};
     chart.categories = std::move(categories);
     chart.series = std::move(series);
-    return figure(caption, svg(chart, chart_width));
+    return figure(title, svg(chart, chart_width));
 }
 
 std::vector<std::string> charts(const Report& r, Lang lang) {

@@ -13,6 +13,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 namespace {
@@ -23,6 +24,7 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 using test::occurrences;
+using test::operator""_day;
 
 const Registry& ca_mau() {
     static const Registry reg = simulation::synthesize(simulation::ca_mau_2023());
@@ -176,6 +178,40 @@ TEST(Report, HtmlOfAnEmptyRegistryHasTheTitleAndTablesButNoCharts) {
         EXPECT_EQ(occurrences(html, "<table "), 7u);
         EXPECT_EQ(html.substr(html.size() - 8), "</html>\n");
     }
+}
+
+TEST(Report, HtmlChartsOfManyAreasShowTheLargest) {
+    // 30 provinces with 1 to 30 cooperatives: the charts keep the 25 largest, largest first; tables keep all.
+    auto reg = test::empty_registry();
+    std::vector<std::string> names;
+    std::vector<OrganizationRecord> records;
+    for (const auto& a : reg.areas().areas()) {
+        if (a.level != AreaLevel::province || a.valid_from > "2020-01-01"_day) continue;
+        if (a.valid_to && *a.valid_to < "2024-12-31"_day) continue;
+        names.push_back(a.name);
+        for (std::size_t n = 0; n < names.size(); ++n)
+            records.push_back(test::cooperative(a.code + "-" + std::to_string(n), a.code)
+                                  .registered("2020-01-01"_day)
+                                  .members("2020-01-01"_day, 5));
+        if (names.size() == 30) break;
+    }
+    ASSERT_EQ(names.size(), 30u);
+    reg.add(std::move(records));
+    ReportOptions o;
+    o.as_of = "2024-12-31"_day;
+    o.by = {GroupKey::by_area(AreaLevel::province)};
+    const auto html = render(standard_report(reg, o), Format::html, Lang::en);
+    const std::string caption = "<figcaption>Organisations by legal status (the 25 largest of 30)</figcaption>";
+    ASSERT_THAT(html, HasSubstr(caption));
+    const auto from = html.find(caption);
+    const auto chart = html.substr(from, html.find("</svg>", from) - from);
+    EXPECT_EQ(occurrences(chart, "text-anchor=\"end\""), 25u);  // one label per bar
+    EXPECT_LT(chart.find(">" + names[29] + "</text>"), chart.find(">" + names[5] + "</text>"));
+    EXPECT_NE(chart.find(">" + names[5] + "</text>"), std::string::npos);
+    EXPECT_EQ(chart.find(">" + names[4] + "</text>"), std::string::npos);
+    EXPECT_THAT(html, HasSubstr("<tr><th scope=\"row\">" + names[4] + "</th>"));  // the tables have every province
+    EXPECT_THAT(render(standard_report(reg, o), Format::html, Lang::vi),
+                HasSubstr("<figcaption>Tổ chức theo tình trạng pháp lý (25 giá trị lớn nhất trong 30)</figcaption>"));
 }
 
 }  // namespace
