@@ -41,7 +41,7 @@ caption { padding: 0 0 .5rem; text-align: left; font-size: 1rem; font-weight: 60
 th, td { padding: .375rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: bottom; }
 thead th { background: var(--band); border-bottom: 2px solid #a9b4bf; font-size: .8125rem; font-weight: 600;
            text-align: left; max-width: 11em; hyphens: auto; }
-tbody th { font-weight: normal; text-align: left; white-space: nowrap; }
+tbody th { font-weight: normal; text-align: left; min-width: 7em; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
 td.missing { color: var(--muted); }

@@ -96,21 +96,23 @@ def with_probe(page: pathlib.Path, folder: pathlib.Path) -> pathlib.Path:
 
 def render(page: pathlib.Path, screenshot: pathlib.Path, width: int, height: int, profile: pathlib.Path) -> dict:
     run = subprocess.run(
-        [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-         f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0",
+        [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
+         "--no-first-run", f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0",
          f"--window-size={width},{height}", f"--screenshot={screenshot}", "--dump-dom", page.as_uri()],
         capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr[-2000:]
     assert png_size(screenshot) == (width, height)
-    console = [line for line in run.stderr.splitlines() if ":CONSOLE" in line or "Uncaught" in line]
-    assert console == [], console
     found = re.search(r'<pre id="render-check" hidden="">(.*?)</pre>', run.stdout, re.S)
     assert found, "the page did not finish loading: " + run.stdout[-500:]
-    return json.loads(found.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
+    result = json.loads(found.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
+    # What the browser itself logged from the page, script errors and refusals included.
+    result["console"] = [line for line in run.stderr.splitlines() if ":CONSOLE" in line or "Uncaught" in line]
+    return result
 
 
 def check_page(result: dict, lang: str, figures: list, chart_titles: list, tables: int):
     assert result["problems"] == []
+    assert result["console"] == []
     assert result["lang"] == lang
     assert result["title"] == result["h1"][0]
     assert "Cà Mau" in result["title"]
@@ -146,7 +148,22 @@ def test_vietnamese_report_by_district(shots, tmp_path):
 def test_narrow_screen_has_no_sideways_scrolling(shots, tmp_path):
     page = write_report(shots, "report-narrow.html")
     result = render(with_probe(page, tmp_path), shots / "report-narrow.png", 400, 1600, tmp_path / "profile")
-    assert result["problems"] == []
+    assert result["problems"] == [] and result["console"] == []
     assert result["window_width"] < 640  # Chromium keeps a window at least 500 pixels wide
     assert result["page_width"] <= result["window_width"]
     assert all(0 < c["size"][0] <= result["window_width"] for c in result["charts"])
+
+
+def test_the_probe_sees_what_the_page_refuses(tmp_path):
+    # The checks above would fail on a page that tried to load or run anything: its policy refuses both.
+    page = write_report(tmp_path, "report-refusing.html")
+    html = page.read_text(encoding="utf-8").replace(
+        "<main>", '<main><img src="http://127.0.0.1:9/logo.png" alt=""><script>document.title = "changed";</script>', 1)
+    page.write_text(html, encoding="utf-8")
+    result = render(with_probe(page, tmp_path), tmp_path / "refusing.png", 800, 600, tmp_path / "profile")
+    # Each refusal reaches the probe's events or the browser's log (the event may come after the load).
+    seen = " ".join(result["problems"] + result["console"])
+    assert ("refused: img-src http://127.0.0.1:9/logo.png" in seen
+            or "Loading the image 'http://127.0.0.1:9/logo.png'" in seen)
+    assert "refused: script-src-elem inline" in seen or "to enable inline execution" in seen
+    assert result["title"] != "changed"
