@@ -15,7 +15,7 @@ constexpr std::string_view stylesheet = R"css(
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; background: #fff; color: var(--ink); font: 15px/1.5 "Segoe UI", "Noto Sans", "DejaVu Sans",
        Roboto, "Helvetica Neue", Arial, sans-serif; }
-main { max-width: 1140px; margin: 0 auto; padding: 32px 24px 48px; }
+main { max-width: 1200px; margin: 0 auto; padding: 32px 24px 48px; }
 h1 { font-size: 1.75rem; line-height: 1.25; margin: 0 0 .375rem; }
 h2 { font-size: 1.25rem; margin: 2.25rem 0 1rem; padding-bottom: .25rem; border-bottom: 2px solid var(--accent); }
 p { margin: 0 0 .75rem; }
@@ -41,7 +41,9 @@ caption { padding: 0 0 .5rem; text-align: left; font-size: 1rem; font-weight: 60
 th, td { padding: .375rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: bottom; }
 thead th { background: var(--band); border-bottom: 2px solid #a9b4bf; font-size: .8125rem; font-weight: 600;
            text-align: left; max-width: 11em; hyphens: auto; }
+tbody th, tbody td { vertical-align: top; }
 tbody th { font-weight: normal; text-align: left; min-width: 7em; }
+tbody th:first-child { white-space: nowrap; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
 td.missing { color: var(--muted); }
