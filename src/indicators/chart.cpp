@@ -134,7 +134,7 @@ std::string legend(const std::vector<LegendEntry>& entries, double left, double 
 }
 
 std::string number(double v, int decimals, Lang lang) {
-    return std::isnan(v) ? std::string("–") : format_number(v, decimals, lang);
+    return !std::isfinite(v) ? std::string("–") : format_number(v, decimals, lang);
 }
 
 }  // namespace
@@ -150,7 +150,7 @@ std::string svg(const BarChart& chart, int width) {
     for (const auto& s : chart.series)
         for (std::size_t i = 0; i < n && i < s.values.size(); ++i) {
             const double v = s.values[i];
-            if (std::isnan(v)) continue;
+            if (!std::isfinite(v)) continue;
             any[i] = true;
             totals[i] += v;
             (v >= 0 ? highs[i] : lows[i]) += v;
@@ -199,7 +199,7 @@ std::string svg(const BarChart& chart, int width) {
         double up = 0, down = 0;
         for (std::size_t s = 0; s < chart.series.size(); ++s) {
             const auto& values = chart.series[s].values;
-            if (i >= values.size() || std::isnan(values[i]) || values[i] == 0) continue;
+            if (i >= values.size() || !std::isfinite(values[i]) || values[i] == 0) continue;
             const double v = values[i];
             const double from = v >= 0 ? up : down + v, to = v >= 0 ? up + v : down;
             (v >= 0 ? up : down) += v;

@@ -155,6 +155,26 @@ TEST(Chart, BarChartOfNothingIsStillAChart) {
     EXPECT_EQ(s.substr(s.size() - 7), "</svg>\n");
 }
 
+TEST(Chart, ValuesThatAreNotFiniteAreLeftOut) {
+    BarChart c;
+    c.text = {"odd", "Odd", "", Lang::en, 1};
+    c.categories = {"a", "b", "c"};
+    c.series = {{"n", {std::nan(""), INFINITY, 2.5}, ""}};
+    const auto s = svg(c);
+    EXPECT_EQ(occurrences(s, "<rect"), 1u);
+    EXPECT_EQ(occurrences(s, ">–</text>"), 2u);
+    for (const char* bad : {"nan", "inf"}) EXPECT_THAT(s, Not(HasSubstr(bad)));
+    LineChart l;
+    l.text = {"odd-line", "Odd", "", Lang::en, 0};
+    l.x = {"1", "2"};
+    l.lines = {{"n", {-INFINITY, std::nan("")}, ""}};
+    l.bands = {{"b", {std::nan(""), 1}, {INFINITY, std::nan("")}, ""}};
+    const auto line = svg(l);
+    EXPECT_EQ(occurrences(line, "<circle"), 0u);
+    EXPECT_EQ(occurrences(line, "<polygon"), 0u);
+    for (const char* bad : {"nan", "inf"}) EXPECT_THAT(line, Not(HasSubstr(bad)));
+}
+
 TEST(Chart, LongCategoryNamesAreCutWithAnEllipsis) {
     BarChart c;
     c.text = {"long", "Long", "", Lang::en, 0};
