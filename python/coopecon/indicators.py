@@ -18,11 +18,13 @@ totals rows. ``frame.attrs["labels"]`` maps each indicator id to its label, ``fr
 from __future__ import annotations
 
 import datetime
+import html
 import json
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Optional, Sequence, Union
 
 from . import _core
+from .errors import make_error
 
 __all__ = ["catalogue", "spec", "compute", "report", "Report"]
 
@@ -90,7 +92,8 @@ def compute(registry, indicators: Iterable[IndicatorLike], start: DateLike, end:
 class Report:
     """The standard report: ``headline`` (by kind) and ``tables`` by id (status, members, change, results,
     classification, certification, and series when a period was given), as DataFrames; ``text`` is the
-    report as the CLI prints it in the chosen format."""
+    report as the CLI prints it in the chosen format; ``to_html()`` is the page of ``--format html``, which
+    notebooks show."""
 
     as_of: datetime.date
     start: datetime.date
@@ -99,6 +102,22 @@ class Report:
     headline: "pandas.DataFrame"
     tables: dict = field(default_factory=dict)
     text: str = ""
+    _lang: str = field(default="en", repr=False)
+    _pages: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def to_html(self, lang: Optional[str] = None) -> str:
+        """The report as one HTML page that loads nothing from outside: headline figures, charts as inline SVG,
+        then every table, in English ("en") or Vietnamese ("vi"); default: the language of the report."""
+        lang = self._lang if lang is None else lang
+        if lang not in self._pages:
+            raise make_error("unknown_name", f"unknown language '{lang}'; expected en or vi")
+        return self._pages[lang]
+
+    def _repr_html_(self) -> str:
+        # In a frame of its own, so that the page's stylesheet does not restyle the notebook around it.
+        page = html.escape(self.to_html(), quote=True)
+        return (f'<iframe srcdoc="{page}" title="{html.escape(self.headline.attrs.get("title", ""))}" '
+                'style="width: 100%; height: 720px; border: 1px solid #d7dde3;"></iframe>')
 
 
 def report(registry, as_of: Optional[DateLike] = None, by: Union[str, Sequence[str]] = "kind", *,
@@ -115,4 +134,6 @@ def report(registry, as_of: Optional[DateLike] = None, by: Union[str, Sequence[s
         headline=_frame(result["headline"], lang),
         tables={t["id"]: _frame(t, lang) for t in result["tables"]},
         text=result["rendered"],
+        _lang=lang,
+        _pages=result["html"],
     )
