@@ -22,7 +22,8 @@ from .errors import (
     UsageError,
     WrongTypeError,
 )
-from . import indicators, operations, scoring
+from . import datasets, indicators, operations, scoring
+from .datasets import synthesize
 from .indicators import report
 from .labels import enumerations, label, labels, names
 from .law import Framework, Reform, check
@@ -32,6 +33,8 @@ from .snapshot import NO_DATE, Snapshot
 
 __all__ = [
     "Registry",
+    "datasets",
+    "synthesize",
     "indicators",
     "operations",
     "scoring",

@@ -8,7 +8,7 @@ from typing import Any, Mapping, Optional, Sequence, Tuple, Union
 import numpy as np
 import numpy.typing as npt
 
-_Date = Union[datetime.date, str]
+_Date = Union[datetime.date, str, np.datetime64]
 _Path = Union[str, os.PathLike[str]]
 
 NO_DATE: int
@@ -141,3 +141,9 @@ def read_csv(text: str, file_name: str = "<string>", rows: Optional[str] = None,
              mapping_name: Optional[str] = None, skip_bad_rows: bool = False, as_of: Optional[_Date] = None,
              framework: Optional[Framework] = None) -> tuple[Registry, list[dict[str, Any]], str]: ...
 def csv_mappings() -> list[dict[str, Any]]: ...
+
+# datasets (bind_datasets.cpp)
+builtin_profiles: tuple[str, ...]
+default_seed: int
+def synthesize_builtin(name: str, seed: int, organizations: Optional[int] = None) -> Registry: ...
+def synthesize_file(path: _Path, seed: int) -> Registry: ...

@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Optional, Sequence, Union
 
 from . import _core
+from .types import DateLike
 
 __all__ = ["catalogue", "spec", "compute", "report", "Report"]
 
-DateLike = Union[datetime.date, str]
 IndicatorLike = Union[str, Mapping[str, Any]]
 
 

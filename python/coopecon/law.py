@@ -15,17 +15,15 @@ The rules, their articles and the values under each Law are listed in docs/legal
 
 from __future__ import annotations
 
-import datetime
 import json
 import os
-from typing import Any, Mapping, Optional, Union
+from typing import Any, Mapping, Optional
 
 from . import _core
+from .types import DateLike, PathLike
 
 __all__ = ["Framework", "Reform", "check", "SEVERITIES", "COMPLIANCE_RULES", "PARAMETERS"]
 
-DateLike = Union[datetime.date, str]
-PathLike = Union[str, "os.PathLike[str]"]
 
 #: Severities from the least to the most severe.
 SEVERITIES = ("notice", "at_risk", "due")
