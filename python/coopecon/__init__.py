@@ -26,7 +26,7 @@ from . import datasets, indicators, operations, scoring
 from .datasets import synthesize
 from .indicators import report
 from .labels import enumerations, label, labels, names
-from .law import Framework, Reform, check
+from .law import Framework, Reform, check, compare_findings
 from .registry import Registry, load, loads
 from .csv_import import CsvImport, SkippedRow, csv_mappings, read_csv
 from .snapshot import NO_DATE, Snapshot
@@ -42,6 +42,7 @@ __all__ = [
     "Framework",
     "Reform",
     "check",
+    "compare_findings",
     "Snapshot",
     "load",
     "loads",
