@@ -8,6 +8,7 @@ The compiled core is ``coopecon._core``; this package is the API around it. Ever
 function or class, so it pickles (for Dask and multiprocessing) by reference.
 """
 
+from . import _core
 from .errors import (
     DuplicateError,
     Error,
@@ -30,6 +31,9 @@ from .law import Framework, Reform, check, compare_findings
 from .registry import Registry, load, loads
 from .csv_import import CsvImport, SkippedRow, csv_mappings, read_csv
 from .snapshot import NO_DATE, Snapshot
+
+#: The version of the library and package (the CMake project's version).
+__version__: str = _core.__version__
 
 __all__ = [
     "Registry",

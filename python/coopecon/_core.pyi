@@ -11,6 +11,7 @@ import numpy.typing as npt
 _Date = Union[datetime.date, str, np.datetime64]
 _Path = Union[str, os.PathLike[str]]
 
+__version__: str
 NO_DATE: int
 snapshot_columns: dict[str, str]
 
