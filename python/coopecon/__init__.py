@@ -8,6 +8,7 @@ The compiled core is ``coopecon._core``; this package is the API around it. Ever
 function or class, so it pickles (for Dask and multiprocessing) by reference.
 """
 
+from . import _core
 from .errors import (
     DuplicateError,
     Error,
@@ -22,16 +23,22 @@ from .errors import (
     UsageError,
     WrongTypeError,
 )
-from . import indicators, operations, scoring
+from . import datasets, indicators, operations, scoring
+from .datasets import synthesize
 from .indicators import report
 from .labels import enumerations, label, labels, names
-from .law import Framework, Reform, check
+from .law import Framework, Reform, check, compare_findings
 from .registry import Registry, load, loads
 from .csv_import import CsvImport, SkippedRow, csv_mappings, read_csv
 from .snapshot import NO_DATE, Snapshot
 
+#: The version of the library and package (the CMake project's version).
+__version__: str = _core.__version__
+
 __all__ = [
     "Registry",
+    "datasets",
+    "synthesize",
     "indicators",
     "operations",
     "scoring",
@@ -39,6 +46,7 @@ __all__ = [
     "Framework",
     "Reform",
     "check",
+    "compare_findings",
     "Snapshot",
     "load",
     "loads",
