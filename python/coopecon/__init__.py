@@ -21,6 +21,7 @@ from .errors import (
     UnknownNameError,
     UsageError,
     WrongTypeError,
+    Cancelled,
 )
 from . import indicators, operations, scoring
 from .indicators import report
@@ -29,6 +30,8 @@ from .law import Framework, Reform, check
 from .registry import Registry, load, loads
 from .csv_import import CsvImport, SkippedRow, csv_mappings, read_csv
 from .snapshot import NO_DATE, Snapshot
+from . import simulation
+from .simulation import Scenario, calibrate, compare, differences, quantiles, run_scenarios, simulate, to_xarray
 
 __all__ = [
     "Registry",
@@ -63,4 +66,14 @@ __all__ = [
     "IntegrityError",
     "FileError",
     "UsageError",
+    "Cancelled",
+    "simulation",
+    "Scenario",
+    "simulate",
+    "compare",
+    "run_scenarios",
+    "quantiles",
+    "differences",
+    "to_xarray",
+    "calibrate",
 ]

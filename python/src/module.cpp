@@ -13,4 +13,5 @@ PYBIND11_MODULE(_core, m) {
     coopecon::python::bind_indicators(m);
     coopecon::python::bind_operations(m);
     coopecon::python::bind_scoring(m);
+    coopecon::python::bind_simulation(m);
 }
