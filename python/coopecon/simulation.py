@@ -22,7 +22,7 @@ import os
 from typing import Any, Callable, Iterable, Mapping, Optional, Sequence, Union
 
 from . import _core
-from .errors import DuplicateError, UsageError, WrongTypeError
+from .errors import DuplicateError, UsageError, WrongTypeError, make_error
 
 __all__ = [
     "Scenario",
@@ -229,6 +229,11 @@ def _options(months: int, runs: int, seed: int, start: Optional[DateLike], threa
              indicators: Optional[Sequence[str]], by: Union[None, str, Sequence[str]]) -> dict:
     if isinstance(by, str):
         by = [by]
+    if not (isinstance(seed, int) and 0 <= seed < 2**64):
+        raise make_error("usage", f"the seed must be a whole number from 0 to 2**64 - 1, not {seed!r}", path="seed")
+    if threads is not None and not (isinstance(threads, int) and threads >= 0):
+        raise make_error("usage", f"threads must be a whole number from 0 up (0: every core), not {threads!r}",
+                         path="threads")
     return {"months": months, "runs": runs, "seed": seed, "start": start, "threads": threads or 0,
             "every": every, "indicators": list(indicators or []), "by": list(by or [])}
 

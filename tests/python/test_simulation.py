@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 import coopecon
-from coopecon import simulation
+from coopecon import _core, simulation
 
 from conftest import SOURCE_DIR
 
@@ -100,6 +100,34 @@ def test_unknown_areas_are_reported_when_a_run_starts(ca_mau):
     with pytest.raises(coopecon.Error) as caught:
         small(ca_mau, scenario)
     assert caught.value.problems[0]["path"] == "programmes[0].target.areas[0]"
+
+
+@pytest.mark.parametrize("options, error, where", [
+    (dict(months=0), coopecon.UsageError, "months"),
+    (dict(runs=0), coopecon.UsageError, "runs"),
+    (dict(every=0), coopecon.UsageError, "report_every"),
+    (dict(indicators=["nope"]), coopecon.UsageError, "indicators"),
+    (dict(by="planet"), coopecon.UnknownNameError, "planet"),
+    (dict(start="2025-02-30"), coopecon.InvalidValueError, "2025-02-30"),
+    (dict(seed=-1), coopecon.UsageError, "seed"),
+    (dict(seed=2**64), coopecon.UsageError, "seed"),
+    (dict(threads=-1), coopecon.UsageError, "threads"),
+])
+def test_bad_options_are_refused_before_anything_runs(ca_mau, options, error, where):
+    events = ca_mau.event_count
+    with pytest.raises(error, match=where):
+        small(ca_mau, **options)
+    assert ca_mau.event_count == events
+
+
+def test_a_bad_pickled_scenario_is_refused():
+    text = coopecon.Scenario.baseline().dumps()
+    for state, message in [((2, text, None, None), "pickle version 2"),
+                           ((1, text, "reform.json", None), "reform file without its text"),
+                           ((1, 42), "expected a tuple")]:
+        blank = _core.Scenario.__new__(_core.Scenario)
+        with pytest.raises(coopecon.InvalidValueError, match=message):
+            blank.__setstate__(state)
 
 
 # ---- runs -------------------------------------------------------------------------------------------------
