@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import numbers
 import os
 from typing import Any, Callable, Iterable, Mapping, Optional, Sequence, Union
 
@@ -35,6 +36,7 @@ __all__ = [
     "to_xarray",
     "calibrate",
     "synthesize",
+    "profiles",
     "standard_indicators",
     "hazards",
 ]
@@ -229,12 +231,12 @@ def _options(months: int, runs: int, seed: int, start: Optional[DateLike], threa
              indicators: Optional[Sequence[str]], by: Union[None, str, Sequence[str]]) -> dict:
     if isinstance(by, str):
         by = [by]
-    if not (isinstance(seed, int) and 0 <= seed < 2**64):
+    if not (isinstance(seed, numbers.Integral) and not isinstance(seed, bool) and 0 <= seed < 2**64):
         raise make_error("usage", f"the seed must be a whole number from 0 to 2**64 - 1, not {seed!r}", path="seed")
-    if threads is not None and not (isinstance(threads, int) and threads >= 0):
+    if threads is not None and not (isinstance(threads, numbers.Integral) and threads >= 0):
         raise make_error("usage", f"threads must be a whole number from 0 up (0: every core), not {threads!r}",
                          path="threads")
-    return {"months": months, "runs": runs, "seed": seed, "start": start, "threads": threads or 0,
+    return {"months": months, "runs": runs, "seed": int(seed), "start": start, "threads": int(threads or 0),
             "every": every, "indicators": list(indicators or []), "by": list(by or [])}
 
 
@@ -457,7 +459,7 @@ def calibrate(registry, from_: Optional[DateLike] = None, until: Optional[DateLi
 
 
 def synthesize(profile: str = "ca_mau_2023", seed: Optional[int] = None, organizations: Optional[int] = None):
-    """A synthetic registry from a built-in profile: ``ca_mau_2023`` (Cà Mau province on 2023-08-31 with
+    """A synthetic registry from a built-in profile (:func:`profiles`): ``ca_mau_2023`` (Cà Mau province on 2023-08-31 with
     histories to 2025-12-31), ``vietnam_2022``, or ``world`` (`organizations` cooperatives); docs/synthetic-data.md.
     The same profile and seed give the same registry."""
     from .registry import Registry
@@ -465,6 +467,11 @@ def synthesize(profile: str = "ca_mau_2023", seed: Optional[int] = None, organiz
     if seed is None:
         return Registry._wrap(_core.synthesize(profile, organizations=organizations))
     return Registry._wrap(_core.synthesize(profile, seed, organizations))
+
+
+def profiles() -> list[str]:
+    """The names of the built-in profiles :func:`synthesize` knows."""
+    return list(_core.builtin_profiles)
 
 
 def standard_indicators() -> list[str]:

@@ -32,6 +32,16 @@ def small(registry, scenario=None, **options):
     return coopecon.simulate(registry, scenario, **arguments)
 
 
+def test_synthetic_registries_come_from_the_built_in_profiles(ca_mau):
+    assert simulation.profiles() == ["ca_mau_2023", "vietnam_2022", "world"]
+    assert ca_mau.info["synthetic"] and ca_mau.info["as_of"] == datetime.date(2023, 8, 31)
+    small_world = simulation.synthesize("world", seed=3, organizations=200)
+    assert len(small_world) == 200
+    assert small_world.dumps() == simulation.synthesize("world", seed=3, organizations=200).dumps()
+    with pytest.raises(coopecon.UnknownNameError, match="mars"):
+        simulation.synthesize("mars")
+
+
 # ---- scenarios --------------------------------------------------------------------------------------------
 
 def test_a_scenario_reads_from_a_file_a_dict_and_text_alike():
