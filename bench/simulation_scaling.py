@@ -2,11 +2,12 @@
 (docs/performance.md, "Simulation from Python"), measured in the same process one after the other, with a
 control that shows how many cores the machine gave at the time.
 
-    PYTHONPATH=$PWD/build/release/python /usr/bin/python3 bench/simulation_scaling.py [RUNS]
+    PYTHONPATH=$PWD/build/release/python /usr/bin/python3 bench/simulation_scaling.py [RUNS [ROUNDS]]
 
-For each configuration: wall time, CPU time (this process's threads, or the Dask workers' processes) and runs per
-second. The frames of every configuration are checked equal. The control is a pure-Python loop in 1 and in 2
-processes at once: on a quiet 2-core machine both take the same wall time.
+The configurations are interleaved over several rounds; for each: the best wall time, every round's, and the
+median CPU time (this process's threads, or the Dask workers' processes). The frames of every configuration are
+checked equal. The control is a pure-Python loop in 1 and in 2 processes at once: on two free cores both take
+the same wall time, so the control's "speed-up" says how much of a second core the machine gave.
 """
 
 import multiprocessing
@@ -18,6 +19,7 @@ import time
 import coopecon
 
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+ROUNDS = int(sys.argv[2]) if len(sys.argv) > 2 else 3
 OPTIONS = dict(start="2025-12-31", months=60, runs=RUNS, seed=7, progress=False)
 SCENARIOS = [None]
 
@@ -42,46 +44,65 @@ def timed(call):
     return result, time.perf_counter() - wall, time.process_time() - cpu
 
 
-def on_dask(registry, workers):
-    import distributed
+def dask_cpu(client):
+    return sum(client.run(time.process_time).values())
 
-    with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
-        coopecon.run_scenarios(registry, SCENARIOS, executor=client, **{**OPTIONS, "runs": 2 * workers})  # warm up
-        cpu_before = sum(client.run(time.process_time).values())
-        frame, wall, _ = timed(lambda: coopecon.run_scenarios(registry, SCENARIOS, executor=client, blocks=8,
-                                                              **OPTIONS))
-        cpu = sum(client.run(time.process_time).values()) - cpu_before
-    return frame, wall, cpu
+
+def on_dask(registry, client):
+    before = dask_cpu(client)
+    frame, wall, _ = timed(lambda: coopecon.run_scenarios(registry, SCENARIOS, executor=client, blocks=8, **OPTIONS))
+    return frame, wall, dask_cpu(client) - before
 
 
 def main():
+    import distributed
+
     model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
     print(f"machine: {os.cpu_count()} CPUs, {model}")
     print("uptime:", subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
-    print(f"control, a pure-Python loop: 1 process {control(1):.2f} s, 2 processes at once {control(2):.2f} s")
     registry = coopecon.simulation.synthesize("ca_mau_2023")
     _, setup, setup_cpu = timed(lambda: coopecon.simulate(registry, **{**OPTIONS, "runs": 1, "months": 1}))
     print(f"setup of one call (calibration, start states) and one month of one run: {setup:.3f} s wall, "
           f"{setup_cpu:.3f} s CPU")
-    rows = []
-    frames = {}
-    for threads in (1, 2):
-        frame, wall, cpu = timed(lambda: coopecon.compare(registry, SCENARIOS, threads=threads, **OPTIONS))
-        frames[f"{threads} thread(s)"] = frame
-        rows.append((f"compare, {threads} engine thread(s)", wall, cpu))
-    for workers in (1, 2):
-        frame, wall, cpu = on_dask(registry, workers)
-        frames[f"{workers} Dask worker(s)"] = frame
-        rows.append((f"run_scenarios, Dask {workers} worker process(es) x 1 thread, 8 blocks", wall, cpu))
-    first = next(iter(frames.values()))
-    assert all(f.equals(first) for f in frames.values()), "the configurations disagree"
-    print(f"{RUNS} runs x 60 months of Cà Mau (baseline), frames equal in every configuration")
-    print(f"{'configuration':70} {'wall s':>8} {'CPU s':>8} {'runs/s':>8}")
-    for name, wall, cpu in rows:
-        print(f"{name:70} {wall:8.2f} {cpu:8.2f} {RUNS / wall:8.1f}")
-    print("speed-up 1 -> 2 threads: {:.2f}x; 1 -> 2 Dask workers: {:.2f}x".format(
-        rows[0][1] / rows[1][1], rows[2][1] / rows[3][1]))
+    names = ["control: pure-Python loop, 1 process", "control: the same in 2 processes at once",
+             "compare, 1 engine thread", "compare, 2 engine threads",
+             "run_scenarios, Dask 1 worker process x 1 thread, 8 blocks",
+             "run_scenarios, Dask 2 worker processes x 1 thread, 8 blocks"]
+    measured: dict = {name: [] for name in names}
+    frames = []
+    clusters = [distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+                for n in (1, 2)]
+    clients = [distributed.Client(cluster) for cluster in clusters]
+    try:
+        for client in clients:  # the workers import the package and receive the registry once before timing
+            coopecon.run_scenarios(registry, SCENARIOS, executor=client, **{**OPTIONS, "runs": 4})
+        for _ in range(ROUNDS):  # interleaved, so that a change of the machine's load touches every configuration
+            measured[names[0]].append((control(1), float("nan")))
+            measured[names[1]].append((control(2), float("nan")))
+            for threads, name in zip((1, 2), names[2:4]):
+                frame, wall, cpu = timed(lambda: coopecon.compare(registry, SCENARIOS, threads=threads, **OPTIONS))
+                measured[name].append((wall, cpu))
+                frames.append(frame)
+            for client, name in zip(clients, names[4:]):
+                frame, wall, cpu = on_dask(registry, client)
+                measured[name].append((wall, cpu))
+                frames.append(frame)
+    finally:
+        for client, cluster in zip(clients, clusters):
+            client.close()
+            cluster.close()
+    assert all(f.equals(frames[0]) for f in frames), "the configurations disagree"
+    print(f"{RUNS} runs x 60 months of Cà Mau (baseline), {ROUNDS} rounds; frames equal in every configuration")
+    print(f"{'configuration':62} {'best wall s':>11} {'walls s':>20} {'CPU s':>7}")
+    best = {}
+    for name in names:
+        walls = [w for w, _ in measured[name]]
+        cpus = sorted(c for _, c in measured[name])
+        best[name] = min(walls)
+        print(f"{name:62} {best[name]:11.2f} {' '.join(f'{w:.2f}' for w in walls):>20} {cpus[len(cpus) // 2]:7.2f}")
+    print("best-wall speed-up 1 -> 2: control {:.2f}x (2.00 on two free cores), threads {:.2f}x, Dask workers "
+          "{:.2f}x".format(2 * best[names[0]] / best[names[1]], best[names[2]] / best[names[3]],
+                           best[names[4]] / best[names[5]]))
     print("uptime:", subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
 
 
