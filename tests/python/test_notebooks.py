@@ -8,6 +8,8 @@ kernel of /usr/bin/python3 (python3-ipykernel) and the built package on PYTHONPA
 
 import os
 
+import nbclient
+import nbformat
 import pytest
 
 from conftest import SOURCE_DIR
@@ -17,8 +19,6 @@ NOTEBOOKS = sorted((SOURCE_DIR / "notebooks").glob("*.ipynb"))
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_the_notebook_runs(path, monkeypatch):
-    nbformat = pytest.importorskip("nbformat")
-    nbclient = pytest.importorskip("nbclient")
     # The kernel is another process: it needs the package on an absolute PYTHONPATH, and no debugger noise.
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(
         os.path.abspath(p) for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p))

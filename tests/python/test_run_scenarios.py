@@ -2,6 +2,7 @@
 
 import concurrent.futures
 
+import distributed
 import numpy as np
 import pandas as pd
 import pytest
@@ -53,7 +54,6 @@ def test_a_process_pool_gives_exactly_the_serial_frame(ca_mau, serial):
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # tornado's make_current, inside distributed 2022.12
 def test_a_dask_cluster_gives_exactly_the_serial_frame(ca_mau, serial):
-    distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
         frame = coopecon.run_scenarios(ca_mau, SCENARIOS, executor=client, **OPTIONS)

@@ -258,7 +258,6 @@ def test_a_progress_function_sees_every_run(ca_mau):
 
 
 def test_the_progress_bar_is_tqdm_when_installed_and_silent_otherwise(ca_mau, capsys, monkeypatch):
-    pytest.importorskip("tqdm")
     small(ca_mau, runs=2, progress=True)
     assert "2/2" in capsys.readouterr().err
     monkeypatch.setitem(__import__("sys").modules, "tqdm", None)  # as if tqdm were not installed
