@@ -6,6 +6,7 @@ Debian nbclient 0.7.2 has no command line), in the notebooks/ folder as Jupyter 
 kernel of /usr/bin/python3 (python3-ipykernel) and the built package on PYTHONPATH (set by CTest).
 """
 
+import asyncio
 import os
 
 import nbclient
@@ -29,7 +30,7 @@ def test_the_notebook_runs(path, monkeypatch):
         f"{path.name} is stored with outputs; clear them before committing"
     client = nbclient.NotebookClient(notebook, timeout=300, kernel_name="python3",
                                      resources={"metadata": {"path": str(path.parent)}})
-    client.execute()
+    asyncio.run(client.async_execute())  # in a loop of its own, closed after
     errors = [output for cell in notebook.cells for output in cell.get("outputs", [])
               if output.get("output_type") == "error"]
     assert not errors
