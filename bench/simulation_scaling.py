@@ -60,7 +60,7 @@ def main():
     model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
     print(f"machine: {os.cpu_count()} CPUs, {model}")
     print("uptime:", subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
-    registry = coopecon.simulation.synthesize("ca_mau_2023")
+    registry = coopecon.datasets.ca_mau_2023()
     for call in ("first", "second"):  # the first call in a process also reads the embedded data, once
         _, setup, setup_cpu = timed(lambda: coopecon.simulate(registry, **{**OPTIONS, "runs": 1, "months": 1}))
         print(f"{call} call of one month of one run (calibration, start states): {setup:.3f} s wall, "

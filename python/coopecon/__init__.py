@@ -23,7 +23,8 @@ from .errors import (
     WrongTypeError,
     Cancelled,
 )
-from . import indicators, operations, scoring
+from . import datasets, indicators, operations, scoring
+from .datasets import synthesize
 from .indicators import report
 from .labels import enumerations, label, labels, names
 from .law import Framework, Reform, check
@@ -35,6 +36,8 @@ from .simulation import Scenario, calibrate, compare, differences, quantiles, ru
 
 __all__ = [
     "Registry",
+    "datasets",
+    "synthesize",
     "indicators",
     "operations",
     "scoring",

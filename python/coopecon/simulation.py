@@ -1,7 +1,7 @@
 """Policy scenarios: the cooperative economy projected month by month, as Monte Carlo runs in tidy DataFrames.
 
     >>> import coopecon
-    >>> registry = coopecon.simulation.synthesize("ca_mau_2023")        # the embedded Cà Mau registry
+    >>> registry = coopecon.datasets.ca_mau_2023()                      # the embedded Cà Mau registry
     >>> frame = coopecon.compare(registry, [None, "data/scenarios/dissolve-suspended.json"],
     ...                          start="2025-12-31", months=60, runs=200, seed=7)
     >>> coopecon.quantiles(frame)                                       # p5, p50, p95 by scenario, date, indicator
@@ -35,8 +35,6 @@ __all__ = [
     "differences",
     "to_xarray",
     "calibrate",
-    "synthesize",
-    "profiles",
     "standard_indicators",
     "hazards",
 ]
@@ -436,7 +434,7 @@ def to_xarray(frame: "pandas.DataFrame") -> "xarray.Dataset":
     return dataset
 
 
-# ---- calibration and synthetic registries -----------------------------------------------------------------
+# ---- calibration -----------------------------------------------------------------
 
 def calibrate(registry, from_: Optional[DateLike] = None, until: Optional[DateLike] = None,
               by: Sequence[str] = ("kind", "sector"), confidence: float = 0.95,
@@ -456,22 +454,6 @@ def calibrate(registry, from_: Optional[DateLike] = None, until: Optional[DateLi
     frame = pd.DataFrame(data)
     frame.attrs.update({"from": result["from"], "until": result["until"], "confidence": confidence})
     return frame
-
-
-def synthesize(profile: str = "ca_mau_2023", seed: Optional[int] = None, organizations: Optional[int] = None):
-    """A synthetic registry from a built-in profile (:func:`profiles`): ``ca_mau_2023`` (Cà Mau province on 2023-08-31 with
-    histories to 2025-12-31), ``vietnam_2022``, or ``world`` (`organizations` cooperatives); docs/synthetic-data.md.
-    The same profile and seed give the same registry."""
-    from .registry import Registry
-
-    if seed is None:
-        return Registry._wrap(_core.synthesize(profile, organizations=organizations))
-    return Registry._wrap(_core.synthesize(profile, seed, organizations))
-
-
-def profiles() -> list[str]:
-    """The names of the built-in profiles :func:`synthesize` knows."""
-    return list(_core.builtin_profiles)
 
 
 def standard_indicators() -> list[str]:

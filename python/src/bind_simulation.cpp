@@ -1,4 +1,4 @@
-// Simulation: scenarios, Monte Carlo runs, calibration and synthetic registries. Tables cross as dicts of
+// Simulation: scenarios, Monte Carlo runs and calibration. Tables cross as dicts of
 // numpy columns (codes and their dictionaries for text); coopecon/simulation.py makes the DataFrames.
 //
 // A run goes on a thread of its own, which holds the registry's shared lock and never the GIL, while the
@@ -18,9 +18,7 @@
 #include <coopecon/law/reform_json.hpp>
 #include <coopecon/simulation/calibration.hpp>
 #include <coopecon/simulation/engine.hpp>
-#include <coopecon/simulation/profiles.hpp>
 #include <coopecon/simulation/scenario.hpp>
-#include <coopecon/simulation/synthetic.hpp>
 
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
@@ -327,12 +325,6 @@ py::dict simulation_calibrate(const SharedRegistry& registry, std::optional<Date
     return out;
 }
 
-std::unique_ptr<SharedRegistry> simulation_synthesize(const std::string& profile, std::uint64_t seed,
-                                           std::optional<std::int64_t> organizations) {
-    py::gil_scoped_release release;
-    return std::make_unique<SharedRegistry>(sim::synthesize(sim::builtin_profile(profile, organizations), seed));
-}
-
 std::vector<std::string> simulation_hazard_names() {
     std::vector<std::string> out;
     for (const auto h : enum_values<sim::Hazard>()) out.emplace_back(enum_name(h));
@@ -374,12 +366,8 @@ void bind_simulation(py::module_& m) {
     m.def("calibrate", &simulation_calibrate, py::arg("registry"), py::arg("from_"), py::arg("until"), py::arg("by"),
           py::arg("confidence"), py::arg("min_exposure"),
           "Rates estimated from the registry's history with their confidence intervals, as columns.");
-    m.def("synthesize", &simulation_synthesize, py::arg("profile"), py::arg("seed") = sim::default_seed,
-          py::arg("organizations") = py::none(),
-          "A synthetic registry from a built-in profile (ca_mau_2023, vietnam_2022, world).");
     m.def("standard_indicator_ids", &sim::standard_indicator_ids, "The indicators a simulation computes by default.");
     m.def("hazards", &simulation_hazard_names, "The hazards of the simulation's rates, in order.");
-    m.attr("builtin_profiles") = py::cast(std::vector<std::string>(sim::builtin_profiles.begin(), sim::builtin_profiles.end()));
 }
 
 }  // namespace coopecon::python

@@ -21,7 +21,7 @@ OPTIONS = dict(start="2025-12-31", months=12, runs=10, seed=11, by="kind", progr
 
 @pytest.fixture(scope="module")
 def ca_mau():
-    return simulation.synthesize("ca_mau_2023")
+    return coopecon.datasets.ca_mau_2023()
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,7 @@ START = "2025-12-31"
 
 @pytest.fixture(scope="module")
 def ca_mau():
-    return simulation.synthesize("ca_mau_2023")
+    return coopecon.datasets.ca_mau_2023()
 
 
 def small(registry, scenario=None, **options):
@@ -32,14 +32,13 @@ def small(registry, scenario=None, **options):
     return coopecon.simulate(registry, scenario, **arguments)
 
 
-def test_synthetic_registries_come_from_the_built_in_profiles(ca_mau):
-    assert simulation.profiles() == ["ca_mau_2023", "vietnam_2022", "world"]
+def test_the_embedded_ca_mau_registry_is_the_start_of_the_examples(ca_mau):
     assert ca_mau.info["synthetic"] and ca_mau.info["as_of"] == datetime.date(2023, 8, 31)
-    small_world = simulation.synthesize("world", seed=3, organizations=200)
-    assert len(small_world) == 200
-    assert small_world.dumps() == simulation.synthesize("world", seed=3, organizations=200).dumps()
+    assert len(ca_mau) == 1544
+    assert coopecon.synthesize("world", seed=3, organizations=200).dumps() == \
+        coopecon.synthesize("world", seed=3, organizations=200).dumps()
     with pytest.raises(coopecon.UnknownNameError, match="mars"):
-        simulation.synthesize("mars")
+        coopecon.synthesize("mars")
 
 
 # ---- scenarios --------------------------------------------------------------------------------------------
