@@ -128,7 +128,7 @@ ScenarioHandle scenario_set_state(const py::tuple& state) {
 /// Set from Python (another thread, a GUI) to stop a simulation, which then raises coopecon.Cancelled.
 using SharedToken = std::shared_ptr<sim::CancellationToken>;
 
-/// Runs `work(progress, token)` on a thread of its own; see the comment at the top of this file.
+/// Runs `work(registry, progress, token)` on a thread of its own; see the comment at the top of this file.
 template <class Result, class Work>
 Result run_watched(const SharedRegistry& registry, Work work, const py::object& progress,
                    const SharedToken& external) {
