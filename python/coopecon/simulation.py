@@ -353,7 +353,9 @@ def run_scenarios(registry, scenarios: Iterable[ScenarioLike], *, runs: int = 10
                 done += count
         else:
             submit = executor.submit if hasattr(executor, "submit") else executor
-            shipped = executor.scatter(registry, broadcast=True) if hasattr(executor, "scatter") else registry
+            # A Dask client (or its submit method) gets the registry once, scattered to every worker.
+            scatter = getattr(executor, "scatter", None) or getattr(getattr(executor, "__self__", None), "scatter", None)
+            shipped = scatter(registry, broadcast=True) if scatter else registry
             futures = [submit(_run_block, shipped, s, options, first, count) for s, first, count in work]
             try:
                 done = 0

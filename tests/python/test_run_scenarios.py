@@ -59,10 +59,12 @@ def test_a_dask_cluster_gives_exactly_the_serial_frame(ca_mau, serial):
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
         frame = coopecon.run_scenarios(ca_mau, SCENARIOS, executor=client, **OPTIONS)
+        by_submit = coopecon.run_scenarios(ca_mau, SCENARIOS, executor=client.submit, blocks=3, **OPTIONS)
         pids = set(client.run(lambda: __import__("os").getpid()).values())
     close_the_event_loop_left_behind()
     assert len(pids) == 2
     pd.testing.assert_frame_equal(serial, frame)
+    pd.testing.assert_frame_equal(serial, by_submit)
 
 
 def close_the_event_loop_left_behind():
