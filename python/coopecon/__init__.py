@@ -22,6 +22,7 @@ from .errors import (
     UnknownNameError,
     UsageError,
     WrongTypeError,
+    Cancelled,
 )
 from . import datasets, indicators, operations, scoring
 from .datasets import synthesize
@@ -31,6 +32,8 @@ from .law import Framework, Reform, check, compare_findings
 from .registry import Registry, load, loads
 from .csv_import import CsvImport, SkippedRow, csv_mappings, read_csv
 from .snapshot import NO_DATE, Snapshot
+from . import simulation
+from .simulation import Scenario, calibrate, compare, differences, quantiles, run_scenarios, simulate, to_xarray
 
 #: The version of the library and package (the CMake project's version).
 __version__: str = _core.__version__
@@ -71,4 +74,14 @@ __all__ = [
     "IntegrityError",
     "FileError",
     "UsageError",
+    "Cancelled",
+    "simulation",
+    "Scenario",
+    "simulate",
+    "compare",
+    "run_scenarios",
+    "quantiles",
+    "differences",
+    "to_xarray",
+    "calibrate",
 ]

@@ -23,5 +23,6 @@ void bind_indicators(pybind11::module_& m);  // indicator catalogue, tables and 
 void bind_operations(pybind11::module_& m);  // dissolution, reorganisation, conversion, bankruptcy (bind_operations.cpp)
 void bind_scoring(pybind11::module_& m);     // classification, NTM 13.1 and OCOP (bind_scoring.cpp)
 void bind_datasets(pybind11::module_& m);    // synthetic registries in memory (bind_datasets.cpp)
+void bind_simulation(pybind11::module_& m);  // scenarios, Monte Carlo runs, calibration (bind_simulation.cpp)
 
 }  // namespace coopecon::python

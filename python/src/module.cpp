@@ -15,4 +15,5 @@ PYBIND11_MODULE(_core, m) {
     coopecon::python::bind_operations(m);
     coopecon::python::bind_scoring(m);
     coopecon::python::bind_datasets(m);
+    coopecon::python::bind_simulation(m);
 }
