@@ -305,11 +305,10 @@ bool run_all(const detail::Setup& setup, std::int32_t runs, std::int32_t first_r
                 stop = true;
                 return;
             }
+            // Counted under the lock, so that the calls see the counts in order.
+            std::lock_guard lock(report);
             const auto finished = ++done;
-            if (progress) {
-                std::lock_guard lock(report);
-                progress(progress_offset + finished, progress_total);
-            }
+            if (progress) progress(progress_offset + finished, progress_total);
         }
     };
     const unsigned n = std::max(1u, std::min<unsigned>(threads ? threads : std::max(1u, std::thread::hardware_concurrency()),

@@ -52,7 +52,7 @@ public:
 };
 
 /// Called after each run completes with (runs done, runs in all). Calls come from the worker threads, one at a
-/// time (they are serialised), in completion order.
+/// time (they are serialised), with `done` going up by one from call to call.
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
 struct RunOptions {
