@@ -51,10 +51,15 @@ void check_options(const CheckOptions& o) {
         throw Error(ErrorCode::usage, "minimum and across_law_change must be enumerators of their types");
 }
 
+/// The framework whose rules the check applies: the options', or else the registry's.
+const law::Framework& law_of(const Registry& registry, const CheckOptions& o) {
+    return o.law ? *o.law : registry.law();
+}
+
 /// The findings of one organisation, appended to `out` in rule order.
 void check_one(const Registry& registry, OrgIndex i, Date as_of, const CheckOptions& o,
                const law::LawCalendar& calendar, std::vector<Finding>& out) {
-    const auto& law = registry.law();
+    const auto& law = law_of(registry, o);
     ConditionScan scan(law, calendar, o.across_law_change, registry.organization(i), registry.members(i));
     scan.run(registry.log(i), as_of);
     const auto& state = scan.state();
@@ -115,7 +120,7 @@ void check_one(const Registry& registry, OrgIndex i, Date as_of, const CheckOpti
 
 std::vector<Finding> check(const Registry& registry, Date as_of, const CheckOptions& options) {
     check_options(options);
-    const law::LawCalendar calendar(registry.law());
+    const law::LawCalendar calendar(law_of(registry, options));
     const std::size_t n = registry.size();
     auto part = [&](std::size_t begin, std::size_t end) {
         std::vector<Finding> out;
@@ -151,7 +156,7 @@ std::vector<Finding> check(const Registry& registry, std::string_view organizati
                            const CheckOptions& options) {
     check_options(options);
     const auto i = registry.index_of(organization);
-    const law::LawCalendar calendar(registry.law());
+    const law::LawCalendar calendar(law_of(registry, options));
     std::vector<Finding> out;
     check_one(registry, i, as_of, options, calendar, out);
     return out;
