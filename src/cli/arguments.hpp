@@ -100,14 +100,16 @@ struct Option {
 void set_as_of(Arguments&, std::string_view);
 void set_lang(Arguments&, std::string_view);
 void set_format(Arguments&, std::string_view);
+/// Checks the value of an --out option: a file name (the command writes it when the run succeeds).
+void check_out_file(Arguments&, std::string_view);
 
 namespace option {
 inline constexpr Option as_of{"as-of", "DATE",
                               "date to report at, YYYY-MM-DD (default: the registry's as_of, else today)",
                               set_as_of};
 inline constexpr Option lang{"lang", "en|vi", "labels in English or Vietnamese (default: en)", set_lang};
-inline constexpr Option format{"format", "text|md|csv|json",
-                               "aligned text, Markdown, CSV or JSON (default: text)", set_format};
+inline constexpr Option format{"format", "text|md|csv|json|html",
+                               "aligned text, Markdown, CSV, JSON or an HTML page (default: text)", set_format};
 }  // namespace option
 
 /// Every option, in the order the general help lists them.

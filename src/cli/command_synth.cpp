@@ -24,14 +24,11 @@ void check_seed(Arguments&, std::string_view v) { whole_number<std::uint64_t>("s
 void check_organizations(Arguments&, std::string_view v) {
     whole_number<std::int64_t>("organizations", v, 1, max_organizations);
 }
-void check_out(Arguments&, std::string_view v) {
-    if (v.empty()) throw UsageError("--out needs a file name", {});
-}
 
 constexpr Option seed_option{"seed", "N", "root of the seed tree, 0 to 2^64-1 (default: 20230831)", check_seed};
 constexpr Option organizations_option{
     "organizations", "N", "number of cooperatives of the world profile (default: 3000000)", check_organizations};
-constexpr Option out_option{"out", "FILE", "write the registry file here (default: standard output)", check_out};
+constexpr Option out_option{"out", "FILE", "write the registry file here (default: standard output)", check_out_file};
 constexpr std::array<const Option*, 3> synth_options{&seed_option, &organizations_option, &out_option};
 
 constexpr Syntax synth_syntax{

@@ -4,6 +4,8 @@
 #include <coopecon/simulation/projection.hpp>
 
 #include <coopecon/indicators/catalogue.hpp>
+#include <coopecon/indicators/chart.hpp>
+#include <coopecon/indicators/html.hpp>
 
 #include "indicators/escape.hpp"
 
@@ -103,6 +105,58 @@ std::vector<std::string> heading(const Projection& p, Lang lang) {
     return lines;
 }
 
+
+/// The page of a projection: the heading, then per indicator a fan chart (each scenario's p5–p95 band under its
+/// median) and its table.
+std::string html_page(const Projection& p, Lang lang) {
+    using indicators::html_escape;
+    // One colour per scenario, for its band and its median line alike.
+    static constexpr std::array<std::string_view, 6> colours{"#1f5f8b", "#c0392b", "#2e8b57", "#8e44ad", "#d68910",
+                                                              "#5d6d7e"};
+    const Label title{"Policy scenarios: a projection", "Kịch bản chính sách: dự báo"};
+    const auto lines = heading(p, lang);  // [the synthetic notice,] the registry, the projection, the differences
+    const std::size_t first = p.synthetic ? 1 : 0;
+    std::string body = "<main>\n<header>\n";
+    if (p.synthetic) body += "<p class=\"notice\" role=\"note\">" + html_escape(lines.front()) + "</p>\n";
+    body += "<h1>" + html_escape(title.in(lang)) + "</h1>\n";
+    for (std::size_t i = first; i < lines.size(); ++i)
+        body += "<p class=\"meta\">" + html_escape(lines[i]) + "</p>\n";
+    body += "<ul>\n";
+    for (const auto& o : p.outcomes)
+        body += "<li><strong>" + html_escape(o.name) + "</strong>: " + html_escape(o.title) + "</li>\n";
+    body += "</ul>\n</header>\n";
+    const auto tables = projection_tables(p);
+    for (const auto& table : tables) {
+        const auto ind = indicators::catalogue_indicator(table.id);
+        indicators::LineChart chart;
+        chart.text.id = "fan-" + table.id;
+        chart.text.title = std::string(ind.label.in(lang));
+        chart.text.description = lang == Lang::vi
+                                     ? "Trung vị (đường) và khoảng p5–p95 (dải) của mỗi kịch bản theo thời gian"
+                                     : "Median (line) and p5–p95 interval (band) of each scenario over time";
+        chart.text.lang = lang;
+        chart.text.decimals = ind.decimals;
+        chart.zero_based = false;
+        for (std::size_t k = 0; k < p.outcomes.size(); ++k) {
+            const auto& q = p.outcomes[k].results.quantiles;
+            indicators::ChartBand band{p.outcomes[k].name + " p5–p95", {}, {}, std::string(colours[k % colours.size()])};
+            indicators::ChartSeries median{p.outcomes[k].name + " p50", {}, band.colour};
+            for (std::size_t r = 0; r < q.rows(); ++r) {
+                if (q.indicator_ids[q.indicator[r]] != table.id || q.group_codes[q.group[r]] != "total") continue;
+                if (k == 0) chart.x.push_back(q.date[r].iso());
+                band.low.push_back(q.p5[r]);
+                band.high.push_back(q.p95[r]);
+                median.values.push_back(q.p50[r]);
+            }
+            chart.bands.push_back(std::move(band));
+            chart.lines.push_back(std::move(median));
+        }
+        body += "<section>\n<h2>" + html_escape(ind.label.in(lang)) + "</h2>\n<figure>" + indicators::svg(chart) +
+                "</figure>\n" + indicators::to_html(table, lang) + "</section>\n";
+    }
+    body += "</main>\n";
+    return indicators::html_document(title.in(lang), lang, body);
+}
 }  // namespace
 
 std::vector<Table> projection_tables(const Projection& p) {
@@ -160,6 +214,7 @@ std::string render(const Projection& p, indicators::Format format, Lang lang) {
             return out;
         }
         case Format::csv: return indicators::to_csv(projection_table(p), lang);
+        case Format::html: return html_page(p, lang);
         case Format::json: {
             out += "{\n  \"registry\": " + json_string(p.registry) + ",\n";
             out += "  \"synthetic\": " + std::string(p.synthetic ? "true" : "false") + ",\n";

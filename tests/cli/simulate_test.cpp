@@ -100,6 +100,27 @@ TEST(Simulate, JsonHoldsTheRunsParametersScenariosAndOneTablePerIndicator) {
     EXPECT_EQ(tables[0].as_object().at("rows").as_array().size(), 8u);
 }
 
+TEST(Simulate, HtmlIsOnePageWithAFanChartPerIndicatorAndItsTable) {
+    const auto r = run_cli(short_run({"--format", "html", "--lang", "vi", "--every", "6"}, "3"));
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_THAT(r.out, StartsWith("<!DOCTYPE html>\n<html lang=\"vi\">"));
+    EXPECT_THAT(r.out, HasSubstr("<h1>Kịch bản chính sách: dự báo</h1>"));
+    // Nothing loaded from outside, nothing run.
+    EXPECT_THAT(r.out, HasSubstr("default-src 'none'"));
+    EXPECT_THAT(r.out, Not(HasSubstr(" src=")));
+    EXPECT_THAT(r.out, Not(HasSubstr("<script")));
+    // One chart and one table per standard indicator; each scenario has a band and a median line.
+    const auto count = [&](const std::string& needle) {
+        std::size_t n = 0;
+        for (auto at = r.out.find(needle); at != std::string::npos; at = r.out.find(needle, at + 1)) ++n;
+        return n;
+    };
+    EXPECT_GT(count("<svg "), 0u);
+    EXPECT_EQ(count("<svg "), count("<table"));
+    EXPECT_THAT(r.out, HasSubstr("dissolve-suspended p5–p95"));
+    EXPECT_THAT(r.out, HasSubstr("baseline p50"));
+}
+
 TEST(Simulate, VietnameseLabels) {
     const auto r = run_cli(short_run({"--lang", "vi"}, "2"));
     ASSERT_EQ(r.status, 0) << r.err;
