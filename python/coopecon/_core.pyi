@@ -8,9 +8,10 @@ from typing import Any, Callable, Mapping, Optional, Sequence, Tuple, Union
 import numpy as np
 import numpy.typing as npt
 
-_Date = Union[datetime.date, str]
+_Date = Union[datetime.date, str, np.datetime64]
 _Path = Union[str, os.PathLike[str]]
 
+__version__: str
 NO_DATE: int
 snapshot_columns: dict[str, str]
 
@@ -55,7 +56,8 @@ def read_text(path: _Path) -> str: ...
 def parameter_names() -> list[str]: ...
 def compliance_rules() -> list[str]: ...
 def check(registry: Registry, as_of: _Date, at_risk_months: int = 2, notice_months: int = 12,
-          across_law_change: str = "restart", minimum: str = "notice") -> dict[str, Any]: ...
+          across_law_change: str = "restart", minimum: str = "notice",
+          law: Optional[Framework] = None) -> dict[str, Any]: ...
 
 class Registry:
     def __init__(self, framework: Optional[Framework] = None) -> None: ...

@@ -2,6 +2,7 @@
 
 #include "indicators/accumulation.hpp"
 #include "indicators/escape.hpp"
+#include "indicators/report_html.hpp"
 
 #include <coopecon/core/error.hpp>
 #include <coopecon/indicators/catalogue.hpp>
@@ -33,11 +34,6 @@ std::vector<std::string> unique_ids(const std::vector<std::vector<std::string>>&
     return out;
 }
 
-std::string vi_date(Date d) {
-    const auto iso = d.iso();
-    return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
-}
-
 /// The headline as sentences, from the headline table (by kind).
 std::vector<std::string> headline_sentences(const Report& r, Lang lang) {
     const auto& t = r.headline;
@@ -58,7 +54,7 @@ std::vector<std::string> headline_sentences(const Report& r, Lang lang) {
     const std::string title = r.info.title.empty() ? (vi ? "Kinh tế tập thể" : "Collective economy") : r.info.title;
     // A title that already names the date (as the built-in profiles' do) is not followed by it again.
     const bool dated = title.find(r.as_of.iso()) != std::string::npos;
-    out.push_back(title + (dated ? "" : vi ? ", đến ngày " + vi_date(r.as_of) : ", as of " + r.as_of.iso()) + ".");
+    out.push_back(title + (dated ? "" : vi ? ", đến ngày " + detail::people_date(r.as_of, lang) : ", as of " + r.as_of.iso()) + ".");
     const std::string_view coop = "cooperative", uni = "union_of_cooperatives", grp = "cooperative_group";
     if (value(coop, "organizations").value_or(0) > 0) {
         std::string others;
@@ -204,6 +200,7 @@ std::string render(const Report& r, Format format, Lang lang) {
             out += "]\n}\n";
             return out;
         }
+        case Format::html: return detail::report_html(r, sentences, lang);
     }
     throw Error(ErrorCode::usage, "unknown report format");
 }

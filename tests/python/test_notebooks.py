@@ -25,7 +25,7 @@ PACKAGE_PARENT = str(pathlib.Path(coopecon.__file__).parent.parent.absolute())
 
 
 def test_there_are_notebooks():
-    assert len(NOTEBOOKS) >= 1
+    assert len(NOTEBOOKS) >= 4
 
 
 def cell_text(cell):
