@@ -8,9 +8,9 @@ dates, the socio-economic regions, and the crosswalk from ended units to their s
     ('Cà Mau (đến 2025-06-30)', 'Cà Mau (từ 2025-07-01)')
 
 On 2025-07-01 Vietnam's 63 provinces became 34 and the district level ended; a unit is a territory over a
-period, so the Cà Mau of 2023 (``P96``) and the merged Cà Mau of 2025 (``P96-2025``) are two units. Where two
-units of one level share a name, :func:`label` adds the period that tells them apart, and indicator tables use
-those labels.
+period, so the Cà Mau of 2023 (``P96``) and the merged Cà Mau of 2025 (``P96-2025``) are two units. Where units
+of one level share a name over different periods, :func:`label` adds the period that tells them apart, and
+indicator tables use those labels.
 """
 
 from __future__ import annotations
@@ -45,7 +45,8 @@ def catalogue(registry: Optional["Registry"] = None) -> "pandas.DataFrame":
     ``official_code``, ``name`` (Vietnamese), ``name_en`` (without diacritics), ``full_name``, ``level``
     (ordered categorical province < district < commune), ``kind``, ``parent``, ``province`` (the enclosing
     province), ``region`` (the province's socio-economic region), ``valid_from`` and ``valid_to`` (datetime64,
-    NaT while still valid), and ``label`` (the name, with the period where another unit of the level shares it).
+    NaT while still valid), and ``label`` (the name, with its period where a unit of the level with the same name
+    has another).
 
         >>> areas.catalogue().query("level == 'province' and valid_to.isna()").shape[0]
         34
@@ -73,28 +74,18 @@ def catalogue(registry: Optional["Registry"] = None) -> "pandas.DataFrame":
 
 
 def _labels(frame: "pandas.DataFrame", lang: str) -> list[str]:
-    """Each unit's name, with its period when another unit of its level has the same name."""
-    shared = frame.groupby(["level", "name"])["name"].transform("size") > 1
-    since, until = ("từ", "đến") if lang == "vi" else ("from", "until")
-    out = []
-    for (code, row), ambiguous in zip(frame.iterrows(), shared):
-        if not ambiguous:
-            out.append(row["name"])
-        elif row["valid_to"] is not None and not _is_missing(row["valid_to"]):
-            out.append(f"{row['name']} ({until} {_iso(row['valid_to'])})")
-        else:
-            out.append(f"{row['name']} ({since} {_iso(row['valid_from'])})")
-    return out
-
-
-def _is_missing(value: Any) -> bool:
+    """Each unit's name, with its period when a unit of its level with the same name has another period: the
+    last day of an ended unit, the first day of one still valid."""
     import pandas as pd
 
-    return bool(pd.isna(value))
-
-
-def _iso(value: Any) -> str:
-    return value.date().isoformat() if hasattr(value, "date") else str(value)
+    since, until = ("từ", "đến") if lang == "vi" else ("from", "until")
+    ended = frame["valid_to"].notna()
+    valid_to = pd.to_datetime(frame["valid_to"]).dt.strftime("%Y-%m-%d")
+    valid_from = pd.to_datetime(frame["valid_from"]).dt.strftime("%Y-%m-%d")
+    period = (f" ({until} " + valid_to + ")").where(ended, f" ({since} " + valid_from + ")")
+    # Units of one name and level over different periods (not namesakes of the same time in other provinces).
+    shared = period.groupby([frame["level"], frame["name"]], observed=True).transform("nunique") > 1
+    return list((frame["name"] + period.where(shared, "")).tolist())
 
 
 @functools.lru_cache(maxsize=2)
@@ -111,8 +102,8 @@ def labels(lang: str = "vi") -> dict[str, str]:
 
 
 def label(code: str, lang: str = "vi") -> str:
-    """The name of a unit of Vietnam's catalogue, with the period that tells it apart from another unit of its
-    level with the same name: ``"Cà Mau (đến 2025-06-30)"`` and ``"Cà Mau (từ 2025-07-01)"`` (``lang="en"``:
+    """The name of a unit of Vietnam's catalogue, with the period that tells it apart from a unit of its level
+    with the same name and another period: ``"Cà Mau (đến 2025-06-30)"`` and ``"Cà Mau (từ 2025-07-01)"`` (``lang="en"``:
     "until", "from"). Raises KeyError for an unknown code."""
     return _vietnam_labels(lang)[code]
 
