@@ -271,6 +271,21 @@ KeySpace::KeySpace(const std::vector<GroupKey>& by, const AreaCatalog& areas, Da
                 for (AreaIndex a = 0; a < areas.size(); ++a) codes[a] = unit_of[a] == no_index ? r - 1 : code_of_unit[unit_of[a]];
                 break;
             }
+            case KeyKind::region: {
+                // Each area maps to the region of the province that covers it on the units date; `units` holds
+                // region indexes here.
+                const auto& regions = areas.regions();
+                r = static_cast<std::uint32_t>(regions.size()) + 1;
+                codes.assign(areas.size(), r - 1);
+                for (AreaIndex a = 0; a < areas.size(); ++a) {
+                    const auto province = reporting_unit(areas, a, AreaLevel::province, units_as_of);
+                    if (province == no_index || !areas[province].region) continue;
+                    for (std::uint32_t g = 0; g < regions.size(); ++g)
+                        if (regions[g].id == *areas[province].region) codes[a] = g;
+                }
+                for (std::uint32_t g = 0; g < regions.size(); ++g) level_units.push_back(g);
+                break;
+            }
             case KeyKind::kind: r = enum_count<OrgKind>; break;
             case KeyKind::sector: r = enum_count<Sector>; break;
             case KeyKind::status: r = enum_count<LegalStatus>; break;
@@ -297,7 +312,8 @@ void KeySpace::codes(const Snapshot& s, std::size_t b, std::size_t n, const std:
         stride /= radix[k];
         const auto st = stride;
         switch (keys[k].kind) {
-            case KeyKind::area: {
+            case KeyKind::area:
+            case KeyKind::region: {
                 const auto& map = area_code[k];
                 const std::uint64_t none = radix[k] - 1;
                 const AreaIndex* area = s.area.data() + b;
@@ -342,6 +358,14 @@ std::vector<KeyCell> KeySpace::cells(std::uint64_t combined, const AreaCatalog& 
                 } else {
                     const auto& unit = areas[units[k][c]];
                     out[k] = {unit.code, Text{unit.name, unit.name}};
+                }
+                break;
+            case KeyKind::region:
+                if (c == radix[k] - 1) {
+                    out[k] = {"none", Text{"(no region)", "(không thuộc vùng nào)"}};
+                } else {
+                    const auto& region = areas.regions()[units[k][c]];
+                    out[k] = {region.id, Text{region.name_en, region.name_vi}};
                 }
                 break;
             case KeyKind::kind: out[k] = enum_cell(static_cast<OrgKind>(c)); break;
@@ -610,7 +634,8 @@ SnapshotColumns columns_read(const Query& q, bool previous) {
     auto out = SnapshotColumns::none();
     if (previous && !plan.needs_previous) return out;
     for (const auto& k : q.by) switch (k.kind) {
-            case KeyKind::area: out.add(&Snapshot::area); break;
+            case KeyKind::area:
+            case KeyKind::region: out.add(&Snapshot::area); break;
             case KeyKind::kind: out.add(&Snapshot::kind); break;
             case KeyKind::sector: out.add(&Snapshot::sector); break;
             case KeyKind::status: out.add(&Snapshot::status); break;
