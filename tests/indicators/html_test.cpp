@@ -118,7 +118,7 @@ BarChart stacked_bars(Lang lang) {
 TEST(Chart, BarChartIsAccessibleAndEscapesEveryText) {
     const auto s = svg(stacked_bars(Lang::en));
     EXPECT_EQ(s.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 720 ", 0), 0u);
-    EXPECT_THAT(s, HasSubstr("role=\"img\" aria-labelledby=\"bars-title bars-desc\""));
+    EXPECT_THAT(s, HasSubstr("role=\"img\" aria-labelledby=\"bars-title\" aria-describedby=\"bars-desc\""));
     EXPECT_THAT(s, HasSubstr("<title id=\"bars-title\">Bars &amp; &lt;stacks&gt;</title>"));
     EXPECT_THAT(s, HasSubstr("<desc id=\"bars-desc\">Two districts: active and suspended</desc>"));
     EXPECT_THAT(s, HasSubstr("Suspended &quot;s&quot;"));
