@@ -108,7 +108,7 @@ Arguments parse_arguments(std::string_view command, const Syntax& syntax, std::s
             fail(known ? concat("--", name, " is not an option of this command")
                        : concat("unknown option ", quoted(arg.substr(0, equals))));
         }
-        if (!given.insert(name).second) fail(concat("--", name, " is given twice"));
+        if (!given.insert(name).second && !(*taken)->repeatable) fail(concat("--", name, " is given twice"));
 
         std::string_view value;
         if (equals != std::string_view::npos) {

@@ -8,7 +8,6 @@
 #include <coopecon/simulation/synthetic.hpp>
 
 #include <algorithm>
-#include <charconv>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -17,18 +16,6 @@
 namespace coopecon::cli {
 
 namespace {
-
-/// A whole number in [min, max], or UsageError naming the option.
-template <class Int>
-Int whole_number(std::string_view option, std::string_view value, Int min, Int max) {
-    Int n{};
-    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
-    if (ec != std::errc{} || end != value.data() + value.size() || n < min || n > max)
-        throw UsageError(concat("--", option, " needs a whole number from ", std::to_string(min), " to ",
-                                std::to_string(max), ", not '", value, "'"),
-                         {});
-    return n;
-}
 
 // Values are checked while the line is parsed, then read from Arguments::value.
 constexpr std::uint64_t max_seed = UINT64_MAX;

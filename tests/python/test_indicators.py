@@ -8,6 +8,7 @@ import html
 import pickle
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import coopecon
@@ -52,17 +53,21 @@ def test_compute_by_kind(small_registry):
 def test_provinces_in_2023_and_2025_units(small_registry):
     units_2023 = indicators.compute(small_registry, ["organizations"], "2024-01-01", "2024-12-31", by="province",
                                     units_as_of="2023-12-31")
-    assert list(units_2023["province"]) == ["P01", "P96", "total"]
+    assert list(units_2023["province"]) == ["P96", "total"]  # P01's only cooperative ended: an empty group
     assert row(units_2023, province="P96")["organizations"] == 2
+    with_empty = indicators.compute(small_registry, ["organizations"], "2024-01-01", "2024-12-31", by="province",
+                                    units_as_of="2023-12-31", empty_groups=True)
+    assert list(with_empty["province"]) == ["P01", "P96", "total"]
     units_2025 = indicators.compute(small_registry, ["organizations"], "2024-01-01", "2024-12-31", by="province",
                                     units_as_of="2025-07-01")
-    assert list(units_2025["province"]) == ["P01", "P96-2025", "total"]
+    assert list(units_2025["province"]) == ["P96-2025", "total"]
     assert row(units_2025, province="P96-2025")["province_label"] == "Cà Mau"
 
 
 def test_series(small_registry):
     frame = indicators.compute(small_registry, ["organizations", "new"], "2024-01-01", "2024-12-31", period="quarter")
-    assert list(frame["period"]) == ["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"]
+    assert list(frame["period"]) == list(pd.period_range("2024Q1", "2024Q4", freq="Q"))
+    assert list(frame["period_label"]) == ["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"]
     assert list(frame["new"]) == [1, 0, 0, 0]
     assert list(frame["organizations"]) == [3, 3, 3, 2]
 
