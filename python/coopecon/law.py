@@ -135,9 +135,10 @@ class Reform:
         return f"<coopecon.Reform {self.title!r}>"
 
 
-def check(registry, as_of: DateLike, *, severity: str = "notice", at_risk_months: int = 2,
-          notice_months: int = 12, across_law_change: str = "restart") -> "pandas.DataFrame":
-    """The compliance findings of every active or suspended organisation at the end of `as_of`: one row per
+def check(registry, as_of: Optional[DateLike] = None, *, severity: str = "notice", at_risk_months: int = 2,
+          notice_months: int = 12, across_law_change: str = "by_rule") -> "pandas.DataFrame":
+    """The compliance findings of every active or suspended organisation at the end of `as_of` (default: the
+    registry's ``data_as_of``, its own as_of date else its latest event, as the command line): one row per
     finding, in registry order, then rule order (docs/legal-rules.md).
 
     Columns: ``organization``, ``rule``, ``severity`` (ordered: notice < at_risk < due), ``consequence``,
@@ -146,8 +147,10 @@ def check(registry, as_of: DateLike, *, severity: str = "notice", at_risk_months
     ``message`` and ``message_vi``.
 
     `severity` leaves out findings less severe; `at_risk_months` is how long before a threshold a finding is
-    at_risk; `notice_months` how long a lapse stays a notice; `across_law_change` is ``"restart"`` (a condition
-    continuing into a new law is counted again from its first day) or ``"keep_start"``.
+    at_risk; `notice_months` how long a lapse stays a notice; `across_law_change` is ``"by_rule"`` (months served
+    under the old law count where the new law gives the same ground the same length, docs/legal-rules.md),
+    ``"restart"`` (a condition continuing into a new law is counted again from its first day) or
+    ``"keep_start"``.
     """
     import numpy as np
     import pandas as pd

@@ -170,6 +170,10 @@ struct Replay::Checks {
 
 std::optional<Problem> Replay::step(const Event& e, const law::Framework& law) {
     settle(e.date);
+    // The office's record of a termination by lapse the replay derived: kept, nothing changes.
+    if (const auto* c = e.get<DissolutionCompleted>(); c && c->by == CompletionMode::lapse &&
+                                                       state_.status == LegalStatus::terminated && state_.lapses_on)
+        return std::nullopt;
     auto decision = law::decide(state_, e, law);
     if (!decision) return std::move(decision.refusal);
     if (auto problem = std::visit(Checks{*this, e, law}, e.data)) return problem;

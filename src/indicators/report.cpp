@@ -18,24 +18,12 @@ namespace {
 using detail::csv_field;
 using detail::json_string;
 
-Date latest_event_date(const Registry& reg) {
-    Date latest = Date::min();
-    for (OrgIndex i = 0; i < reg.size(); ++i)
-        if (!reg.log(i).empty()) latest = std::max(latest, reg.log(i).last_date());
-    return latest;
-}
-
 std::vector<std::string> unique_ids(const std::vector<std::vector<std::string>>& lists) {
     std::vector<std::string> out;
     for (const auto& l : lists)
         for (const auto& id : l)
             if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
     return out;
-}
-
-std::string vi_date(Date d) {
-    const auto iso = d.iso();
-    return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
 }
 
 /// The headline as sentences, from the headline table (by kind).
@@ -58,7 +46,7 @@ std::vector<std::string> headline_sentences(const Report& r, Lang lang) {
     const std::string title = r.info.title.empty() ? (vi ? "Kinh tế tập thể" : "Collective economy") : r.info.title;
     // A title that already names the date (as the built-in profiles' do) is not followed by it again.
     const bool dated = title.find(r.as_of.iso()) != std::string::npos;
-    out.push_back(title + (dated ? "" : vi ? ", đến ngày " + vi_date(r.as_of) : ", as of " + r.as_of.iso()) + ".");
+    out.push_back(title + (dated ? "" : vi ? ", đến ngày " + r.as_of.dmy() : ", as of " + r.as_of.iso()) + ".");
     const std::string_view coop = "cooperative", uni = "union_of_cooperatives", grp = "cooperative_group";
     if (value(coop, "organizations").value_or(0) > 0) {
         std::string others;
@@ -97,8 +85,7 @@ std::vector<std::string> headline_sentences(const Report& r, Lang lang) {
 
 ReportQuery report_query(const Registry& reg, const ReportOptions& options, const StandardLayout& layout) {
     ReportQuery r;
-    const Date as_of =
-        options.as_of ? *options.as_of : reg.info().as_of ? *reg.info().as_of : latest_event_date(reg);
+    const Date as_of = options.as_of.value_or(reg.data_as_of());
     r.period = period_between(options.from.value_or(*Date::from_ymd(as_of.year(), 1, 1)), as_of);
     r.units_as_of = options.units_as_of.value_or(as_of);
     r.by_kind = options.by == std::vector<GroupKey>{GroupKey::by(KeyKind::kind)};
