@@ -7,6 +7,7 @@
 #include <coopecon/core/error.hpp>
 #include <coopecon/core/ids.hpp>
 #include <coopecon/core/label.hpp>
+#include <coopecon/core/labelled_enum.hpp>
 #include <coopecon/core/money.hpp>
 #include <coopecon/core/text_file.hpp>
 #include <coopecon/core/timeline.hpp>
@@ -41,6 +42,7 @@
 #include <coopecon/registry/snapshot.hpp>
 
 #include <coopecon/compliance/check.hpp>
+#include <coopecon/compliance/condition_text.hpp>
 #include <coopecon/compliance/conditions.hpp>
 #include <coopecon/compliance/finding.hpp>
 

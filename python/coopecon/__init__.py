@@ -8,6 +8,7 @@ The compiled core is ``coopecon._core``; this package is the API around it. Ever
 function or class, so it pickles (for Dask and multiprocessing) by reference.
 """
 
+from . import _core
 from .errors import (
     DuplicateError,
     Error,
@@ -21,17 +22,26 @@ from .errors import (
     UnknownNameError,
     UsageError,
     WrongTypeError,
+    Cancelled,
 )
-from . import indicators, operations, scoring
+from . import datasets, indicators, operations, scoring
+from .datasets import synthesize
 from .indicators import report
 from .labels import enumerations, label, labels, names
-from .law import Framework, Reform, check
+from .law import Framework, Reform, check, compare_findings
 from .registry import Registry, load, loads
 from .csv_import import CsvImport, SkippedRow, csv_mappings, read_csv
 from .snapshot import NO_DATE, Snapshot
+from . import simulation
+from .simulation import Scenario, calibrate, compare, differences, quantiles, run_scenarios, simulate, to_xarray
+
+#: The version of the library and package (the CMake project's version).
+__version__: str = _core.__version__
 
 __all__ = [
     "Registry",
+    "datasets",
+    "synthesize",
     "indicators",
     "operations",
     "scoring",
@@ -39,6 +49,7 @@ __all__ = [
     "Framework",
     "Reform",
     "check",
+    "compare_findings",
     "Snapshot",
     "load",
     "loads",
@@ -63,4 +74,14 @@ __all__ = [
     "IntegrityError",
     "FileError",
     "UsageError",
+    "Cancelled",
+    "simulation",
+    "Scenario",
+    "simulate",
+    "compare",
+    "run_scenarios",
+    "quantiles",
+    "differences",
+    "to_xarray",
+    "calibrate",
 ]

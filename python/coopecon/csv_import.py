@@ -60,10 +60,27 @@ class CsvImport:
         return pandas.DataFrame(rows, columns=columns)
 
 
+def _frame_text(frame: "pandas.DataFrame") -> str:
+    """A DataFrame as CSV text, undoing what pandas' defaults did to a whole-number column with empty cells: it
+    became float, so 2 would be written "2.0". Such columns are written as whole numbers again; NaN (and None,
+    NaT, <NA>) as empty cells."""
+    import numpy as np
+
+    frame = frame.copy(deep=False)
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype.kind == "f":
+            present = values.dropna().to_numpy()
+            if np.all(np.isfinite(present)) and np.all(present == np.round(present)) and \
+                    np.all(np.abs(present) < 2.0**53):
+                frame[column] = values.astype("Int64")
+    return frame.to_csv(index=False, na_rep="")
+
+
 def _text_of(source: Any) -> tuple[str, str]:
     """The CSV text of `source` and the name it has in problems."""
     if hasattr(source, "to_csv") and hasattr(source, "columns"):  # a pandas DataFrame
-        return source.to_csv(index=False), "<DataFrame>"
+        return _frame_text(source), "<DataFrame>"
     if hasattr(source, "read"):
         return source.read(), getattr(source, "name", "<stream>")
     if isinstance(source, str) and ("\n" in source or "\r" in source):

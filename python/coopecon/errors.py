@@ -25,6 +25,7 @@ __all__ = [
     "IntegrityError",
     "FileError",
     "UsageError",
+    "Cancelled",
     "error_class",
 ]
 
@@ -108,6 +109,12 @@ class UsageError(Error):
     """A call that cannot be carried out as asked."""
 
     code = "usage"
+
+
+class Cancelled(UsageError):
+    """A computation stopped by its cancellation token (coopecon.simulation.CancellationToken) before it
+    finished; nothing partial is returned. Its code is ``usage``, as in the C++ library; Ctrl-C raises
+    ``KeyboardInterrupt`` instead."""
 
 
 _BY_CODE: dict[str, type[Error]] = {

@@ -15,17 +15,20 @@ The rules, their articles and the values under each Law are listed in docs/legal
 
 from __future__ import annotations
 
-import datetime
 import json
 import os
-from typing import Any, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _core
+from .types import DateLike, PathLike
 
-__all__ = ["Framework", "Reform", "check", "SEVERITIES", "COMPLIANCE_RULES", "PARAMETERS"]
+if TYPE_CHECKING:
+    import pandas
 
-DateLike = Union[datetime.date, str]
-PathLike = Union[str, "os.PathLike[str]"]
+    from .registry import Registry
+
+__all__ = ["Framework", "Reform", "check", "compare_findings", "SEVERITIES", "COMPLIANCE_RULES", "PARAMETERS"]
+
 
 #: Severities from the least to the most severe.
 SEVERITIES = ("notice", "at_risk", "due")
@@ -135,27 +138,39 @@ class Reform:
         return f"<coopecon.Reform {self.title!r}>"
 
 
-def check(registry, as_of: Optional[DateLike] = None, *, severity: str = "notice", at_risk_months: int = 2,
-          notice_months: int = 12, across_law_change: str = "by_rule") -> "pandas.DataFrame":
+def check(registry: "Registry", as_of: Optional[DateLike] = None, *, law: Union[None, Framework, Reform] = None,
+          severity: str = "notice", at_risk_months: int = 2, notice_months: int = 12,
+          across_law_change: str = "by_rule") -> "pandas.DataFrame":
     """The compliance findings of every active or suspended organisation at the end of `as_of` (default: the
     registry's ``data_as_of``, its own as_of date else its latest event, as the command line): one row per
     finding, in registry order, then rule order (docs/legal-rules.md).
 
     Columns: ``organization``, ``rule``, ``severity`` (ordered: notice < at_risk < due), ``consequence``,
-    ``legal_basis``, ``began``, ``counted_from``, ``threshold`` (datetime64), ``months`` (the threshold's
-    length, 0 for none), ``observed`` (float, NaN when the rule measures nothing), ``limit`` (nullable Int64),
-    ``message`` and ``message_vi``.
+    ``legal_basis``, ``began``, ``counted_from``, ``threshold`` (datetime64), ``months`` (the threshold's length,
+    0 for none), ``observed`` (float, NaN when the rule measures nothing), ``limit`` (nullable Int64),
+    ``message``, ``message_vi`` and ``area`` (the organisation's seat, a categorical of area codes).
 
+    `law` applies another framework's rules, or a reform of the registry's own framework, to the same registry
+    without loading it again (the histories are read as recorded; they are not validated again under it).
     `severity` leaves out findings less severe; `at_risk_months` is how long before a threshold a finding is
     at_risk; `notice_months` how long a lapse stays a notice; `across_law_change` is ``"by_rule"`` (months served
     under the old law count where the new law gives the same ground the same length, docs/legal-rules.md),
     ``"restart"`` (a condition continuing into a new law is counted again from its first day) or
     ``"keep_start"``.
+
+        >>> reform = coopecon.Reform.load("data/reforms/min-members-seven-from-2026.json")
+        >>> coopecon.compare_findings(coopecon.check(registry, "2027-01-01"),
+        ...                           coopecon.check(registry, "2027-01-01", law=reform))
     """
     import numpy as np
     import pandas as pd
 
-    columns = _core.check(registry._cpp, as_of, at_risk_months, notice_months, across_law_change, severity)
+    if isinstance(law, Reform):
+        law = registry.framework.apply(law)
+    elif law is not None and not isinstance(law, Framework):
+        raise TypeError(f"law must be a coopecon.Framework or coopecon.Reform, not {type(law).__name__}")
+    columns = _core.check(registry._cpp, as_of, at_risk_months, notice_months, across_law_change, severity,
+                          None if law is None else law._cpp)
 
     def dates(days):
         return np.asarray(days, dtype="datetime64[D]").astype("datetime64[ns]")
@@ -174,4 +189,32 @@ def check(registry, as_of: Optional[DateLike] = None, *, severity: str = "notice
         "limit": pd.arrays.IntegerArray(columns["limit"], ~columns["has_limit"]),
         "message": pd.Series(columns["message"], dtype=object),
         "message_vi": pd.Series(columns["message_vi"], dtype=object),
+        "area": pd.Categorical(columns["area"], categories=sorted(set(columns["area"]))),
     })
+
+
+def compare_findings(a: "pandas.DataFrame", b: "pandas.DataFrame",
+                     by: Sequence[str] = ("rule", "severity", "area"),
+                     names: Tuple[str, str] = ("a", "b")) -> "pandas.DataFrame":
+    """Two sets of findings (of :func:`check`: two laws, two dates, two registries) counted side by side: one
+    row per combination of `by` found in either, with the counts of each (columns named by `names`) and
+    ``change`` (second − first), largest changes first.
+
+        >>> coopecon.compare_findings(coopecon.check(registry, "2027-01-01"),
+        ...                           coopecon.check(registry, "2027-01-01", law=reform), names=("now", "reform"))
+    """
+    import pandas as pd
+
+    keys = list(by)
+    missing = [k for k in keys if k not in a.columns or k not in b.columns]
+    if missing:
+        raise KeyError(f"findings have no column {', '.join(missing)}; by may name {', '.join(a.columns)}")
+
+    def counts(findings: "pd.DataFrame") -> "pd.Series":
+        return findings.astype({k: object for k in keys}).groupby(keys).size()
+
+    first, second = names
+    out = pd.concat([counts(a).rename(first), counts(b).rename(second)], axis=1).fillna(0).astype("int64")
+    out["change"] = out[second] - out[first]
+    order = out["change"].abs().sort_values(ascending=False, kind="stable").index
+    return out.loc[order]

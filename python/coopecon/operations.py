@@ -15,11 +15,11 @@ in docs/operations.md.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Optional, Sequence, Union
 
 from . import _core
+from .types import DateLike
 
 __all__ = [
     "dissolve_voluntarily", "cancel_dissolution", "complete_dissolution", "dissolve_compulsorily", "divide",
@@ -27,7 +27,6 @@ __all__ = [
     "distribute_assets", "Distribution",
 ]
 
-DateLike = Union[datetime.date, str]
 #: A party to a reorganisation: an organisation id, or ``{"organization": id, "approval_percent": n}``.
 PartyLike = Union[str, Mapping[str, Any]]
 

@@ -12,11 +12,10 @@ threads run in parallel, and a change waits for them.
 
 from __future__ import annotations
 
-import datetime
-import os
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _core
+from .types import DateLike, DatesLike, PathLike
 from .snapshot import Snapshot
 
 if TYPE_CHECKING:
@@ -24,8 +23,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Registry", "load", "loads"]
 
-DateLike = Union[datetime.date, str]
-PathLike = Union[str, "os.PathLike[str]"]
 
 
 def _law(framework: Optional["Framework"]) -> Optional[_core.Framework]:
@@ -121,9 +118,13 @@ class Registry:
         """Every organisation's state at the end of `date`, as columns."""
         return Snapshot(self._cpp.snapshot(date))
 
-    def snapshots(self, dates: Sequence[DateLike]) -> list[Snapshot]:
+    def snapshots(self, dates: DatesLike) -> list[Snapshot]:
         """Snapshots at strictly increasing dates (ends of periods, say), from one replay of each history:
-        faster than one :meth:`snapshot` per date."""
+        faster than one :meth:`snapshot` per date. `dates` may be a list, a ``pandas.DatetimeIndex`` or a numpy
+        datetime64 array.
+
+            >>> registry.snapshots(pd.date_range("2023-01-01", "2023-12-31", freq="Q"))
+        """
         return [Snapshot(cpp) for cpp in self._cpp.snapshots(list(dates))]
 
     def ids(self) -> list[str]:

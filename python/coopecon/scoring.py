@@ -15,14 +15,13 @@ their articles and tests are listed in docs/scoring.md.
 
 from __future__ import annotations
 
-import datetime
-from typing import Any, Iterable, Mapping, Optional, Union
+from typing import Any, Iterable, Mapping, Optional
 
 from . import _core
+from .types import DateLike
 
 __all__ = ["ScoringRules", "classify", "ntm_13_1", "ocop_products", "SCHEMES", "CLASSES", "RATINGS"]
 
-DateLike = Union[datetime.date, str]
 
 #: The classification schemes: Thông tư 01/2020/TT-BKHĐT and Thông tư 09/2017/TT-BNNPTNT.
 SCHEMES = ("tt01_2020", "tt09_2017")

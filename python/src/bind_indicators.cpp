@@ -144,7 +144,7 @@ py::dict report(const SharedRegistry& registry, std::optional<Date> as_of, std::
     o.period = period_length(period);
     o.units_as_of = units_as_of;
     const auto f = enum_from_name<indicators::Format>(format);
-    if (!f) throw Error(ErrorCode::unknown_name, "unknown format '" + format + "'; expected text, md, csv or json");
+    if (!f) throw Error(ErrorCode::unknown_name, "unknown format '" + format + "'; expected text, md, csv, json or html");
     const auto l = enum_from_name<Lang>(lang);
     if (!l) throw Error(ErrorCode::unknown_name, "unknown language '" + lang + "'; expected en or vi");
     const auto [r, rendered] = registry.read([&](const Registry& reg) {
@@ -152,6 +152,11 @@ py::dict report(const SharedRegistry& registry, std::optional<Date> as_of, std::
         auto text = indicators::render(rep, *f, *l);
         return std::pair{std::move(rep), std::move(text)};
     });
+    // The page in both languages, so that Report.to_html(lang) needs neither the registry nor the C++ report
+    // (and the Python Report stays picklable).
+    py::dict pages;
+    pages["en"] = indicators::render(r, indicators::Format::html, Lang::en);
+    pages["vi"] = indicators::render(r, indicators::Format::html, Lang::vi);
     py::dict d;
     d["as_of"] = r.as_of;
     d["start"] = r.period.start;
@@ -162,6 +167,7 @@ py::dict report(const SharedRegistry& registry, std::optional<Date> as_of, std::
     for (const auto& t : r.tables) tables.append(table_to_python(t));
     d["tables"] = tables;
     d["rendered"] = rendered;
+    d["html"] = pages;
     return d;
 }
 

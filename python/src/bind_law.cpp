@@ -132,14 +132,21 @@ py::array_t<std::int64_t> days(const std::vector<compliance::Finding>& findings,
 }
 
 py::dict check(const SharedRegistry& registry, std::optional<Date> as_of, int at_risk_months, int notice_months,
-               const std::string& across_law_change, const std::string& minimum) {
+               const std::string& across_law_change, const std::string& minimum,
+               const std::optional<FrameworkHandle>& law) {
     compliance::CheckOptions options;
+    if (law) options.law = law->law;
     options.at_risk_months = at_risk_months;
     options.notice_months = notice_months;
     options.across_law_change = enum_named<compliance::AcrossLawChange>(across_law_change, "a way across a change of law");
     options.minimum = enum_named<compliance::Severity>(minimum, "a severity");
-    const auto findings = registry.read(
-        [&](const Registry& r) { return compliance::check(r, as_of.value_or(r.data_as_of()), options); });
+    std::vector<std::string> areas;  // each finding's organisation's seat, for comparisons by area
+    const auto findings = registry.read([&](const Registry& r) {
+        auto out = compliance::check(r, as_of.value_or(r.data_as_of()), options);
+        areas.reserve(out.size());
+        for (const auto& f : out) areas.push_back(r.organization(r.index_of(f.organization)).area);
+        return out;
+    });
 
     const auto n = static_cast<py::ssize_t>(findings.size());
     py::list organization, rule, severity, consequence, basis, message, message_vi;
@@ -163,6 +170,7 @@ py::dict check(const SharedRegistry& registry, std::optional<Date> as_of, int at
     }
     py::dict out;
     out["organization"] = organization;
+    out["area"] = areas;
     out["rule"] = rule;
     out["severity"] = severity;
     out["consequence"] = consequence;
@@ -273,6 +281,7 @@ void bind_law(py::module_& m) {
     m.def("compliance_rules", &rule_ids, "The compliance rule ids, in order.");
     m.def("check", &check, py::arg("registry"), py::arg("as_of") = py::none(), py::arg("at_risk_months") = 2,
           py::arg("notice_months") = 12, py::arg("across_law_change") = "by_rule", py::arg("minimum") = "notice",
+          py::arg("law") = py::none(),
           "The compliance findings on `as_of` (None: the registry's data_as_of), as columns.");
     m.def("explain", &explain, py::arg("registry"), py::arg("organization"), py::arg("as_of") = py::none(),
           py::arg("across_law_change") = "by_rule", py::arg("lang") = "en",

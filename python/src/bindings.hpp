@@ -22,5 +22,7 @@ void bind_registry(pybind11::module_& m);  // Registry (bind_registry.cpp)
 void bind_indicators(pybind11::module_& m);  // indicator catalogue, tables and the standard report (bind_indicators.cpp)
 void bind_operations(pybind11::module_& m);  // dissolution, reorganisation, conversion, bankruptcy (bind_operations.cpp)
 void bind_scoring(pybind11::module_& m);     // classification, NTM 13.1 and OCOP (bind_scoring.cpp)
+void bind_datasets(pybind11::module_& m);    // synthetic registries in memory (bind_datasets.cpp)
+void bind_simulation(pybind11::module_& m);  // scenarios, Monte Carlo runs, calibration (bind_simulation.cpp)
 
 }  // namespace coopecon::python

@@ -50,9 +50,13 @@ public:
         if (PyDict_Check(p)) return object(obj, depth);
         if (PyList_Check(p) || PyTuple_Check(p)) return array(obj, depth);
         if (is_plain_date(obj)) return boost::json::value(date_from_python(obj).iso());
-        if (!PyDateTimeAPI) PyDateTime_IMPORT;
-        if (PyDateTime_Check(p))
-            return fail(ErrorCode::wrong_type, "expected " + std::string(date_expected) + ", got " + type_name(obj));
+        if (PyDateTime_Check(p) || is_numpy_datetime(obj)) {
+            try {
+                return boost::json::value(date_from_python(obj).iso());
+            } catch (const Error& e) {
+                return fail(e.code(), e.problems().front().message);
+            }
+        }
         if (PyIndex_Check(p)) {  // numpy integers and other exact integer types
             auto index = pybind11::reinterpret_steal<pybind11::object>(PyNumber_Index(p));
             if (index) return integer(index.ptr());

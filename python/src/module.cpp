@@ -5,6 +5,7 @@
 
 PYBIND11_MODULE(_core, m) {
     m.doc() = "coopecon's C++ core (use the coopecon package, which wraps it)";
+    m.attr("__version__") = COOPECON_VERSION;  // the CMake project's version
     coopecon::python::bind_core(m);
     coopecon::python::bind_snapshot(m);
     coopecon::python::bind_law(m);
@@ -13,4 +14,6 @@ PYBIND11_MODULE(_core, m) {
     coopecon::python::bind_indicators(m);
     coopecon::python::bind_operations(m);
     coopecon::python::bind_scoring(m);
+    coopecon::python::bind_datasets(m);
+    coopecon::python::bind_simulation(m);
 }

@@ -28,6 +28,14 @@ public:
         return std::forward<F>(f)(registry_);
     }
 
+    /// f(const Registry&) alongside other reads, on a thread that does not hold the GIL (one a binding started,
+    /// while the calling thread keeps the GIL free of the lock).
+    template <class F>
+    decltype(auto) read_off_gil(F&& f) const {
+        std::shared_lock lock(mutex_);
+        return std::forward<F>(f)(registry_);
+    }
+
     /// f(Registry&) without the GIL, alone.
     template <class F>
     decltype(auto) write(F&& f) {

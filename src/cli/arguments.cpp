@@ -30,7 +30,12 @@ void set_format(Arguments& a, std::string_view value) {
     else if (value == "md") a.format = Format::md;
     else if (value == "csv") a.format = Format::csv;
     else if (value == "json") a.format = Format::json;
-    else throw UsageError(concat("--format must be text, md, csv or json, not ", quoted(value)), {});
+    else if (value == "html") a.format = Format::html;
+    else throw UsageError(concat("--format must be text, md, csv, json or html, not ", quoted(value)), {});
+}
+
+void check_out_file(Arguments&, std::string_view value) {
+    if (value.empty()) throw UsageError("--out needs a file name", {});
 }
 
 std::string usage_line(std::string_view command, const Syntax& syntax) {
@@ -103,7 +108,7 @@ Arguments parse_arguments(std::string_view command, const Syntax& syntax, std::s
             fail(known ? concat("--", name, " is not an option of this command")
                        : concat("unknown option ", quoted(arg.substr(0, equals))));
         }
-        if (!given.insert(name).second) fail(concat("--", name, " is given twice"));
+        if (!given.insert(name).second && !(*taken)->repeatable) fail(concat("--", name, " is given twice"));
 
         std::string_view value;
         if (equals != std::string_view::npos) {

@@ -9,6 +9,7 @@
 #include <coopecon/indicators/render.hpp>
 
 #include <array>
+#include <charconv>
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -54,6 +55,13 @@ struct Arguments {
             if (n == name) return v;
         return std::nullopt;
     }
+    /// Every value given for a repeatable `--name`, in order.
+    std::vector<std::string_view> all_values(std::string_view name) const {
+        std::vector<std::string_view> out;
+        for (const auto& [n, v] : values)
+            if (n == name) out.push_back(v);
+        return out;
+    }
 };
 
 /// A wrong command line: what is wrong, and the usage line of the command it was meant for.
@@ -67,6 +75,18 @@ private:
     std::string usage_;
 };
 
+/// A whole number in [min, max], or UsageError (without usage; the parser adds it) naming the option.
+template <class Int>
+Int whole_number(std::string_view option, std::string_view value, Int min, Int max) {
+    Int n{};
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+    if (ec != std::errc{} || end != value.data() + value.size() || n < min || n > max)
+        throw UsageError(concat("--", option, " needs a whole number from ", std::to_string(min), " to ",
+                                std::to_string(max), ", not '", value, "'"),
+                         {});
+    return n;
+}
+
 /// An option taking one value. `set` checks the value and stores it, or throws UsageError (without usage;
 /// the parser adds it).
 struct Option {
@@ -74,19 +94,22 @@ struct Option {
     std::string_view value;  // how the value is shown in help, e.g. DATE or en|vi
     std::string_view help;
     void (*set)(Arguments&, std::string_view value);
+    bool repeatable = false;  // may be given more than once (e.g. --scenario)
 };
 
 void set_as_of(Arguments&, std::string_view);
 void set_lang(Arguments&, std::string_view);
 void set_format(Arguments&, std::string_view);
+/// Checks the value of an --out option: a file name (the command writes it when the run succeeds).
+void check_out_file(Arguments&, std::string_view);
 
 namespace option {
 inline constexpr Option as_of{"as-of", "DATE",
                               "date to judge at, YYYY-MM-DD (default: the registry's as_of, else its latest event)",
                               set_as_of};
 inline constexpr Option lang{"lang", "en|vi", "labels in English or Vietnamese (default: en)", set_lang};
-inline constexpr Option format{"format", "text|md|csv|json",
-                               "aligned text, Markdown, CSV or JSON (default: text)", set_format};
+inline constexpr Option format{"format", "text|md|csv|json|html",
+                               "aligned text, Markdown, CSV, JSON or an HTML page (default: text)", set_format};
 }  // namespace option
 
 /// Every option, in the order the general help lists them.
@@ -115,7 +138,8 @@ std::string options_text(std::span<const Option* const> options);
 
 /// Reads the arguments after the command name. `-h` or `--help` anywhere before `--` asks for help and
 /// nothing else is checked. Otherwise throws UsageError for an unknown option, an option this command does
-/// not take, a missing or bad value, an option given twice, or the wrong number of operands.
+/// not take, a missing or bad value, an option given twice that is not repeatable, or the wrong number of
+/// operands.
 Arguments parse_arguments(std::string_view command, const Syntax& syntax, std::span<const std::string_view> args);
 
 }  // namespace coopecon::cli

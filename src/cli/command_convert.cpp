@@ -14,12 +14,8 @@ namespace coopecon::cli {
 
 namespace {
 
-void check_convert_out(Arguments&, std::string_view v) {
-    if (v.empty()) throw UsageError("--out needs a file name", {});
-}
-
 constexpr Option convert_out_option{"out", "FILE", "write the registry file here (default: standard output)",
-                                    check_convert_out};
+                                    check_out_file};
 constexpr std::array<const Option*, 4> convert_options{&option::csv_rows, &option::csv_mapping,
                                                        &option::csv_bad_rows, &convert_out_option};
 

@@ -6,12 +6,14 @@
 #include "registry_input.hpp"
 
 #include <coopecon/core/enum_text.hpp>
+#include <coopecon/core/text_file.hpp>
 #include <coopecon/indicators/report.hpp>
 #include <coopecon/simulation/profiles.hpp>
 #include <coopecon/simulation/synthetic.hpp>
 
 #include <array>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -42,9 +44,12 @@ constexpr Option from_option{"from", "DATE", "start of the period of the change 
 constexpr Option units_option{"units-as-of", "DATE",
                               "report areas in the units valid on this date, e.g. 2025-07-01 for the 34 provinces (default: the as-of date)",
                               check_units};
-constexpr std::array<const Option*, 10> report_options{
+constexpr Option report_out_option{"out", "FILE", "write the report to this file (default: standard output)",
+                                   check_out_file};
+constexpr std::array<const Option*, 11> report_options{
     &option::as_of,    &by_option,           &period_option,         &from_option,  &units_option,
-    &option::csv_rows, &option::csv_mapping, &option::csv_bad_rows, &option::lang, &option::format};
+    &option::csv_rows, &option::csv_mapping, &option::csv_bad_rows, &option::lang, &option::format,
+    &report_out_option};
 
 constexpr Syntax report_syntax{
     "[FILE]", 0,
@@ -60,7 +65,11 @@ constexpr Syntax report_syntax{
     "event); flows within the period from --from to the as-of date; growth against the day before --from.\n"
     "Areas are mapped through the crosswalk to the units valid on --units-as-of: a 2023 registry reported with\n"
     "--units-as-of 2025-07-01 counts Bạc Liêu's organisations in the new Cà Mau. docs/indicators.md lists every\n"
-    "indicator with its definition.\n",
+    "indicator with its definition.\n"
+    "\n"
+    "--format html writes one page that loads nothing from outside: the headline figures, charts drawn as\n"
+    "inline SVG (organisations by status, members, members per organisation, and the series over time when\n"
+    "--period is given), then every table; open it in a browser or print it.\n",
     report_options,
     1};
 
@@ -94,7 +103,11 @@ int report(const Invocation& call) {
         throw UsageError(concat("--from ", o.from->iso(), " is after the as-of date ", as_of->iso()),
                          usage_line(call.command.name, report_syntax));
 
-    call.out << indicators::render(indicators::standard_report(*registry, o), args.format, args.lang);
+    const auto rendered = indicators::render(indicators::standard_report(*registry, o), args.format, args.lang);
+    if (const auto out = args.value(report_out_option.name))
+        write_file_atomically(std::string(*out), [&](std::ostream& file) { file << rendered; });
+    else
+        call.out << rendered;
     return exit_code::ok;
 }
 

@@ -8,7 +8,6 @@
 #include <coopecon/simulation/synthetic.hpp>
 
 #include <algorithm>
-#include <charconv>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,18 +17,6 @@ namespace coopecon::cli {
 
 namespace {
 
-/// A whole number in [min, max], or UsageError naming the option.
-template <class Int>
-Int whole_number(std::string_view option, std::string_view value, Int min, Int max) {
-    Int n{};
-    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
-    if (ec != std::errc{} || end != value.data() + value.size() || n < min || n > max)
-        throw UsageError(concat("--", option, " needs a whole number from ", std::to_string(min), " to ",
-                                std::to_string(max), ", not '", value, "'"),
-                         {});
-    return n;
-}
-
 // Values are checked while the line is parsed, then read from Arguments::value.
 constexpr std::uint64_t max_seed = UINT64_MAX;
 constexpr std::int64_t max_organizations = 50'000'000;
@@ -37,14 +24,11 @@ void check_seed(Arguments&, std::string_view v) { whole_number<std::uint64_t>("s
 void check_organizations(Arguments&, std::string_view v) {
     whole_number<std::int64_t>("organizations", v, 1, max_organizations);
 }
-void check_out(Arguments&, std::string_view v) {
-    if (v.empty()) throw UsageError("--out needs a file name", {});
-}
 
 constexpr Option seed_option{"seed", "N", "root of the seed tree, 0 to 2^64-1 (default: 20230831)", check_seed};
 constexpr Option organizations_option{
     "organizations", "N", "number of cooperatives of the world profile (default: 3000000)", check_organizations};
-constexpr Option out_option{"out", "FILE", "write the registry file here (default: standard output)", check_out};
+constexpr Option out_option{"out", "FILE", "write the registry file here (default: standard output)", check_out_file};
 constexpr std::array<const Option*, 3> synth_options{&seed_option, &organizations_option, &out_option};
 
 constexpr Syntax synth_syntax{

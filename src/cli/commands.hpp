@@ -38,6 +38,7 @@ int check(const Invocation&);
 int synth(const Invocation&);
 int convert(const Invocation&);
 int explain(const Invocation&);
+int simulate(const Invocation&);
 
 inline constexpr std::array commands{
     Command{"validate", "Check a registry file and list every problem in it", validate},
@@ -47,6 +48,8 @@ inline constexpr std::array commands{
             explain},
     Command{"synth", "Generate a synthetic registry from a built-in profile and write it as a registry file", synth},
     Command{"convert", "Read a registry file or a CSV export and write it as a registry file", convert},
+    Command{"simulate", "Project a registry under a baseline and policy scenarios: quantiles over Monte Carlo runs",
+            simulate},
 };
 
 /// The command called `name`, or nullptr.

@@ -1,4 +1,5 @@
 #include <coopecon/compliance/check.hpp>
+#include <coopecon/compliance/condition_text.hpp>
 #include <coopecon/compliance/due_dates.hpp>
 
 #include <coopecon/core/enum_text.hpp>
@@ -8,8 +9,6 @@
 #include <coopecon/law/law_calendar.hpp>
 
 #include <algorithm>
-#include <cmath>
-#include <cstdio>
 #include <future>
 #include <iterator>
 #include <optional>
@@ -21,80 +20,11 @@ namespace coopecon::compliance {
 
 namespace {
 
-std::string number(double v, Lang lang) {
-    char buf[32];
-    const double rounded = std::round(v * 10) / 10;
-    std::snprintf(buf, sizeof buf, rounded == std::trunc(rounded) ? "%.0f" : "%.1f", rounded);
-    std::string out(buf);
-    if (lang == Lang::vi) std::replace(out.begin(), out.end(), '.', ',');
-    return out;
-}
-
-std::string count(double n, std::string_view one, std::string_view many) {
-    return number(n, Lang::en) + " " + std::string(n == 1 ? one : many);
-}
-
-/// What the condition is, in one clause.
-std::string what(law::Rule r, const ConditionPeriod& p, Date as_of, Lang lang) {
-    const bool vi = lang == Lang::vi;
-    const std::string obs = p.observed ? number(*p.observed, lang) : std::string();
-    const std::string lim = p.limit ? std::to_string(*p.limit) : std::string();
-    switch (r) {
-        case law::Rule::not_operating:
-            return vi ? "không hoạt động tại địa chỉ đã đăng ký (cơ quan thuế xác định), không thông báo tạm ngừng "
-                        "kinh doanh"
-                      : "not operating at its registered address (found by the tax authority), with no suspension "
-                        "notified";
-        case law::Rule::below_minimum_members:
-            return vi ? obs + " thành viên chính thức, dưới mức tối thiểu " + lim
-                      : count(*p.observed, "official member", "official members") + ", below the minimum of " + lim;
-        case law::Rule::foreign_official_members:
-            return vi ? "nhà đầu tư nước ngoài chiếm " + obs + " % số thành viên chính thức; phải dưới " + lim + " %"
-                      : "foreign investors are " + obs + " % of the official members; they must be below " + lim +
-                            " %";
-        case law::Rule::capital_share_official:
-            return vi ? "một thành viên chính thức góp " + obs + " % vốn điều lệ, vượt mức tối đa " + lim + " %"
-                      : "one official member holds " + obs + " % of the charter capital, above the cap of " + lim +
-                            " %";
-        case law::Rule::capital_share_associates:
-            return vi ? "các thành viên liên kết góp vốn góp " + obs + " % vốn điều lệ, vượt mức tối đa " + lim + " %"
-                      : "capital-contributing associates hold " + obs + " % of the charter capital, above the cap of " +
-                            lim + " %";
-        case law::Rule::capital_share_foreign:
-            return vi ? "nhà đầu tư nước ngoài góp " + obs + " % vốn điều lệ, vượt mức tối đa " + lim + " %"
-                      : "foreign investors hold " + obs + " % of the charter capital, above the cap of " + lim + " %";
-        case law::Rule::no_annual_assembly:
-            return vi ? "không tổ chức đại hội thành viên thường niên" : "no annual general assembly";
-        case law::Rule::group_below_minimum_members:
-            return vi ? obs + " thành viên, dưới mức tối thiểu " + lim + " của tổ hợp tác"
-                      : count(*p.observed, "member", "members") + ", below the minimum of " + lim +
-                            " for a cooperative group";
-        case law::Rule::annual_assembly_late: {
-            const std::string due = p.deadline->iso();
-            if (vi)
-                return "đại hội thành viên thường niên phải tổ chức chậm nhất ngày " + due + " (" + lim +
-                       " tháng sau khi kết thúc năm tài chính), " +
-                       (p.event ? "đã tổ chức muộn ngày " + p.event->iso() : "chưa tổ chức đến ngày " + as_of.iso());
-            return "the annual general assembly was due by " + due + " (" + lim +
-                   " months after the financial year ended); " +
-                   (p.event ? "held late on " + p.event->iso() : "not held by " + as_of.iso());
-        }
-        case law::Rule::suspension_notice_late:
-        case law::Rule::group_suspension_notice_late:
-            if (vi)
-                return "thông báo tạm ngừng kinh doanh từ ngày " + p.event->iso() + " nhận ngày " + p.until->iso() +
-                       ", trước " + obs + " ngày làm việc; phải trước ít nhất " + lim + " ngày làm việc";
-            return "the suspension from " + p.event->iso() + " was notified on " + p.until->iso() + ", " +
-                   count(*p.observed, "working day", "working days") + " ahead; at least " + lim + " are required";
-    }
-    return {};
-}
-
 /// The whole message: the condition, since when, and what follows.
 std::string message(const Finding& f, law::Rule r, const ConditionPeriod& p, Date as_of,
                     const law::LawCalendar& calendar, Lang lang) {
     const bool vi = lang == Lang::vi;
-    std::string out = what(r, p, as_of, lang);
+    std::string out = condition_text(r, p, as_of, lang);
     if (law::info(r).form == law::RuleForm::lapse) return out;
     out += (vi ? " từ " : " since ") + f.began.iso();
     if (calendar.law_changes_on(f.counted_from) && f.began < f.counted_from)
@@ -122,10 +52,15 @@ void check_options(const CheckOptions& o) {
         throw Error(ErrorCode::usage, "minimum and across_law_change must be enumerators of their types");
 }
 
+/// The framework whose rules the check applies: the options', or else the registry's.
+const law::Framework& law_of(const Registry& registry, const CheckOptions& o) {
+    return o.law ? *o.law : registry.law();
+}
+
 /// The findings of one organisation, appended to `out` in rule order.
 void check_one(const Registry& registry, OrgIndex i, Date as_of, const CheckOptions& o,
                const law::LawCalendar& calendar, std::vector<Finding>& out) {
-    const auto& law = registry.law();
+    const auto& law = law_of(registry, o);
     ConditionScan scan(law, calendar, o.across_law_change, registry.organization(i), registry.members(i));
     scan.run(registry.log(i), as_of);
     const auto& state = scan.state();
@@ -186,7 +121,7 @@ void check_one(const Registry& registry, OrgIndex i, Date as_of, const CheckOpti
 
 std::vector<Finding> check(const Registry& registry, Date as_of, const CheckOptions& options) {
     check_options(options);
-    const law::LawCalendar calendar(registry.law());
+    const law::LawCalendar calendar(law_of(registry, options));
     const std::size_t n = registry.size();
     auto part = [&](std::size_t begin, std::size_t end) {
         std::vector<Finding> out;
@@ -222,7 +157,7 @@ std::vector<Finding> check(const Registry& registry, std::string_view organizati
                            const CheckOptions& options) {
     check_options(options);
     const auto i = registry.index_of(organization);
-    const law::LawCalendar calendar(registry.law());
+    const law::LawCalendar calendar(law_of(registry, options));
     std::vector<Finding> out;
     check_one(registry, i, as_of, options, calendar, out);
     return out;

@@ -40,7 +40,7 @@ std::vector<EventMention> events_on(const std::vector<EventMention>& all, Date d
 
 Explanation explain(const Registry& registry, std::string_view organization, Date as_of, const CheckOptions& options) {
     const auto i = registry.index_of(organization);
-    const auto& law = registry.law();
+    const auto& law = options.law ? *options.law : registry.law();
     Explanation out{std::string(organization), as_of, {}, {}};
     std::vector<EventMention> events;
 

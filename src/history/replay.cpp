@@ -143,9 +143,11 @@ struct Replay::Checks {
         if (r.state_.kind != OrgKind::union_of_cooperatives || kind != MemberKind::official ||
             type == MemberType::cooperative)
             return std::nullopt;
+        const std::string type_name(enum_name(type));
+        const bool vowel = std::string_view("aeiou").find(type_name.front()) != std::string_view::npos;
         Problem p = base(ErrorCode::rule_violation, "member.union_official_is_cooperative",
-                         "an official member of a union of cooperatives must be a cooperative, not a " +
-                             std::string(enum_name(type)));
+                         "an official member of a union of cooperatives must be a cooperative, not " +
+                             std::string(vowel ? "an " : "a ") + type_name);
         p.legal_basis = law.basis(p.rule, e.date);
         return p;
     }

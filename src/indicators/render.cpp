@@ -4,6 +4,7 @@
 
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
+#include <coopecon/indicators/html.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -330,12 +331,35 @@ std::string to_json(const Table& t, Lang lang, int indent) {
     return out;
 }
 
+std::string to_html(const Table& t, Lang lang) {
+    const std::string id = html_escape(t.id);
+    std::string out = "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"caption-" + id + "\" tabindex=\"0\">\n";
+    out += "<table id=\"table-" + id + "\">\n<caption id=\"caption-" + id + "\">" + html_escape(t.title.in(lang)) +
+           "</caption>\n<thead><tr>";
+    if (t.keys.empty()) out += "<td></td>";
+    for (const auto& k : t.keys) out += "<th scope=\"col\">" + html_escape(k.label.in(lang)) + "</th>";
+    for (const auto& v : t.values) out += "<th scope=\"col\" class=\"num\">" + html_escape(header(v, lang)) + "</th>";
+    out += "</tr></thead>\n<tbody>\n";
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+        out += t.totals[r] ? "<tr class=\"total\">" : "<tr>";
+        auto keys = key_texts(t, r, lang);
+        if (keys.empty()) keys.emplace_back("");
+        for (const auto& k : keys) out += "<th scope=\"row\">" + html_escape(k) + "</th>";
+        for (const auto& v : t.values)
+            out += std::string(v.missing(r) ? "<td class=\"num missing\">" : "<td class=\"num\">") +
+                   human_value(v, r, lang) + "</td>";
+        out += "</tr>\n";
+    }
+    return out + "</tbody>\n</table>\n</div>\n";
+}
+
 std::string render(const Table& t, Format format, Lang lang) {
     switch (format) {
         case Format::text: return to_text(t, lang);
         case Format::md: return to_markdown(t, lang);
         case Format::csv: return to_csv(t, lang);
         case Format::json: return to_json(t, lang) + "\n";
+        case Format::html: return html_document(t.title.in(lang), lang, "<main>\n" + to_html(t, lang) + "</main>\n");
     }
     throw Error(ErrorCode::usage, "unknown table format");
 }

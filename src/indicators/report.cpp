@@ -2,6 +2,7 @@
 
 #include "indicators/accumulation.hpp"
 #include "indicators/escape.hpp"
+#include "indicators/report_html.hpp"
 
 #include <coopecon/core/error.hpp>
 #include <coopecon/indicators/catalogue.hpp>
@@ -46,7 +47,7 @@ std::vector<std::string> headline_sentences(const Report& r, Lang lang) {
     const std::string title = r.info.title.empty() ? (vi ? "Kinh tế tập thể" : "Collective economy") : r.info.title;
     // A title that already names the date (as the built-in profiles' do) is not followed by it again.
     const bool dated = title.find(r.as_of.iso()) != std::string::npos;
-    out.push_back(title + (dated ? "" : vi ? ", đến ngày " + r.as_of.dmy() : ", as of " + r.as_of.iso()) + ".");
+    out.push_back(title + (dated ? "" : vi ? ", đến ngày " + detail::people_date(r.as_of, lang) : ", as of " + r.as_of.iso()) + ".");
     const std::string_view coop = "cooperative", uni = "union_of_cooperatives", grp = "cooperative_group";
     if (value(coop, "organizations").value_or(0) > 0) {
         std::string others;
@@ -191,6 +192,7 @@ std::string render(const Report& r, Format format, Lang lang) {
             out += "]\n}\n";
             return out;
         }
+        case Format::html: return detail::report_html(r, sentences, lang);
     }
     throw Error(ErrorCode::usage, "unknown report format");
 }

@@ -7,6 +7,7 @@
 #include <coopecon/indicators/catalogue.hpp>
 #include <coopecon/simulation/calibration.hpp>
 #include <coopecon/simulation/names.hpp>
+#include <coopecon/simulation/projection.hpp>
 #include <coopecon/simulation/synthetic.hpp>
 
 #include <algorithm>
@@ -65,7 +66,7 @@ std::uint8_t class_of(std::int32_t points) { return points >= 80 ? 0 : points >=
 }  // namespace
 
 Setup make_setup(const Registry& reg, const Scenario& scenario, const RunOptions& options) {
-    Problems problems = check(scenario);
+    Problems problems = check(scenario, reg);
     auto usage = [&](std::string field, std::string message) {
         problems.push_back(Problem::at(ErrorCode::usage, std::move(message), std::move(field)));
     };
@@ -96,14 +97,9 @@ Setup make_setup(const Registry& reg, const Scenario& scenario, const RunOptions
         if (p.target.sectors.empty()) rp.sectors = 0xFFFF;
         if (!p.target.areas.empty()) {
             rp.in_area.assign(catalog.areas().size(), 0);
-            for (std::size_t j = 0; j < p.target.areas.size(); ++j) {
-                const auto found = catalog.find(p.target.areas[j]);
-                if (!found) {
-                    problems.push_back(Problem::at(ErrorCode::unknown_name, "unknown area code " + p.target.areas[j],
-                                                   "programmes[" + std::to_string(k) + "].target.areas[" +
-                                                       std::to_string(j) + "]"));
-                    continue;
-                }
+            for (const auto& code : p.target.areas) {
+                const auto found = catalog.find(code);
+                if (!found) continue;  // reported by check(scenario, reg)
                 const auto level = catalog[*found].level;
                 for (AreaIndex a = 0; a < catalog.areas().size(); ++a)
                     if (catalog.at_level(a, level) == *found) rp.in_area[a] = 1;
@@ -309,11 +305,10 @@ bool run_all(const detail::Setup& setup, std::int32_t runs, std::int32_t first_r
                 stop = true;
                 return;
             }
+            // Counted under the lock, so that the calls see the counts in order.
+            std::lock_guard lock(report);
             const auto finished = ++done;
-            if (progress) {
-                std::lock_guard lock(report);
-                progress(progress_offset + finished, progress_total);
-            }
+            if (progress) progress(progress_offset + finished, progress_total);
         }
     };
     const unsigned n = std::max(1u, std::min<unsigned>(threads ? threads : std::max(1u, std::thread::hardware_concurrency()),
@@ -441,6 +436,75 @@ QuantileTable quantiles(const SeriesTable& series) {
     return q;
 }
 
+SeriesTable difference(const SeriesTable& baseline, const SeriesTable& scenario) {
+    // The baseline's dictionaries mapped to the scenario's, then one hash lookup per row.
+    auto mapped = [](const std::vector<std::string>& from, const std::vector<std::string>& to) {
+        std::vector<std::int64_t> m(from.size(), -1);
+        for (std::size_t k = 0; k < from.size(); ++k)
+            if (const auto it = std::find(to.begin(), to.end(), from[k]); it != to.end()) m[k] = it - to.begin();
+        return m;
+    };
+    const auto indicator_of = mapped(baseline.indicator_ids, scenario.indicator_ids);
+    const auto group_of = mapped(baseline.group_codes, scenario.group_codes);
+    auto key = [](std::int32_t run, Date date, std::uint64_t indicator, std::uint64_t group) {
+        const auto high = (static_cast<std::uint64_t>(static_cast<std::uint32_t>(run)) << 32) |
+                          static_cast<std::uint32_t>(date.days_since_epoch());
+        return std::pair{high, (indicator << 32) | group};
+    };
+    struct PairHash {
+        std::size_t operator()(const std::pair<std::uint64_t, std::uint64_t>& p) const noexcept {
+            return std::hash<std::uint64_t>{}(p.first * 0x9E3779B97F4A7C15ull ^ p.second);
+        }
+    };
+    std::unordered_map<std::pair<std::uint64_t, std::uint64_t>, double, PairHash> base;
+    base.reserve(baseline.rows());
+    for (std::size_t k = 0; k < baseline.rows(); ++k) {
+        const auto ind = indicator_of[baseline.indicator[k]], grp = group_of[baseline.group[k]];
+        if (ind < 0 || grp < 0) continue;  // the scenario has no such row
+        base.emplace(key(baseline.run[k], baseline.date[k], static_cast<std::uint64_t>(ind), static_cast<std::uint64_t>(grp)),
+                     baseline.value[k]);
+    }
+    SeriesTable d;
+    d.indicator_ids = scenario.indicator_ids;
+    d.group_codes = scenario.group_codes;
+    d.group_keys = scenario.group_keys;
+    d.run = scenario.run;
+    d.seed = scenario.seed;
+    d.date = scenario.date;
+    d.indicator = scenario.indicator;
+    d.group = scenario.group;
+    d.value.resize(scenario.rows());
+    for (std::size_t k = 0; k < scenario.rows(); ++k) {
+        const auto it = base.find(key(scenario.run[k], scenario.date[k], scenario.indicator[k], scenario.group[k]));
+        d.value[k] = scenario.value[k] - (it == base.end() ? 0.0 : it->second);
+    }
+    return d;
+}
+
+Problems check(const Scenario& scenario, const Registry& start) {
+    Problems problems = check(scenario);
+    const auto& catalog = start.areas();
+    for (std::size_t k = 0; k < scenario.programmes.size(); ++k) {
+        const auto& areas = scenario.programmes[k].target.areas;
+        for (std::size_t j = 0; j < areas.size(); ++j)
+            if (!catalog.find(areas[j]))
+                problems.push_back(Problem::at(ErrorCode::unknown_name, "unknown area code " + areas[j],
+                                               "programmes[" + std::to_string(k) + "].target.areas[" +
+                                                   std::to_string(j) + "]"));
+    }
+    if (scenario.reform) {
+        try {
+            (void)law::apply(start.law(), *scenario.reform);
+        } catch (const Error& e) {
+            for (auto p : e.problems()) {
+                if (p.path.empty()) p.path = "reform";
+                problems.push_back(std::move(p));
+            }
+        }
+    }
+    return problems;
+}
+
 Results run(const Registry& start, const Scenario& scenario, const RunOptions& options, const Progress& progress,
             const CancellationToken* cancel) {
     const auto t0 = std::chrono::steady_clock::now();
@@ -470,31 +534,64 @@ Comparison compare(const Registry& start, const Scenario& baseline, const Scenar
                  static_cast<std::size_t>(options.runs), total))
         throw Cancelled();
     c.scenario = assemble(scen_setup, scenario, options, outputs);
-    // Paired by (run, date, indicator, group).
-    const auto& b = c.baseline.series;
-    const auto& s = c.scenario.series;
-    std::map<std::tuple<std::int32_t, std::int32_t, std::string_view, std::string_view>, double> base;
-    for (std::size_t k = 0; k < b.rows(); ++k)
-        base[{b.run[k], b.date[k].days_since_epoch(), b.indicator_ids[b.indicator[k]], b.group_codes[b.group[k]]}] =
-            b.value[k];
-    auto& d = c.difference;
-    d.indicator_ids = s.indicator_ids;
-    d.group_codes = s.group_codes;
-    d.group_keys = s.group_keys;
-    for (std::size_t k = 0; k < s.rows(); ++k) {
-        const auto it =
-            base.find({s.run[k], s.date[k].days_since_epoch(), s.indicator_ids[s.indicator[k]], s.group_codes[s.group[k]]});
-        const double before = it == base.end() ? 0.0 : it->second;
-        d.run.push_back(s.run[k]);
-        d.seed.push_back(s.seed[k]);
-        d.date.push_back(s.date[k]);
-        d.indicator.push_back(s.indicator[k]);
-        d.group.push_back(s.group[k]);
-        d.value.push_back(s.value[k] - before);
-    }
-    c.difference_quantiles = quantiles(d);
+    c.difference = difference(c.baseline.series, c.scenario.series);
+    c.difference_quantiles = quantiles(c.difference);
     c.baseline.stats.seconds = c.scenario.stats.seconds = seconds_since(t0);
     return c;
+}
+
+Projection project_scenarios(const Registry& start, const Scenario& baseline, const std::vector<Scenario>& scenarios,
+                             const RunOptions& options, const Progress& progress, const CancellationToken* cancel) {
+    const auto t0 = std::chrono::steady_clock::now();
+    std::vector<const Scenario*> all{&baseline};
+    for (const auto& s : scenarios) all.push_back(&s);
+    Problems problems;
+    for (std::size_t k = 1; k < all.size(); ++k)
+        for (std::size_t j = 0; j < k; ++j)
+            if (all[k]->name == all[j]->name) {
+                problems.push_back(Problem::at(ErrorCode::duplicate,
+                                               "scenario name '" + all[k]->name + "' is given twice" +
+                                                   (j == 0 ? " (it is the baseline's)" : ""),
+                                               "name"));
+                break;
+            }
+    throw_if_any(std::move(problems));
+
+    // One calibration for all: make_setup would calibrate the same history once per scenario.
+    RunOptions o = options;
+    if (!o.rates) {
+        CalibrationOptions co;
+        co.until = o.start ? *o.start : detail::default_start(start);
+        o.rates = calibrate(start, co).rates;
+    }
+    // Every setup first, so that a problem in any scenario is reported before anything runs.
+    std::vector<detail::Setup> setups;
+    setups.reserve(all.size());
+    for (const auto* s : all) setups.push_back(detail::make_setup(start, *s, o));
+
+    Projection p;
+    p.registry = start.info().title;
+    p.synthetic = start.info().synthetic;
+    p.start = setups.front().start;
+    p.months = o.months;
+    p.runs = o.runs;
+    p.every = o.report_every;
+    p.seed = o.seed;
+    const auto runs = static_cast<std::size_t>(o.runs);
+    std::vector<detail::RunOutput> outputs;
+    for (std::size_t k = 0; k < all.size(); ++k) {
+        if (!run_all(setups[k], o.runs, o.first_run, o.threads, outputs, progress, cancel, k * runs, all.size() * runs))
+            throw Cancelled();
+        ScenarioOutcome outcome{all[k]->name, all[k]->title, assemble(setups[k], *all[k], o, outputs), {}, {}};
+        if (k > 0) {
+            outcome.difference = difference(p.outcomes.front().results.series, outcome.results.series);
+            outcome.difference_quantiles = quantiles(outcome.difference);
+        }
+        p.outcomes.push_back(std::move(outcome));
+    }
+    const double seconds = seconds_since(t0);
+    for (auto& outcome : p.outcomes) outcome.results.stats.seconds = seconds;
+    return p;
 }
 
 Registry project(const Registry& start, const Scenario& scenario, const RunOptions& options, std::int32_t run) {

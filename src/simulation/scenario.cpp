@@ -147,6 +147,11 @@ Scenario read_scenario_file(const std::filesystem::path& path) {
     return read_scenario(text, path.string(), path.parent_path());
 }
 
+void locate_in_file(Problems& problems, const std::filesystem::path& path) {
+    const std::string text = read_text_file(path);
+    json::locate_problems(problems, text, path.string());
+}
+
 std::string write_scenario(const Scenario& s) {
     std::string out;
     json::Writer w(out);

@@ -215,7 +215,7 @@ TEST_F(CheckCommand, HelpListsTheOptions) {
     const auto r = run_cli({"check", "--help"});
     EXPECT_EQ(r.status, 0);
     for (const char* option : {"--as-of DATE", "--severity at_risk|due", "--law FILE", "--reform FILE",
-                               "--lang en|vi", "--format text|md|csv|json"})
+                               "--lang en|vi", "--format text|md|csv|json|html"})
         EXPECT_THAT(r.out, HasSubstr(option));
 }
 

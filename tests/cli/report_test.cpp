@@ -9,6 +9,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 namespace {
@@ -17,6 +20,7 @@ using coopecon::test::in_dir;
 using coopecon::test::run_cli;
 using coopecon::test::TempDir;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::StartsWith;
 
 // On 2024-12-31: cooperatives C-1 (suspended, 9 members), C-2 (active, 14) and G-4 (a group converted on
@@ -232,13 +236,15 @@ TEST_F(Report, UsageErrors) {
              {{"--units-as-of", "tomorrow"}, "--units-as-of needs a calendar date as YYYY-MM-DD, not 'tomorrow'"},
              {{"--from", "2023-09-01"}, "--from 2023-09-01 is after the as-of date 2023-08-31"},
              {{"a.json", "b.json"}, "unexpected argument 'b.json'"},
+             {{"--format", "pdf"}, "--format must be text, md, csv, json or html, not 'pdf'"},
+             {{"--out", ""}, "--out needs a file name"},
          }) {
         const auto r = report(c.args);
         EXPECT_EQ(r.status, 2) << c.message;
         EXPECT_THAT(r.err, StartsWith("coopecon report: " + c.message + "\nusage: coopecon report [FILE] [--as-of DATE] "
                                       "[--by KEY] [--period month|quarter|year] [--from DATE] [--units-as-of DATE] "
                                       "[--rows organizations|events] [--mapping FILE] [--bad-rows refuse|skip] "
-                                      "[--lang en|vi] [--format text|md|csv|json]\n"))
+                                      "[--lang en|vi] [--format text|md|csv|json|html] [--out FILE]\n"))
             << r.err;
     }
 }
@@ -248,6 +254,46 @@ TEST_F(Report, FileWithProblemsIsNotReported) {
     const auto r = report({"bad.json"});
     EXPECT_EQ(r.status, 1);
     EXPECT_EQ(r.out, "");
+}
+
+TEST_F(Report, HtmlPageToAFile) {
+    const auto r = report({"--format", "html", "--period", "quarter", "--out", "report.html"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, "");
+    std::ifstream file(dir.path() / "report.html", std::ios::binary);
+    const std::string page((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    EXPECT_THAT(page, StartsWith("<!DOCTYPE html>\n<html lang=\"en\">\n"));
+    EXPECT_THAT(page, HasSubstr("<span class=\"value\">4,292</span>"));
+    EXPECT_THAT(page, HasSubstr("<title id=\"chart-series-title\">Organisations over time</title>"));
+    EXPECT_THAT(page, HasSubstr("</html>\n"));
+    // Without --out the same page goes to standard output.
+    EXPECT_EQ(report({"--format", "html", "--period", "quarter"}).out, page);
+}
+
+TEST_F(Report, HtmlEscapesTheRegistrysTitleAndSource) {
+    std::string hostile = small_registry;
+    const std::string title = R"("title": "Small test registry", "source": "hand-made")";
+    hostile.replace(hostile.find(title), title.size(),
+                    R"("title": "<script>alert(1)</script> & \"Tổ\"", "source": "<img src=x onerror=alert(2)>")");
+    dir.write("hostile.json", hostile);
+    const auto r = report({"hostile.json", "--format", "html", "--lang", "vi"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_THAT(r.out, StartsWith("<!DOCTYPE html>\n<html lang=\"vi\">\n"));
+    EXPECT_THAT(r.out, HasSubstr("<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Tổ&quot;, đến ngày 30/06/2025</h1>"));
+    EXPECT_THAT(r.out, HasSubstr("Nguồn: &lt;img src=x onerror=alert(2)&gt;</p>"));
+    EXPECT_THAT(r.out, Not(HasSubstr("<script")));
+    EXPECT_THAT(r.out, Not(HasSubstr("<img")));
+}
+
+TEST_F(Report, OutputThatCannotBeWrittenGivesExitCodeThreeAndLeavesNothing) {
+    const auto target = dir.path() / "missing" / "report.html";
+    const auto r = report({"--format", "html", "--out", target.string()});
+    EXPECT_EQ(r.status, 3);
+    EXPECT_THAT(r.err, HasSubstr(target.string()));
+    EXPECT_EQ(r.out, "");
+    EXPECT_FALSE(std::filesystem::exists(target));
+    EXPECT_FALSE(std::filesystem::exists(target.parent_path()));
 }
 
 }  // namespace

@@ -19,7 +19,7 @@ using ::testing::StartsWith;
 const std::string report_usage =
     "usage: coopecon report [FILE] [--as-of DATE] [--by KEY] [--period month|quarter|year] [--from DATE] "
     "[--units-as-of DATE] [--rows organizations|events] [--mapping FILE] [--bad-rows refuse|skip] [--lang en|vi] "
-    "[--format text|md|csv|json]\n";
+    "[--format text|md|csv|json|html] [--out FILE]\n";
 const std::string validate_usage =
     "usage: coopecon validate FILE [--rows organizations|events] [--mapping FILE] [--bad-rows refuse|skip]\n";
 const std::string general_usage = "usage: coopecon COMMAND [ARGUMENTS]\n";
@@ -36,7 +36,7 @@ TEST(Help, ListsCommandsOptionsAndExitCodes) {
                                  "(default: the Cà Mau data)\n"));
     EXPECT_THAT(r.out, HasSubstr("  --as-of DATE  "));
     EXPECT_THAT(r.out, HasSubstr("  --lang en|vi  "));
-    EXPECT_THAT(r.out, HasSubstr("  --format text|md|csv|json  "));
+    EXPECT_THAT(r.out, HasSubstr("  --format text|md|csv|json|html  "));
     EXPECT_THAT(r.out, HasSubstr("exit codes:\n"
                                  "  0  ok\n"
                                  "  1  problems found in the input (each printed on its own line)\n"
@@ -125,7 +125,7 @@ INSTANTIATE_TEST_SUITE_P(
         UsageCase{{"report", "a.json", "--lang", "fr"}, "coopecon report: --lang must be en or vi, not 'fr'",
                   report_usage},
         UsageCase{{"report", "a.json", "--format=xml"},
-                  "coopecon report: --format must be text, md, csv or json, not 'xml'", report_usage},
+                  "coopecon report: --format must be text, md, csv, json or html, not 'xml'", report_usage},
         UsageCase{{"report", "a.json", "--lang", "en", "--lang=vi"}, "coopecon report: --lang is given twice",
                   report_usage}));
 

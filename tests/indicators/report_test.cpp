@@ -8,14 +8,23 @@
 #include <coopecon/simulation/profiles.hpp>
 #include <coopecon/simulation/synthetic.hpp>
 
+#include <support/text_checks.hpp>
+
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 namespace {
 
 using namespace coopecon;
 using namespace coopecon::indicators;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+using test::occurrences;
+using test::operator""_day;
 
 const Registry& ca_mau() {
     static const Registry reg = simulation::synthesize(simulation::ca_mau_2023());
@@ -91,6 +100,118 @@ TEST(Report, SeriesAndLayout) {
     const auto& change = r.tables[2];
     EXPECT_EQ(change.at({"total"}, "net_change"),
               change.at({"total"}, "organizations") - change.at({"total"}, "organizations_before"));
+}
+
+TEST(Report, HtmlLeadsWithTheHeadlineThenChartsThenEveryTable) {
+    ReportOptions o;
+    o.period = PeriodLength::quarter;
+    const auto r = standard_report(ca_mau(), o);
+    const auto en = render(r, Format::html, Lang::en);
+    EXPECT_EQ(en.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0), 0u);
+    EXPECT_THAT(en, HasSubstr("<title>Cà Mau province: cooperatives, union and cooperative groups, as of 2023-08-31 "
+                              "(synthetic)</title>"));
+    EXPECT_THAT(en, HasSubstr("<p class=\"notice\" role=\"note\">Synthetic data: generated, not official statistics.</p>"));
+    EXPECT_THAT(en, HasSubstr("<span class=\"label\">Cooperatives</span><span class=\"value\">281</span>"
+                              "<span class=\"detail\">247 active · 34 suspended</span>"));
+    EXPECT_THAT(en, HasSubstr("<span class=\"value\">4,292</span><span class=\"detail\">15.3 per cooperative</span>"));
+    EXPECT_THAT(en, HasSubstr("<span class=\"value\">87.9 %</span>"));
+    EXPECT_THAT(en, HasSubstr("<p>Unions of cooperatives: 1, with 6 member cooperatives and 59 workers.</p>"));
+    // Status, members, members per organisation, and the series over time; then the headline and 7 tables.
+    EXPECT_EQ(occurrences(en, "<svg "), 4u);
+    for (const char* id : {"chart-status-title", "chart-members-title", "chart-members-per-organization-title",
+                           "chart-series-title"})
+        EXPECT_THAT(en, HasSubstr(id));
+    EXPECT_EQ(occurrences(en, "<table "), 8u);
+    EXPECT_EQ(occurrences(en, "<caption "), 8u);
+    EXPECT_LT(en.find("class=\"figures\""), en.find("<svg "));
+    EXPECT_LT(en.find("<svg "), en.find("<table "));
+    EXPECT_THAT(en, Not(HasSubstr("<script")));
+
+    const auto vi = render(r, Format::html, Lang::vi);
+    EXPECT_EQ(vi.rfind("<!DOCTYPE html>\n<html lang=\"vi\">", 0), 0u);
+    EXPECT_THAT(vi, HasSubstr("Dữ liệu tổng hợp (giả lập), không phải số liệu thống kê chính thức."));
+    EXPECT_THAT(vi, HasSubstr("<span class=\"label\">Hợp tác xã</span><span class=\"value\">281</span>"
+                              "<span class=\"detail\">247 đang hoạt động · 34 tạm ngừng</span>"));
+    EXPECT_THAT(vi, HasSubstr("<span class=\"value\">4.292</span><span class=\"detail\">15,3 thành viên/hợp tác xã</span>"));
+    EXPECT_THAT(vi, HasSubstr("Số liệu đến ngày 31/08/2023 · kỳ báo cáo 01/01/2023 – 31/08/2023"));
+    EXPECT_THAT(vi, HasSubstr("<h2 id=\"charts\">Biểu đồ</h2>"));
+    EXPECT_THAT(vi, HasSubstr("<figcaption>Tổ chức theo tình trạng pháp lý</figcaption>"));
+    EXPECT_EQ(occurrences(vi, "<svg "), 4u);
+}
+
+TEST(Report, HtmlWithoutASeriesHasNoTimeChart) {
+    const auto html = render(standard_report(ca_mau()), Format::html, Lang::en);
+    EXPECT_EQ(occurrences(html, "<svg "), 3u);
+    EXPECT_THAT(html, Not(HasSubstr("chart-series")));
+}
+
+TEST(Report, HtmlEscapesTitleSourceAndAreaNamesFromFiles) {
+    ReportOptions o;
+    o.by = {GroupKey::by_area(AreaLevel::district)};
+    auto r = standard_report(ca_mau(), o);
+    const std::string hostile = "<script>alert('x')</script> & \"Đầm Dơi\"";
+    const std::string escaped = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Đầm Dơi&quot;";
+    r.info.title = hostile;
+    r.info.source = hostile;
+    for (auto& t : r.tables) t.keys[0].cells[0].label = {hostile, hostile};
+    for (const auto lang : {Lang::en, Lang::vi}) {
+        const auto html = render(r, Format::html, lang);
+        EXPECT_THAT(html, Not(HasSubstr("<script")));
+        EXPECT_THAT(html, HasSubstr("<title>" + escaped + ", "));
+        EXPECT_THAT(html, HasSubstr("<h1>" + escaped + ", "));
+        EXPECT_THAT(html, HasSubstr((lang == Lang::vi ? "Nguồn: " : "Source: ") + escaped + "</p>"));
+        EXPECT_THAT(html, HasSubstr("<th scope=\"row\">" + escaped + "</th>"));  // a table's district
+        EXPECT_THAT(html, HasSubstr("<title>" + escaped + " — "));  // the same district in a chart's tooltip
+    }
+}
+
+TEST(Report, HtmlOfAnEmptyRegistryHasTheTitleAndTablesButNoCharts) {
+    ReportOptions o;
+    o.as_of = *Date::parse("2024-12-31");
+    const auto r = standard_report(test::empty_registry(), o);
+    for (const auto lang : {Lang::en, Lang::vi}) {
+        const auto html = render(r, Format::html, lang);
+        EXPECT_THAT(html, HasSubstr(lang == Lang::vi ? "<h1>Kinh tế tập thể, đến ngày 31/12/2024</h1>"
+                                                     : "<h1>Collective economy, as of 2024-12-31</h1>"));
+        EXPECT_EQ(occurrences(html, "<svg "), 0u);
+        EXPECT_THAT(html, Not(HasSubstr("class=\"figures\"")));
+        EXPECT_EQ(occurrences(html, "<table "), 7u);
+        EXPECT_EQ(html.substr(html.size() - 8), "</html>\n");
+    }
+}
+
+TEST(Report, HtmlChartsOfManyAreasShowTheLargest) {
+    // 30 provinces with 1 to 30 cooperatives: the charts keep the 25 largest, largest first; tables keep all.
+    auto reg = test::empty_registry();
+    std::vector<std::string> names;
+    std::vector<OrganizationRecord> records;
+    for (const auto& a : reg.areas().areas()) {
+        if (a.level != AreaLevel::province || a.valid_from > "2020-01-01"_day) continue;
+        if (a.valid_to && *a.valid_to < "2024-12-31"_day) continue;
+        names.push_back(a.name);
+        for (std::size_t n = 0; n < names.size(); ++n)
+            records.push_back(test::cooperative(a.code + "-" + std::to_string(n), a.code)
+                                  .registered("2020-01-01"_day)
+                                  .members("2020-01-01"_day, 5));
+        if (names.size() == 30) break;
+    }
+    ASSERT_EQ(names.size(), 30u);
+    reg.add(std::move(records));
+    ReportOptions o;
+    o.as_of = "2024-12-31"_day;
+    o.by = {GroupKey::by_area(AreaLevel::province)};
+    const auto html = render(standard_report(reg, o), Format::html, Lang::en);
+    const std::string caption = "<figcaption>Organisations by legal status (the 25 largest of 30)</figcaption>";
+    ASSERT_THAT(html, HasSubstr(caption));
+    const auto from = html.find(caption);
+    const auto chart = html.substr(from, html.find("</svg>", from) - from);
+    EXPECT_EQ(occurrences(chart, "text-anchor=\"end\""), 25u);  // one label per bar
+    EXPECT_LT(chart.find(">" + names[29] + "</text>"), chart.find(">" + names[5] + "</text>"));
+    EXPECT_NE(chart.find(">" + names[5] + "</text>"), std::string::npos);
+    EXPECT_EQ(chart.find(">" + names[4] + "</text>"), std::string::npos);
+    EXPECT_THAT(html, HasSubstr("<tr><th scope=\"row\">" + names[4] + "</th>"));  // the tables have every province
+    EXPECT_THAT(render(standard_report(reg, o), Format::html, Lang::vi),
+                HasSubstr("<figcaption>Tổ chức theo tình trạng pháp lý (25 giá trị lớn nhất trong 30)</figcaption>"));
 }
 
 }  // namespace

@@ -952,9 +952,11 @@ TEST_F(TransitionTable, Record_UnionAdmittingANonCooperativeOfficialMemberIsRefu
 
 TEST_F(TransitionTable, Record_UnionAdmittingIndividualsAsOfficialMembersIsRefusedUnder2012Law) {
     reg.add(union_of_cooperatives("lh-old").registered("2020-03-02"_d));
-    EXPECT_EQ(refusal_of(refused(reg, "lh-old", ev::members_joined("2023-06-01"_d, 4, MemberType::individual))),
+    const auto p = refused(reg, "lh-old", ev::members_joined("2023-06-01"_d, 4, MemberType::individual));
+    EXPECT_EQ(refusal_of(p),
               (Refusal{.organization = "lh-old", .event = "members_joined", .date = "2023-06-01"_d,
                        .rule = "member.union_official_is_cooperative", .legal_basis = "Law 23/2012/QH13 Art 3.2"}));
+    EXPECT_EQ(p.message, "an official member of a union of cooperatives must be a cooperative, not an individual");
 }
 
 // ---- integrity: what no history may contain -----------------------------------------------------------------------

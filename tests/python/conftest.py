@@ -98,3 +98,9 @@ def example_path():
 @pytest.fixture
 def example_registry(example_path):
     return coopecon.load(example_path)
+
+
+@pytest.fixture(scope="session")
+def ca_mau():
+    """The embedded Cà Mau dataset (read-only in tests: it is shared by the session)."""
+    return coopecon.datasets.ca_mau_2023()

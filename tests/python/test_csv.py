@@ -101,3 +101,26 @@ def test_the_python_block_of_the_csv_guide_runs(monkeypatch):
     exec(compile(block, "csv-import.md python block", "exec"), namespace)
     assert len(namespace["frame"]) == 4
     assert list(namespace["problems"]["organization"]) == ["HTX-2"] * 4 + ["HTX-3"]
+
+
+@pytest.mark.parametrize("export", ["organizations.csv", "registry-events.csv"])
+def test_a_dataframe_read_with_pandas_defaults_loads_like_the_file(example_path, export):
+    path = example_path.parent / export
+    frame = pandas.read_csv(path)  # whole-number columns with empty cells become float64 with NaN
+    assert (frame.dtypes == "float64").any()
+    from_frame = coopecon.read_csv(frame).registry
+    from_file = coopecon.read_csv(path).registry
+    assert from_frame.ids() == from_file.ids()
+    for org_id in from_file:
+        assert from_frame.events(org_id) == from_file.events(org_id)
+
+
+def test_a_float_with_a_fraction_in_a_dataframe_is_still_refused():
+    frame = pandas.DataFrame({"Mã tổ chức": ["HTX-1", "HTX-2"], "Tên tổ chức": ["Một", "Hai"],
+                              "Loại hình": ["Hợp tác xã"] * 2, "Mã địa bàn": ["D968"] * 2,
+                              "Lĩnh vực": ["Xây dựng"] * 2, "Ngày đăng ký": ["12/03/2018"] * 2,
+                              "Tình trạng pháp lý": ["Đang hoạt động"] * 2, "Thành viên chính thức": [9.5, None]})
+    with pytest.raises(coopecon.InvalidValueError, match=r'"9\.5"'):
+        coopecon.read_csv(frame)
+    frame["Thành viên chính thức"] = [9.0, 7.0]
+    assert coopecon.read_csv(frame).registry.state_at("HTX-2", D(2024, 1, 1))["members"]["total"] == 7

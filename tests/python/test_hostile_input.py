@@ -53,7 +53,8 @@ CASES = [
     ("year zero", with_first_event(date="0000-01-01"), coopecon.InvalidValueError, [f"{FIRST_EVENT}.date"]),
     ("date with a time", with_first_event(date="2020-01-15T00:00"), coopecon.InvalidValueError,
      [f"{FIRST_EVENT}.date"]),
-    ("datetime for a date", with_first_event(date=datetime.datetime(2020, 1, 15)), coopecon.WrongTypeError,
+    ("datetime with a time of day", with_first_event(date=datetime.datetime(2020, 1, 15, 9)),
+     coopecon.InvalidValueError,
      [f"{FIRST_EVENT}.date"]),
     ("number for a date", with_first_event(date=20200115), coopecon.WrongTypeError, [f"{FIRST_EVENT}.date"]),
     ("2**63 for int64", with_first_event(charter_capital=2**63), coopecon.InvalidValueError,
@@ -116,9 +117,9 @@ def test_messages_say_what_was_expected_and_what_came():
         "10**5000": (with_first_event(charter_capital=10**5000),
                      f"{FIRST_EVENT}.charter_capital: a whole number of 16610 bits is out of range: JSON numbers "
                      "here are whole numbers of at most 64 bits"),
-        "datetime": (with_first_event(date=datetime.datetime(2020, 1, 15)),
-                     f'{FIRST_EVENT}.date: expected a date (datetime.date or "YYYY-MM-DD" text), got '
-                     "datetime.datetime"),
+        "datetime": (with_first_event(date=datetime.datetime(2020, 1, 15, 9, 30)),
+                     f"{FIRST_EVENT}.date: 2020-01-15 09:30:00 has a time of day; a date is expected (its .date(), "
+                     "or normalize() the timestamps)"),
         "set": (with_identity(id={"HTX-A"}),
                 f"{ORG}.id: expected a dict, list, tuple, str, int, float, bool, None or datetime.date, got set"),
         "unknown type": (with_first_event(type="exploded"),
@@ -170,7 +171,7 @@ def test_append_many_reports_every_malformed_entry_by_position(small_registry):
 def test_dates_given_as_arguments(small_registry):
     for bad, error in [("0000-01-01", coopecon.InvalidValueError), ("2024-02-30", coopecon.InvalidValueError),
                        ("", coopecon.InvalidValueError), (20240101, coopecon.WrongTypeError),
-                       (None, coopecon.WrongTypeError), (datetime.datetime(2024, 1, 1), coopecon.WrongTypeError)]:
+                       (None, coopecon.WrongTypeError), (datetime.datetime(2024, 1, 1, 0, 1), coopecon.InvalidValueError)]:
         with pytest.raises(error):
             small_registry.state_at("HTX-A", bad)
         with pytest.raises(error):

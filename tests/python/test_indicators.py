@@ -4,8 +4,11 @@ HTX-A (Cà Mau, 8 members), THT-B (Ngọc Hiển district of Cà Mau, 3 members,
 5 members, registered 2024-03-01 and dissolved 2024-12-01)."""
 
 import datetime
+import html
+import pickle
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import coopecon
@@ -50,17 +53,21 @@ def test_compute_by_kind(small_registry):
 def test_provinces_in_2023_and_2025_units(small_registry):
     units_2023 = indicators.compute(small_registry, ["organizations"], "2024-01-01", "2024-12-31", by="province",
                                     units_as_of="2023-12-31")
-    assert list(units_2023["province"]) == ["P01", "P96", "total"]
+    assert list(units_2023["province"]) == ["P96", "total"]  # P01's only cooperative ended: an empty group
     assert row(units_2023, province="P96")["organizations"] == 2
+    with_empty = indicators.compute(small_registry, ["organizations"], "2024-01-01", "2024-12-31", by="province",
+                                    units_as_of="2023-12-31", empty_groups=True)
+    assert list(with_empty["province"]) == ["P01", "P96", "total"]
     units_2025 = indicators.compute(small_registry, ["organizations"], "2024-01-01", "2024-12-31", by="province",
                                     units_as_of="2025-07-01")
-    assert list(units_2025["province"]) == ["P01", "P96-2025", "total"]
+    assert list(units_2025["province"]) == ["P96-2025", "total"]
     assert row(units_2025, province="P96-2025")["province_label"] == "Cà Mau"
 
 
 def test_series(small_registry):
     frame = indicators.compute(small_registry, ["organizations", "new"], "2024-01-01", "2024-12-31", period="quarter")
-    assert list(frame["period"]) == ["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"]
+    assert list(frame["period"]) == list(pd.period_range("2024Q1", "2024Q4", freq="Q"))
+    assert list(frame["period_label"]) == ["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"]
     assert list(frame["new"]) == [1, 0, 0, 0]
     assert list(frame["organizations"]) == [3, 3, 3, 2]
 
@@ -101,3 +108,28 @@ def test_report_as_dataframes(small_registry):
     series = coopecon.report(small_registry, "2024-12-31", period="month", lang="vi", format="md")
     assert len(series.tables["series"]) == 12 * 3  # per month: cooperatives, groups and the total
     assert "## Kinh tế tập thể, đến ngày 31/12/2024." in series.text
+
+
+def test_report_as_an_html_page_in_either_language(small_registry):
+    report = coopecon.report(small_registry, "2024-12-31", period="quarter")
+    page = report.to_html()
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert "<h1>Collective economy, as of 2024-12-31</h1>" in page
+    assert page.count("<svg ") == 4 and page.count("<caption ") == 8
+    vi = report.to_html("vi")
+    assert vi.startswith('<!DOCTYPE html>\n<html lang="vi">')
+    assert "<h1>Kinh tế tập thể, đến ngày 31/12/2024</h1>" in vi
+    # The default is the report's own language; the page is the command line's.
+    assert coopecon.report(small_registry, "2024-12-31", lang="vi").to_html() == \
+        coopecon.report(small_registry, "2024-12-31", format="html", lang="vi").text
+    with pytest.raises(coopecon.Error, match="unknown language 'fr'"):
+        report.to_html("fr")
+
+
+def test_report_shows_itself_in_a_notebook_in_a_frame_of_its_own(small_registry):
+    report = coopecon.report(small_registry, "2024-12-31")
+    shown = report._repr_html_()
+    assert shown.startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;')
+    assert "<style" not in shown  # the page's stylesheet stays inside the frame
+    assert html.unescape(shown[len('<iframe srcdoc="'):shown.index('" title=')]) == report.to_html()
+    assert pickle.loads(pickle.dumps(report)).to_html("vi") == report.to_html("vi")

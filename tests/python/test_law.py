@@ -40,7 +40,7 @@ def test_check_gives_one_typed_row_per_finding(registry):
     frame = coopecon.check(registry, "2025-08-02")
     assert list(frame.columns) == ["organization", "rule", "severity", "consequence", "legal_basis", "began",
                                    "counted_from", "threshold", "months", "observed", "limit", "message",
-                                   "message_vi"]
+                                   "message_vi", "area"]
     assert frame.dtypes["began"] == np.dtype("datetime64[ns]")
     assert frame.dtypes["threshold"] == np.dtype("datetime64[ns]")
     assert frame.dtypes["months"] == np.dtype("int32")
@@ -129,7 +129,7 @@ def test_options_and_severity_filter(registry):
 def test_no_findings_is_an_empty_frame_with_the_same_columns():
     frame = coopecon.check(coopecon.Registry(), "2025-01-01")
     assert frame.empty
-    assert len(frame.columns) == 13
+    assert len(frame.columns) == 14
     assert frame.dtypes["threshold"] == np.dtype("datetime64[ns]")
 
 

@@ -84,7 +84,7 @@ def test_a_column_keeps_its_snapshot_alive(small_registry):
 def test_to_pandas_labels_every_column(small_registry):
     frame = small_registry.snapshot(D(2024, 12, 31)).to_pandas()
     assert frame.index.tolist() == ["HTX-A", "THT-B", "HTX-C"] and frame.index.name == "id"
-    assert list(frame.columns) == list(coopecon.Snapshot.roles())
+    assert list(frame.columns) == ["registered", "existing"] + [c for c in coopecon.Snapshot.roles() if c != "exists"]
     for column, enum in [("kind", "OrgKind"), ("status", "LegalStatus"), ("sector", "Sector"), ("ended_by", "Ending")]:
         assert isinstance(frame[column].dtype, pd.CategoricalDtype)
         assert list(frame[column].cat.categories) == list(coopecon.names(enum))
@@ -93,13 +93,14 @@ def test_to_pandas_labels_every_column(small_registry):
     assert frame["ended_by"].tolist() == ["none", "none", "dissolution"]
     assert frame["area"].tolist() == ["P96", "D973", "P01"]
     assert isinstance(frame["area"].dtype, pd.CategoricalDtype)
-    assert frame["exists"].dtype == bool and frame["not_at_address"].dtype == bool
+    assert frame["registered"].dtype == bool and frame["existing"].dtype == bool
+    assert frame["not_at_address"].dtype == "boolean"
     for column in ["registered_on", "status_since", "last_annual_assembly", "last_report", "converted_on"]:
         assert pd.api.types.is_datetime64_dtype(frame[column]), column
     assert frame.loc["HTX-C", "status_since"] == pd.Timestamp("2024-12-01")
     assert frame.loc["HTX-A", "last_annual_assembly"] == pd.Timestamp("2021-03-20")
     assert pd.isna(frame.loc["THT-B", "last_annual_assembly"]) and frame["last_report"].isna().all()
-    assert frame["official_members"].dtype == np.int32 and frame["charter_capital"].dtype == np.int64
+    assert frame["official_members"].dtype == "Int32" and frame["charter_capital"].dtype == "Int64"
     assert frame["charter_capital"].tolist() == [500_000_000, 0, 1_000_000_000]
     assert frame["status"].cat.rename_categories(coopecon.labels("LegalStatus", "vi"))["HTX-C"] == \
         "Đã giải thể, phá sản, chấm dứt tồn tại"
@@ -108,12 +109,12 @@ def test_to_pandas_labels_every_column(small_registry):
 def test_to_pandas_of_the_example(example_registry):
     snapshot = example_registry.snapshot(example_registry.info["as_of"])
     frame = snapshot.to_pandas()
-    assert frame.shape == (len(example_registry), len(coopecon.Snapshot.roles()))
+    assert frame.shape == (len(example_registry), len(coopecon.Snapshot.roles()) + 1)
     assert frame.index.tolist() == example_registry.ids()
     for org_id in example_registry:
         state = example_registry.state_at(org_id, snapshot.as_of)
         row = frame.loc[org_id]
-        assert row["exists"] == state["registered"]
+        assert row["registered"] == state["registered"]
         if state["registered"]:
             assert row["status"] == state["status"]
             assert row["official_members"] == state["members"]["by_kind"]["official"]

@@ -323,6 +323,13 @@ TEST(Programme, DissolvingTheLongSuspendedRaisesTheActiveRateByExactlyWhatTheirN
     const Date end = "2027-06-30"_d;
     const auto k = c.scenario.stats.programme_actions;
     ASSERT_GT(k, 0);
+    // The affected count is known from the start alone: the cooperatives suspended on 2025-12-31.
+    const auto at_start = ca_mau().snapshot("2025-12-31"_d);
+    std::int64_t suspended = 0;
+    for (std::size_t i = 0; i < at_start.size(); ++i)
+        suspended += at_start.exists[i] && at_start.kind[i] == OrgKind::cooperative &&
+                     at_start.status[i] == LegalStatus::suspended;
+    EXPECT_EQ(k, 3 * suspended);
     EXPECT_EQ(c.scenario.stats.refused, 0);
     for (std::int32_t run = 0; run < 3; ++run) {
         const double n = c.baseline.series.at(run, end, "organizations");

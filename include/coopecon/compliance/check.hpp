@@ -18,8 +18,10 @@
 #include <coopecon/compliance/finding.hpp>
 #include <coopecon/core/date.hpp>
 #include <coopecon/export.hpp>
+#include <coopecon/law/framework.hpp>
 #include <coopecon/registry/registry.hpp>
 
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -32,6 +34,9 @@ struct CheckOptions {
     Severity minimum = Severity::notice;  // findings less severe are left out
     unsigned threads = 0;      // organisations are checked on this many threads (0: one per core); the findings
                                // are the same, in the same order, on any number
+    // The framework whose rules apply (a reformed one, say), in place of the registry's: the histories are read
+    // as recorded and not validated again, so a reform is compared on the same registry without reloading it.
+    std::shared_ptr<const law::Framework> law;
 };
 
 /// Every finding on `as_of` (at the end of that day), by organisation in registry order, then by rule, then by

@@ -1,9 +1,10 @@
 #pragma once
 // Tables as text (aligned columns, widths counted in terminal cells of UTF-8 text), Markdown, CSV (RFC 4180:
-// CRLF, quotes doubled) and JSON, with English or Vietnamese labels. Text and Markdown write numbers as people
-// read them (4,292 and 87.9 in English; 4.292 and 87,9 in Vietnamese); CSV and JSON write plain numbers.
-// A ratio without a denominator shows as "–" in text and Markdown, an empty CSV field and null in JSON. Text and
-// Markdown show control characters and bytes that are not UTF-8 as U+FFFD.
+// CRLF, quotes doubled), JSON and HTML (a page that needs nothing from outside, html.hpp), with English or
+// Vietnamese labels. Text, Markdown and HTML write numbers as people read them (4,292 and 87.9 in English; 4.292
+// and 87,9 in Vietnamese); CSV and JSON write plain numbers. A ratio without a denominator shows as "–" in text,
+// Markdown and HTML, an empty CSV field and null in JSON. Text, Markdown and HTML show control characters and
+// bytes that are not UTF-8 as U+FFFD.
 
 #include <coopecon/core/label.hpp>
 #include <coopecon/export.hpp>
@@ -18,8 +19,8 @@
 
 namespace coopecon::indicators {
 
-enum class Format : std::uint8_t { text, md, csv, json };
-BOOST_DESCRIBE_ENUM(Format, text, md, csv, json)
+enum class Format : std::uint8_t { text, md, csv, json, html };
+BOOST_DESCRIBE_ENUM(Format, text, md, csv, json, html)
 
 inline constexpr Label total_label{"Total", "Tổng số"};
 

@@ -90,8 +90,9 @@ COOPECON_EXPORT Report standard_report(const Registry& reg, const ReportOptions&
                                        const StandardLayout& layout = {});
 
 /// The report as text or Markdown (headline sentences, then the tables), CSV (one block per table: a title
-/// record, the header and the rows, blocks separated by an empty line) or JSON. The first line says when the
-/// data are synthetic.
+/// record, the header and the rows, blocks separated by an empty line), JSON, or HTML (one page that loads
+/// nothing: the headline as cards, charts drawn as inline SVG, then every table). The first line (in HTML, a
+/// notice above the title) says when the data are synthetic.
 COOPECON_EXPORT std::string render(const Report& r, Format format, Lang lang);
 
 }  // namespace coopecon::indicators

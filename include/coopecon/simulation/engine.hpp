@@ -52,7 +52,7 @@ public:
 };
 
 /// Called after each run completes with (runs done, runs in all). Calls come from the worker threads, one at a
-/// time (they are serialised), in completion order.
+/// time (they are serialised), with `done` going up by one from call to call.
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
 struct RunOptions {
@@ -151,6 +151,15 @@ COOPECON_EXPORT Comparison compare(const Registry& start, const Scenario& baseli
 
 /// Quantiles of a tidy table across its runs.
 COOPECON_EXPORT QuantileTable quantiles(const SeriesTable& series);
+
+/// `scenario` − `baseline`, row by row, paired by (run, date, indicator id, group code); a row the baseline lacks
+/// counts its value as 0. The rows and dictionaries are the scenario's.
+COOPECON_EXPORT SeriesTable difference(const SeriesTable& baseline, const SeriesTable& scenario);
+
+/// Every problem run() would refuse `scenario` for on `start`, before it runs: the scenario's own checks, area
+/// codes of its targets that the registry's catalogue lacks, and a reform that does not fit the registry's
+/// framework. Paths are those of the scenario's JSON form (programmes[0].target.areas[1]).
+COOPECON_EXPORT Problems check(const Scenario& scenario, const Registry& start);
 
 /// One run (number `run` of the seed tree) kept as a registry: the start registry's organisations with their
 /// histories, the simulated events appended, and the organisations founded, all recorded through

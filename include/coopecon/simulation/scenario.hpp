@@ -100,6 +100,10 @@ COOPECON_EXPORT Scenario read_scenario(std::string_view text, std::string_view f
                                        const std::filesystem::path& base = {});
 /// Reads the scenario file at `path` (a reform file is read relative to its folder).
 COOPECON_EXPORT Scenario read_scenario_file(const std::filesystem::path& path);
+/// Gives problems found later in a scenario read from the file at `path` (such as those of
+/// check(scenario, registry): unknown area codes, a reform that does not fit) the file's name and the
+/// line:column of their field paths. Throws Error when the file cannot be read.
+COOPECON_EXPORT void locate_in_file(Problems& problems, const std::filesystem::path& path);
 /// The scenario as JSON text, which read_scenario reads back (the reform as its file name only).
 COOPECON_EXPORT std::string write_scenario(const Scenario& scenario);
 
