@@ -138,10 +138,11 @@ class Reform:
         return f"<coopecon.Reform {self.title!r}>"
 
 
-def check(registry: "Registry", as_of: DateLike, *, law: Union[None, Framework, Reform] = None,
+def check(registry: "Registry", as_of: Optional[DateLike] = None, *, law: Union[None, Framework, Reform] = None,
           severity: str = "notice", at_risk_months: int = 2, notice_months: int = 12,
-          across_law_change: str = "restart") -> "pandas.DataFrame":
-    """The compliance findings of every active or suspended organisation at the end of `as_of`: one row per
+          across_law_change: str = "by_rule") -> "pandas.DataFrame":
+    """The compliance findings of every active or suspended organisation at the end of `as_of` (default: the
+    registry's ``data_as_of``, its own as_of date else its latest event, as the command line): one row per
     finding, in registry order, then rule order (docs/legal-rules.md).
 
     Columns: ``organization``, ``rule``, ``severity`` (ordered: notice < at_risk < due), ``consequence``,
@@ -152,8 +153,10 @@ def check(registry: "Registry", as_of: DateLike, *, law: Union[None, Framework, 
     `law` applies another framework's rules, or a reform of the registry's own framework, to the same registry
     without loading it again (the histories are read as recorded; they are not validated again under it).
     `severity` leaves out findings less severe; `at_risk_months` is how long before a threshold a finding is
-    at_risk; `notice_months` how long a lapse stays a notice; `across_law_change` is ``"restart"`` (a condition
-    continuing into a new law is counted again from its first day) or ``"keep_start"``.
+    at_risk; `notice_months` how long a lapse stays a notice; `across_law_change` is ``"by_rule"`` (months served
+    under the old law count where the new law gives the same ground the same length, docs/legal-rules.md),
+    ``"restart"`` (a condition continuing into a new law is counted again from its first day) or
+    ``"keep_start"``.
 
         >>> reform = coopecon.Reform.load("data/reforms/min-members-seven-from-2026.json")
         >>> coopecon.compare_findings(coopecon.check(registry, "2027-01-01"),

@@ -91,6 +91,20 @@ class Registry:
         latest financial year … Before its registration, ``registered`` is False and ``status`` None."""
         return self._cpp.state_at(organization, date)
 
+    def explain(self, organization: str, date: Optional[DateLike] = None, *, across_law_change: str = "by_rule",
+                lang: str = "en") -> dict[str, Any]:
+        """Why the organisation has the findings it has at the end of `date` (default: :attr:`data_as_of`):
+        ``history`` (its status changes and their causes), ``findings`` (each with the ``events`` of the day its
+        condition arose, ``counted_from``, ``period_last_day``, ``threshold`` and the ``parameters`` in force
+        with their values and articles), and ``text``, the same as ``coopecon explain`` prints."""
+        return _core.explain(self._cpp, organization, date, across_law_change, lang)
+
+    @property
+    def data_as_of(self) -> datetime.date:
+        """The date the data run to: ``info["as_of"]``, else the latest event's date. ``check``, ``report`` and
+        ``explain`` judge the registry at it when no date is given."""
+        return self._cpp.data_as_of
+
     def events(self, organization: str) -> list[dict[str, Any]]:
         """The organisation's events in date order, as dicts that :meth:`append` accepts."""
         return self._cpp.events(organization)

@@ -11,6 +11,7 @@
 #include <coopecon/core/error.hpp>
 #include <coopecon/core/text_file.hpp>
 #include <coopecon/compliance/check.hpp>
+#include <coopecon/compliance/explain.hpp>
 #include <coopecon/law/framework_check.hpp>
 #include <coopecon/law/framework_json.hpp>
 #include <coopecon/law/reform_json.hpp>
@@ -130,7 +131,7 @@ py::array_t<std::int64_t> days(const std::vector<compliance::Finding>& findings,
     return out;
 }
 
-py::dict check(const SharedRegistry& registry, Date as_of, int at_risk_months, int notice_months,
+py::dict check(const SharedRegistry& registry, std::optional<Date> as_of, int at_risk_months, int notice_months,
                const std::string& across_law_change, const std::string& minimum,
                const std::optional<FrameworkHandle>& law) {
     compliance::CheckOptions options;
@@ -141,7 +142,7 @@ py::dict check(const SharedRegistry& registry, Date as_of, int at_risk_months, i
     options.minimum = enum_named<compliance::Severity>(minimum, "a severity");
     std::vector<std::string> areas;  // each finding's organisation's seat, for comparisons by area
     const auto findings = registry.read([&](const Registry& r) {
-        auto out = compliance::check(r, as_of, options);
+        auto out = compliance::check(r, as_of.value_or(r.data_as_of()), options);
         areas.reserve(out.size());
         for (const auto& f : out) areas.push_back(r.organization(r.index_of(f.organization)).area);
         return out;
@@ -186,6 +187,69 @@ py::dict check(const SharedRegistry& registry, Date as_of, int at_risk_months, i
     return out;
 }
 
+py::dict explain(const SharedRegistry& registry, const std::string& organization, std::optional<Date> as_of,
+                 const std::string& across_law_change, const std::string& lang) {
+    compliance::CheckOptions options;
+    options.across_law_change = enum_named<compliance::AcrossLawChange>(across_law_change, "a way across a change of law");
+    const auto language = enum_named<Lang>(lang, "a language");
+    const auto e = registry.read([&](const Registry& r) {
+        return compliance::explain(r, organization, as_of.value_or(r.data_as_of()), options);
+    });
+    py::list history;
+    for (const auto& h : e.history) {
+        py::dict row;
+        row["date"] = h.date;
+        row["status"] = std::string(enum_name(h.status));
+        row["cause"] = h.cause;
+        history.append(row);
+    }
+    py::list findings;
+    for (const auto& x : e.findings) {
+        const auto& f = x.finding;
+        py::dict row;
+        row["rule"] = f.rule;
+        row["severity"] = std::string(enum_name(f.severity));
+        row["consequence"] = std::string(enum_name(f.consequence));
+        row["legal_basis"] = f.legal_basis;
+        row["began"] = f.began;
+        row["counted_from"] = f.counted_from;
+        row["threshold"] = f.threshold;
+        row["period_last_day"] = x.period_last_day;
+        row["law_change"] = x.law_change;
+        row["months"] = f.months;
+        row["observed"] = f.observed;
+        row["limit"] = f.limit;
+        row["message"] = language == Lang::vi ? f.message_vi : f.message;
+        py::list events;
+        for (const auto& ev : x.events) {
+            py::dict evd;
+            evd["date"] = ev.date;
+            evd["type"] = ev.type;
+            events.append(evd);
+        }
+        row["events"] = events;
+        py::list parameters;
+        for (const auto& p : x.parameters) {
+            py::dict pd;
+            pd["name"] = p.name;
+            pd["on"] = p.on;
+            pd["value"] = p.value;
+            pd["reference"] = p.reference;
+            pd["unconfirmed"] = p.unconfirmed;
+            parameters.append(pd);
+        }
+        row["parameters"] = parameters;
+        findings.append(row);
+    }
+    py::dict out;
+    out["organization"] = e.organization;
+    out["as_of"] = e.as_of;
+    out["history"] = history;
+    out["findings"] = findings;
+    out["text"] = compliance::explain_text(e, language);
+    return out;
+}
+
 }  // namespace
 
 void bind_law(py::module_& m) {
@@ -218,10 +282,13 @@ void bind_law(py::module_& m) {
 }
 
 void bind_compliance(py::module_& m) {
-    m.def("check", &check, py::arg("registry"), py::arg("as_of"), py::arg("at_risk_months") = 2,
-          py::arg("notice_months") = 12, py::arg("across_law_change") = "restart", py::arg("minimum") = "notice",
+    m.def("check", &check, py::arg("registry"), py::arg("as_of") = py::none(), py::arg("at_risk_months") = 2,
+          py::arg("notice_months") = 12, py::arg("across_law_change") = "by_rule", py::arg("minimum") = "notice",
           py::arg("law") = py::none(),
-          "The compliance findings on `as_of`, as columns.");
+          "The compliance findings on `as_of` (None: the registry's data_as_of), as columns.");
+    m.def("explain", &explain, py::arg("registry"), py::arg("organization"), py::arg("as_of") = py::none(),
+          py::arg("across_law_change") = "by_rule", py::arg("lang") = "en",
+          "Why an organisation has its findings: status history, events, parameters, days counted.");
 }
 
 }  // namespace coopecon::python

@@ -269,6 +269,9 @@ void bind_registry(py::module_& m) {
              "Appends (organization id, event) pairs, all or none.")
         .def("add_member", &add_member, py::arg("organization"), py::arg("member"),
              "Adds a named member to an organisation's member list.")
+        .def_property_readonly(
+            "data_as_of", [](const SharedRegistry& self) { return self.read([](const Registry& r) { return r.data_as_of(); }); },
+            "The date the data run to: info.as_of, else the latest event's date.")
         .def("state_at",
              [](const SharedRegistry& self, const std::string& organization, Date date) {
                  const auto state = self.read([&](const Registry& r) { return r.state_at(organization, date); });

@@ -105,7 +105,7 @@ void check_out_file(Arguments&, std::string_view);
 
 namespace option {
 inline constexpr Option as_of{"as-of", "DATE",
-                              "date to report at, YYYY-MM-DD (default: the registry's as_of, else today)",
+                              "date to judge at, YYYY-MM-DD (default: the registry's as_of, else its latest event)",
                               set_as_of};
 inline constexpr Option lang{"lang", "en|vi", "labels in English or Vietnamese (default: en)", set_lang};
 inline constexpr Option format{"format", "text|md|csv|json|html",

@@ -14,7 +14,7 @@
 #include <coopecon/law/reform_json.hpp>
 
 #include <array>
-#include <ctime>
+#include <charconv>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -31,20 +31,24 @@ namespace {
 void check_severity(Arguments&, std::string_view v) {
     if (v != "at_risk" && v != "due") throw UsageError(concat("--severity must be at_risk or due, not '", v, "'"), {});
 }
-void check_file(Arguments&, std::string_view v) {
-    if (v.empty()) throw UsageError("the file name is empty", {});
+void check_at_risk_months(Arguments&, std::string_view v) {
+    int n = -1;
+    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (ec != std::errc{} || end != v.data() + v.size() || n < 0 || n > law::max_months)
+        throw UsageError(concat("--at-risk-months must be a whole number from 0 to ", std::to_string(law::max_months),
+                                ", not '", v, "'"),
+                         {});
 }
 
 constexpr Option severity_option{"severity", "at_risk|due",
                                  "only findings at least this severe (default: all, notices included)",
                                  check_severity};
-constexpr Option law_option{"law", "FILE", "a framework file (format coopecon-law) instead of the embedded law",
-                            check_file};
-constexpr Option reform_option{"reform", "FILE", "a reform (format coopecon-reform) applied to the law",
-                               check_file};
-constexpr std::array<const Option*, 9> check_options{
-    &option::as_of,       &severity_option,       &law_option,  &reform_option, &option::csv_rows,
-    &option::csv_mapping, &option::csv_bad_rows, &option::lang, &option::format};
+constexpr Option at_risk_option{"at-risk-months", "N",
+                                "a finding is at risk this many months before its threshold (default: 2)",
+                                check_at_risk_months};
+constexpr std::array<const Option*, 11> check_options{
+    &option::as_of,    &severity_option,     &option::across,       &at_risk_option, &option::law, &option::reform,
+    &option::csv_rows, &option::csv_mapping, &option::csv_bad_rows, &option::lang,  &option::format};
 
 constexpr Syntax check_syntax{
     "FILE", 1,
@@ -56,8 +60,11 @@ constexpr Syntax check_syntax{
     "late suspension notices and annual assemblies.\n"
     "\n"
     "A finding is 'due' once its condition has lasted the months the law gives and is not cured, 'at risk'\n"
-    "in the two months before, and a 'notice' for a minor lapse. docs/legal-rules.md lists every rule with\n"
-    "its article and its values under each law. The exit code is 1 when any finding is due.\n",
+    "in the months before (--at-risk-months), and a 'notice' for a minor lapse. A period of months starts\n"
+    "the day after the day its condition arose and ends on the same day of its last month (Civil Code\n"
+    "Art 147, 148). Without --as-of the registry is judged at its own as_of date, else at its latest event.\n"
+    "docs/legal-rules.md lists every rule with its article and its values under each law. The exit code is\n"
+    "1 when any finding is due.\n",
     check_options};
 
 constexpr Label title_label{"Compliance findings on ", "Kết quả kiểm tra tuân thủ tại ngày "};
@@ -76,54 +83,6 @@ constexpr std::array<ColumnText, 7> columns{{
     {"legal_basis", {"Legal basis", "Căn cứ pháp lý"}},
     {"finding", {"Finding", "Nội dung"}},
 }};
-
-Date today() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    return *Date::from_ymd(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
-                           static_cast<unsigned>(local.tm_mday));
-}
-
-/// The law to check under, or the exit code after printing why it cannot be had.
-struct LoadedLaw {
-    std::shared_ptr<const law::Framework> law;
-    int exit_code = exit_code::ok;
-};
-
-LoadedLaw load_law(std::optional<std::string_view> law_file, std::optional<std::string_view> reform_file,
-                   std::ostream& err) {
-    const std::string* current = nullptr;
-    const std::string law_name(law_file.value_or(""));
-    const std::string reform_name(reform_file.value_or(""));
-    try {
-        auto law = law::vietnam();
-        std::error_code ec;
-        for (const auto* name : {&law_name, &reform_name})
-            if (!name->empty() && std::filesystem::is_directory(*name, ec)) {
-                err << *name << ": is a directory, not a file\n";
-                return {nullptr, exit_code::unreadable};
-            }
-        if (law_file) {
-            current = &law_name;
-            law = std::make_shared<const law::Framework>(law::read_framework_file(law_name));
-        }
-        if (reform_file) {
-            current = &reform_name;
-            law = std::make_shared<const law::Framework>(law::apply_reform_file(*law, reform_name));
-        }
-        return {std::move(law), exit_code::ok};
-    } catch (const Error& e) {
-        const auto& problems = e.problems();
-        if (e.code() == ErrorCode::io) {
-            err << problems.front().to_string() << '\n';
-            return {nullptr, exit_code::unreadable};
-        }
-        for (const auto& p : problems) err << p.to_string() << '\n';
-        err << count_of(problems.size(), "problem", "problems") << " in " << (current ? *current : "") << '\n';
-        return {nullptr, exit_code::problems};
-    }
-}
 
 /// One row per finding; every cell keeps its stable code (rule id, severity, consequence) beside its label.
 indicators::Table build(const Registry& registry, const std::vector<compliance::Finding>& findings, Date as_of) {
@@ -159,7 +118,7 @@ int check(const Invocation& call) {
         call.out << help_text(call.command.name, call.command.summary, check_syntax);
         return exit_code::ok;
     }
-    const auto law = load_law(args.value(law_option.name), args.value(reform_option.name), call.err);
+    const auto law = load_law(args.value(option::law.name), args.value(option::reform.name), call.err);
     if (!law.law) return law.exit_code;
     const auto& file = args.operands.front();
     const auto loaded = load_registry(file, call.err, call.err, law.law, CsvInput::from(args));
@@ -169,7 +128,9 @@ int check(const Invocation& call) {
     compliance::CheckOptions options;
     if (const auto v = args.value(severity_option.name))
         options.minimum = *v == "due" ? compliance::Severity::due : compliance::Severity::at_risk;
-    const Date as_of = args.as_of ? *args.as_of : registry.info().as_of ? *registry.info().as_of : today();
+    if (const auto v = args.value(option::across.name)) options.across_law_change = *enum_from_name<law::AcrossLawChange>(*v);
+    if (const auto v = args.value(at_risk_option.name)) std::from_chars(v->data(), v->data() + v->size(), options.at_risk_months);
+    const Date as_of = args.as_of.value_or(registry.data_as_of());
     const auto findings = compliance::check(registry, as_of, options);
     call.out << indicators::render(build(registry, findings, as_of), args.format, args.lang);
     if (findings.empty() && args.format == Format::text) call.out << none_label.in(args.lang) << '\n';

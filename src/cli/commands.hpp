@@ -37,12 +37,15 @@ int report(const Invocation&);
 int check(const Invocation&);
 int synth(const Invocation&);
 int convert(const Invocation&);
+int explain(const Invocation&);
 int simulate(const Invocation&);
 
 inline constexpr std::array commands{
     Command{"validate", "Check a registry file and list every problem in it", validate},
     Command{"report", "Headline figures and standard indicator tables of a registry (default: the Cà Mau data)", report},
     Command{"check", "Check every organisation against the law at a date and list the findings", check},
+    Command{"explain", "Explain one organisation's status history and findings: events, parameters, days counted",
+            explain},
     Command{"synth", "Generate a synthetic registry from a built-in profile and write it as a registry file", synth},
     Command{"convert", "Read a registry file or a CSV export and write it as a registry file", convert},
     Command{"simulate", "Project a registry under a baseline and policy scenarios: quantiles over Monte Carlo runs",

@@ -2,7 +2,12 @@
 
 #include "arguments.hpp"
 
+#include <coopecon/core/enum_text.hpp>
 #include <coopecon/io/csv.hpp>
+#include <coopecon/law/framework_check.hpp>
+#include <coopecon/law/framework_json.hpp>
+#include <coopecon/law/period.hpp>
+#include <coopecon/law/reform_json.hpp>
 #include <coopecon/io/registry_json.hpp>
 
 #include <algorithm>
@@ -15,6 +20,49 @@
 #include <system_error>
 
 namespace coopecon::cli {
+
+void option::check_file_name(Arguments&, std::string_view v) {
+    if (v.empty()) throw UsageError("the file name is empty", {});
+}
+
+void option::check_across_law_change(Arguments&, std::string_view v) {
+    if (!enum_from_name<law::AcrossLawChange>(v))
+        throw UsageError(concat("--across-law-change must be by_rule, restart or keep_start, not '", v, "'"), {});
+}
+
+LoadedLaw load_law(std::optional<std::string_view> law_file, std::optional<std::string_view> reform_file,
+                   std::ostream& err) {
+    const std::string* current = nullptr;
+    const std::string law_name(law_file.value_or(""));
+    const std::string reform_name(reform_file.value_or(""));
+    try {
+        auto law = law::vietnam();
+        std::error_code ec;
+        for (const auto* name : {&law_name, &reform_name})
+            if (!name->empty() && std::filesystem::is_directory(*name, ec)) {
+                err << *name << ": is a directory, not a file\n";
+                return {nullptr, exit_code::unreadable};
+            }
+        if (law_file) {
+            current = &law_name;
+            law = std::make_shared<const law::Framework>(law::read_framework_file(law_name));
+        }
+        if (reform_file) {
+            current = &reform_name;
+            law = std::make_shared<const law::Framework>(law::apply_reform_file(*law, reform_name));
+        }
+        return {std::move(law), exit_code::ok};
+    } catch (const Error& e) {
+        const auto& problems = e.problems();
+        if (e.code() == ErrorCode::io) {
+            err << problems.front().to_string() << '\n';
+            return {nullptr, exit_code::unreadable};
+        }
+        for (const auto& p : problems) err << p.to_string() << '\n';
+        err << count_of(problems.size(), "problem", "problems") << " in " << (current ? *current : "") << '\n';
+        return {nullptr, exit_code::problems};
+    }
+}
 
 std::string count_of(std::size_t n, std::string_view singular, std::string_view plural) {
     return concat(std::to_string(n), " ", n == 1 ? singular : plural);

@@ -32,7 +32,25 @@ inline constexpr Option csv_bad_rows{"bad-rows", "refuse|skip",
                                      "for a CSV file: refuse the file when a row is wrong, or load the rest and list "
                                      "the rows skipped on stderr (default: refuse)",
                                      set_csv_bad_rows};
+void check_file_name(Arguments&, std::string_view);
+void check_across_law_change(Arguments&, std::string_view);
+inline constexpr Option law{"law", "FILE", "a framework file (format coopecon-law) instead of the embedded law",
+                            check_file_name};
+inline constexpr Option reform{"reform", "FILE", "a reform (format coopecon-reform) applied to the law",
+                               check_file_name};
+inline constexpr Option across{"across-law-change", "by_rule|restart|keep_start",
+                               "how a period of months runs across a change of law (default: by_rule, "
+                               "docs/legal-rules.md)",
+                               check_across_law_change};
 }  // namespace option
+
+/// The law a command judges under (--law, --reform), or the exit code after printing why it cannot be had.
+struct LoadedLaw {
+    std::shared_ptr<const law::Framework> law;
+    int exit_code = exit_code::ok;
+};
+LoadedLaw load_law(std::optional<std::string_view> law_file, std::optional<std::string_view> reform_file,
+                   std::ostream& err);
 
 /// The CSV options a command line gives.
 struct CsvInput {

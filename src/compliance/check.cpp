@@ -21,12 +21,13 @@ namespace coopecon::compliance {
 namespace {
 
 /// The whole message: the condition, since when, and what follows.
-std::string message(const Finding& f, law::Rule r, const ConditionPeriod& p, Date as_of, Lang lang) {
+std::string message(const Finding& f, law::Rule r, const ConditionPeriod& p, Date as_of,
+                    const law::LawCalendar& calendar, Lang lang) {
     const bool vi = lang == Lang::vi;
     std::string out = condition_text(r, p, as_of, lang);
     if (law::info(r).form == law::RuleForm::lapse) return out;
     out += (vi ? " từ " : " since ") + f.began.iso();
-    if (f.counted_from != f.began)
+    if (calendar.law_changes_on(f.counted_from) && f.began < f.counted_from)
         out += vi ? " (tính từ " + f.counted_from.iso() + ", ngày luật mới có hiệu lực)"
                   : " (counted from " + f.counted_from.iso() + ", when a new law took effect)";
     const std::string consequence(label(f.consequence).in(lang));
@@ -71,7 +72,7 @@ void check_one(const Registry& registry, OrgIndex i, Date as_of, const CheckOpti
         switch (rule.form) {
             case law::RuleForm::duration: {
                 if (p.until) continue;
-                const auto crossed = due_date(law, calendar, p.rule, p.counted_from, o.across_law_change);
+                const auto crossed = due_date(law, p.rule, p.began, p.counted_from, o.across_law_change);
                 if (!crossed) continue;
                 f.threshold = *crossed;
                 if (*crossed <= as_of) {
@@ -91,7 +92,7 @@ void check_one(const Registry& registry, OrgIndex i, Date as_of, const CheckOpti
             case law::RuleForm::immediate:
                 if (p.until) continue;
                 f.severity = Severity::due;
-                f.threshold = p.counted_from;
+                f.threshold = p.began;
                 f.consequence = Consequence::termination_ground;
                 break;
             case law::RuleForm::lapse:
@@ -110,8 +111,8 @@ void check_one(const Registry& registry, OrgIndex i, Date as_of, const CheckOpti
         f.observed = p.observed;
         f.limit = p.limit;
         f.legal_basis = law.basis(rule.id, basis_on);
-        f.message = message(f, p.rule, p, as_of, Lang::en);
-        f.message_vi = message(f, p.rule, p, as_of, Lang::vi);
+        f.message = message(f, p.rule, p, as_of, calendar, Lang::en);
+        f.message_vi = message(f, p.rule, p, as_of, calendar, Lang::vi);
         out.push_back(std::move(f));
     }
 }

@@ -97,6 +97,7 @@ void ConditionScan::run(const EventLog& log, Date until) {
         }
         coopecon::detail::apply_event(replay_, d, payload);
         track(d, payload);
+        last_event_ = d;
     });
     if (started_) advance(until.plus_days(1));
     replay_.settle(until);
@@ -154,16 +155,26 @@ void ConditionScan::evaluate(Date t) {
             if (run.open) close(r, t.plus_days(-1));
             continue;
         }
-        if (run.open && across_ == AcrossLawChange::restart && info(r).form == law::RuleForm::duration &&
-            calendar_.law_changes_on(t) && run.counted_from < t) {
+        if (run.open && info(r).form == law::RuleForm::duration && run.counted_from < t &&
+            calendar_.law_changes_on(t) && law::period_restarts_on(law_, *info(r).months, t, across_)) {
             const Date began = run.began;
             close(r, t.plus_days(-1));
             run = Run{true, began, t, {}};
         } else if (!run.open) {
-            run = Run{true, t, t, {}};
+            run = Run{true, t, first_counted(r, t), {}};
         }
         run.last = *m;
     }
+}
+
+/// The first day counted of a condition that arises on `t`: the day after the event that made it arise (Civil
+/// Code Art 147.2) — the next day when an event of `t` did; `t` itself when it arose from the day before (the
+/// annual assembly that starts the count of no annual assembly, a notified suspension that ran out) or from a new
+/// law taking effect on `t`. Nothing is counted for an immediate rule.
+Date ConditionScan::first_counted(law::Rule r, Date t) const {
+    if (info(r).form != law::RuleForm::duration) return t;
+    if (r == law::Rule::no_annual_assembly && !assemblies_.empty() && assemblies_.back() == t.plus_days(-1)) return t;
+    return last_event_ == t ? t.plus_days(1) : t;
 }
 
 void ConditionScan::close(law::Rule r, Date until) {

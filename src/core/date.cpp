@@ -11,6 +11,11 @@ void put(char* out, int width, unsigned v) noexcept {
 
 }  // namespace
 
+std::string Date::dmy() const {
+    const auto text = iso();
+    return text.substr(8, 2) + "/" + text.substr(5, 2) + "/" + text.substr(0, 4);
+}
+
 std::string Date::iso() const {
     const auto d = ymd();
     char buf[11];

@@ -143,9 +143,11 @@ struct Replay::Checks {
         if (r.state_.kind != OrgKind::union_of_cooperatives || kind != MemberKind::official ||
             type == MemberType::cooperative)
             return std::nullopt;
+        const std::string type_name(enum_name(type));
+        const bool vowel = std::string_view("aeiou").find(type_name.front()) != std::string_view::npos;
         Problem p = base(ErrorCode::rule_violation, "member.union_official_is_cooperative",
-                         "an official member of a union of cooperatives must be a cooperative, not a " +
-                             std::string(enum_name(type)));
+                         "an official member of a union of cooperatives must be a cooperative, not " +
+                             std::string(vowel ? "an " : "a ") + type_name);
         p.legal_basis = law.basis(p.rule, e.date);
         return p;
     }
@@ -170,6 +172,10 @@ struct Replay::Checks {
 
 std::optional<Problem> Replay::step(const Event& e, const law::Framework& law) {
     settle(e.date);
+    // The office's record of a termination by lapse the replay derived: kept, nothing changes.
+    if (const auto* c = e.get<DissolutionCompleted>(); c && c->by == CompletionMode::lapse &&
+                                                       state_.status == LegalStatus::terminated && state_.lapses_on)
+        return std::nullopt;
     auto decision = law::decide(state_, e, law);
     if (!decision) return std::move(decision.refusal);
     if (auto problem = std::visit(Checks{*this, e, law}, e.data)) return problem;

@@ -5,6 +5,7 @@
 // (src/history/replay.cpp) is the exported instantiation for other callers.
 
 #include <coopecon/history/replay.hpp>
+#include <coopecon/law/period.hpp>
 #include <coopecon/law/transition_table.hpp>
 
 #include <boost/mp11/algorithm.hpp>
@@ -191,6 +192,14 @@ inline void detail::apply_event(Replay& replay, Date d, const Payload& p) {
         if (state.status == LegalStatus::terminated) state.ended_by = Replay::Effects::ending_of<Payload>();
         if (is_live(before) && !is_live(state.status)) state.restore_to = before;
         // The notified end is kept while a cancellation or withdrawal may restore the suspension.
+        if (state.status == LegalStatus::in_dissolution) {
+            // The office received the resolution or gave notice on d; the lapse period counts from the next day.
+            const auto p = state.kind == OrgKind::cooperative_group ? law::Param::group_termination_lapse_months
+                                                                    : law::Param::dissolution_lapse_months;
+            state.lapses_on = law::period_runs_out(*replay.law_, p, d.plus_days(1), law::AcrossLawChange::by_rule);
+        } else {
+            state.lapses_on.reset();
+        }
         const bool restorable = state.status == LegalStatus::in_dissolution ||
                                 state.status == LegalStatus::revoked_tax_enforcement;
         if (state.status != LegalStatus::suspended && !restorable) state.suspended_until.reset();

@@ -19,13 +19,6 @@ namespace {
 using detail::csv_field;
 using detail::json_string;
 
-Date latest_event_date(const Registry& reg) {
-    Date latest = Date::min();
-    for (OrgIndex i = 0; i < reg.size(); ++i)
-        if (!reg.log(i).empty()) latest = std::max(latest, reg.log(i).last_date());
-    return latest;
-}
-
 std::vector<std::string> unique_ids(const std::vector<std::vector<std::string>>& lists) {
     std::vector<std::string> out;
     for (const auto& l : lists)
@@ -93,8 +86,7 @@ std::vector<std::string> headline_sentences(const Report& r, Lang lang) {
 
 ReportQuery report_query(const Registry& reg, const ReportOptions& options, const StandardLayout& layout) {
     ReportQuery r;
-    const Date as_of =
-        options.as_of ? *options.as_of : reg.info().as_of ? *reg.info().as_of : latest_event_date(reg);
+    const Date as_of = options.as_of.value_or(reg.data_as_of());
     r.period = period_between(options.from.value_or(*Date::from_ymd(as_of.year(), 1, 1)), as_of);
     r.units_as_of = options.units_as_of.value_or(as_of);
     r.by_kind = options.by == std::vector<GroupKey>{GroupKey::by(KeyKind::kind)};

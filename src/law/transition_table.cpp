@@ -1,4 +1,5 @@
 #include <coopecon/core/enum_text.hpp>
+#include <coopecon/law/period.hpp>
 #include <coopecon/law/transition_table.hpp>
 
 #include <utility>
@@ -24,16 +25,17 @@ std::optional<std::string> approval_at_least(const GuardInput& in, std::optional
     return std::nullopt;
 }
 
-/// Completion by lapse: only once the period has run since the dissolution began, and only where the law
-/// in force provides for it.
+/// A completion by lapse written in a history: the replay derives the termination on the lapse day
+/// (OrgState::lapses_on), so a record of it can only come early, and is refused.
 std::optional<std::string> lapse_after(const GuardInput& in, Param p) {
     if (in.event.get<DissolutionCompleted>()->by != CompletionMode::lapse) return std::nullopt;
-    const auto* months = in.law.entry(p, in.event.date);
-    if (!months) return "completion by lapse is not provided for by the law in force on " + in.event.date.iso();
-    const Date earliest = in.state.status_since.plus_months(static_cast<int>(months->value));
-    if (in.event.date < earliest)
-        return "completion by lapse needs " + months_text(months->value) + cite(*months) +
-               " after the dissolution began on " + in.state.status_since.iso() + ", so not before " + earliest.iso();
+    const auto* months = in.law.entry(p, in.state.status_since.plus_days(1));
+    if (!in.state.lapses_on)
+        return "completion by lapse is not provided for by the law in force on " + in.event.date.iso();
+    if (in.event.date < *in.state.lapses_on)
+        return "completion by lapse comes after " + (months ? months_text(months->value) + cite(*months) : "the period") +
+               " counted from the day after the dissolution began on " + in.state.status_since.iso() +
+               " (Civil Code Art 147, 148), so not before " + in.state.lapses_on->iso();
     return std::nullopt;
 }
 
@@ -82,10 +84,11 @@ std::optional<std::string> group_lapse(const GuardInput& in) {
 std::optional<std::string> cancel_window(const GuardInput& in) {
     const auto* months = in.law.entry(Param::dissolution_cancel_window_months, in.event.date);
     if (!months) return "cancelling a dissolution is not provided for by the law in force on " + in.event.date.iso();
-    const Date end = in.state.status_since.plus_months(static_cast<int>(months->value));
+    const Date end = day_after_months(in.state.status_since, months->value);
     if (in.event.date >= end)
-        return "the dissolution began on " + in.state.status_since.iso() + "; it could be cancelled only before " +
-               end.iso() + " (" + months_text(months->value) + cite(*months) + ")";
+        return "the dissolution began on " + in.state.status_since.iso() + "; it could be cancelled only until " +
+               end.plus_days(-1).iso() + " (" + months_text(months->value) + cite(*months) +
+               ", counted from the next day, Civil Code Art 147, 148)";
     return std::nullopt;
 }
 
@@ -122,13 +125,16 @@ std::optional<std::string> conversion(const GuardInput& in) {
     if (!months)
         return "conversion of a cooperative group into a cooperative is not provided for by the law in force on " +
                in.event.date.iso();
-    const Date earliest = in.state.registered_on.plus_months(static_cast<int>(months->value));
+    const Date earliest = day_after_months(in.state.registered_on, months->value);
     if (in.event.date < earliest)
         return "the group has operated since " + in.state.registered_on.iso() + ", less than the " +
                months_text(months->value) + cite(*months) + " required; it may convert from " + earliest.iso();
     const auto consenting = in.event.get<ConvertedToCooperative>()->consenting_members;
     const auto* share = in.law.entry(Param::conversion_consent_percent, in.event.date);
     const std::int64_t members = in.state.members.total();
+    if (share && !consenting)
+        return "consenting_members is needed: " + std::to_string(share->value) + " % of the members must agree" +
+               cite(*share);
     if (consenting && share && *consenting * 100 < share->value * members)
         return std::to_string(*consenting) + " of " + std::to_string(members) + " members agreed; " +
                std::to_string(share->value) + " % must agree" + cite(*share);

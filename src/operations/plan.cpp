@@ -34,7 +34,7 @@ void for_each_reference(const Event& e, F&& f) {
 std::optional<Problem> replay_problem(const Organization& org, std::span<const Member> members,
                                       std::vector<Event> history, const law::Framework& law) {
     std::stable_sort(history.begin(), history.end(), [](const Event& a, const Event& b) { return a.date < b.date; });
-    Replay replay(org, members);
+    Replay replay(org, members, law);
     for (const auto& e : history)
         if (auto problem = replay.step(e, law)) {
             problem->organization = org.id;

@@ -58,7 +58,7 @@ void validate_history(const law::Framework& law, Staged& s, std::vector<Event> h
         problems.push_back(std::move(p));
         return;
     }
-    Replay replay(s.org, s.members);
+    Replay replay(s.org, s.members, law);
     for (std::size_t j : order) {
         if (auto problem = replay.step(history[j], law)) {
             problem->organization = s.org.id;
@@ -249,13 +249,21 @@ void Registry::append(std::vector<Append> batch) {
 
 OrgState Registry::state_at(OrgIndex i, Date date) const {
     const auto& row = rows_.at(i);
-    Replay r(row.kind, members_[i]);
+    Replay r(row.kind, members_[i], *law_);
     events_store_.view(row.log).replay_until(date, [&](Date d, const auto& p) { detail::apply_event(r, d, p); });
     r.settle(date);
     return r.state();
 }
 
 OrgState Registry::state_at(std::string_view id, Date date) const { return state_at(index_of(id), date); }
+
+Date Registry::data_as_of() const noexcept {
+    if (info_.as_of) return *info_.as_of;
+    Date latest = Date::min();
+    for (OrgIndex i = 0; i < size(); ++i)
+        if (!log(i).empty()) latest = std::max(latest, log(i).last_date());
+    return latest;
+}
 
 std::size_t Registry::memory_bytes() const noexcept {
     auto heap = [](const std::string& s) { return s.capacity() > std::string().capacity() ? s.capacity() + 1 : 0; };

@@ -36,7 +36,7 @@ void Registry::replay_blocks(std::span<const Date> dates, Sink&& sink) const {
             const auto& row = rows_[i];
             sectors[j] = row.sector;
             areas[j] = row.area;
-            Replay r(row.kind, members_[i]);
+            Replay r(row.kind, members_[i], *law_);
             auto events = events_store_.view(row.log).cursor();
             for (std::size_t k = 0; k < dates.size(); ++k) {
                 events.replay_until(dates[k], [&](Date d, const auto& p) { detail::apply_event(r, d, p); });

@@ -16,7 +16,7 @@ Suspension suspension_between(const Registry& reg, OrgIndex i, Date from, Date t
         out.days += e.days_since_epoch() - s.days_since_epoch() + 1;
         if (!out.first_day || s < *out.first_day) out.first_day = s;
     };
-    Replay r(reg.organization(i), reg.members(i));
+    Replay r(reg.organization(i), reg.members(i), reg.law());
     std::optional<Date> since;  // start of the suspension under way
     auto observe = [&] {
         const auto& s = r.state();

@@ -159,7 +159,7 @@ Calibration calibrate(const Registry& reg, const CalibrationOptions& options) {
         const auto& org = reg.organization(i);
         const AreaIndex area = reg.area(i);
         const Sector sector = org.sector;
-        Replay r(org, reg.members(i));
+        Replay r(org, reg.members(i), reg.law());
         Date cursor = Date::min();
         std::vector<Date> assemblies, reports;
         std::vector<std::int32_t> report_years;
@@ -264,7 +264,7 @@ Calibration calibrate(const Registry& reg, const CalibrationOptions& options) {
         // Yearly occasions, replayed again year by year from the organisation's states.
         const auto& final_state = r.state();
         if (!final_state.registered) continue;
-        Replay again(org, reg.members(i));
+        Replay again(org, reg.members(i), reg.law());
         const auto log = reg.log(i);
         auto cursor2 = log.cursor();
         for (int y = std::max(from.year() - 1, final_state.registered_on.year()); y <= until.year(); ++y) {

@@ -160,7 +160,7 @@ Setup make_setup(const Registry& reg, const Scenario& scenario, const RunOptions
     for (auto& w : weights) w.assign(catalog.areas().size(), 0);
     for (OrgIndex i = 0; i < n; ++i) {
         const auto& org = reg.organization(i);
-        Replay r(org, reg.members(i));
+        Replay r(org, reg.members(i), reg.law());
         reg.log(i).replay_until(s.start, [&](Date d, const auto& p) { r.apply(d, p); });
         r.settle(s.start);
         const auto& st = r.state();
@@ -169,13 +169,13 @@ Setup make_setup(const Registry& reg, const Scenario& scenario, const RunOptions
         auto& init = s.initial[i];
         if (st.latest_assessment) init.cls = class_of(st.latest_assessment->points);
         if (st.exists_and_not_terminated()) {
-            compliance::ConditionScan scan(*s.law, *s.calendar, compliance::AcrossLawChange::restart, org, reg.members(i));
+            compliance::ConditionScan scan(*s.law, *s.calendar, compliance::AcrossLawChange::by_rule, org, reg.members(i));
             scan.run(reg.log(i), s.start);
             for (const auto& p : scan.periods()) {
                 if (p.until) continue;
                 if (p.rule == law::Rule::no_annual_assembly) init.assembly_from = p.counted_from;
                 if (p.rule == law::Rule::below_minimum_members || p.rule == law::Rule::group_below_minimum_members)
-                    init.below_from = p.counted_from;
+                    init.below_from = p.began, init.below_counted = p.counted_from;
             }
             if (is_live(st.status)) {
                 AreaIndex seat = s.areas[i];

@@ -7,6 +7,7 @@
 #include "world.hpp"
 
 #include <coopecon/compliance/due_dates.hpp>
+#include <coopecon/law/period.hpp>
 #include <coopecon/simulation/synthetic.hpp>
 
 #include "simulation/draws.hpp"
@@ -28,7 +29,7 @@ enum class ItemType : std::uint8_t {
     assembly,
     assessment,
     office,          // tag: rule (0 no annual assembly, 1 below minimum)
-    completion,      // tag: 0 dossier, 1 lapse
+    completion,      // a dossier completes a dissolution, or its lapse day comes
     merge_complete,  // tag: the receiving organisation
 };
 
@@ -42,8 +43,9 @@ struct Item {
 struct Org {
     Stream rng{SeedTree(0)};
     std::uint32_t gen = 0;
-    std::optional<Date> assembly_from;  // no annual assembly counted from
+    std::optional<Date> assembly_from;  // no annual assembly counted from (its first day counted)
     std::optional<Date> below_from;     // below the minimum of members since
+    std::optional<Date> below_counted;  // and counted from
     Date due_assembly = Date::max(), due_below = Date::max();
     std::uint8_t cls = unrated_class;
     bool merging = false;
@@ -73,6 +75,7 @@ public:
             o.rng = existing.child(i).stream();
             o.assembly_from = s.initial[i].assembly_from;
             o.below_from = s.initial[i].below_from;
+            o.below_counted = s.initial[i].below_counted;
             o.cls = s.initial[i].cls;
         }
         out_.stats = {};
@@ -177,6 +180,25 @@ private:
         return true;
     }
 
+    /// Brings organisation i to day d; a dissolution that terminates by lapse on the way is counted as ended (the
+    /// replay derives it: no event is written).
+    void settle(std::uint32_t i, Date d) {
+        auto& r = replays_[i];
+        const LegalStatus before = r.state().status;
+        r.settle(d);
+        if (before == LegalStatus::in_dissolution && r.state().status == LegalStatus::terminated) ended(i);
+    }
+
+    /// An organisation that has just ended leaves the live count and the office's view.
+    void ended(std::uint32_t i) {
+        auto& o = orgs_[i];
+        --live_;
+        ++o.gen;
+        o.due_assembly = o.due_below = Date::max();
+        o.below_from.reset();
+        o.below_counted.reset();
+    }
+
     /// Keeps the office's view up to date after an event.
     void after(std::uint32_t i, const Event& e, LegalStatus before, bool was_registered) {
         auto& o = orgs_[i];
@@ -187,7 +209,7 @@ private:
             reschedule_office(i, d);
         }
         if (e.get<ConvertedToCooperative>() || e.get<Registered>()) {
-            o.assembly_from = d;
+            o.assembly_from = d.plus_days(1);  // counted from the day after (Civil Code Art 147.2)
             update_below(i, d);
             reschedule_office(i, d);
         } else if (e.get<MembersJoined>() || e.get<MembersLeft>() || e.get<MemberJoined>() || e.get<MemberLeft>()) {
@@ -198,18 +220,23 @@ private:
         }
         if (st.status != before || !was_registered) {
             if (!was_registered && st.registered) ++live_;
-            if (st.status == LegalStatus::terminated && before != LegalStatus::terminated) --live_;
-            ++o.gen;
-            if (live(st)) redraw(i, d);
-            if (!live(st)) {
-                o.due_assembly = o.due_below = Date::max();
-                o.below_from.reset();
+            if (st.status == LegalStatus::terminated && before != LegalStatus::terminated) {
+                ended(i);
+            } else {
+                ++o.gen;
+                if (live(st)) redraw(i, d);
+                if (!live(st)) {
+                    o.due_assembly = o.due_below = Date::max();
+                    o.below_from.reset();
+                    o.below_counted.reset();
+                }
             }
         }
     }
 
-    /// The minimum-members condition after a change of members or of law.
-    void update_below(std::uint32_t i, Date d) {
+    /// The minimum-members condition after a change of members (counted from the next day, Civil Code Art
+    /// 147.2) or of law (counted from its first day).
+    void update_below(std::uint32_t i, Date d, bool law_changed = false) {
         auto& o = orgs_[i];
         const auto& st = replays_[i].state();
         const auto p = st.kind == OrgKind::cooperative_group ? law::Param::min_members_cooperative_group
@@ -218,8 +245,14 @@ private:
         const auto min = S_.law->value(p, d);
         const std::int64_t have = st.kind == OrgKind::cooperative_group ? st.members.total() : st.members.official();
         const bool below = min && have < *min;
-        if (below && !o.below_from) o.below_from = d;
-        if (!below) o.below_from.reset();
+        if (below && !o.below_from) {
+            o.below_from = d;
+            o.below_counted = law_changed ? d : d.plus_days(1);
+        }
+        if (!below) {
+            o.below_from.reset();
+            o.below_counted.reset();
+        }
     }
 
     /// The office acts on the day after a ground is due, then with the office's monthly rate.
@@ -228,14 +261,14 @@ private:
         const auto& st = replays_[i].state();
         if (!live(st)) return;
         const bool coop = st.kind != OrgKind::cooperative_group;
-        const auto due = [&](law::Rule r, const std::optional<Date>& from) -> Date {
-            if (!from) return Date::max();
-            const auto when = compliance::due_date(*S_.law, *S_.calendar, r, *from);
+        const auto due = [&](law::Rule r, const std::optional<Date>& began, const std::optional<Date>& counted) {
+            if (!began || !counted) return Date::max();
+            const auto when = compliance::due_date(*S_.law, r, *began, *counted);
             return when ? *when : Date::max();
         };
-        const Date a = coop ? due(law::Rule::no_annual_assembly, o.assembly_from) : Date::max();
+        const Date a = coop ? due(law::Rule::no_annual_assembly, o.assembly_from, o.assembly_from) : Date::max();
         const Date b = due(coop ? law::Rule::below_minimum_members : law::Rule::group_below_minimum_members,
-                           o.below_from);
+                           o.below_from, o.below_counted);
         if (a != o.due_assembly) {
             o.due_assembly = a;
             if (a != Date::max()) schedule(office_day(i, a, d), {i, 0, ItemType::office});
@@ -305,9 +338,9 @@ private:
     void minimum_changed(Date d) {
         for (std::uint32_t i = 0; i < orgs_.size(); ++i) {
             auto& r = replays_[i];
-            r.settle(d);
+            settle(i, d);
             if (!live(r.state())) continue;
-            update_below(i, d);
+            update_below(i, d, true);
             reschedule_office(i, d);
         }
     }
@@ -315,7 +348,7 @@ private:
     void redraw_all(Date d) {
         for (std::uint32_t i = 0; i < orgs_.size(); ++i) {
             auto& r = replays_[i];
-            r.settle(d);
+            settle(i, d);
             if (live(r.state())) redraw(i, d);
         }
     }
@@ -325,7 +358,7 @@ private:
     void handle(const Item& item, Date d) {
         const std::uint32_t i = item.org;
         auto& r = replays_[i];
-        r.settle(d);
+        settle(i, d);
         const auto& st = r.state();
         auto& o = orgs_[i];
         switch (item.type) {
@@ -352,9 +385,8 @@ private:
                 if (live(st) && st.kind == OrgKind::cooperative) assess(i, d);
                 return;
             case ItemType::office: return office(i, d, item.tag);
-            case ItemType::completion:
-                if (st.status == LegalStatus::in_dissolution)
-                    step(i, d, DissolutionCompleted{item.tag == 1 ? CompletionMode::lapse : CompletionMode::dossier});
+            case ItemType::completion:  // a lapse has been settled above
+                if (st.status == LegalStatus::in_dissolution) step(i, d, DissolutionCompleted{CompletionMode::dossier});
                 return;
             case ItemType::merge_complete: return merge_complete(i, item.tag, d);
         }
@@ -468,21 +500,19 @@ private:
         return true;
     }
 
-    /// A dissolution under way completes on a dossier (one to five months on) or by lapse after the period the
-    /// law gives, counted from when it began; where the law gives none, on a dossier.
+    /// A dissolution under way completes on a dossier (one to five months on, before its lapse day) or by lapse,
+    /// which the replay derives on the day the law gives (OrgState::lapses_on); where the law gives none, on a
+    /// dossier.
     void schedule_completion(std::uint32_t i, Date d) {
         auto& o = orgs_[i];
         const auto& st = replays_[i].state();
-        const auto lapse = S_.law->value(st.kind == OrgKind::cooperative_group ? law::Param::group_termination_lapse_months
-                                                                               : law::Param::dissolution_lapse_months,
-                                         st.status_since);
-        const bool dossier = !lapse || o.rng.bernoulli(rate_of(i, Hazard::dossier, d));
+        const bool dossier = !st.lapses_on || o.rng.bernoulli(rate_of(i, Hazard::dossier, d));
         if (dossier) {
-            const Date when = std::max(d, st.status_since).plus_days(30 + static_cast<std::int32_t>(o.rng.below(120)));
+            Date when = std::max(d, st.status_since).plus_days(30 + static_cast<std::int32_t>(o.rng.below(120)));
+            if (st.lapses_on && when >= *st.lapses_on) when = std::max(d.plus_days(1), st.lapses_on->plus_days(-1));
             schedule(when, {i, 0, ItemType::completion});
         } else {
-            schedule(std::max(d.plus_days(1), st.status_since.plus_months(static_cast<int>(*lapse))),
-                     {i, 1, ItemType::completion});
+            schedule(std::max(d.plus_days(1), *st.lapses_on), {i, 0, ItemType::completion});
         }
     }
 
@@ -496,7 +526,7 @@ private:
         for (const auto j : list) {
             if (j == i || orgs_[j].merging) continue;
             auto& rj = replays_[j];
-            rj.settle(d);
+            settle(j, d);
             const auto& sj = rj.state();
             if (!sj.registered || sj.status != LegalStatus::active || sj.kind != OrgKind::cooperative) continue;
             if (programme && (orgs_[j].cls == unrated_class || orgs_[j].cls >= 3)) continue;
@@ -534,7 +564,7 @@ private:
         step(i, d, ReorganizationCompleted{ReorganizationForm::merger_into, {to_id}, fund});
         orgs_[i].merging = false;
         orgs_[to].merging = false;
-        replays_[to].settle(d);
+        settle(to, d);
         if (!live(replays_[to].state())) return;
         step(to, d, ReorganizationCompleted{ReorganizationForm::merger_receiving, {from_id}, fund});
         if (members.official() > 0)
@@ -547,7 +577,7 @@ private:
         const auto& st = replays_[i].state();
         const auto months = S_.law->value(law::Param::conversion_min_operating_months, d);
         const auto min = S_.law->value(law::Param::min_members_cooperative, d);
-        if (!months || st.registered_on.plus_months(static_cast<int>(*months)) > d) return false;
+        if (!months || law::day_after_months(st.registered_on, *months) > d) return false;
         if (!min || st.members.total() < *min) return false;
         if (!step(i, d, ConvertedToCooperative{st.members.total()})) return false;
         schedule_yearly(i, d);
@@ -701,7 +731,7 @@ private:
                 const auto action = p.spec.action.value_or(ProgrammeAction::voluntary_dissolution);
                 for (std::uint32_t i = 0; i < orgs_.size(); ++i) {
                     auto& r = replays_[i];
-                    r.settle(d);
+                    settle(i, d);
                     const auto& st = r.state();
                     if (st.status != LegalStatus::suspended || !p.targets(st.kind, sectors_[i], areas_[i])) continue;
                     if (!(st.status_since.plus_months(months) < d)) continue;
@@ -717,7 +747,7 @@ private:
                 const double monthly = share >= 1 ? 1.0 : 1 - std::pow(1 - share, 1.0 / 12);
                 for (std::uint32_t i = 0; i < orgs_.size(); ++i) {
                     auto& r = replays_[i];
-                    r.settle(d);
+                    settle(i, d);
                     const auto& st = r.state();
                     if (st.status != LegalStatus::active || st.kind != OrgKind::cooperative || orgs_[i].cls != 3 ||
                         orgs_[i].merging || !p.targets(st.kind, sectors_[i], areas_[i]))
@@ -755,7 +785,7 @@ private:
                     if (const auto now = S_.registry->areas().on(area, day); now != no_index) area = now;
                     orgs_.push_back(std::move(o));
                     const auto kind = static_cast<OrgKind>(k);
-                    replays_.emplace_back(kind, std::span<const Member>{});
+                    replays_.emplace_back(kind, std::span<const Member>{}, *S_.law);
                     sectors_.push_back(static_cast<Sector>(s));
                     areas_.push_back(area);
                     if (area >= coops_by_area_.size()) coops_by_area_.resize(area + 1);
@@ -806,7 +836,7 @@ private:
             const std::size_t m = std::min(block, n - first);
             for (std::size_t j = 0; j < m; ++j) {
                 auto& r = replays_[first + j];
-                r.settle(d);
+                settle(static_cast<std::uint32_t>(first + j), d);
                 states[j] = r.state();
             }
             for (std::size_t j = 0; j < m; ++j) report_areas[j] = S_.report_area_of[areas_[first + j]];

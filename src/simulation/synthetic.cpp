@@ -2,6 +2,8 @@
 
 #include <coopecon/simulation/synthetic.hpp>
 
+#include <coopecon/law/period.hpp>
+
 #include "simulation/draws.hpp"
 
 #include <coopecon/core/date.hpp>
@@ -521,12 +523,16 @@ private:
         const Date window_from = std::max(law_2023_, as_of_.plus_days(1));
         if (o_.fate == Fate::terminated) {
             wind_down_ = pick(s_, r_.plus_months(is_group() ? 12 : 24), as_of_.plus_months(is_group() ? -5 : -10));
-            end_ = std::min(wind_down_->plus_months(is_group() ? 1 + static_cast<int>(s_.below(3))
-                                                               : 2 + static_cast<int>(s_.below(7))),
-                            as_of_);
+            // On the dossier, at the latest on the last day before the lapse (a group's 3 months, a cooperative's 6).
+            const Date dossier = wind_down_->plus_months(is_group() ? 1 + static_cast<int>(s_.below(3))
+                                                                    : 2 + static_cast<int>(s_.below(7)));
+            end_ = std::min({dossier, law::day_after_months(*wind_down_, is_group() ? 3 : 6).plus_days(-1), as_of_});
         } else if (o_.has(flag::dissolve_after)) {
             wind_down_ = pick(s_, window_from, until_.plus_months(-7));
-            const Date lapse = wind_down_->plus_months(6).plus_days(static_cast<std::int32_t>(s_.below(21)));
+            // The replay terminates it on the day after six months counted from the next day (2023 Law Art 98.7b;
+            // Civil Code Art 147, 148); the office records it within three weeks.
+            const Date lapse =
+                law::day_after_months(*wind_down_, 6).plus_days(static_cast<std::int32_t>(s_.below(21)));
             by_lapse_ = s_.bernoulli(0.5);
             end_ = by_lapse_ ? lapse : wind_down_->plus_months(1 + static_cast<int>(s_.below(5)));
         } else if (o_.has(flag::convert_after)) {
@@ -591,7 +597,8 @@ private:
                 revocation_ground_ = *wind_down_ > to.plus_months(12) && s_.bernoulli(0.5)
                                          ? RevocationGround::stopped_operating_without_notice
                                          : RevocationGround::no_annual_assembly;
-                const Date lapse = wind_down_->plus_months(6).plus_days(static_cast<std::int32_t>(s_.below(21)));
+                const Date lapse =  // 2023 Law Art 99.3: derived by the replay, recorded within three weeks
+                    law::day_after_months(*wind_down_, 6).plus_days(static_cast<std::int32_t>(s_.below(21)));
                 end_ = lapse <= until_ ? std::optional<Date>(lapse) : std::nullopt;
                 by_lapse_ = true;
                 last_ = wind_down_->plus_days(-1);

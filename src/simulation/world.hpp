@@ -44,7 +44,8 @@ struct ResolvedProgramme {
 /// What an existing organisation brings into every run.
 struct Initial {
     std::optional<Date> assembly_from;  // no_annual_assembly counted from (open condition at start)
-    std::optional<Date> below_from;     // below_minimum_members / group_below_minimum_members counted from
+    std::optional<Date> below_from;     // below_minimum_members / group_below_minimum_members: began
+    std::optional<Date> below_counted;  // and its first day counted (compliance::ConditionPeriod)
     std::uint8_t cls = unrated_class;   // classification class at start (0 good … 3 weak)
 };
 

@@ -31,10 +31,10 @@ std::string cooperative_json(const std::string& id, int members, const std::stri
        {"date": "2025-04-10", "type": "assembly_held", "kind": "annual"}]})";
 }
 
-// HTX-4: 4 official members from 2024-08-01, below the minimum of 5: at risk from 2025-06-01, due from
-// 2025-08-01. HTX-6: 6 members, compliant under the 2023 Law. Both hold their 2024 annual assembly in time.
+// HTX-4: 4 official members from 2024-08-01, below the minimum of 5: counted from 2024-08-02, at risk from
+// 2025-06-02, due from 2025-08-02. HTX-6: 6 members, compliant under the 2023 Law. Both hold their 2024 annual assembly in time.
 const std::string check_registry_json = R"({"format": "coopecon-registry", "version": 1,
-  "info": {"title": "Check test", "source": "hand-made", "synthetic": true, "as_of": "2025-08-01"},
+  "info": {"title": "Check test", "source": "hand-made", "synthetic": true, "as_of": "2025-08-02"},
   "organizations": [)" + cooperative_json("HTX-4", 4, "2024-08-01") + ", " +
                              cooperative_json("HTX-6", 6, "2024-08-01") + "]}";
 
@@ -45,11 +45,10 @@ protected:
 };
 
 TEST_F(CheckCommand, ADueFindingGivesExitCodeOneAndOneLinePerFinding) {
-    const auto r = run_cli({"check", file, "--as-of", "2025-08-01"});
+    const auto r = run_cli({"check", file, "--as-of", "2025-08-02"});
     EXPECT_EQ(r.status, 1) << r.err;
     EXPECT_EQ(r.err, "");
-    EXPECT_THAT(r.out, HasSubstr("Compliance findings on 2025-08-01: Vietnam"));
-    EXPECT_THAT(r.out, HasSubstr("2025-08-01"));
+    EXPECT_THAT(r.out, HasSubstr("Compliance findings on 2025-08-02: Vietnam"));
     const auto line_start = r.out.find("HTX-4");
     ASSERT_NE(line_start, std::string::npos);
     const auto line = r.out.substr(line_start, r.out.find('\n', line_start) - line_start);
@@ -57,15 +56,15 @@ TEST_F(CheckCommand, ADueFindingGivesExitCodeOneAndOneLinePerFinding) {
     EXPECT_THAT(line, HasSubstr("Below the minimum of official members"));
     EXPECT_THAT(line, HasSubstr("Law 17/2023/QH15 Art 103.1d; Decree 92/2024/NĐ-CP Art 53"));
     EXPECT_THAT(line, HasSubstr("4 official members, below the minimum of 5 since 2024-08-01; 12 months reached "
-                                "on 2025-08-01"));
+                                "on 2025-08-02"));
     EXPECT_THAT(r.out, Not(HasSubstr("HTX-6")));
 }
 
 TEST_F(CheckCommand, AtRiskOnlyGivesExitCodeZero) {
-    const auto r = run_cli({"check", file, "--as-of", "2025-07-31"});
+    const auto r = run_cli({"check", file, "--as-of", "2025-08-01"});
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_THAT(r.out, HasSubstr("At risk"));
-    EXPECT_THAT(r.out, HasSubstr("12 months will be reached on 2025-08-01 unless cured"));
+    EXPECT_THAT(r.out, HasSubstr("12 months will be reached on 2025-08-02 unless cured"));
 }
 
 TEST_F(CheckCommand, NoFindingsGivesExitCodeZero) {
@@ -79,6 +78,54 @@ TEST_F(CheckCommand, TheRegistrysAsOfIsTheDefaultDate) {
     EXPECT_EQ(run_cli({"check", file}).status, 1);
 }
 
+TEST_F(CheckCommand, WithoutAsOfInTheFileTheLatestEventIsTheDefaultDate) {
+    // The same registry without info.as_of: judged on its latest event, 2025-04-10, when nothing is at risk yet.
+    std::string text = check_registry_json;
+    const std::string as_of = R"(, "as_of": "2025-08-02")";
+    text.replace(text.find(as_of), as_of.size(), "");
+    const auto other = dir.write("no-as-of.json", text).string();
+    const auto r = run_cli({"check", other});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_THAT(r.out, HasSubstr("Compliance findings on 2025-04-10"));
+    EXPECT_THAT(r.out, HasSubstr("no findings"));
+}
+
+TEST_F(CheckCommand, AtRiskMonthsAndTheWayAcrossAChangeOfLawAreOptions) {
+    EXPECT_THAT(run_cli({"check", file, "--as-of", "2025-05-02"}).out, Not(HasSubstr("HTX-4")));
+    EXPECT_THAT(run_cli({"check", file, "--as-of", "2025-05-02", "--at-risk-months", "3"}).out, HasSubstr("At risk"));
+    EXPECT_THAT(run_cli({"check", file, "--as-of", "2025-05-01", "--at-risk-months", "3"}).out, Not(HasSubstr("HTX-4")));
+    EXPECT_EQ(run_cli({"check", file, "--across-law-change", "keep_start"}).status, 1);
+    EXPECT_EQ(run_cli({"check", file, "--across-law-change", "restart"}).status, 1);
+    const auto bad = run_cli({"check", file, "--across-law-change", "sometimes"});
+    EXPECT_EQ(bad.status, 2);
+    EXPECT_THAT(bad.err, HasSubstr("--across-law-change must be by_rule, restart or keep_start, not 'sometimes'"));
+    const auto months = run_cli({"check", file, "--at-risk-months", "-1"});
+    EXPECT_EQ(months.status, 2);
+    EXPECT_THAT(months.err, HasSubstr("--at-risk-months must be a whole number from 0 to 1200, not '-1'"));
+}
+
+TEST_F(CheckCommand, ExplainShowsTheEventsTheParametersAndTheDaysCounted) {
+    const auto r = run_cli({"explain", file, "HTX-4"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_THAT(r.out, HasSubstr("Organisation HTX-4 on 2025-08-02"));
+    EXPECT_THAT(r.out, HasSubstr("2024-08-01  Active (registered)"));
+    EXPECT_THAT(r.out, HasSubstr("compliance.below_minimum_members — Due"));
+    EXPECT_THAT(r.out, HasSubstr("(events of 2024-08-01: registered members_joined)"));
+    EXPECT_THAT(r.out, HasSubstr("Counted from 2024-08-02 (the day after the day it arose, Civil Code 2015 Art 147.2)"));
+    EXPECT_THAT(r.out, HasSubstr("Period of 12 months ends on 2025-08-01 (Art 148.3); the consequence follows from 2025-08-02"));
+    EXPECT_THAT(r.out, HasSubstr("below_minimum_members_months = 12 on 2025-08-01 (Law 17/2023/QH15 Art 103.1d"));
+    EXPECT_THAT(r.out, HasSubstr("min_members_cooperative = 5 on 2025-08-02 (Law 17/2023/QH15 Art 4.7)"));
+    const auto vi = run_cli({"explain", file, "HTX-4", "--as-of", "2025-08-01", "--lang", "vi"});
+    EXPECT_THAT(vi.out, HasSubstr("Tổ chức HTX-4 tại ngày 01/08/2025"));
+    EXPECT_THAT(vi.out, HasSubstr("Có nguy cơ"));
+    const auto none = run_cli({"explain", file, "HTX-6"});
+    EXPECT_THAT(none.out, HasSubstr("No findings."));
+    const auto unknown = run_cli({"explain", file, "HTX-9"});
+    EXPECT_EQ(unknown.status, 1);
+    EXPECT_THAT(unknown.err, HasSubstr("no organisation with id 'HTX-9'"));
+    EXPECT_EQ(run_cli({"explain", file}).status, 2);
+}
+
 TEST_F(CheckCommand, SeverityLeavesOutLesserFindings) {
     const auto due = run_cli({"check", file, "--as-of", "2025-07-31", "--severity", "due"});
     EXPECT_EQ(due.status, 0);
@@ -88,7 +135,7 @@ TEST_F(CheckCommand, SeverityLeavesOutLesserFindings) {
 }
 
 TEST_F(CheckCommand, JsonKeepsRuleIdsAndSeverities) {
-    const auto r = run_cli({"check", file, "--as-of", "2025-08-01", "--format", "json"});
+    const auto r = run_cli({"check", file, "--as-of", "2025-08-02", "--format", "json"});
     EXPECT_EQ(r.status, 1);
     const auto doc = boost::json::parse(r.out);
     EXPECT_EQ(doc.at("id").as_string(), "compliance_findings");
@@ -98,20 +145,20 @@ TEST_F(CheckCommand, JsonKeepsRuleIdsAndSeverities) {
     EXPECT_EQ(rows[0].at("severity").as_string(), "due");
     EXPECT_EQ(rows[0].at("rule").as_string(), "compliance.below_minimum_members");
     EXPECT_EQ(rows[0].at("consequence").as_string(), "revocation_ground");
-    EXPECT_EQ(rows[0].at("threshold").as_string(), "2025-08-01");
+    EXPECT_EQ(rows[0].at("threshold").as_string(), "2025-08-02");
 }
 
 TEST_F(CheckCommand, CsvHasOneRecordPerFinding) {
-    const auto r = run_cli({"check", file, "--as-of", "2025-08-01", "--format", "csv"});
+    const auto r = run_cli({"check", file, "--as-of", "2025-08-02", "--format", "csv"});
     EXPECT_EQ(r.status, 1);
     EXPECT_THAT(r.out, ::testing::StartsWith("Organisation,Severity,Rule,Threshold,Consequence,Legal basis,Finding\r\n"));
     EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 2);
 }
 
 TEST_F(CheckCommand, VietnameseLabelsAndMessages) {
-    const auto r = run_cli({"check", file, "--as-of", "2025-08-01", "--lang", "vi"});
+    const auto r = run_cli({"check", file, "--as-of", "2025-08-02", "--lang", "vi"});
     EXPECT_EQ(r.status, 1);
-    EXPECT_THAT(r.out, HasSubstr("Kết quả kiểm tra tuân thủ tại ngày 2025-08-01"));
+    EXPECT_THAT(r.out, HasSubstr("Kết quả kiểm tra tuân thủ tại ngày 2025-08-02"));
     EXPECT_THAT(r.out, HasSubstr("4 thành viên chính thức, dưới mức tối thiểu 5 từ 2024-08-01"));
     EXPECT_THAT(r.out, HasSubstr("Đến hạn xử lý"));
 }
@@ -126,7 +173,7 @@ TEST_F(CheckCommand, AReformChangesTheFindings) {
 }
 
 TEST_F(CheckCommand, AFrameworkFileReplacesTheEmbeddedLaw) {
-    const auto law = run_cli({"check", file, "--as-of", "2025-08-01",
+    const auto law = run_cli({"check", file, "--as-of", "2025-08-02",
                               "--law", (source_dir / "data/law/vn-cooperatives.json").string()});
     EXPECT_EQ(law.status, 1) << law.err;
 }

@@ -71,30 +71,36 @@ protected:
         o.across_law_change = AcrossLawChange::keep_start;
         return o;
     }
+    static compliance::CheckOptions restart() {
+        compliance::CheckOptions o;
+        o.across_law_change = AcrossLawChange::restart;
+        return o;
+    }
 
     Registry reg = registry();
 };
 
 // ---- 2023 Law Art 103.1d: below the minimum of official members for 12 consecutive months ------------------
-// A cooperative of 4 official members registered on 2024-08-01: the 12 months are reached on 2025-08-01.
+// A cooperative of 4 official members registered on 2024-08-01: counted from 2024-08-02 (Civil Code Art 147.2),
+// the 12 months end on 2025-08-01 (Art 148.3) and the ground exists from 2025-08-02.
 
 TEST_F(Compliance, Art103_1d_CooperativeBelowFiveIsAtRiskTwelveMonthsMinusADay) {
     reg.add(cooperative("htx").registered("2024-08-01"_d).then(ev::members_joined("2024-08-01"_d, 4)));
-    const auto f = finding("htx", below_minimum, "2025-07-31"_d);
+    const auto f = finding("htx", below_minimum, "2025-08-01"_d);
     ASSERT_TRUE(f);
     EXPECT_EQ(f->severity, Severity::at_risk);
     EXPECT_EQ(f->began, "2024-08-01"_d);
-    EXPECT_EQ(f->counted_from, "2024-08-01"_d);
-    EXPECT_EQ(f->threshold, "2025-08-01"_d);
+    EXPECT_EQ(f->counted_from, "2024-08-02"_d);
+    EXPECT_EQ(f->threshold, "2025-08-02"_d);
     EXPECT_EQ(f->months, 12);
     EXPECT_EQ(f->observed, 4.0);
     EXPECT_EQ(f->limit, 5);
     EXPECT_EQ(f->consequence, Consequence::revocation_ground);
     EXPECT_EQ(f->legal_basis, basis_2023_d);
     EXPECT_EQ(f->message, "4 official members, below the minimum of 5 since 2024-08-01; 12 months will be reached on "
-                          "2025-08-01 unless cured");
+                          "2025-08-02 unless cured");
     EXPECT_EQ(f->message_vi, "4 thành viên chính thức, dưới mức tối thiểu 5 từ 2024-08-01; sẽ đủ 12 tháng vào ngày "
-                             "2025-08-01 nếu không khắc phục");
+                             "2025-08-02 nếu không khắc phục");
 }
 
 TEST_F(Compliance, AnotherFrameworkAppliesToTheSameRegistry) {
@@ -116,30 +122,31 @@ TEST_F(Compliance, AnotherFrameworkAppliesToTheSameRegistry) {
 
 TEST_F(Compliance, Art103_1d_CooperativeBelowFiveIsDueOnTheDayTwelveMonthsAreReachedAndAfter) {
     reg.add(cooperative("htx").registered("2024-08-01"_d).then(ev::members_joined("2024-08-01"_d, 4)));
-    for (const Date d : {"2025-08-01"_d, "2025-08-02"_d, "2027-01-01"_d}) {
+    for (const Date d : {"2025-08-02"_d, "2025-08-03"_d, "2027-01-01"_d}) {
         const auto f = finding("htx", below_minimum, d);
         ASSERT_TRUE(f) << d.iso();
         EXPECT_EQ(f->severity, Severity::due);
-        EXPECT_EQ(f->threshold, "2025-08-01"_d);
+        EXPECT_EQ(f->threshold, "2025-08-02"_d);
         EXPECT_EQ(f->consequence, Consequence::revocation_ground);
         EXPECT_EQ(f->legal_basis, basis_2023_d);
     }
-    EXPECT_EQ(finding("htx", below_minimum, "2025-08-02"_d)->message,
-              "4 official members, below the minimum of 5 since 2024-08-01; 12 months reached on 2025-08-01: ground "
+    EXPECT_EQ(finding("htx", below_minimum, "2025-08-03"_d)->message,
+              "4 official members, below the minimum of 5 since 2024-08-01; 12 months reached on 2025-08-02: ground "
               "for revoking the registration certificate, then compulsory dissolution");
 }
 
 TEST_F(Compliance, Art103_1d_AtRiskOnlyWithinTheWindowBeforeTheThreshold) {
     reg.add(cooperative("htx").registered("2024-08-01"_d).then(ev::members_joined("2024-08-01"_d, 4)));
-    EXPECT_EQ(severity("htx", below_minimum, "2025-05-31"_d), std::nullopt);  // 10 months minus a day
-    EXPECT_EQ(severity("htx", below_minimum, "2025-06-01"_d), Severity::at_risk);
+    EXPECT_EQ(severity("htx", below_minimum, "2025-06-01"_d), std::nullopt);  // two months before, minus a day
+    EXPECT_EQ(severity("htx", below_minimum, "2025-06-02"_d), Severity::at_risk);
     compliance::CheckOptions wide;
     wide.at_risk_months = 6;
-    EXPECT_EQ(severity("htx", below_minimum, "2025-02-01"_d, wide), Severity::at_risk);
+    EXPECT_EQ(severity("htx", below_minimum, "2025-02-01"_d, wide), std::nullopt);
+    EXPECT_EQ(severity("htx", below_minimum, "2025-02-02"_d, wide), Severity::at_risk);
     compliance::CheckOptions none;
     none.at_risk_months = 0;
-    EXPECT_EQ(severity("htx", below_minimum, "2025-07-31"_d, none), std::nullopt);
-    EXPECT_EQ(severity("htx", below_minimum, "2025-08-01"_d, none), Severity::due);
+    EXPECT_EQ(severity("htx", below_minimum, "2025-08-01"_d, none), std::nullopt);
+    EXPECT_EQ(severity("htx", below_minimum, "2025-08-02"_d, none), Severity::due);
 }
 
 TEST_F(Compliance, Art103_1d_CooperativeOfFiveIsCompliant) {
@@ -152,7 +159,7 @@ TEST_F(Compliance, Art103_1d_OnlyOfficialMembersCount) {
                 .registered("2024-08-01"_d)
                 .then(ev::members_joined("2024-08-01"_d, 4))
                 .then(ev::members_joined("2024-08-01"_d, 3, MemberType::individual, MemberKind::non_capital_associate)));
-    EXPECT_EQ(severity("htx", below_minimum, "2025-08-01"_d), Severity::due);
+    EXPECT_EQ(severity("htx", below_minimum, "2025-08-02"_d), Severity::due);
 }
 
 TEST_F(Compliance, Art103_1d_CuredBeforeTheThresholdLeavesNoFinding) {
@@ -174,11 +181,12 @@ TEST_F(Compliance, Art103_1d_MembersLeavingStartTheCountOnTheDayTheyLeave) {
                 .registered("2024-08-01"_d)
                 .then(ev::members_joined("2024-08-01"_d, 6))
                 .then(ev::members_left("2025-03-10"_d, 2)));
-    EXPECT_EQ(finding("htx", below_minimum, "2026-03-09"_d)->severity, Severity::at_risk);
-    const auto f = finding("htx", below_minimum, "2026-03-10"_d);
+    EXPECT_EQ(finding("htx", below_minimum, "2026-03-10"_d)->severity, Severity::at_risk);
+    const auto f = finding("htx", below_minimum, "2026-03-11"_d);
     EXPECT_EQ(f->severity, Severity::due);
     EXPECT_EQ(f->began, "2025-03-10"_d);
-    EXPECT_EQ(f->threshold, "2026-03-10"_d);
+    EXPECT_EQ(f->counted_from, "2025-03-11"_d);
+    EXPECT_EQ(f->threshold, "2026-03-11"_d);
 }
 
 TEST_F(Compliance, Art103_1d_UnionBelowThreeMemberCooperatives) {
@@ -188,8 +196,8 @@ TEST_F(Compliance, Art103_1d_UnionBelowThreeMemberCooperatives) {
     reg.add(union_of_cooperatives("lh-3")
                 .registered("2024-08-01"_d)
                 .then(ev::members_joined("2024-08-01"_d, 3, MemberType::cooperative)));
-    EXPECT_EQ(severity("lh", below_minimum, "2025-07-31"_d), Severity::at_risk);
-    const auto f = finding("lh", below_minimum, "2025-08-01"_d);
+    EXPECT_EQ(severity("lh", below_minimum, "2025-08-01"_d), Severity::at_risk);
+    const auto f = finding("lh", below_minimum, "2025-08-02"_d);
     EXPECT_EQ(f->severity, Severity::due);
     EXPECT_EQ(f->limit, 3);
     EXPECT_EQ(finding("lh-3", below_minimum, "2026-01-01"_d), std::nullopt);
@@ -205,18 +213,18 @@ TEST_F(Compliance, Art103_1d_AllMembersLeavingIsBelowTheMinimum) {
                 .registered("2024-08-01"_d)
                 .then(ev::members_joined("2024-08-01"_d, 5))
                 .then(ev::members_left("2024-09-02"_d, 5)));
-    EXPECT_EQ(finding("htx", below_minimum, "2025-09-02"_d)->observed, 0.0);
+    EXPECT_EQ(finding("htx", below_minimum, "2025-09-03"_d)->observed, 0.0);
 }
 
 // ---- 2012 Law Art 54.2b: below 7 members for 12 consecutive months, compulsory dissolution -----------------
 
 TEST_F(Compliance, Art54_2b_2012CooperativeBelowSevenIsDueAfterTwelveMonths) {
     reg.add(cooperative("htx").registered("2022-03-01"_d).then(ev::members_joined("2022-03-01"_d, 6)));
-    EXPECT_EQ(severity("htx", below_minimum, "2023-02-28"_d), Severity::at_risk);
-    const auto f = finding("htx", below_minimum, "2023-03-01"_d);
+    EXPECT_EQ(severity("htx", below_minimum, "2023-03-01"_d), Severity::at_risk);
+    const auto f = finding("htx", below_minimum, "2023-03-02"_d);
     ASSERT_TRUE(f);
     EXPECT_EQ(f->severity, Severity::due);
-    EXPECT_EQ(f->threshold, "2023-03-01"_d);
+    EXPECT_EQ(f->threshold, "2023-03-02"_d);
     EXPECT_EQ(f->limit, 7);
     EXPECT_EQ(f->consequence, Consequence::compulsory_dissolution);
     EXPECT_EQ(f->legal_basis, "Law 23/2012/QH13 Art 54.2b");
@@ -227,8 +235,8 @@ TEST_F(Compliance, Art54_2b_2012CooperativeBelowSevenIsDueAfterTwelveMonths) {
 
 TEST_F(Compliance, Art54_2b_Art103_1d_SixMembersBelowIn2023CompliantIn2025) {
     reg.add(cooperative("htx").registered("2023-01-02"_d).then(ev::members_joined("2023-01-02"_d, 6)));
-    for (const auto& options : {compliance::CheckOptions{}, keep_start()}) {
-        EXPECT_EQ(severity("htx", below_minimum, "2023-12-31"_d, options), Severity::at_risk);
+    for (const auto& options : {compliance::CheckOptions{}, keep_start(), restart()}) {
+        EXPECT_EQ(severity("htx", below_minimum, "2024-01-01"_d, options), Severity::at_risk);
         EXPECT_EQ(severity("htx", below_minimum, "2024-06-30"_d, options), Severity::due);
         EXPECT_EQ(finding("htx", below_minimum, "2024-07-01"_d, options), std::nullopt);
         EXPECT_EQ(finding("htx", below_minimum, "2025-06-30"_d, options), std::nullopt);
@@ -243,21 +251,39 @@ TEST_F(Compliance, Art54_2b_Art103_1d_SixMembersBelowIn2023CompliantIn2025) {
     }
 }
 
-TEST_F(Compliance, Art54_2b_Art103_1d_FourMembersBelowUnderBothLawsRestartsCountingOn20240701) {
+TEST_F(Compliance, Art54_2b_Art103_1d_FourMembersBelowUnderBothLawsKeepsItsCountByRule) {
+    // 12 months under both Laws (Art 54.2b, Art 103.1d): the months served under the 2012 Law count.
     reg.add(cooperative("htx").registered("2023-01-02"_d).then(ev::members_joined("2023-01-02"_d, 4)));
     const auto old = finding("htx", below_minimum, "2024-06-30"_d);
     EXPECT_EQ(old->severity, Severity::due);
     EXPECT_EQ(old->consequence, Consequence::compulsory_dissolution);
     EXPECT_EQ(old->legal_basis, "Law 23/2012/QH13 Art 54.2b");
-    // Counted again under the 2023 Law: nothing until the window before 2025-07-01.
-    EXPECT_EQ(finding("htx", below_minimum, "2024-07-01"_d), std::nullopt);
-    EXPECT_EQ(finding("htx", below_minimum, "2025-04-30"_d), std::nullopt);
-    const auto risk = finding("htx", below_minimum, "2025-06-30"_d);
+    for (const auto& options : {compliance::CheckOptions{}, keep_start()}) {
+        const auto f = finding("htx", below_minimum, "2024-07-01"_d, options);
+        ASSERT_TRUE(f);
+        EXPECT_EQ(f->severity, Severity::due);
+        EXPECT_EQ(f->counted_from, "2023-01-03"_d);
+        EXPECT_EQ(f->threshold, "2024-01-03"_d);
+        EXPECT_EQ(f->limit, 5);
+        EXPECT_EQ(f->consequence, Consequence::revocation_ground);  // judged under the law of the check's date
+        EXPECT_EQ(f->legal_basis, basis_2023_d);
+        const auto periods = compliance::condition_periods(reg, 0, "2025-07-01"_d, options.across_law_change);
+        EXPECT_EQ(periods[0].until, std::nullopt);
+    }
+}
+
+TEST_F(Compliance, Art54_2b_Art103_1d_FourMembersBelowUnderBothLawsRestartsCountingOn20240701WhenAsked) {
+    reg.add(cooperative("htx").registered("2023-01-02"_d).then(ev::members_joined("2023-01-02"_d, 4)));
+    EXPECT_EQ(severity("htx", below_minimum, "2024-06-30"_d, restart()), Severity::due);
+    // Counted again under the 2023 Law from its first day: nothing until the window before 2025-07-01.
+    EXPECT_EQ(finding("htx", below_minimum, "2024-07-01"_d, restart()), std::nullopt);
+    EXPECT_EQ(finding("htx", below_minimum, "2025-04-30"_d, restart()), std::nullopt);
+    const auto risk = finding("htx", below_minimum, "2025-06-30"_d, restart());
     EXPECT_EQ(risk->severity, Severity::at_risk);
     EXPECT_EQ(risk->began, "2023-01-02"_d);
     EXPECT_EQ(risk->counted_from, "2024-07-01"_d);
     EXPECT_EQ(risk->threshold, "2025-07-01"_d);
-    const auto due = finding("htx", below_minimum, "2025-07-01"_d);
+    const auto due = finding("htx", below_minimum, "2025-07-01"_d, restart());
     EXPECT_EQ(due->severity, Severity::due);
     EXPECT_EQ(due->consequence, Consequence::revocation_ground);
     EXPECT_EQ(due->legal_basis, basis_2023_d);
@@ -265,47 +291,58 @@ TEST_F(Compliance, Art54_2b_Art103_1d_FourMembersBelowUnderBothLawsRestartsCount
               "4 official members, below the minimum of 5 since 2023-01-02 (counted from 2024-07-01, when a new law "
               "took effect); 12 months reached on 2025-07-01: ground for revoking the registration certificate, then "
               "compulsory dissolution");
-    const auto periods = compliance::condition_periods(reg, 0, "2025-07-01"_d);
+    const auto periods = compliance::condition_periods(reg, 0, "2025-07-01"_d, AcrossLawChange::restart);
     ASSERT_GE(periods.size(), 2u);
     EXPECT_EQ(periods[0].until, "2024-06-30"_d);
     EXPECT_EQ(periods[1].counted_from, "2024-07-01"_d);
     EXPECT_EQ(periods[1].until, std::nullopt);
 }
 
-TEST_F(Compliance, Art54_2b_Art103_1d_FourMembersBelowUnderBothLawsKeepsItsStartWhenAsked) {
-    reg.add(cooperative("htx").registered("2023-01-02"_d).then(ev::members_joined("2023-01-02"_d, 4)));
-    const auto f = finding("htx", below_minimum, "2024-07-01"_d, keep_start());
-    ASSERT_TRUE(f);
-    EXPECT_EQ(f->severity, Severity::due);
-    EXPECT_EQ(f->counted_from, "2023-01-02"_d);
-    EXPECT_EQ(f->threshold, "2024-01-02"_d);
-    EXPECT_EQ(f->limit, 5);
-    EXPECT_EQ(f->consequence, Consequence::revocation_ground);  // judged under the law of the check's date
-    EXPECT_EQ(f->legal_basis, basis_2023_d);
-    const auto periods = compliance::condition_periods(reg, 0, "2025-07-01"_d, AcrossLawChange::keep_start);
-    EXPECT_EQ(periods[0].until, std::nullopt);
+TEST_F(Compliance, CivilCode_MembersAndAssemblyGroundsFallDueOnTheSameCounting) {
+    // Members fall below the minimum, and the last annual assembly is held, on the same day: both periods start
+    // the next day (Civil Code Art 147.2) and end on the same day number (Art 148.3).
+    reg.add(cooperative("members")
+                .registered("2024-08-01"_d)
+                .then(ev::members_joined("2024-08-01"_d, 7))
+                .then(ev::annual_assembly("2025-03-15"_d))
+                .then(ev::members_left("2025-03-15"_d, 3))
+                .then(ev::annual_assembly("2026-03-10"_d)));
+    reg.add(cooperative("assembly")
+                .registered("2024-08-01"_d)
+                .then(ev::members_joined("2024-08-01"_d, 7))
+                .then(ev::annual_assembly("2025-03-15"_d)));
+    const auto m = finding("members", below_minimum, "2026-03-16"_d);
+    const auto a = finding("assembly", no_assembly, "2026-09-16"_d);
+    ASSERT_TRUE(m && a);
+    EXPECT_EQ(m->counted_from, "2025-03-16"_d);
+    EXPECT_EQ(a->counted_from, "2025-03-16"_d);
+    EXPECT_EQ(m->threshold, "2026-03-16"_d);  // 12 months end on 2026-03-15
+    EXPECT_EQ(a->threshold, "2026-09-16"_d);  // 18 months end on 2026-09-15
+    EXPECT_EQ(severity("members", below_minimum, "2026-03-15"_d), Severity::at_risk);
+    EXPECT_EQ(severity("assembly", no_assembly, "2026-09-15"_d), Severity::at_risk);
 }
 
-TEST_F(Compliance, Art54_2b_AtRiskBeforeTheSwitchIsNotProjectedAcrossIt) {
-    // Below 7 from 2023-09-01: 12 months would end on 2024-09-01, under the 2023 Law, which restarts the count.
+TEST_F(Compliance, Art54_2b_AtRiskBeforeTheSwitchIsNotProjectedAcrossItWhenRestarting) {
+    // Below 7 from 2023-09-01: 12 months would end on 2024-09-01, under the 2023 Law.
     reg.add(cooperative("htx").registered("2023-09-01"_d).then(ev::members_joined("2023-09-01"_d, 4)));
-    compliance::CheckOptions restart;
-    restart.at_risk_months = 3;
-    auto kept = keep_start();
-    kept.at_risk_months = 3;
-    EXPECT_EQ(finding("htx", below_minimum, "2024-06-30"_d, restart), std::nullopt);
-    EXPECT_EQ(severity("htx", below_minimum, "2024-06-30"_d, kept), Severity::at_risk);
+    auto restarted = restart();
+    restarted.at_risk_months = 3;
+    compliance::CheckOptions by_rule;
+    by_rule.at_risk_months = 3;
+    EXPECT_EQ(finding("htx", below_minimum, "2024-06-30"_d, restarted), std::nullopt);
+    EXPECT_EQ(severity("htx", below_minimum, "2024-06-30"_d, by_rule), Severity::at_risk);
+    EXPECT_EQ(finding("htx", below_minimum, "2024-06-30"_d, by_rule)->threshold, "2024-09-02"_d);
 }
 
 // ---- 2023 Law Art 103.1d with Art 30.7: foreign investors at 35 % of official members or more, 6 months ---
 
 TEST_F(Compliance, Art103_1d_Art30_7_ForeignInvestorMembersOverTheLimitForSixMonths) {
     reg.add(cooperative("htx").registered("2024-08-01"_d).then(cohort("2024-08-01"_d, 5, 2, 0)));
-    EXPECT_EQ(severity("htx", foreign_members, "2025-01-31"_d), Severity::at_risk);
-    const auto f = finding("htx", foreign_members, "2025-02-01"_d);
+    EXPECT_EQ(severity("htx", foreign_members, "2025-02-01"_d), Severity::at_risk);
+    const auto f = finding("htx", foreign_members, "2025-02-02"_d);
     ASSERT_TRUE(f);
     EXPECT_EQ(f->severity, Severity::due);
-    EXPECT_EQ(f->threshold, "2025-02-01"_d);
+    EXPECT_EQ(f->threshold, "2025-02-02"_d);
     EXPECT_EQ(f->months, 6);
     EXPECT_EQ(f->observed, 40.0);
     EXPECT_EQ(f->limit, 35);
@@ -316,15 +353,18 @@ TEST_F(Compliance, Art103_1d_Art30_7_ForeignInvestorMembersOverTheLimitForSixMon
 TEST_F(Compliance, Art30_7_ExactlyThirtyFivePercentIsOverAndBelowIsNot) {
     reg.add(cooperative("at").registered("2024-08-01"_d).then(cohort("2024-08-01"_d, 20, 7, 0)));
     reg.add(cooperative("below").registered("2024-08-01"_d).then(cohort("2024-08-01"_d, 3, 1, 0)));
-    EXPECT_EQ(severity("at", foreign_members, "2025-02-01"_d), Severity::due);
-    EXPECT_EQ(finding("below", foreign_members, "2025-02-01"_d), std::nullopt);
+    EXPECT_EQ(severity("at", foreign_members, "2025-02-02"_d), Severity::due);
+    EXPECT_EQ(finding("below", foreign_members, "2025-02-02"_d), std::nullopt);
 }
 
 TEST_F(Compliance, Art30_7_NoForeignMemberLimitUnderThe2012Law) {
     reg.add(cooperative("htx").registered("2022-01-03"_d).then(cohort("2022-01-03"_d, 7, 5, 0)));
     EXPECT_EQ(finding("htx", foreign_members, "2024-06-30"_d), std::nullopt);
-    EXPECT_EQ(severity("htx", foreign_members, "2024-12-31"_d), Severity::at_risk);  // counted from 2024-07-01
-    EXPECT_EQ(finding("htx", foreign_members, "2025-01-01"_d)->threshold, "2025-01-01"_d);
+    // A new ground: counted from 2024-07-01, six months end on 2024-12-30 (the day number of 30 June).
+    EXPECT_EQ(severity("htx", foreign_members, "2024-12-30"_d), Severity::at_risk);
+    EXPECT_EQ(finding("htx", foreign_members, "2024-12-31"_d)->counted_from, "2024-07-01"_d);
+    EXPECT_EQ(finding("htx", foreign_members, "2024-12-31"_d)->threshold, "2024-12-31"_d);
+    EXPECT_EQ(severity("htx", foreign_members, "2024-12-31"_d), Severity::due);
 }
 
 // ---- 2023 Law Art 103.1đ with Art 74: capital contribution caps for 12 consecutive months -----------------
@@ -335,8 +375,8 @@ TEST_F(Compliance, Art103_1dd_Art74_OneOfficialMemberOverThirtyPercentOfACoopera
                 .registered("2024-08-01"_d, 1'000'000)
                 .then(ev::member_joined("2024-08-01"_d, "big", MemberKind::official, 310'000))
                 .then(cohort("2024-08-01"_d, 4, 0, 690'000)));
-    EXPECT_EQ(severity("htx", capital_official, "2025-07-31"_d), Severity::at_risk);
-    const auto f = finding("htx", capital_official, "2025-08-01"_d);
+    EXPECT_EQ(severity("htx", capital_official, "2025-08-01"_d), Severity::at_risk);
+    const auto f = finding("htx", capital_official, "2025-08-02"_d);
     ASSERT_TRUE(f);
     EXPECT_EQ(f->severity, Severity::due);
     EXPECT_EQ(f->observed, 31.0);
@@ -397,7 +437,8 @@ TEST_F(Compliance, Art74_CapitalAssociatesTogetherOverThirtyPercent) {
                 .registered("2024-08-01"_d, 1'000)
                 .then(cohort("2024-08-01"_d, 5, 0, 650))
                 .then(cohort("2024-08-01"_d, 2, 0, 350, MemberKind::capital_associate)));
-    const auto f = finding("htx", capital_associates, "2025-08-01"_d);
+    EXPECT_EQ(severity("htx", capital_associates, "2025-08-01"_d), Severity::at_risk);
+    const auto f = finding("htx", capital_associates, "2025-08-02"_d);
     ASSERT_TRUE(f);
     EXPECT_EQ(f->severity, Severity::due);
     EXPECT_EQ(f->observed, 35.0);
@@ -455,15 +496,16 @@ TEST_F(Compliance, Art103_1e_AnAnnualAssemblyCuresAndAnExtraordinaryOneDoesNot) 
 
 TEST_F(Compliance, Art103_1e_NeverHeldCountsFromRegistration) {
     reg.add(cooperative("htx").registered("2024-08-01"_d));
-    EXPECT_EQ(severity("htx", no_assembly, "2026-01-31"_d), Severity::at_risk);
-    EXPECT_EQ(finding("htx", no_assembly, "2026-02-01"_d)->began, "2024-08-01"_d);
-    EXPECT_EQ(severity("htx", no_assembly, "2026-02-01"_d), Severity::due);
+    EXPECT_EQ(severity("htx", no_assembly, "2026-02-01"_d), Severity::at_risk);
+    EXPECT_EQ(finding("htx", no_assembly, "2026-02-02"_d)->began, "2024-08-01"_d);
+    EXPECT_EQ(finding("htx", no_assembly, "2026-02-02"_d)->counted_from, "2024-08-02"_d);
+    EXPECT_EQ(severity("htx", no_assembly, "2026-02-02"_d), Severity::due);
 }
 
 TEST_F(Compliance, Art54_2c_2012CooperativeWithoutAnnualAssemblyForEighteenMonths) {
     reg.add(cooperative("htx").registered("2021-01-04"_d));
-    EXPECT_EQ(severity("htx", no_assembly, "2022-07-03"_d), Severity::at_risk);
-    const auto f = finding("htx", no_assembly, "2022-07-04"_d);
+    EXPECT_EQ(severity("htx", no_assembly, "2022-07-04"_d), Severity::at_risk);
+    const auto f = finding("htx", no_assembly, "2022-07-05"_d);
     EXPECT_EQ(f->severity, Severity::due);
     EXPECT_EQ(f->consequence, Consequence::compulsory_dissolution);
     EXPECT_EQ(f->legal_basis, "Law 23/2012/QH13 Art 54.2c");
@@ -473,14 +515,15 @@ TEST_F(Compliance, Art54_2c_2012CooperativeWithoutAnnualAssemblyForEighteenMonth
 
 TEST_F(Compliance, Art103_1b_NotOperatingAtTheRegisteredAddressForMoreThanTwelveMonths) {
     reg.add(cooperative("htx").registered("2024-08-01"_d).then(ev::address_flag_set("2024-09-02"_d)));
-    EXPECT_EQ(severity("htx", not_operating, "2025-07-01"_d), std::nullopt);
-    EXPECT_EQ(severity("htx", not_operating, "2025-07-02"_d), Severity::at_risk);
-    EXPECT_EQ(severity("htx", not_operating, "2025-09-01"_d), Severity::at_risk);
-    const auto f = finding("htx", not_operating, "2025-09-02"_d);
+    // Flagged on 2024-09-02: 12 months from 2024-09-03 end on 2025-09-02; more than 12 months from 2025-09-03.
+    EXPECT_EQ(severity("htx", not_operating, "2025-07-02"_d), std::nullopt);
+    EXPECT_EQ(severity("htx", not_operating, "2025-07-03"_d), Severity::at_risk);
+    EXPECT_EQ(severity("htx", not_operating, "2025-09-02"_d), Severity::at_risk);
+    const auto f = finding("htx", not_operating, "2025-09-03"_d);
     ASSERT_TRUE(f);
     EXPECT_EQ(f->severity, Severity::due);
     EXPECT_EQ(f->began, "2024-09-02"_d);
-    EXPECT_EQ(f->threshold, "2025-09-02"_d);
+    EXPECT_EQ(f->threshold, "2025-09-03"_d);
     EXPECT_EQ(f->legal_basis, "Law 17/2023/QH15 Art 103.1b; Decree 92/2024/NĐ-CP Art 53");
     EXPECT_THAT(f->message, HasSubstr("not operating at its registered address (found by the tax authority)"));
 }
@@ -494,6 +537,7 @@ TEST_F(Compliance, Art103_1b_ANotifiedSuspensionIsNotStoppingWithoutNotice) {
     const auto f = finding("htx", not_operating, "2026-04-01"_d);
     ASSERT_TRUE(f);
     EXPECT_EQ(f->began, "2025-04-01"_d);  // the day after the notified suspension ran out
+    EXPECT_EQ(f->counted_from, "2025-04-01"_d);  // no event that day: the notice ran out the day before
     EXPECT_EQ(f->severity, Severity::due);
 }
 
@@ -507,8 +551,8 @@ TEST_F(Compliance, Art103_1b_ClearingTheFlagCures) {
 
 TEST_F(Compliance, Art54_2a_2012CooperativeNotOperatingForTwelveMonths) {
     reg.add(cooperative("htx").registered("2021-06-01"_d).then(ev::address_flag_set("2022-01-10"_d)));
-    EXPECT_EQ(severity("htx", not_operating, "2023-01-09"_d), Severity::at_risk);
-    const auto f = finding("htx", not_operating, "2023-01-10"_d);
+    EXPECT_EQ(severity("htx", not_operating, "2023-01-10"_d), Severity::at_risk);
+    const auto f = finding("htx", not_operating, "2023-01-11"_d);
     EXPECT_EQ(f->severity, Severity::due);
     EXPECT_EQ(f->consequence, Consequence::compulsory_dissolution);
     EXPECT_EQ(f->legal_basis, "Law 23/2012/QH13 Art 54.2a");
@@ -732,7 +776,8 @@ TEST_F(Compliance, AGroupConvertedIntoACooperativeIsJudgedAsACooperative) {
                 .then(ev::members_joined("2024-08-01"_d, 4))
                 .then(ev::converted_to_cooperative("2025-09-01"_d, 4)));
     EXPECT_EQ(finding("tht", group_below, "2025-10-01"_d), std::nullopt);
-    const auto f = finding("tht", below_minimum, "2026-09-01"_d);
+    EXPECT_EQ(severity("tht", below_minimum, "2026-09-01"_d), Severity::at_risk);
+    const auto f = finding("tht", below_minimum, "2026-09-02"_d);
     ASSERT_TRUE(f);
     EXPECT_EQ(f->began, "2025-09-01"_d);
     EXPECT_EQ(f->severity, Severity::due);

@@ -166,13 +166,14 @@ TEST(Reform, AReformChangesTheComplianceCheckFromItsDate) {
         law::apply_reform_file(*law::vietnam(), repository_dir / "data/reforms/grace-periods-2026-2027.json"));
     Registry reg(law, vietnam_areas());
     reg.add(cooperative("htx").registered("2025-06-02"_d).then(ev::members_joined("2025-06-02"_d, 4)));
-    // 12 months would end on 2026-06-02; in 2026 the reform asks 18: 2026-12-02.
+    // Counted from 2025-06-03: 12 months would end on 2026-06-02; in 2026 the reform asks 18, which end on
+    // 2026-12-02, so the ground exists from 2026-12-03.
     std::optional<compliance::Finding> f;
-    for (auto& x : compliance::check(reg, "2026-12-02"_d))
+    for (auto& x : compliance::check(reg, "2026-12-03"_d))
         if (x.rule == "compliance.below_minimum_members") f = x;
     ASSERT_TRUE(f);
     EXPECT_EQ(f->severity, compliance::Severity::due);
-    EXPECT_EQ(f->threshold, "2026-12-02"_d);
+    EXPECT_EQ(f->threshold, "2026-12-03"_d);
     EXPECT_EQ(f->months, 18);
     EXPECT_EQ(f->legal_basis, "Law 17/2023/QH15 Art 103.1d as amended by a hypothetical reform");
 }

@@ -320,31 +320,50 @@ TEST_F(TransitionTable, T7_CompletingADissolutionNeverResolvedIsRefused) {
                        .legal_basis = "Law 17/2023/QH15 Art 98.6–7; Decree 92/2024/NĐ-CP Art 50.2–4"}));
 }
 
-TEST_F(TransitionTable, T8_LapseOnTheDaySixMonthsAfterTheResolutionIsAllowed) {
+// Resolved (received by the office) on 2024-09-02: the six months run from 2024-09-03 to the end of 2025-03-02
+// (Civil Code Art 147.2, 148.3), and the replay terminates the cooperative on 2025-03-03 with no event.
+
+TEST_F(TransitionTable, T8_TheReplayTerminatesByLapseOnTheDayAfterSixMonths) {
     reg.append("htx-1", ev::dissolution_resolved("2024-09-02"_d, 65));
-    allowed(reg, "htx-1", ev::dissolution_lapsed("2025-03-02"_d), "T8");
-    EXPECT_EQ(at("htx-1", "2025-03-01"_d).status, LegalStatus::in_dissolution);
-    const auto s = at("htx-1", "2025-03-02"_d);
+    EXPECT_EQ(at("htx-1", "2024-09-02"_d).lapses_on, "2025-03-03"_d);
+    EXPECT_EQ(at("htx-1", "2025-03-02"_d).status, LegalStatus::in_dissolution);
+    const auto s = at("htx-1", "2025-03-03"_d);
     EXPECT_EQ(s.status, LegalStatus::terminated);
-    EXPECT_EQ(s.status_since, "2025-03-02"_d);
+    EXPECT_EQ(s.status_since, "2025-03-03"_d);
+    EXPECT_EQ(s.ended_by, Ending::dissolution);
+    EXPECT_EQ(reg.snapshot("2025-03-03"_d).status[*reg.find("htx-1")], LegalStatus::terminated);
 }
 
-TEST_F(TransitionTable, T8_LapseSixMonthsMinusADayAfterTheResolutionIsRefused) {
+TEST_F(TransitionTable, T8_ARecordOfTheLapseOnOrAfterItsDayIsKeptAndChangesNothing) {
     reg.append("htx-1", ev::dissolution_resolved("2024-09-02"_d, 65));
-    const auto p = refused(reg, "htx-1", ev::dissolution_lapsed("2025-03-01"_d));
-    EXPECT_EQ(refusal_of(p), (Refusal{.organization = "htx-1", .event = "dissolution_completed",
-                                      .date = "2025-03-01"_d, .rule = "T8",
-                                      .legal_basis = "Law 17/2023/QH15 Art 98.7b; Decree 92/2024/NĐ-CP Art 50.5"}));
-    EXPECT_THAT(p.message, HasSubstr("so not before 2025-03-02"));
+    reg.append("htx-1", ev::dissolution_lapsed("2025-03-10"_d));
+    EXPECT_EQ(reg.event_count(), 6u);
+    const auto s = at("htx-1", "2025-03-10"_d);
+    EXPECT_EQ(s.status, LegalStatus::terminated);
+    EXPECT_EQ(s.status_since, "2025-03-03"_d);
+    // Anything else after the termination is refused.
+    EXPECT_EQ(refused(reg, "htx-1", ev::dissolution_completed("2025-03-11"_d)).rule, "integrity.after_termination");
 }
 
-TEST_F(TransitionTable, T8_LapseIsNotProvidedForUnder2012Law) {
+TEST_F(TransitionTable, T8_ARecordOfTheLapseOnTheLastDayOfTheSixMonthsIsRefused) {
+    reg.append("htx-1", ev::dissolution_resolved("2024-09-02"_d, 65));
+    const auto p = refused(reg, "htx-1", ev::dissolution_lapsed("2025-03-02"_d));
+    EXPECT_EQ(refusal_of(p), (Refusal{.organization = "htx-1", .event = "dissolution_completed",
+                                      .date = "2025-03-02"_d, .rule = "T8",
+                                      .legal_basis = "Law 17/2023/QH15 Art 98.7b; Decree 92/2024/NĐ-CP Art 50.5"}));
+    EXPECT_THAT(p.message, HasSubstr("so not before 2025-03-03"));
+}
+
+TEST_F(TransitionTable, T8_UnderThe2012LawTheLapseCountsFrom20240701) {
+    // The 2012 Law had no lapse: six months from the 2023 Law's first day end on 2024-12-30.
     add_2012_cooperative();
     reg.append("htx-old", ev::dissolution_resolved("2023-06-01"_d, 80));
+    EXPECT_EQ(at("htx-old", "2024-12-30"_d).status, LegalStatus::in_dissolution);
+    EXPECT_EQ(at("htx-old", "2024-12-31"_d).status, LegalStatus::terminated);
     const auto p = refused(reg, "htx-old", ev::dissolution_lapsed("2024-01-15"_d));
     EXPECT_EQ(refusal_of(p), (Refusal{.organization = "htx-old", .event = "dissolution_completed",
                                       .date = "2024-01-15"_d, .rule = "T8", .legal_basis = ""}));
-    EXPECT_THAT(p.message, HasSubstr("not provided for by the law in force on 2024-01-15"));
+    EXPECT_THAT(p.message, HasSubstr("so not before 2024-12-31"));
 }
 
 TEST_F(TransitionTable, T9_CancellingInsideTheWindowRestoresActive) {
@@ -382,13 +401,22 @@ TEST_F(TransitionTable, T9_CancellingAfterTheSuspensionRanOutRestoresActive) {
     EXPECT_EQ(s.suspended_until, std::nullopt);
 }
 
-TEST_F(TransitionTable, T9_CancellingOnTheDaySixMonthsAfterIsRefused) {
+TEST_F(TransitionTable, T9_CancellingOnTheLastDayOfTheSixMonthsRestoresActive) {
     reg.append("htx-1", ev::dissolution_resolved("2024-09-02"_d, 65));
-    const auto p = refused(reg, "htx-1", ev::dissolution_cancelled("2025-03-02"_d));
-    EXPECT_EQ(refusal_of(p), (Refusal{.organization = "htx-1", .event = "dissolution_cancelled",
-                                      .date = "2025-03-02"_d, .rule = "T9",
-                                      .legal_basis = "Decree 92/2024/NĐ-CP Art 50.6"}));
-    EXPECT_THAT(p.message, HasSubstr("only before 2025-03-02"));
+    allowed(reg, "htx-1", ev::dissolution_cancelled("2025-03-02"_d), "T9");
+    EXPECT_EQ(at("htx-1", "2025-03-03"_d).status, LegalStatus::active);
+}
+
+TEST_F(TransitionTable, T9_CancellingAfterTheSixMonthsIsRefused) {
+    // The window is judged with a history that stops before the lapse: the guard alone.
+    OrgState s = at("htx-1", "2024-08-01"_d);
+    s.status = LegalStatus::in_dissolution;
+    s.status_since = "2024-09-02"_d;
+    s.dissolution = DissolutionTrack::voluntary;
+    const auto d = law::decide(s, ev::dissolution_cancelled("2025-03-03"_d), reg.law());
+    ASSERT_FALSE(d);
+    EXPECT_EQ(d.refusal->rule, "T9");
+    EXPECT_THAT(d.refusal->message, HasSubstr("only until 2025-03-02"));
 }
 
 TEST_F(TransitionTable, T9_CancellingACourtOrderedDissolutionIsRefused) {
@@ -415,22 +443,21 @@ TEST_F(TransitionTable, G7_CompletingTheTerminationOfAnActiveGroupIsRefused) {
                        .rule = "G7", .legal_basis = "Decree 92/2024/NĐ-CP Art 63"}));
 }
 
-TEST_F(TransitionTable, G8_GroupTerminationLapsesOnTheDayThreeMonthsAfter) {
+TEST_F(TransitionTable, G8_GroupTerminationLapsesOnTheDayAfterThreeMonths) {
     reg.append("tht-1", ev::dissolution_resolved("2024-09-02"_d, 100));
-    allowed(reg, "tht-1", ev::dissolution_lapsed("2024-12-02"_d), "G8");
-    EXPECT_EQ(at("tht-1", "2024-12-01"_d).status, LegalStatus::in_dissolution);
-    const auto s = at("tht-1", "2024-12-02"_d);
+    EXPECT_EQ(at("tht-1", "2024-12-02"_d).status, LegalStatus::in_dissolution);
+    const auto s = at("tht-1", "2024-12-03"_d);
     EXPECT_EQ(s.status, LegalStatus::terminated);
-    EXPECT_EQ(s.status_since, "2024-12-02"_d);
+    EXPECT_EQ(s.status_since, "2024-12-03"_d);
 }
 
-TEST_F(TransitionTable, G8_GroupTerminationLapseThreeMonthsMinusADayIsRefused) {
+TEST_F(TransitionTable, G8_ARecordOfTheLapseOnTheLastDayOfTheThreeMonthsIsRefused) {
     reg.append("tht-1", ev::dissolution_resolved("2024-09-02"_d, 100));
-    const auto p = refused(reg, "tht-1", ev::dissolution_lapsed("2024-12-01"_d));
+    const auto p = refused(reg, "tht-1", ev::dissolution_lapsed("2024-12-02"_d));
     EXPECT_EQ(refusal_of(p), (Refusal{.organization = "tht-1", .event = "dissolution_completed",
-                                      .date = "2024-12-01"_d, .rule = "G8",
+                                      .date = "2024-12-02"_d, .rule = "G8",
                                       .legal_basis = "Decree 92/2024/NĐ-CP Art 63"}));
-    EXPECT_THAT(p.message, HasSubstr("so not before 2024-12-02"));
+    EXPECT_THAT(p.message, HasSubstr("so not before 2024-12-03"));
 }
 
 // ---- T10, G10, T11, G11, T12: compulsory dissolution -------------------------------------------------------
@@ -518,19 +545,18 @@ TEST_F(TransitionTable, T12_CourtOrderedDissolutionCompletedOnTheDossier) {
     EXPECT_EQ(s.status_since, "2024-09-16"_d);
 }
 
-TEST_F(TransitionTable, T12_DissolutionAfterRevocationLapsesOnTheDaySixMonthsAfter) {
+TEST_F(TransitionTable, T12_DissolutionAfterRevocationLapsesOnTheDayAfterSixMonths) {
     reg.append("htx-1", ev::registration_revoked("2024-09-02"_d));
-    allowed(reg, "htx-1", ev::dissolution_lapsed("2025-03-02"_d), "T12");
-    EXPECT_EQ(at("htx-1", "2025-03-01"_d).status, LegalStatus::in_dissolution);
-    const auto s = at("htx-1", "2025-03-02"_d);
+    EXPECT_EQ(at("htx-1", "2025-03-02"_d).status, LegalStatus::in_dissolution);
+    const auto s = at("htx-1", "2025-03-03"_d);
     EXPECT_EQ(s.status, LegalStatus::terminated);
-    EXPECT_EQ(s.status_since, "2025-03-02"_d);
+    EXPECT_EQ(s.status_since, "2025-03-03"_d);
 }
 
-TEST_F(TransitionTable, T12_DissolutionAfterRevocationLapsingSixMonthsMinusADayIsRefused) {
+TEST_F(TransitionTable, T12_ARecordOfTheLapseOnTheLastDayOfTheSixMonthsIsRefused) {
     reg.append("htx-1", ev::registration_revoked("2024-09-02"_d));
-    EXPECT_EQ(refusal_of(refused(reg, "htx-1", ev::dissolution_lapsed("2025-03-01"_d))),
-              (Refusal{.organization = "htx-1", .event = "dissolution_completed", .date = "2025-03-01"_d,
+    EXPECT_EQ(refusal_of(refused(reg, "htx-1", ev::dissolution_lapsed("2025-03-02"_d))),
+              (Refusal{.organization = "htx-1", .event = "dissolution_completed", .date = "2025-03-02"_d,
                        .rule = "T12",
                        .legal_basis = "Law 17/2023/QH15 Art 99.3; Decree 92/2024/NĐ-CP Art 51.2–3"}));
 }
@@ -742,49 +768,56 @@ TEST_F(TransitionTable, T18_SettingTheFlagInDissolutionIsRefused) {
 }
 
 // ---- C1: a cooperative group becomes a cooperative ---------------------------------------------------------------
-// tht-c registered on 2023-09-15 with 3 members: it may convert from 2024-09-15, with all 3 agreeing.
+// tht-c registered on 2023-09-15 with 5 members: its twelve months end on 2024-09-15 and it may convert from
+// 2024-09-16, with all 5 agreeing.
 
 class Conversion : public TransitionTable {
 protected:
     void SetUp() override {
         TransitionTable::SetUp();
-        reg.add(cooperative_group("tht-c").registered("2023-09-15"_d).then(ev::members_joined("2023-09-15"_d, 3)));
+        reg.add(cooperative_group("tht-c").registered("2023-09-15"_d).then(ev::members_joined("2023-09-15"_d, 5)));
     }
 };
 
-TEST_F(Conversion, C1_GroupConvertsOnTheDayTwelveMonthsAfterRegistration) {
-    allowed(reg, "tht-c", ev::converted_to_cooperative("2024-09-15"_d, 3), "C1");
-    EXPECT_EQ(at("tht-c", "2024-09-14"_d).kind, OrgKind::cooperative_group);
-    const auto s = at("tht-c", "2024-09-15"_d);
+TEST_F(Conversion, C1_GroupConvertsOnTheDayAfterTwelveMonthsFromRegistration) {
+    allowed(reg, "tht-c", ev::converted_to_cooperative("2024-09-16"_d, 5), "C1");
+    EXPECT_EQ(at("tht-c", "2024-09-15"_d).kind, OrgKind::cooperative_group);
+    const auto s = at("tht-c", "2024-09-16"_d);
     EXPECT_EQ(s.kind, OrgKind::cooperative);
     EXPECT_EQ(s.status, LegalStatus::active);
     EXPECT_EQ(s.status_since, "2023-09-15"_d);
-    EXPECT_EQ(reg.snapshot("2024-09-15"_d).kind[*reg.find("tht-c")], OrgKind::cooperative);
+    EXPECT_EQ(reg.snapshot("2024-09-16"_d).kind[*reg.find("tht-c")], OrgKind::cooperative);
     // From now on the cooperative rows apply.
     allowed(reg, "tht-c", ev::suspended("2024-10-01"_d, "2025-09-30"_d), "T2");
 }
 
 TEST_F(Conversion, C1_ConversionBefore2024_07_01IsRefused) {
-    const auto p = refused(reg, "tht-c", ev::converted_to_cooperative("2024-06-28"_d, 3));
+    const auto p = refused(reg, "tht-c", ev::converted_to_cooperative("2024-06-28"_d, 5));
     EXPECT_EQ(refusal_of(p), (Refusal{.organization = "tht-c", .event = "converted_to_cooperative",
                                       .date = "2024-06-28"_d, .rule = "C1", .legal_basis = ""}));
     EXPECT_THAT(p.message, HasSubstr("not provided for by the law in force on 2024-06-28"));
 }
 
-TEST_F(Conversion, C1_ConversionTwelveMonthsMinusADayAfterRegistrationIsRefused) {
-    const auto p = refused(reg, "tht-c", ev::converted_to_cooperative("2024-09-14"_d, 3));
-    EXPECT_EQ(refusal_of(p), (Refusal{.organization = "tht-c", .event = "converted_to_cooperative",
-                                      .date = "2024-09-14"_d, .rule = "C1",
-                                      .legal_basis = "Law 17/2023/QH15 Art 108; Decree 92/2024/NĐ-CP Art 61"}));
-    EXPECT_THAT(p.message, HasSubstr("it may convert from 2024-09-15"));
-}
-
-TEST_F(Conversion, C1_ConversionWithoutEveryMembersConsentIsRefused) {
-    const auto p = refused(reg, "tht-c", ev::converted_to_cooperative("2024-09-15"_d, 2));
+TEST_F(Conversion, C1_ConversionOnTheLastDayOfTheTwelveMonthsIsRefused) {
+    const auto p = refused(reg, "tht-c", ev::converted_to_cooperative("2024-09-15"_d, 5));
     EXPECT_EQ(refusal_of(p), (Refusal{.organization = "tht-c", .event = "converted_to_cooperative",
                                       .date = "2024-09-15"_d, .rule = "C1",
                                       .legal_basis = "Law 17/2023/QH15 Art 108; Decree 92/2024/NĐ-CP Art 61"}));
-    EXPECT_THAT(p.message, HasSubstr("2 of 3 members agreed; 100 % must agree"));
+    EXPECT_THAT(p.message, HasSubstr("it may convert from 2024-09-16"));
+}
+
+TEST_F(Conversion, C1_ConversionWithoutEveryMembersConsentIsRefused) {
+    const auto p = refused(reg, "tht-c", ev::converted_to_cooperative("2024-09-16"_d, 4));
+    EXPECT_EQ(refusal_of(p), (Refusal{.organization = "tht-c", .event = "converted_to_cooperative",
+                                      .date = "2024-09-16"_d, .rule = "C1",
+                                      .legal_basis = "Law 17/2023/QH15 Art 108; Decree 92/2024/NĐ-CP Art 61"}));
+    EXPECT_THAT(p.message, HasSubstr("4 of 5 members agreed; 100 % must agree"));
+}
+
+TEST_F(Conversion, C1_AConversionMustSayHowManyMembersAgreed) {
+    const auto p = refused(reg, "tht-c", ev::converted_to_cooperative("2024-09-16"_d, std::nullopt));
+    EXPECT_EQ(p.rule, "C1");
+    EXPECT_THAT(p.message, HasSubstr("consenting_members is needed: 100 % of the members must agree"));
 }
 
 TEST_F(Conversion, C1_ConvertingACooperativeIsRefused) {
@@ -919,9 +952,11 @@ TEST_F(TransitionTable, Record_UnionAdmittingANonCooperativeOfficialMemberIsRefu
 
 TEST_F(TransitionTable, Record_UnionAdmittingIndividualsAsOfficialMembersIsRefusedUnder2012Law) {
     reg.add(union_of_cooperatives("lh-old").registered("2020-03-02"_d));
-    EXPECT_EQ(refusal_of(refused(reg, "lh-old", ev::members_joined("2023-06-01"_d, 4, MemberType::individual))),
+    const auto p = refused(reg, "lh-old", ev::members_joined("2023-06-01"_d, 4, MemberType::individual));
+    EXPECT_EQ(refusal_of(p),
               (Refusal{.organization = "lh-old", .event = "members_joined", .date = "2023-06-01"_d,
                        .rule = "member.union_official_is_cooperative", .legal_basis = "Law 23/2012/QH13 Art 3.2"}));
+    EXPECT_EQ(p.message, "an official member of a union of cooperatives must be a cooperative, not an individual");
 }
 
 // ---- integrity: what no history may contain -----------------------------------------------------------------------

@@ -40,32 +40,33 @@ Problem conversion_refused(Registry& reg, F&& operation) {
     return problems.empty() ? Problem{} : problems.front();
 }
 
-TEST(ConversionOperation, Art108_1b_OnTheDayTwelveMonthsAfterRegistrationTheGroupBecomesACooperativeKeepingItsCode) {
+TEST(ConversionOperation, Art108_1b_OnTheDayAfterTwelveMonthsTheGroupBecomesACooperativeKeepingItsCode) {
+    // Registered on 2024-08-01: twelve months from 2024-08-02 end on 2025-08-01 (Civil Code Art 147.2, 148.3).
     auto reg = conversion_registry();
-    const auto changes = op::convert_to_cooperative(reg, {"THT", "2025-08-01"_d, 5});
+    const auto changes = op::convert_to_cooperative(reg, {"THT", "2025-08-02"_d, 5});
     ASSERT_EQ(changes.appended.size(), 1u);
     EXPECT_EQ(changes.appended[0].event.type(), EventType::converted_to_cooperative);
     const auto i = *reg.find("THT");
     EXPECT_EQ(reg.organization(i).registration_code, "code-THT");
     EXPECT_EQ(reg.organization(i).kind, OrgKind::cooperative_group);  // the kind it was registered as
-    const auto before = reg.state_at(i, "2025-07-31"_d);
+    const auto before = reg.state_at(i, "2025-08-01"_d);
     EXPECT_EQ(before.kind, OrgKind::cooperative_group);
-    const auto after = reg.state_at(i, "2025-08-01"_d);
+    const auto after = reg.state_at(i, "2025-08-02"_d);
     EXPECT_EQ(after.kind, OrgKind::cooperative);
     EXPECT_EQ(after.status, LegalStatus::active);
-    EXPECT_EQ(after.converted_on, "2025-08-01"_d);
+    EXPECT_EQ(after.converted_on, "2025-08-02"_d);
     EXPECT_EQ(after.registered_on, group_registered);
     EXPECT_EQ(after.members.total(), 5);
     EXPECT_EQ(reg.size(), 1u);  // no new organisation
 }
 
-TEST(ConversionOperation, Art108_1b_TwelveMonthsMinusADayAfterRegistrationIsRefused) {
+TEST(ConversionOperation, Art108_1b_OnTheLastDayOfTheTwelveMonthsIsRefused) {
     auto reg = conversion_registry();
-    const auto p = conversion_refused(reg, [&] { op::convert_to_cooperative(reg, {"THT", "2025-07-31"_d, 5}); });
-    EXPECT_EQ(refusal_of(p), (Refusal{.organization = "THT", .event = "converted_to_cooperative", .date = "2025-07-31"_d,
+    const auto p = conversion_refused(reg, [&] { op::convert_to_cooperative(reg, {"THT", "2025-08-01"_d, 5}); });
+    EXPECT_EQ(refusal_of(p), (Refusal{.organization = "THT", .event = "converted_to_cooperative", .date = "2025-08-01"_d,
                                       .rule = "C1", .legal_basis = "Law 17/2023/QH15 Art 108; Decree 92/2024/NĐ-CP Art 61"}));
     EXPECT_EQ(p.message, "the group has operated since 2024-08-01, less than the 12 months (Law 17/2023/QH15 Art 108.1b; "
-                         "Decree 92/2024/NĐ-CP Art 61) required; it may convert from 2025-08-01");
+                         "Decree 92/2024/NĐ-CP Art 61) required; it may convert from 2025-08-02");
 }
 
 TEST(ConversionOperation, Art108_1c_AllMembersAgreeingIsAllowedAndOneLessIsRefused) {

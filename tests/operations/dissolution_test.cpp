@@ -61,28 +61,30 @@ TEST(VoluntaryDissolution, Art98_ResolvedThenTerminatedOnTheDossier) {
     EXPECT_EQ(s.status_since[0], ("2025-03-01"_d).days_since_epoch());
 }
 
-TEST(VoluntaryDissolution, Art98_7b_LapseSixMonthsMinusADayIsRefusedAndOnTheDayTerminates) {
+TEST(VoluntaryDissolution, Art98_7b_TheReplayTerminatesTheDayAfterSixMonthsAndARecordBeforeIsRefused) {
+    // Received on 2025-01-10: six months from 2025-01-11 end on 2025-07-10 (Civil Code Art 147.2, 148.3).
     auto reg = dissolution_cooperative();
     op::dissolve_voluntarily(reg, {"HTX", "2025-01-10"_d, 70, std::nullopt, CompletionMode::dossier});
-    const auto early = dissolution_refused(reg, [&] { op::complete_dissolution(reg, "HTX", "2025-07-09"_d, CompletionMode::lapse); });
-    EXPECT_EQ(refusal_of(early), (Refusal{.organization = "HTX", .event = "dissolution_completed", .date = "2025-07-09"_d,
+    const auto early = dissolution_refused(reg, [&] { op::complete_dissolution(reg, "HTX", "2025-07-10"_d, CompletionMode::lapse); });
+    EXPECT_EQ(refusal_of(early), (Refusal{.organization = "HTX", .event = "dissolution_completed", .date = "2025-07-10"_d,
                                           .rule = "T8", .legal_basis = "Law 17/2023/QH15 Art 98.7b; Decree 92/2024/NĐ-CP Art 50.5"}));
-    EXPECT_EQ(early.message, "completion by lapse needs 6 months (Law 17/2023/QH15 Art 98.7b, 99.3; Decree 92/2024/NĐ-CP "
-                             "Art 50.5, 51.3) after the dissolution began on 2025-01-10, so not before 2025-07-10");
-    op::complete_dissolution(reg, "HTX", "2025-07-10"_d, CompletionMode::lapse);
-    EXPECT_EQ(reg.state_at("HTX", "2025-07-10"_d).status, LegalStatus::terminated);
+    EXPECT_EQ(early.message, "completion by lapse comes after 6 months (Law 17/2023/QH15 Art 98.7b, 99.3; Decree "
+                             "92/2024/NĐ-CP Art 50.5, 51.3) counted from the day after the dissolution began on "
+                             "2025-01-10 (Civil Code Art 147, 148), so not before 2025-07-11");
+    EXPECT_EQ(reg.state_at("HTX", "2025-07-10"_d).status, LegalStatus::in_dissolution);
+    EXPECT_EQ(reg.state_at("HTX", "2025-07-11"_d).status, LegalStatus::terminated);
+    op::complete_dissolution(reg, "HTX", "2025-07-14"_d, CompletionMode::lapse);  // the office's record of it
+    EXPECT_EQ(reg.state_at("HTX", "2025-07-14"_d).status_since, "2025-07-11"_d);
 }
 
 TEST(VoluntaryDissolution, Decree92_Art50_6_CancellationInsideSixMonthsRestoresThePreviousStatusAndOnTheDayIsRefused) {
     auto reg = dissolution_cooperative({ev::suspended("2025-01-01"_d, "2025-10-31"_d)});
     op::dissolve_voluntarily(reg, {"HTX", "2025-02-01"_d, 65, std::nullopt, CompletionMode::dossier});
-    const auto late = dissolution_refused(reg, [&] { op::cancel_dissolution(reg, "HTX", "2025-08-01"_d); });
-    EXPECT_EQ(refusal_of(late), (Refusal{.organization = "HTX", .event = "dissolution_cancelled", .date = "2025-08-01"_d,
-                                         .rule = "T9", .legal_basis = "Decree 92/2024/NĐ-CP Art 50.6"}));
-    EXPECT_EQ(late.message, "the dissolution began on 2025-02-01; it could be cancelled only before 2025-08-01 (6 months "
-                            "(Decree 92/2024/NĐ-CP Art 50.6))");
-    op::cancel_dissolution(reg, "HTX", "2025-07-31"_d);
-    const auto restored = reg.state_at("HTX", "2025-07-31"_d);
+    // After the six months the dissolution has lapsed: the cooperative is terminated, nothing can follow.
+    const auto late = dissolution_refused(reg, [&] { op::cancel_dissolution(reg, "HTX", "2025-08-02"_d); });
+    EXPECT_EQ(late.rule, "integrity.after_termination");
+    op::cancel_dissolution(reg, "HTX", "2025-08-01"_d);  // the last day of the six months
+    const auto restored = reg.state_at("HTX", "2025-08-01"_d);
     EXPECT_EQ(restored.status, LegalStatus::suspended);
     EXPECT_EQ(restored.suspended_until, "2025-10-31"_d);
     EXPECT_EQ(reg.state_at("HTX", "2025-11-01"_d).status, LegalStatus::active);
@@ -158,13 +160,12 @@ TEST(CompulsoryDissolution, Art99_3_RevocationOnAnArt103GroundLapsesSixMonthsLat
     EXPECT_EQ(cancel.rule, "T9");
     EXPECT_EQ(cancel.message, "dissolution_cancelled is not allowed while the cooperative is in dissolution (compulsory)");
     const auto early = dissolution_refused(reg, [&] {
-        op::complete_dissolution(reg, "HTX", "2025-07-09"_d, CompletionMode::lapse);
+        op::complete_dissolution(reg, "HTX", "2025-07-10"_d, CompletionMode::lapse);
     });
-    EXPECT_EQ(refusal_of(early), (Refusal{.organization = "HTX", .event = "dissolution_completed", .date = "2025-07-09"_d,
+    EXPECT_EQ(refusal_of(early), (Refusal{.organization = "HTX", .event = "dissolution_completed", .date = "2025-07-10"_d,
                                           .rule = "T12",
                                           .legal_basis = "Law 17/2023/QH15 Art 99.3; Decree 92/2024/NĐ-CP Art 51.2–3"}));
-    op::complete_dissolution(reg, "HTX", "2025-07-10"_d, CompletionMode::lapse);
-    const auto after = reg.state_at("HTX", "2025-07-10"_d);
+    const auto after = reg.state_at("HTX", "2025-07-11"_d);  // six months from 2025-01-11 end on 2025-07-10
     EXPECT_EQ(after.status, LegalStatus::terminated);
     EXPECT_EQ(after.ended_by, Ending::dissolution);
 }

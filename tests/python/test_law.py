@@ -37,7 +37,7 @@ def registry():
 
 
 def test_check_gives_one_typed_row_per_finding(registry):
-    frame = coopecon.check(registry, "2025-08-01")
+    frame = coopecon.check(registry, "2025-08-02")
     assert list(frame.columns) == ["organization", "rule", "severity", "consequence", "legal_basis", "began",
                                    "counted_from", "threshold", "months", "observed", "limit", "message",
                                    "message_vi", "area"]
@@ -55,7 +55,8 @@ def test_check_gives_one_typed_row_per_finding(registry):
     assert row.consequence == "revocation_ground"
     assert row.legal_basis == "Law 17/2023/QH15 Art 103.1d; Decree 92/2024/NĐ-CP Art 53"
     assert row.began == pd.Timestamp("2024-08-01")
-    assert row.threshold == pd.Timestamp("2025-08-01")
+    assert row.counted_from == pd.Timestamp("2024-08-02")
+    assert row.threshold == pd.Timestamp("2025-08-02")
     assert row.months == 12
     assert row.observed == 4.0
     assert row.limit == 5
@@ -70,14 +71,40 @@ def test_rules_without_a_measure_have_nan_and_missing_limits(registry):
     assert row.limit is pd.NA
 
 
-def test_twelve_months_minus_a_day_is_at_risk_and_plus_a_day_due(registry):
+def test_the_last_day_of_the_twelve_months_is_at_risk_and_the_next_due(registry):
     def severity(date):
         frame = coopecon.check(registry, date)
         rows = frame[(frame.organization == "HTX-4") & (frame.rule == "compliance.below_minimum_members")]
         return list(rows.severity)
 
-    assert severity("2025-07-31") == ["at_risk"]
+    assert severity("2025-08-01") == ["at_risk"]
     assert severity("2025-08-02") == ["due"]
+
+
+def test_without_a_date_check_and_explain_judge_at_the_registrys_data_as_of(registry):
+    assert registry.data_as_of == max(e["date"] for org in registry for e in registry.events(org))
+    assert coopecon.check(registry).equals(coopecon.check(registry, registry.data_as_of))
+    registry.info = dict(registry.info, as_of=datetime.date(2025, 8, 2))
+    assert registry.data_as_of == datetime.date(2025, 8, 2)
+    assert set(coopecon.check(registry).severity) >= {"due"}
+
+
+def test_explain_gives_the_history_events_parameters_and_days_counted(registry):
+    e = registry.explain("HTX-4", "2025-08-02")
+    assert e["organization"] == "HTX-4" and e["as_of"] == datetime.date(2025, 8, 2)
+    assert e["history"][0] == {"date": datetime.date(2024, 8, 1), "status": "active", "cause": "registered"}
+    f = next(x for x in e["findings"] if x["rule"] == "compliance.below_minimum_members")
+    assert f["severity"] == "due"
+    assert (f["began"], f["counted_from"], f["period_last_day"], f["threshold"]) == (
+        datetime.date(2024, 8, 1), datetime.date(2024, 8, 2), datetime.date(2025, 8, 1), datetime.date(2025, 8, 2))
+    assert {"date": datetime.date(2024, 8, 1), "type": "members_joined"} in f["events"]
+    months = next(p for p in f["parameters"] if p["name"] == "below_minimum_members_months")
+    assert (months["value"], months["on"]) == (12, datetime.date(2025, 8, 1))
+    assert months["reference"].startswith("Law 17/2023/QH15 Art 103.1d")
+    assert "Counted from 2024-08-02" in e["text"]
+    assert "tại ngày 02/08/2025" in registry.explain("HTX-4", "2025-08-02", lang="vi")["text"]
+    with pytest.raises(coopecon.UnknownNameError):
+        registry.explain("nope", "2025-08-02")
 
 
 def test_six_members_below_in_2023_compliant_in_2025(registry):

@@ -89,32 +89,35 @@ def test_art61_2d_64_percent_is_refused_with_rule_and_basis_and_65_resolves(regi
     assert registry.state_at("HTX-A", "2025-01-10")["status"] == "in_dissolution"
 
 
-def test_art98_7b_lapse_is_refused_the_day_before_six_months_and_allowed_on_the_day(registry):
+def test_art98_7b_the_replay_terminates_the_day_after_six_months_and_a_record_before_is_refused(registry):
+    # Six months from 2025-01-11 end on 2025-07-10 (Civil Code Art 147.2, 148.3).
     operations.dissolve_voluntarily(registry, "HTX-A", "2025-01-10", approval_percent=70)
     error = refused(registry, coopecon.RuleViolation,
-                    lambda: operations.complete_dissolution(registry, "HTX-A", "2025-07-09", by="lapse"))
+                    lambda: operations.complete_dissolution(registry, "HTX-A", "2025-07-10", by="lapse"))
     assert error.problems[0]["rule"] == "T8"
-    assert "not before 2025-07-10" in str(error)
-    operations.complete_dissolution(registry, "HTX-A", "2025-07-10", by="lapse")
-    assert registry.state_at("HTX-A", "2025-07-10")["status"] == "terminated"
+    assert "not before 2025-07-11" in str(error)
+    assert registry.state_at("HTX-A", "2025-07-10")["status"] == "in_dissolution"
+    assert registry.state_at("HTX-A", "2025-07-11")["status"] == "terminated"
+    operations.complete_dissolution(registry, "HTX-A", "2025-07-11", by="lapse")  # the office's record of it
 
 
 def test_decree92_art50_6_cancelling_restores_the_previous_status(registry):
     registry.append("HTX-A", {"date": "2025-01-01", "type": "suspended", "until": "2025-10-31"})
     operations.dissolve_voluntarily(registry, "HTX-A", "2025-02-01", approval_percent=65)
-    error = refused(registry, coopecon.RuleViolation,
-                    lambda: operations.cancel_dissolution(registry, "HTX-A", "2025-08-01"))
-    assert error.problems[0]["rule"] == "T9"
-    frame = operations.cancel_dissolution(registry, "HTX-A", "2025-07-31")
+    error = refused(registry, coopecon.IntegrityError,
+                    lambda: operations.cancel_dissolution(registry, "HTX-A", "2025-08-02"))
+    assert error.problems[0]["rule"] == "integrity.after_termination"  # it lapsed on 2025-08-02
+    frame = operations.cancel_dissolution(registry, "HTX-A", "2025-08-01")  # the last day of the six months
     assert list(frame.type) == ["dissolution_cancelled"]
-    assert registry.state_at("HTX-A", "2025-07-31")["status"] == "suspended"
+    assert registry.state_at("HTX-A", "2025-08-01")["status"] == "suspended"
 
 
 def test_compulsory_dissolution_by_revocation_and_by_court(registry):
     frame = operations.dissolve_compulsorily(registry, "HTX-A", "2025-01-10", ground="no_annual_assembly",
-                                             completed_on="2025-07-10", completed_by="lapse")
+                                             completed_on="2025-07-11", completed_by="lapse")
     assert list(frame.type) == ["registration_revoked", "dissolution_completed"]
-    assert registry.state_at("HTX-A", "2025-07-10")["status"] == "terminated"
+    assert registry.state_at("HTX-A", "2025-07-10")["status"] == "in_dissolution"
+    assert registry.state_at("HTX-A", "2025-07-11")["status"] == "terminated"
     operations.dissolve_compulsorily(registry, "HTX-R", "2025-01-10", basis="court_decision")
     assert registry.state_at("HTX-R", "2025-01-10")["status"] == "in_dissolution"
     error = refused(registry, coopecon.RuleViolation,
@@ -173,13 +176,13 @@ def test_a_mistake_in_the_description_is_reported_at_its_path(registry):
 
 def test_art108_conversion_keeps_the_code_after_twelve_months_with_every_member(registry):
     early = refused(registry, coopecon.RuleViolation,
-                    lambda: operations.convert_to_cooperative(registry, "THT", "2025-07-31", consenting_members=4))
-    assert early.problems[0]["rule"] == "C1"
+                    lambda: operations.convert_to_cooperative(registry, "THT", "2025-08-01", consenting_members=4))
+    assert early.problems[0]["rule"] == "C1"  # the last day of the twelve months
     short = refused(registry, coopecon.RuleViolation,
-                    lambda: operations.convert_to_cooperative(registry, "THT", "2025-08-01", consenting_members=3))
+                    lambda: operations.convert_to_cooperative(registry, "THT", "2025-08-02", consenting_members=3))
     assert "3 of 4 members agreed" in str(short)
-    operations.convert_to_cooperative(registry, "THT", "2025-08-01", consenting_members=4)
-    assert registry.state_at("THT", "2025-08-01")["kind"] == "cooperative"
+    operations.convert_to_cooperative(registry, "THT", "2025-08-02", consenting_members=4)
+    assert registry.state_at("THT", "2025-08-02")["kind"] == "cooperative"
     assert registry.organization("THT")["registration_code"] == "code-THT"
 
 

@@ -218,11 +218,14 @@ TEST(Office, RevokesTheDayAfterEighteenMonthsWithoutAnAssemblyNotBefore) {
     };
     EXPECT_TRUE(due_on("2026-07-16"_d));
     EXPECT_FALSE(due_on("2026-07-15"_d));
-    // Completion by lapse exactly six months after the revocation (Decree 92/2024 Art 51).
-    const auto* completed = first<DissolutionCompleted>(events);
-    ASSERT_NE(completed, nullptr);
-    EXPECT_EQ(completed->date, "2027-01-17"_d);
-    EXPECT_EQ(completed->get<DissolutionCompleted>()->by, CompletionMode::lapse);
+    // Terminated by lapse on the day after six months counted from the day after the revocation (2023 Law
+    // Art 99.3; Decree 92/2024 Art 51.3; Civil Code Art 147, 148): the replay derives it, the office writes no
+    // completion.
+    EXPECT_FALSE(has<DissolutionCompleted>(events));
+    EXPECT_EQ(p.state_at(i, "2027-01-17"_d).status, LegalStatus::in_dissolution);
+    const auto ended = p.state_at(i, "2027-01-18"_d);
+    EXPECT_EQ(ended.status, LegalStatus::terminated);
+    EXPECT_EQ(ended.status_since, "2027-01-18"_d);
 }
 
 TEST(Office, AnAssemblyHeldInTimeKeepsTheCooperative) {
@@ -239,14 +242,14 @@ TEST(Office, RevokesTwelveMonthsBelowTheMinimumNotElevenAndACureStopsIt) {
     reg.add(test::cooperative("htx-low")
                 .registered("2024-08-01"_d, 50'000'000)
                 .then(test::ev::members_joined("2024-08-01"_d, 5))
-                .then(test::ev::members_left("2025-03-10"_d, 1)));  // 4 < 5 from 2025-03-10
+                .then(test::ev::members_left("2025-03-10"_d, 1)));  // 4 < 5 from 2025-03-10, counted from 03-11
     auto o = office_only("2025-03-31"_d, 18);
     o.rates->set(Hazard::assembly_missed, 0);
     const auto p = project(reg, baseline_scenario(), o);
     const auto events = of(p, "htx-low");
     const auto* revoked = first<RegistrationRevoked>(events);
     ASSERT_NE(revoked, nullptr);
-    EXPECT_EQ(revoked->date, "2026-03-11"_d);
+    EXPECT_EQ(revoked->date, "2026-03-12"_d);  // the twelve months end on 2026-03-10 (Civil Code Art 148.3)
     EXPECT_EQ(revoked->get<RegistrationRevoked>()->ground, RevocationGround::below_minimum_members);
     const auto i = p.index_of("htx-low");
     auto due_on = [&](Date d) {
@@ -254,8 +257,8 @@ TEST(Office, RevokesTwelveMonthsBelowTheMinimumNotElevenAndACureStopsIt) {
             if (f.rule == "compliance.below_minimum_members") return f.severity == compliance::Severity::due;
         return false;
     };
-    EXPECT_TRUE(due_on("2026-03-10"_d));
-    EXPECT_FALSE(due_on("2026-03-09"_d));
+    EXPECT_TRUE(due_on("2026-03-11"_d));
+    EXPECT_FALSE(due_on("2026-03-10"_d));
 
     // A member joining before the twelve months cures it.
     auto cured = test::registry();
@@ -264,8 +267,8 @@ TEST(Office, RevokesTwelveMonthsBelowTheMinimumNotElevenAndACureStopsIt) {
                   .then(test::ev::members_joined("2024-08-01"_d, 5))
                   .then(test::ev::members_left("2025-03-10"_d, 1))
                   .then(test::ev::annual_assembly("2026-01-20"_d))
-                  .then(test::ev::members_joined("2026-03-09"_d, 1)));
-    o.start = "2026-03-09"_d;
+                  .then(test::ev::members_joined("2026-03-10"_d, 1)));  // the last day of the twelve months
+    o.start = "2026-03-10"_d;
     EXPECT_FALSE(has<RegistrationRevoked>(of(project(cured, baseline_scenario(), o), "htx-low")));
 }
 
@@ -276,7 +279,7 @@ TEST(Office, UnderThe2012LawThePeoplesCommitteeDissolvesInstead) {
                 .then(test::ev::members_joined("2019-03-01"_d, 9))
                 .then(test::ev::annual_assembly("2021-02-01"_d)));
     auto o = office_only("2022-01-31"_d, 12);
-    o.rates->set(Hazard::dossier, 1);  // the 2012 Law has no completion by lapse
+    o.rates->set(Hazard::dossier, 1);  // completed on the dossier, before any lapse
     const auto p = project(reg, baseline_scenario(), o);
     const auto events = of(p, "htx-old");
     const auto* resolved = first<DissolutionResolved>(events);
@@ -316,7 +319,7 @@ TEST(Programme, DissolvingTheLongSuspendedRaisesTheActiveRateByExactlyWhatTheirN
                                      Target{{OrgKind::cooperative}, {}, {}}, {}, {}, 12, {}, {}});
     const auto c = compare(ca_mau(), baseline_scenario(), s, o);
     // Every cooperative suspended at the start crosses 12 months in 2026 (notices are always extended); the last
-    // dissolution, resolved on 2026-12-01, has completed by lapse on 2027-06-01.
+    // dissolution, resolved on 2026-12-01, has terminated by lapse on 2027-06-02.
     const Date end = "2027-06-30"_d;
     const auto k = c.scenario.stats.programme_actions;
     ASSERT_GT(k, 0);

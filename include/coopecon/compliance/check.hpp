@@ -5,8 +5,8 @@
 //
 // - A duration rule (a revocation ground of 2023 Law Art 103.1, a compulsory dissolution ground of 2012 Law
 //   Art 54.2) whose condition still holds is `due` once it has lasted its months, counted from
-//   `counted_from` (the threshold is counted_from + months, calendar months as Date::plus_months counts them,
-//   the months being those in force on that day); `at_risk` from `at_risk_months` before that. Its legal basis
+//   `counted_from` (the threshold is the day after the period ends, law/period.hpp: the Civil Code's rule, the
+//   months in force at its end); `at_risk` from `at_risk_months` before that. Its legal basis
 //   and consequence are those in force on the date of the check when the threshold has been crossed, on the
 //   threshold otherwise. The consequence is a compulsory dissolution where the law in force lets the People's
 //   Committee order one (authority_dissolution_allowed = 1, the 2012 Law), a revocation ground otherwise.
@@ -30,7 +30,7 @@ namespace coopecon::compliance {
 struct CheckOptions {
     int at_risk_months = 2;    // at_risk from this many months before a threshold (2: from 10 of 12 months)
     int notice_months = 12;    // a lapse stays a notice this many months after it ended
-    AcrossLawChange across_law_change = AcrossLawChange::restart;
+    AcrossLawChange across_law_change = AcrossLawChange::by_rule;
     Severity minimum = Severity::notice;  // findings less severe are left out
     unsigned threads = 0;      // organisations are checked on this many threads (0: one per core); the findings
                                // are the same, in the same order, on any number

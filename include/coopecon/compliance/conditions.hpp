@@ -25,11 +25,10 @@
 #include <coopecon/law/compliance_rule.hpp>
 #include <coopecon/law/framework.hpp>
 #include <coopecon/law/law_calendar.hpp>
+#include <coopecon/law/period.hpp>
 #include <coopecon/model/member.hpp>
 #include <coopecon/model/org_state.hpp>
 #include <coopecon/model/organization.hpp>
-
-#include <boost/describe/enum.hpp>
 
 #include <array>
 #include <cstddef>
@@ -48,19 +47,17 @@ class Registry;
 
 namespace coopecon::compliance {
 
-/// Whether a condition that continues into a new law (a new regime of the framework, e.g. the 2023 Law from
-/// 2024-07-01) keeps counting from its start, or counts again from the day the new law takes effect.
-enum class AcrossLawChange : std::uint8_t {
-    restart,     // counted again from the new law's first day: no months served under the old law count
-    keep_start,  // counted from the day it began, whatever law was then in force
-};
-BOOST_DESCRIBE_ENUM(AcrossLawChange, restart, keep_start)
+/// How a period counts across a change of law (law/period.hpp): by_rule, the default, keeps the months served
+/// where the new law gives the ground the same length and counts again from its first day otherwise.
+using law::AcrossLawChange;
 
 /// One stretch of days on which a rule's condition held.
 struct ConditionPeriod {
     law::Rule rule = law::Rule::not_operating;
     Date began;                          // first day it held
-    Date counted_from;                   // = began, or the first day of a new law (AcrossLawChange::restart)
+    Date counted_from;                   // first day counted: the day after the day it arose (Civil Code Art 147.2,
+                                         // law/period.hpp), or the first day of a new law that counts it again;
+                                         // = began for an immediate rule and a lapse
     std::optional<Date> until;           // last day it held; nullopt when it still held at the end of the scan
     std::optional<double> observed;      // on its last day: members, percent, working days of notice
     std::optional<std::int64_t> limit;   // the legal limit then
@@ -76,7 +73,7 @@ class COOPECON_EXPORT ConditionScan {
 public:
     ConditionScan(const law::Framework& law, const law::LawCalendar& calendar, AcrossLawChange across,
                   const Organization& org, std::span<const Member> members)
-        : law_(law), calendar_(calendar), across_(across), replay_(org, members) {}
+        : law_(law), calendar_(calendar), across_(across), replay_(org, members, law) {}
 
     /// Replays every event dated on or before `until` and evaluates the conditions on every day up to it.
     void run(const EventLog& log, Date until);
@@ -116,6 +113,7 @@ private:
     void evaluate(Date t);
     void close(law::Rule r, Date until);
     ConditionPeriod period(law::Rule r, std::optional<Date> until) const;
+    Date first_counted(law::Rule r, Date t) const;
     std::optional<Measure> measure(law::Rule r, Date t) const;
     Dong largest_official_contribution() const;
     void set_next_year(int year);
@@ -131,6 +129,7 @@ private:
     Replay replay_;
     bool started_ = false;
     Date cursor_;
+    Date last_event_;  // the day of the latest event replayed
     std::size_t stretch_ = 0;  // of the law calendar, at the cursor
     std::array<Run, law::rule_count> runs_{};
     std::vector<ConditionPeriod> periods_;
@@ -152,6 +151,6 @@ private:
 
 /// The condition periods of organisation `i` up to `until`, ordered by rule then start.
 COOPECON_EXPORT std::vector<ConditionPeriod> condition_periods(const Registry& registry, OrgIndex i, Date until,
-                                                               AcrossLawChange across = AcrossLawChange::restart);
+                                                               AcrossLawChange across = AcrossLawChange::by_rule);
 
 }  // namespace coopecon::compliance

@@ -57,6 +57,8 @@ public:
 
     /// `YYYY-MM-DD`.
     std::string iso() const;
+    /// `DD/MM/YYYY`, as Vietnamese texts write dates.
+    std::string dmy() const;
 
     constexpr Date plus_days(std::int32_t n) const noexcept { return Date(days_ + n); }
 

@@ -35,21 +35,30 @@ void apply_event(Replay& replay, Date d, const Payload& p);
 
 class COOPECON_EXPORT Replay {
 public:
-    /// `registered_as`: the kind the organisation was registered as; `members`: its member list.
-    Replay(OrgKind registered_as, std::span<const Member> members) : registered_as_(registered_as), members_(members) {
+    /// `registered_as`: the kind the organisation was registered as; `members`: its member list; `law`: the
+    /// framework that says when a dissolution completes by lapse (kept by reference: it must outlive the replay).
+    Replay(OrgKind registered_as, std::span<const Member> members, const law::Framework& law)
+        : registered_as_(registered_as), members_(members), law_(&law) {
         state_.kind = registered_as;
     }
-    Replay(const Organization& org, std::span<const Member> members) : Replay(org.kind, members) {}
+    Replay(const Organization& org, std::span<const Member> members, const law::Framework& law)
+        : Replay(org.kind, members, law) {}
 
     const OrgState& state() const noexcept { return state_; }
 
-    /// A suspension ends by itself after its last notified day. Inline: a snapshot settles every organisation
-    /// at every date.
+    /// What happens by itself by `d`: a suspension ends after its last notified day; a dissolution with no
+    /// dossier and no objection terminates on its lapse day (OrgState::lapses_on). Inline: a snapshot settles
+    /// every organisation at every date.
     void settle(Date d) noexcept {
-        if (state_.registered && state_.status == LegalStatus::suspended && state_.suspended_until &&
-            d > *state_.suspended_until) {
+        if (!state_.registered) return;
+        if (state_.status == LegalStatus::suspended && state_.suspended_until && d > *state_.suspended_until) {
             state_.status = LegalStatus::active;
             state_.status_since = state_.suspended_until->plus_days(1);
+            state_.suspended_until.reset();
+        } else if (state_.status == LegalStatus::in_dissolution && state_.lapses_on && d >= *state_.lapses_on) {
+            state_.status = LegalStatus::terminated;
+            state_.status_since = *state_.lapses_on;
+            state_.ended_by = Ending::dissolution;
             state_.suspended_until.reset();
         }
     }
@@ -76,6 +85,7 @@ private:
 
     OrgKind registered_as_;
     std::span<const Member> members_;
+    const law::Framework* law_;
     OrgState state_;
     std::vector<Membership> slots_;
     std::vector<std::pair<std::string_view, std::uint32_t>> index_;

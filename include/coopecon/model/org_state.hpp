@@ -71,6 +71,10 @@ struct OrgState {
     std::optional<Date> suspended_until; // while suspended: last day of the notified period
     LegalStatus restore_to = LegalStatus::active;  // the status a cancellation or withdrawal returns to
     DissolutionTrack dissolution = DissolutionTrack::none;
+    /// While in dissolution: the day it terminates by lapse if no dossier and no objection come first (2023 Law
+    /// Art 98.7b, 99.3; Decree 92/2024/NĐ-CP Art 50.5, 51.3, 63), nullopt where the law gives no lapse. After a
+    /// termination by lapse it stays set (= status_since).
+    std::optional<Date> lapses_on;
     std::optional<ReorganizationForm> reorganization;  // while in reorganisation
     MemberCounts members;
     std::optional<FinancialYearClosed> latest_financials;

@@ -72,6 +72,10 @@ public:
 
     RegistryInfo& info() noexcept { return info_; }
     const RegistryInfo& info() const noexcept { return info_; }
+    /// The date the data run to, at which every command and the Python API judge the registry when no date is
+    /// given: info().as_of, else the date of its latest event (Date::min() when it has none). Judging an export
+    /// by a later date would report what nobody recorded yet.
+    Date data_as_of() const noexcept;
 
     std::size_t size() const noexcept { return rows_.size(); }
     /// Makes room for `n` organisations in all, so that adding them in many batches reallocates nothing.
