@@ -24,7 +24,7 @@ from .errors import (
     WrongTypeError,
     Cancelled,
 )
-from . import datasets, indicators, operations, scoring
+from . import areas, datasets, indicators, operations, scoring
 from .datasets import synthesize
 from .indicators import report
 from .labels import enumerations, label, labels, names
@@ -40,6 +40,7 @@ __version__: str = _core.__version__
 
 __all__ = [
     "Registry",
+    "areas",
     "datasets",
     "synthesize",
     "indicators",

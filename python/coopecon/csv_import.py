@@ -101,7 +101,11 @@ def read_csv(
 ) -> CsvImport:
     """Reads a registry export. `rows` is ``"organizations"`` or ``"events"`` (default: the kind the header fits);
     `mapping` is the name of a built-in mapping (``"organizations-vi"`` …), a mapping file, or a mapping as a dict
-    (default: the built-in one that knows the header); `as_of` is the export date, after which no date may be."""
+    (default: the built-in one that knows the header); `as_of` is the export date, after which no date may be.
+
+        >>> imported = coopecon.read_csv(pandas.read_csv("examples/organizations.csv"))
+        >>> imported.registry.snapshot("2025-06-30").to_pandas()
+    """
     text, file_name = _text_of(source)
     mapping_text = mapping_name = None
     if isinstance(mapping, Mapping):

@@ -23,7 +23,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Sequence, Union
 
-from . import _core
+from . import _core, areas
 from .errors import make_error
 from .labels import labels as labels_of
 from .labels import names
@@ -108,6 +108,9 @@ def _frame(table: dict, lang: str, empty_groups: bool = False) -> "pandas.DataFr
         else:
             data[key["id"]] = pd.Categorical(key["codes"], categories=_categories(key["id"], key["codes"]))
         data[key["id"] + "_label"] = key["labels_" + lang]
+        if key["id"] in areas.LEVELS:  # units that share a name (Cà Mau before and after 2025) told apart
+            names_of = areas.labels(lang)
+            data[key["id"] + "_label"] = [names_of.get(c, l) for c, l in zip(key["codes"], key["labels_" + lang])]
     for value in table["values"]:
         data[value["id"]] = value["values"]
     grouped = [k for k in keys if k["id"] != "period"]

@@ -169,7 +169,7 @@ def check(registry: "Registry", as_of: DateLike, *, law: Union[None, Framework, 
     columns = _core.check(registry._cpp, as_of, at_risk_months, notice_months, across_law_change, severity,
                           None if law is None else law._cpp)
 
-    def dates(days):
+    def dates(days: Any) -> Any:
         return np.asarray(days, dtype="datetime64[D]").astype("datetime64[ns]")
 
     return pd.DataFrame({

@@ -16,10 +16,15 @@ in docs/operations.md.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Sequence, Union
 
 from . import _core
 from .types import DateLike
+
+if TYPE_CHECKING:
+    import pandas
+
+    from .registry import Registry
 
 __all__ = [
     "dissolve_voluntarily", "cancel_dissolution", "complete_dissolution", "dissolve_compulsorily", "divide",
@@ -65,7 +70,7 @@ def _successor(s: Mapping[str, Any]) -> dict[str, Any]:
     return {"organization": _new_organization(s), "share": share, "members": members}
 
 
-def dissolve_voluntarily(registry, organization: str, resolved_on: DateLike, *,
+def dissolve_voluntarily(registry: "Registry", organization: str, resolved_on: DateLike, *,
                          approval_percent: Optional[int] = None, completed_on: Optional[DateLike] = None,
                          completed_by: str = "dossier") -> "pandas.DataFrame":
     """Voluntary dissolution (Law 17/2023/QH15 Art 98): the general assembly's resolution (65 % of the votes
@@ -76,19 +81,19 @@ def dissolve_voluntarily(registry, organization: str, resolved_on: DateLike, *,
         "completed_on": completed_on, "completed_by": completed_by}))
 
 
-def cancel_dissolution(registry, organization: str, on: DateLike) -> "pandas.DataFrame":
+def cancel_dissolution(registry: "Registry", organization: str, on: DateLike) -> "pandas.DataFrame":
     """The general assembly cancels its dissolution resolution within 6 months (Decree 92/2024/NĐ-CP Art 50.6);
     the status before the dissolution returns."""
     return _frame(_core.cancel_dissolution(registry._cpp, organization, on))
 
 
-def complete_dissolution(registry, organization: str, on: DateLike, by: str = "dossier") -> "pandas.DataFrame":
+def complete_dissolution(registry: "Registry", organization: str, on: DateLike, by: str = "dossier") -> "pandas.DataFrame":
     """A dissolution in progress ends in termination: ``by="dossier"`` or ``"lapse"`` (6 months after it began,
     Art 98.7b, 99.3)."""
     return _frame(_core.complete_dissolution(registry._cpp, organization, on, by))
 
 
-def dissolve_compulsorily(registry, organization: str, ordered_on: DateLike, *, basis: str = "revocation",
+def dissolve_compulsorily(registry: "Registry", organization: str, ordered_on: DateLike, *, basis: str = "revocation",
                           ground: Optional[str] = None, completed_on: Optional[DateLike] = None,
                           completed_by: str = "dossier") -> "pandas.DataFrame":
     """Compulsory dissolution (Art 97.1b, 99): ``basis="revocation"`` with a `ground` of Art 103.1,
@@ -99,7 +104,7 @@ def dissolve_compulsorily(registry, organization: str, ordered_on: DateLike, *, 
         "completed_on": completed_on, "completed_by": completed_by}))
 
 
-def divide(registry, organization: PartyLike, successors: Sequence[Mapping[str, Any]], *, completed_on: DateLike,
+def divide(registry: "Registry", organization: PartyLike, successors: Sequence[Mapping[str, Any]], *, completed_on: DateLike,
            resolved_on: Optional[DateLike] = None) -> "pandas.DataFrame":
     """Division (chia, Art 92): the organisation ends and two or more new ones share its counted members,
     charter capital and indivisible fund by their ``share``; each named member goes to the successor that lists
@@ -110,7 +115,7 @@ def divide(registry, organization: PartyLike, successors: Sequence[Mapping[str, 
         "successors": [_successor(s) for s in successors]}))
 
 
-def split_off(registry, organization: PartyLike, successors: Sequence[Mapping[str, Any]], *,
+def split_off(registry: "Registry", organization: PartyLike, successors: Sequence[Mapping[str, Any]], *,
               completed_on: DateLike, retained_share: int = 1,
               resolved_on: Optional[DateLike] = None) -> "pandas.DataFrame":
     """Split-off (tách, Art 93): the organisation continues with `retained_share`; one or more new organisations
@@ -120,7 +125,7 @@ def split_off(registry, organization: PartyLike, successors: Sequence[Mapping[st
         "retained_share": retained_share, "successors": [_successor(s) for s in successors]}))
 
 
-def consolidate(registry, organizations: Iterable[PartyLike], successor: Mapping[str, Any], *,
+def consolidate(registry: "Registry", organizations: Iterable[PartyLike], successor: Mapping[str, Any], *,
                 completed_on: DateLike, resolved_on: Optional[DateLike] = None) -> "pandas.DataFrame":
     """Consolidation (hợp nhất, Art 94): two or more organisations of one kind end and `successor`
     (``{"id", "registration_code", "name"}``) takes their members, charter capital and indivisible funds."""
@@ -129,7 +134,7 @@ def consolidate(registry, organizations: Iterable[PartyLike], successor: Mapping
         "completed_on": completed_on, "successor": _new_organization(successor)}))
 
 
-def merge(registry, receiving: PartyLike, absorbed: Iterable[PartyLike], *, completed_on: DateLike,
+def merge(registry: "Registry", receiving: PartyLike, absorbed: Iterable[PartyLike], *, completed_on: DateLike,
           resolved_on: Optional[DateLike] = None) -> "pandas.DataFrame":
     """Merger (sáp nhập, Art 95): the absorbed organisations end; `receiving` continues with their members,
     charter capital and indivisible funds."""
@@ -138,21 +143,21 @@ def merge(registry, receiving: PartyLike, absorbed: Iterable[PartyLike], *, comp
         "completed_on": completed_on}))
 
 
-def convert_to_cooperative(registry, organization: str, on: DateLike, consenting_members: int) -> "pandas.DataFrame":
+def convert_to_cooperative(registry: "Registry", organization: str, on: DateLike, consenting_members: int) -> "pandas.DataFrame":
     """A cooperative group becomes a cooperative keeping its id and code (Art 108): from 2024-07-01, at least
     12 months after its registration (Art 108.1b), with every member agreeing (Art 108.1c)."""
     return _frame(_core.convert_to_cooperative(registry._cpp, {
         "organization": organization, "converted_on": on, "consenting_members": consenting_members}))
 
 
-def open_bankruptcy(registry, organization: str, opened_on: DateLike, *,
+def open_bankruptcy(registry: "Registry", organization: str, opened_on: DateLike, *,
                     declared_on: Optional[DateLike] = None) -> "pandas.DataFrame":
     """The court opens bankruptcy proceedings (Art 102) and, with `declared_on`, declares it bankrupt."""
     return _frame(_core.open_bankruptcy(registry._cpp, {
         "organization": organization, "opened_on": opened_on, "declared_on": declared_on}))
 
 
-def declare_bankruptcy(registry, organization: str, on: DateLike) -> "pandas.DataFrame":
+def declare_bankruptcy(registry: "Registry", organization: str, on: DateLike) -> "pandas.DataFrame":
     """The court declares the organisation bankrupt: it is terminated (Art 102)."""
     return _frame(_core.declare_bankruptcy(registry._cpp, organization, on))
 
@@ -190,7 +195,7 @@ def distribute_assets(organization: str, assets: int, claims: Iterable[Mapping[s
     d = _core.distribute_assets({"organization": organization, "assets": assets, "state_supported": state_supported,
                                  "claims": list(claims), "members": list(members)})
 
-    def table(rows, columns, categorical):
+    def table(rows: list[Any], columns: list[str], categorical: Mapping[str, Sequence[str]]) -> "pandas.DataFrame":
         frame = pd.DataFrame(rows, columns=columns)
         for column, categories in categorical.items():
             frame[column] = pd.Categorical(frame[column], categories=categories)

@@ -101,7 +101,11 @@ class Registry:
         return self._cpp.organization(organization)
 
     def snapshot(self, date: DateLike) -> Snapshot:
-        """Every organisation's state at the end of `date`, as columns."""
+        """Every organisation's state at the end of `date`, as columns.
+
+            >>> frame = registry.snapshot("2023-08-31").to_pandas()
+            >>> frame.groupby(["kind", "status"], observed=True).size()
+        """
         return Snapshot(self._cpp.snapshot(date))
 
     def snapshots(self, dates: DatesLike) -> list[Snapshot]:
@@ -135,7 +139,7 @@ class Registry:
 
     @info.setter
     def info(self, value: Mapping[str, Any]) -> None:
-        self._cpp.info = value
+        self._cpp.info = dict(value)
 
     def __len__(self) -> int:
         return len(self._cpp)
@@ -151,7 +155,12 @@ class Registry:
 
 
 def load(path: PathLike, framework: Optional["Framework"] = None) -> Registry:
-    """Reads a registry file (see :meth:`Registry.load`)."""
+    """Reads a registry file (see :meth:`Registry.load`).
+
+        >>> registry = coopecon.load("examples/registry.json")
+        >>> registry.state_at("CM-HTX-0001", "2024-12-31")["status"]
+        'active'
+    """
     return Registry.load(path, framework)
 
 

@@ -15,10 +15,15 @@ their articles and tests are listed in docs/scoring.md.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional
 
 from . import _core
 from .types import DateLike
+
+if TYPE_CHECKING:
+    import pandas
+
+    from .registry import Registry
 
 __all__ = ["ScoringRules", "classify", "ntm_13_1", "ocop_products", "SCHEMES", "CLASSES", "RATINGS"]
 
@@ -49,6 +54,7 @@ class ScoringRules:
         return cls(_core.ScoringRules.loads(text, file_name))
 
     def dumps(self) -> str:
+        """The rules file's text (format coopecon-scoring), which :meth:`loads` reads back."""
         return self._cpp.dumps()
 
     @property
@@ -84,13 +90,14 @@ class ScoringRules:
         return ScoringRules(self._cpp.with_ocop_bands(list(min_scores)))
 
     def with_ocop_certificate_months(self, months: int) -> "ScoringRules":
+        """New rules in which an OCOP certificate is valid for `months` months."""
         return ScoringRules(self._cpp.with_ocop_certificate_months(months))
 
     def ocop_stars(self, score: int, on: DateLike) -> Optional[int]:
         """The stars an OCOP score of 0–100 gets under the rules in force on `on`, or None."""
         return self._cpp.ocop_stars(score, on)
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, tuple[str, str]]:
         return (ScoringRules.loads, (self.dumps(), "<pickle>"))
 
     def __repr__(self) -> str:
@@ -101,7 +108,7 @@ def _rules(rules: Optional[ScoringRules]) -> _core.ScoringRules:
     return (rules or ScoringRules.vietnam())._cpp
 
 
-def classify(registry, year: int, *, scheme: str = "tt01_2020",
+def classify(registry: "Registry", year: int, *, scheme: str = "tt01_2020",
              rules: Optional[ScoringRules] = None) -> "pandas.DataFrame":
     """Every organisation's classification for `year`, in registry order: those assessed under `scheme` for the
     year and those the scheme rates (its kinds and sectors).
@@ -128,7 +135,7 @@ def classify(registry, year: int, *, scheme: str = "tt01_2020",
     return frame
 
 
-def ntm_13_1(registry, year: int, *, rules: Optional[ScoringRules] = None) -> "pandas.DataFrame":
+def ntm_13_1(registry: "Registry", year: int, *, rules: Optional[ScoringRules] = None) -> "pandas.DataFrame":
     """New Rural Development criterion 13.1 for every commune with a cooperative seated in it, in area order:
     it is met with at least one effective cooperative (by default, rated good or fair; see
     :meth:`ScoringRules.with_effective`).
@@ -148,7 +155,7 @@ def ntm_13_1(registry, year: int, *, rules: Optional[ScoringRules] = None) -> "p
     return frame
 
 
-def ocop_products(registry, as_of: DateLike, *, rules: Optional[ScoringRules] = None) -> "pandas.DataFrame":
+def ocop_products(registry: "Registry", as_of: DateLike, *, rules: Optional[ScoringRules] = None) -> "pandas.DataFrame":
     """Every OCOP product at its latest rating on or before `as_of`: stars from the score bands in force on the
     rating date, and whether its certificate (from 3 stars, 36 months) is valid on `as_of`.
 

@@ -279,6 +279,7 @@ def simulate(registry, scenario: ScenarioLike = None, months: int = 60, runs: in
     either way nothing partial is returned."""
     s = _scenario(scenario)
     options = _options(months, runs, seed, start, threads, every, indicators, by)
+    _core.check_scenarios(registry._cpp, [s._cpp], False)
     with _Progress(progress, runs, s.name) as bar:
         frame = _run(registry, s, options, first_run, runs, bar.part(0), cancel)
     return frame
@@ -290,12 +291,14 @@ def compare(registry, scenarios: Iterable[ScenarioLike], months: int = 60, runs:
             by: Union[None, str, Sequence[str]] = None,
             cancel: Optional[CancellationToken] = None) -> "pandas.DataFrame":
     """Every scenario (None for the baseline, a :class:`Scenario`, a path or a dict) run with the same seeds, in
-    one frame with a ``scenario`` column in the order given; see :func:`simulate` for the rest. Run r of one
+    one frame with a ``scenario`` column in the order given; see :func:`simulate` for the rest. Every scenario
+    is checked against the registry before anything runs; problems name it (``scenarios[1].programmes[0]…``). Run r of one
     scenario and run r of another draw the same numbers wherever the scenarios do not differ, so
     :func:`differences` pairs them."""
     chosen = _scenarios(scenarios)
     names = [s.name for s in chosen]
     options = _options(months, runs, seed, start, threads, every, indicators, by)
+    _core.check_scenarios(registry._cpp, [s._cpp for s in chosen], True)
     parts = []
     with _Progress(progress, runs * len(chosen), "scenarios") as bar:
         for i, s in enumerate(chosen):
@@ -342,6 +345,7 @@ def run_scenarios(registry, scenarios: Iterable[ScenarioLike], *, runs: int = 10
     if executor is not None and threads is None:
         threads = 1
     options = _options(months, runs, seed, start, threads, every, indicators, by)
+    _core.check_scenarios(registry._cpp, [s._cpp for s in chosen], True)
     ranges = blocks_of(runs, blocks or (1 if executor is None else 2 * _workers(executor)))
     work = [(s, first, count) for s in chosen for first, count in ranges]
     parts: list = []

@@ -215,6 +215,9 @@ void bind_law(py::module_& m) {
     m.def("read_text", &read_text, py::arg("path"), "A file's text; FileError naming it when it cannot be read.");
     m.def("parameter_names", &parameter_names, "The parameters of a framework, in order.");
     m.def("compliance_rules", &rule_ids, "The compliance rule ids, in order.");
+}
+
+void bind_compliance(py::module_& m) {
     m.def("check", &check, py::arg("registry"), py::arg("as_of"), py::arg("at_risk_months") = 2,
           py::arg("notice_months") = 12, py::arg("across_law_change") = "restart", py::arg("minimum") = "notice",
           py::arg("law") = py::none(),

@@ -17,6 +17,7 @@
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
 #include "json/read.hpp"
+#include <coopecon/io/registry_binary.hpp>
 #include <coopecon/io/registry_json.hpp>
 #include <coopecon/law/framework_json.hpp>
 #include <coopecon/model/area_catalog_json.hpp>
@@ -29,6 +30,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -39,7 +41,8 @@ namespace coopecon::python {
 
 namespace {
 
-constexpr int registry_pickle_version = 1;
+constexpr int registry_pickle_version = 2;       // the binary form
+constexpr int registry_text_pickle_version = 1;  // the registry file's text
 
 /// The framework a registry is built on: the one given, or Vietnam's.
 std::shared_ptr<const law::Framework> law_of(const std::optional<FrameworkHandle>& framework) {
@@ -166,16 +169,14 @@ py::dict state_to_python(const OrgState& s, Date as_of) {
     out["status_since"] = s.registered ? date_to_python(s.status_since) : py::none();
     out["registered_on"] = s.registered ? date_to_python(s.registered_on) : py::none();
     out["suspended_until"] = optional_date(s.suspended_until);
-    out["not_at_address"] = s.not_at_address;
     out["reorganization"] = to_python(s.reorganization);
     out["members"] = std::move(members);
-    out["charter_capital"] = s.charter_capital;
-    out["last_annual_assembly"] = optional_date(s.last_annual_assembly);
-    out["last_report"] = optional_date(s.last_report);
     out["latest_financials"] = to_python(s.latest_financials);
-    out["indivisible_fund"] = s.indivisible_fund;
-    out["ended_by"] = to_python(s.ended_by);
-    out["converted_on"] = optional_date(s.converted_on);
+    // The figures OrgState keeps as they are (the `stored` rows of model/state_fields.hpp).
+#define COOPECON_DETAIL_STORED(name, type, role, source, ...) \
+    COOPECON_STATE_FIELD_IS(source, stored)(out[#name] = to_python(s.name);)
+    COOPECON_STATE_FIELDS(COOPECON_DETAIL_STORED)
+#undef COOPECON_DETAIL_STORED
     static_assert(std::tuple_size_v<decltype(s.certified_until)> == enum_count<Certification>);
     py::dict certified_until;  // only the certifications ever obtained
     for (const Certification c : enum_values<Certification>())
@@ -207,26 +208,40 @@ py::dict organization_to_python(const Organization& o, const std::vector<Member>
 }
 
 /// (version, registry text), and the framework's text when it is not Vietnam's embedded one.
+/// Pickles are (version, data[, framework text]): version 2 holds the binary form (io/registry_binary.hpp),
+/// version 1 the registry file's text, which is still read.
 py::tuple registry_get_state(const SharedRegistry& registry) {
-    const auto law = registry.read([](const Registry& r) { return r.law_ptr(); });
-    if (law == law::vietnam()) return py::make_tuple(registry_pickle_version, dumps(registry));
-    return py::make_tuple(registry_pickle_version, dumps(registry), law::write_framework(*law));
+    auto [bytes, law] = registry.read([](const Registry& r) { return std::pair(io::write_registry_binary(r), r.law_ptr()); });
+    py::bytes data(reinterpret_cast<const char*>(bytes.data()), static_cast<py::ssize_t>(bytes.size()));
+    if (law == law::vietnam()) return py::make_tuple(registry_pickle_version, data);
+    return py::make_tuple(registry_pickle_version, data, law::write_framework(*law));
 }
 
 std::unique_ptr<SharedRegistry> registry_set_state(const py::tuple& state) {
-    if ((state.size() != 2 && state.size() != 3) || !py::isinstance<py::int_>(state[0]) ||
-        !py::isinstance<py::str>(state[1]) || (state.size() == 3 && !py::isinstance<py::str>(state[2])))
+    const bool text = state.size() >= 2 && py::isinstance<py::str>(state[1]);
+    const bool binary = state.size() >= 2 && py::isinstance<py::bytes>(state[1]);
+    if ((state.size() != 2 && state.size() != 3) || !py::isinstance<py::int_>(state[0]) || !(text || binary) ||
+        (state.size() == 3 && !py::isinstance<py::str>(state[2])))
         throw Error(ErrorCode::invalid_value,
-                    "cannot unpickle a coopecon Registry: expected a tuple (version, text[, framework text])");
-    if (const auto version = state[0].cast<int>(); version != registry_pickle_version)
+                    "cannot unpickle a coopecon Registry: expected a tuple (version, data[, framework text])");
+    const auto version = state[0].cast<int>();
+    if (!(version == registry_pickle_version && binary) && !(version == registry_text_pickle_version && text))
         throw Error(ErrorCode::invalid_value, "cannot unpickle a coopecon Registry: unknown pickle version " +
-                                                  std::to_string(version) + "; this build reads version " +
+                                                  std::to_string(version) + "; this build reads versions " +
+                                                  std::to_string(registry_text_pickle_version) + " and " +
                                                   std::to_string(registry_pickle_version));
     std::optional<FrameworkHandle> framework;
     if (state.size() == 3)
         framework = FrameworkHandle{std::make_shared<const law::Framework>(
             law::read_framework(state[2].cast<std::string>(), "<pickle>"))};
-    return registry_loads(state[1].cast<std::string>(), "<pickle>", framework);
+    if (text) return registry_loads(state[1].cast<std::string>(), "<pickle>", framework);
+    char* data = nullptr;
+    Py_ssize_t size = 0;
+    if (PyBytes_AsStringAndSize(state[1].ptr(), &data, &size) != 0) throw py::error_already_set();
+    auto law = law_of(framework);
+    py::gil_scoped_release release;  // the bytes object stays alive in `state`
+    return std::make_unique<SharedRegistry>(io::read_registry_binary(
+        std::span(reinterpret_cast<const std::byte*>(data), static_cast<std::size_t>(size)), std::move(law)));
 }
 
 }  // namespace

@@ -19,10 +19,12 @@ void bind_csv(pybind11::module_& m);       // CSV import of a registry export (b
 void bind_snapshot(pybind11::module_& m);  // Snapshot (bind_snapshot.cpp)
 void bind_law(pybind11::module_& m);       // Framework, reforms and the compliance check (bind_law.cpp)
 void bind_registry(pybind11::module_& m);  // Registry (bind_registry.cpp)
+void bind_compliance(pybind11::module_& m);  // the compliance check, which takes a Registry (bind_law.cpp)
 void bind_indicators(pybind11::module_& m);  // indicator catalogue, tables and the standard report (bind_indicators.cpp)
 void bind_operations(pybind11::module_& m);  // dissolution, reorganisation, conversion, bankruptcy (bind_operations.cpp)
 void bind_scoring(pybind11::module_& m);     // classification, NTM 13.1 and OCOP (bind_scoring.cpp)
 void bind_datasets(pybind11::module_& m);    // synthetic registries in memory (bind_datasets.cpp)
 void bind_simulation(pybind11::module_& m);  // scenarios, Monte Carlo runs, calibration (bind_simulation.cpp)
+void bind_areas(pybind11::module_& m);       // the area catalogue (bind_areas.cpp)
 
 }  // namespace coopecon::python

@@ -10,10 +10,12 @@ PYBIND11_MODULE(_core, m) {
     coopecon::python::bind_snapshot(m);
     coopecon::python::bind_law(m);
     coopecon::python::bind_registry(m);
+    coopecon::python::bind_compliance(m);
     coopecon::python::bind_csv(m);
     coopecon::python::bind_indicators(m);
     coopecon::python::bind_operations(m);
     coopecon::python::bind_scoring(m);
     coopecon::python::bind_datasets(m);
     coopecon::python::bind_simulation(m);
+    coopecon::python::bind_areas(m);
 }

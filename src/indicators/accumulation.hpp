@@ -57,8 +57,8 @@ struct Plan {
 struct COOPECON_EXPORT KeySpace {
     std::vector<GroupKey> keys;
     std::vector<std::uint32_t> radix;                   // domain size per key
-    std::vector<std::vector<std::uint32_t>> area_code;  // per area key: AreaIndex → its unit's code (radix − 1: none)
-    std::vector<std::vector<AreaIndex>> units;          // per area key: code → the unit
+    std::vector<std::vector<std::uint32_t>> area_code;  // per area or region key: AreaIndex → its code (radix − 1: none)
+    std::vector<std::vector<AreaIndex>> units;          // per area key: code → the unit; per region key: code → region index
     std::vector<std::uint32_t> commune_of;              // AreaIndex → commune unit on the units date, or no_index
     std::uint64_t combinations = 1;                     // the product of the radices
 

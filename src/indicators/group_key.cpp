@@ -38,6 +38,7 @@ Text GroupKey::label() const {
         case KeyKind::sector: return {"Sector", "Lĩnh vực"};
         case KeyKind::status: return {"Legal status", "Tình trạng pháp lý"};
         case KeyKind::size_class: return {"Size class", "Quy mô"};
+        case KeyKind::region: return {"Region", "Vùng"};
     }
     return {};
 }
@@ -47,7 +48,7 @@ GroupKey GroupKey::parse(std::string_view name) {
     if (name == "size") return by(KeyKind::size_class);
     if (auto k = enum_from_name<KeyKind>(name); k && *k != KeyKind::area && *k != KeyKind::size_class) return by(*k);
     throw Error(ErrorCode::unknown_name, "unknown grouping '" + std::string(name) +
-                                             "': expected province, district, commune, kind, sector, status or size");
+                                             "': expected province, district, commune, region, kind, sector, status or size");
 }
 
 }  // namespace coopecon::indicators

@@ -1,6 +1,7 @@
 // The registry file (registry_json.hpp): its events' and organisations' JSON codec (registry_codec.hpp), the
 // reader that reports every problem of a file at once, and the streaming writer.
 
+#include "io/extra_areas.hpp"
 #include "io/registry_codec.hpp"
 
 #include <coopecon/core/text_file.hpp>
@@ -100,23 +101,6 @@ std::string renumber(const std::string& path, std::string_view list, Renumber&& 
     return std::string(list) + "[" + std::to_string(renumber_index(index)) + path.substr(close);
 }
 
-/// The areas and crosswalk entries of `catalog` that the embedded catalogue does not have.
-std::pair<std::vector<Area>, std::vector<AreaSuccession>> extra_areas(const AreaCatalog& catalog) {
-    const auto base = vietnam_areas();
-    std::pair<std::vector<Area>, std::vector<AreaSuccession>> extra;
-    if (&catalog == base.get()) return extra;
-    for (const auto& a : catalog.areas())
-        if (!base->find(a.code)) extra.first.push_back(a);
-    for (const auto& c : catalog.crosswalk()) {
-        const auto& known = base->crosswalk();
-        if (std::none_of(known.begin(), known.end(), [&](const AreaSuccession& k) {
-                return k.from == c.from && k.to == c.to && k.on == c.on;
-            }))
-            extra.second.push_back(c);
-    }
-    return extra;
-}
-
 /// Writes `registry` through `w`: the areas and crosswalk entries beyond the embedded catalogue, then every
 /// organisation in registry order with its events in stored order.
 void write_registry(json::Writer& w, const Registry& registry) {
@@ -124,7 +108,7 @@ void write_registry(json::Writer& w, const Registry& registry) {
     w.member("format", registry_format);
     w.member("version", registry_version);
     w.member("info", registry.info());
-    const auto [areas, crosswalk] = extra_areas(registry.areas());
+    const auto [areas, crosswalk] = detail::extra_areas(registry.areas());
     w.member("areas", areas);
     w.member("crosswalk", crosswalk);
     if (registry.size() > 0) {

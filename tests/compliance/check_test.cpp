@@ -4,6 +4,7 @@
 
 #include <coopecon/compliance/check.hpp>
 #include <coopecon/law/reform.hpp>
+#include <coopecon/law/reform_json.hpp>
 
 #include <support/builders.hpp>
 #include <support/registry_checks.hpp>
@@ -94,6 +95,23 @@ TEST_F(Compliance, Art103_1d_CooperativeBelowFiveIsAtRiskTwelveMonthsMinusADay) 
                           "2025-08-01 unless cured");
     EXPECT_EQ(f->message_vi, "4 thành viên chính thức, dưới mức tối thiểu 5 từ 2024-08-01; sẽ đủ 12 tháng vào ngày "
                              "2025-08-01 nếu không khắc phục");
+}
+
+TEST_F(Compliance, AnotherFrameworkAppliesToTheSameRegistry) {
+    // Six members: enough under the 2023 Law's five; below the seven a reform restores from 2026-01-01.
+    reg.add(cooperative("htx").registered("2024-08-01"_d).then(ev::members_joined("2024-08-01"_d, 6)));
+    compliance::CheckOptions reformed;
+    reformed.law = std::make_shared<const law::Framework>(law::apply(
+        reg.law(), law::read_reform_file(std::string(COOPECON_SOURCE_DIR) + "/data/reforms/min-members-seven-from-2026.json")));
+    EXPECT_FALSE(finding("htx", below_minimum, "2027-01-01"_d));
+    EXPECT_FALSE(finding("htx", below_minimum, "2026-10-31"_d, reformed));
+    EXPECT_EQ(severity("htx", below_minimum, "2026-11-01"_d, reformed), Severity::at_risk);
+    const auto f = finding("htx", below_minimum, "2027-01-01"_d, reformed);
+    ASSERT_TRUE(f);
+    EXPECT_EQ(f->severity, Severity::due);
+    EXPECT_EQ(f->limit, 7);
+    EXPECT_EQ(f->began, "2026-01-01"_d);
+    EXPECT_EQ(compliance::check(reg, "2027-01-01"_d, reformed).size(), compliance::check(reg, "2027-01-01"_d).size() + 1);
 }
 
 TEST_F(Compliance, Art103_1d_CooperativeBelowFiveIsDueOnTheDayTwelveMonthsAreReachedAndAfter) {

@@ -122,7 +122,21 @@ TEST(GroupBy, GroupingsAreParsedFromTheirCommandLineNames) {
     EXPECT_EQ(GroupKey::parse("district"), GroupKey::by_area(AreaLevel::district));
     EXPECT_EQ(GroupKey::parse("size"), GroupKey::by(KeyKind::size_class));
     EXPECT_EQ(GroupKey::parse("status"), GroupKey::by(KeyKind::status));
-    EXPECT_THROW(GroupKey::parse("region"), Error);
+    EXPECT_EQ(GroupKey::parse("region"), GroupKey::by(KeyKind::region));
+    EXPECT_THROW(GroupKey::parse("country"), Error);
+}
+
+TEST(GroupBy, RegionsOfTheProvincesOnTheUnitsDate) {
+    auto reg = areas_registry();
+    reg.add(cooperative("ha-noi", "P01").registered("2020-01-01"_day).members("2020-01-01"_day, 7));
+    const auto q = query({"organizations"}, {GroupKey::by(KeyKind::region)});
+    const auto t = compute(reg, q, period_2023);
+    EXPECT_EQ(codes(t), (std::vector<std::string>{"red_river_delta", "mekong_delta", "total"}));
+    EXPECT_EQ(t.keys[0].cells[1].label.vi, "Đồng bằng sông Cửu Long");
+    EXPECT_EQ(t.keys[0].cells[1].label.en, "Mekong River Delta");
+    EXPECT_EQ(t.at({"mekong_delta"}, "organizations"), 4);  // Cà Mau's districts and Bạc Liêu
+    EXPECT_EQ(t.at({"red_river_delta"}, "organizations"), 1);
+    EXPECT_EQ(t.keys[0].label.vi, "Vùng");
 }
 
 }  // namespace

@@ -61,7 +61,7 @@ def test_provinces_in_2023_and_2025_units(small_registry):
     units_2025 = indicators.compute(small_registry, ["organizations"], "2024-01-01", "2024-12-31", by="province",
                                     units_as_of="2025-07-01")
     assert list(units_2025["province"]) == ["P96-2025", "total"]
-    assert row(units_2025, province="P96-2025")["province_label"] == "Cà Mau"
+    assert row(units_2025, province="P96-2025")["province_label"] == "Cà Mau (from 2025-07-01)"  # not the old P96
 
 
 def test_series(small_registry):

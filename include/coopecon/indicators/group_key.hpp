@@ -31,8 +31,9 @@ COOPECON_EXPORT std::vector<SizeClass> tt01_2020_size_classes();
 /// Checks that classes start at 0, rise strictly and fit a 32-bit set.
 COOPECON_EXPORT void check_size_classes(const std::vector<SizeClass>& classes);
 
-enum class KeyKind : std::uint8_t { area, kind, sector, status, size_class };
-BOOST_DESCRIBE_ENUM(KeyKind, area, kind, sector, status, size_class)
+/// `region`: the socio-economic region (vùng kinh tế – xã hội) of the province covering the seat on the units date.
+enum class KeyKind : std::uint8_t { area, kind, sector, status, size_class, region };
+BOOST_DESCRIBE_ENUM(KeyKind, area, kind, sector, status, size_class, region)
 
 struct COOPECON_EXPORT GroupKey {
     KeyKind kind = KeyKind::kind;
@@ -42,11 +43,11 @@ struct COOPECON_EXPORT GroupKey {
     static GroupKey by_area(AreaLevel level) { return {KeyKind::area, level}; }
     static GroupKey by(KeyKind k) { return {k, AreaLevel::province}; }
 
-    /// Column id: province, district, commune, kind, sector, status, size.
+    /// Column id: province, district, commune, region, kind, sector, status, size.
     std::string_view id() const noexcept;
     Text label() const;
 
-    /// The key named as on the command line: province, district, commune, kind, sector, status or size.
+    /// The key named as on the command line: province, district, commune, region, kind, sector, status or size.
     static GroupKey parse(std::string_view name);
 };
 
