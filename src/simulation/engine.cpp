@@ -494,7 +494,9 @@ Problems check(const Scenario& scenario, const Registry& start) {
     }
     if (scenario.reform)
         for (auto p : law::check(start.law(), *scenario.reform)) {
-            p.path = p.path.empty() ? "reform" : "reform: " + p.path;
+            // Located at the scenario's "reform" key; the path within the reform leads the message.
+            if (!p.path.empty()) p.message = p.path + ": " + p.message;
+            p.path = "reform";
             problems.push_back(std::move(p));
         }
     return problems;

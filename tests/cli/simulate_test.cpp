@@ -207,6 +207,14 @@ TEST(SimulateInput, AreaCodesAndNamesAreCheckedAgainstTheRegistryAndEachOtherBef
     EXPECT_THAT(r.err, HasSubstr("baseline.json:1:55: name: 'baseline' names the baseline, which always runs"));
     EXPECT_THAT(r.err, HasSubstr("two.json:1:55: name: the scenario name 'same' is also that of one.json\n"));
     EXPECT_THAT(r.err, Not(HasSubstr("one.json:")));
+
+    // A reform that reads well but does not fit the registry's law: located at the scenario's "reform" key.
+    dir.write("reform.json", R"({"format": "coopecon-reform", "version": 1, "title": "t", "rules": {"no_such_rule": )"
+                             R"([{"from": "2026-01-01", "until": null, "value": "x", "reference": "t", "unconfirmed": false}]}})");
+    dir.write("with-reform.json", head + R"("with-reform", "reform": "reform.json"})");
+    const auto reform = run_cli({"simulate", example_registry, "--scenario", "with-reform.json"}, in_dir(dir.path()));
+    EXPECT_EQ(reform.status, 1);
+    EXPECT_THAT(reform.err, HasSubstr("with-reform.json:1:80: reform: rules.no_such_rule: unknown rule no_such_rule"));
 }
 
 TEST(SimulateInput, UnreadableFilesAndBadOptions) {

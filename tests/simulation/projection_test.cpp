@@ -99,7 +99,8 @@ TEST(ProjectScenarios, ChecksEveryScenarioBeforeAnyRun) {
     reform.reform->rules["no_such_rule"] = {Dated<std::string>{"2026-01-01"_d, {}, "x", "test", false}};
     const auto problems = check(reform, ca_mau());
     ASSERT_EQ(problems.size(), 1u);
-    EXPECT_EQ(problems[0].path.rfind("reform", 0), 0u) << problems[0].path;
+    EXPECT_EQ(problems[0].path, "reform");
+    EXPECT_EQ(problems[0].message.rfind("rules.no_such_rule: unknown rule no_such_rule", 0), 0u) << problems[0].message;
     EXPECT_THROW(project_scenarios(ca_mau(), baseline_scenario(), {reform}, options(), progress), Error);
     EXPECT_FALSE(ran);
 }
