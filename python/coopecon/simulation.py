@@ -286,6 +286,7 @@ def simulate(registry: "Registry", scenario: ScenarioLike = None, months: int = 
     either way nothing partial is returned."""
     s = _scenario(scenario)
     options = _options(months, runs, seed, start, threads, every, indicators, by)
+    _core.check_scenarios(registry._cpp, [s._cpp], False)
     with _Progress(progress, runs, s.name) as bar:
         frame = _run(registry, s, options, first_run, runs, bar.part(0), cancel)
     return frame
@@ -297,12 +298,14 @@ def compare(registry: "Registry", scenarios: Iterable[ScenarioLike], months: int
             by: Union[None, str, Sequence[str]] = None,
             cancel: Optional[CancellationToken] = None) -> "pandas.DataFrame":
     """Every scenario (None for the baseline, a :class:`Scenario`, a path or a dict) run with the same seeds, in
-    one frame with a ``scenario`` column in the order given; see :func:`simulate` for the rest. Run r of one
+    one frame with a ``scenario`` column in the order given; see :func:`simulate` for the rest. Every scenario
+    is checked against the registry before anything runs; problems name it (``scenarios[1].programmes[0]…``). Run r of one
     scenario and run r of another draw the same numbers wherever the scenarios do not differ, so
     :func:`differences` pairs them."""
     chosen = _scenarios(scenarios)
     names = [s.name for s in chosen]
     options = _options(months, runs, seed, start, threads, every, indicators, by)
+    _core.check_scenarios(registry._cpp, [s._cpp for s in chosen], True)
     parts = []
     with _Progress(progress, runs * len(chosen), "scenarios") as bar:
         for i, s in enumerate(chosen):
@@ -349,6 +352,7 @@ def run_scenarios(registry: "Registry", scenarios: Iterable[ScenarioLike], *, ru
     if executor is not None and threads is None:
         threads = 1
     options = _options(months, runs, seed, start, threads, every, indicators, by)
+    _core.check_scenarios(registry._cpp, [s._cpp for s in chosen], True)
     ranges = blocks_of(runs, blocks or (1 if executor is None else 2 * _workers(executor)))
     work = [(s, first, count) for s in chosen for first, count in ranges]
     parts: list = []

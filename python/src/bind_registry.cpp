@@ -169,16 +169,14 @@ py::dict state_to_python(const OrgState& s, Date as_of) {
     out["status_since"] = s.registered ? date_to_python(s.status_since) : py::none();
     out["registered_on"] = s.registered ? date_to_python(s.registered_on) : py::none();
     out["suspended_until"] = optional_date(s.suspended_until);
-    out["not_at_address"] = s.not_at_address;
     out["reorganization"] = to_python(s.reorganization);
     out["members"] = std::move(members);
-    out["charter_capital"] = s.charter_capital;
-    out["last_annual_assembly"] = optional_date(s.last_annual_assembly);
-    out["last_report"] = optional_date(s.last_report);
     out["latest_financials"] = to_python(s.latest_financials);
-    out["indivisible_fund"] = s.indivisible_fund;
-    out["ended_by"] = to_python(s.ended_by);
-    out["converted_on"] = optional_date(s.converted_on);
+    // The figures OrgState keeps as they are (the `stored` rows of model/state_fields.hpp).
+#define COOPECON_DETAIL_STORED(name, type, role, source, ...) \
+    COOPECON_STATE_FIELD_IS(source, stored)(out[#name] = to_python(s.name);)
+    COOPECON_STATE_FIELDS(COOPECON_DETAIL_STORED)
+#undef COOPECON_DETAIL_STORED
     static_assert(std::tuple_size_v<decltype(s.certified_until)> == enum_count<Certification>);
     py::dict certified_until;  // only the certifications ever obtained
     for (const Certification c : enum_values<Certification>())

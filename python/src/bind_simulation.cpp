@@ -27,7 +27,6 @@
 
 #include <boost/json/serialize.hpp>
 
-#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <exception>
@@ -144,7 +143,7 @@ Result run_watched(const SharedRegistry& registry, Work work, const py::object& 
     const sim::Progress report = [&shared](std::size_t done, std::size_t total) {
         {
             std::lock_guard lock(shared.mutex);
-            shared.done = std::max(shared.done, done);  // workers count before they report: keep it rising
+            shared.done = done;
             shared.total = total;
         }
         shared.changed.notify_one();
@@ -278,6 +277,21 @@ py::dict simulation_run(const SharedRegistry& registry, const ScenarioHandle& sc
     return out;
 }
 
+/// Every problem that would stop a run of any of the scenarios on `registry` (their own checks, area codes the
+/// registry lacks, a reform that does not fit its framework), found before anything runs. With `numbered`, paths
+/// start with the scenario's place in the list: scenarios[1].programmes[0].target.areas[0].
+void simulation_check(const SharedRegistry& registry, const std::vector<ScenarioHandle>& scenarios, bool numbered) {
+    registry.read([&](const Registry& r) {
+        Problems all;
+        for (std::size_t i = 0; i < scenarios.size(); ++i)
+            for (auto& p : sim::check(*scenarios[i].scenario, r)) {
+                if (numbered) p.path = "scenarios[" + std::to_string(i) + "]" + (p.path.empty() ? "" : "." + p.path);
+                all.push_back(std::move(p));
+            }
+        throw_if_any(std::move(all));
+    });
+}
+
 py::dict simulation_calibrate(const SharedRegistry& registry, std::optional<Date> from, std::optional<Date> until,
                    const std::vector<std::string>& by, double confidence, double min_exposure) {
     sim::CalibrationOptions o;
@@ -363,6 +377,8 @@ void bind_simulation(py::module_& m) {
           py::arg("indicators"), py::arg("by"), py::arg("progress"), py::arg("cancel"),
           "Monte Carlo runs first_run … first_run + runs - 1 of `seed`: the tidy table as columns, the scenario's "
           "name, the start date and the runs' statistics. `progress(done, total)` is called on this thread.");
+    m.def("check_scenarios", &simulation_check, py::arg("registry"), py::arg("scenarios"), py::arg("numbered"),
+          "Raises an Error listing every problem that would stop a run of the scenarios on the registry.");
     m.def("calibrate", &simulation_calibrate, py::arg("registry"), py::arg("from_"), py::arg("until"), py::arg("by"),
           py::arg("confidence"), py::arg("min_exposure"),
           "Rates estimated from the registry's history with their confidence intervals, as columns.");

@@ -24,6 +24,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <stdexcept>
 #include <string_view>
 #include <type_traits>
 
@@ -33,62 +34,37 @@ namespace coopecon::python {
 
 namespace {
 
-constexpr int snapshot_pickle_version = 1;
-
-/// What the integer columns hold, which their types cannot tell: "flag" (0 or 1), "date" (days since 1970-01-01,
-/// NO_DATE when absent), "bits" (a bit set) or "number" (counts and years). Every int32 and uint8 column of
-/// Snapshot must be listed, so a new one cannot be taken for a number by default.
-constexpr std::pair<std::string_view, std::string_view> integer_column_roles[] = {
-    {"exists", "flag"},
-    {"not_at_address", "flag"},
-    {"registered_on", "date"},
-    {"status_since", "date"},
-    {"official_members", "number"},
-    {"capital_associates", "number"},
-    {"non_capital_associates", "number"},
-    {"individual_members", "number"},
-    {"household_members", "number"},
-    {"legal_entity_members", "number"},
-    {"cooperative_members", "number"},
-    {"foreign_official_members", "number"},
-    {"last_annual_assembly", "date"},
-    {"last_report", "date"},
-    {"financial_year", "number"},
-    {"workers", "number"},
-    {"converted_on", "date"},
-    {"certifications", "bits"},
-    {"assessment_year", "number"},
-    {"assessment_points", "number"},
-    {"sanction_year", "number"},
-    {"ocop_1_star", "number"},
-    {"ocop_2_stars", "number"},
-    {"ocop_3_stars", "number"},
-    {"ocop_4_stars", "number"},
-    {"ocop_5_stars", "number"},
+/// The columns added after the first pickle version, each with the version that added it. A pickle of an older
+/// version lacks them: they are read as absent (NO_DATE for a date, 0 otherwise).
+constexpr std::pair<std::string_view, int> columns_since[] = {
+    {"last_member_change", 2},
 };
 
-template <class T>
-constexpr bool is_integer_column = std::is_same_v<T, std::vector<std::int32_t>> || std::is_same_v<T, std::vector<std::uint8_t>>;
+constexpr int snapshot_pickle_version = [] {
+    int version = 1;
+    for (const auto& [column, since] : columns_since) version = std::max(version, since);
+    return version;
+}();
 
-constexpr std::string_view integer_role(std::string_view name) {
-    for (const auto& [column, role] : integer_column_roles)
+/// The version that added a column (1 for the first columns).
+constexpr int version_of(std::string_view column) {
+    for (const auto& [name, since] : columns_since)
+        if (name == column) return since;
+    return 1;
+}
+
+/// The role of each column (model/state_fields.hpp).
+#define COOPECON_DETAIL_COLUMN_ROLE(name, type, role, source, ...) \
+    COOPECON_STATE_FIELD_IS(source, column)({#name, FieldRole::role}, )
+constexpr std::pair<std::string_view, FieldRole> column_roles_table[] = {
+    COOPECON_STATE_FIELDS(COOPECON_DETAIL_COLUMN_ROLE)};
+#undef COOPECON_DETAIL_COLUMN_ROLE
+
+constexpr FieldRole role_of(std::string_view name) {
+    for (const auto& [column, role] : column_roles_table)
         if (column == name) return role;
-    return {};
+    return FieldRole::count;
 }
-
-consteval bool integer_roles_match_snapshot() {
-    std::size_t listed = 0;
-    bool all_known = true;
-    boost::mp11::mp_for_each<json::described_members<Snapshot>>([&](auto m) {
-        using T = std::remove_cvref_t<decltype(std::declval<Snapshot>().*m.pointer)>;
-        if constexpr (is_integer_column<T>) {
-            ++listed;
-            all_known = all_known && !integer_role(m.name).empty();
-        }
-    });
-    return all_known && listed == std::size(integer_column_roles);
-}
-static_assert(integer_roles_match_snapshot(), "integer_column_roles must list exactly the int32 and uint8 columns");
 
 /// Calls f(name, column) for every vector member of Snapshot, in declaration order.
 template <class S, class F>
@@ -103,15 +79,24 @@ void for_each_column(S& snapshot, F&& f) {
 template <class T>
 using element_t = typename std::conditional_t<std::is_enum_v<T>, std::underlying_type<T>, std::type_identity<T>>::type;
 
-/// What a column holds, for the Python layer: an enumeration name, "area", "money", or an integer role.
+/// What a column holds, for the Python layer: an enumeration name, "area", "money", "date" (days since
+/// 1970-01-01, NO_DATE when absent), "flag" (0 or 1), "bits" (a bit set) or "number" (counts and years).
 template <class T>
 std::string_view column_role(std::string_view name) {
-    if constexpr (std::is_enum_v<T>) return EnumName<T>::value;
-    else if constexpr (std::is_same_v<T, AreaIndex>) return "area";
-    else if constexpr (std::is_same_v<T, Dong>) return "money";
-    else {
-        static_assert(is_integer_column<std::vector<T>>, "a new type of snapshot column needs a role");
-        return integer_role(name);
+    if constexpr (std::is_enum_v<T>) {
+        return EnumName<T>::value;
+    } else {
+        switch (role_of(name)) {
+            case FieldRole::count:
+            case FieldRole::year: return "number";
+            case FieldRole::category: break;
+            case FieldRole::money:
+            case FieldRole::date:
+            case FieldRole::flag:
+            case FieldRole::bits:
+            case FieldRole::area: return enum_name(role_of(name));
+        }
+        throw std::logic_error("the column " + std::string(name) + " is a category but not an enumeration");
     }
 }
 
@@ -158,7 +143,8 @@ bool values_in_range(std::string_view name, const std::vector<T>& column, std::s
         return std::all_of(column.begin(), column.end(),
                            [](T v) { return static_cast<std::size_t>(v) < enum_count<T>; });
     else if constexpr (std::is_same_v<T, std::uint8_t>)
-        return integer_role(name) != "flag" || std::all_of(column.begin(), column.end(), [](std::uint8_t v) { return v <= 1; });
+        return role_of(name) != FieldRole::flag ||
+               std::all_of(column.begin(), column.end(), [](std::uint8_t v) { return v <= 1; });
     else if constexpr (std::is_same_v<T, AreaIndex>)
         return std::all_of(column.begin(), column.end(), [&](AreaIndex v) { return v < area_count; });
     else
@@ -168,8 +154,9 @@ bool values_in_range(std::string_view name, const std::vector<T>& column, std::s
 std::unique_ptr<NamedSnapshot> snapshot_set_state(const py::tuple& state) {
     if (state.size() != 5 || !py::isinstance<py::int_>(state[0]))
         bad_state("expected a tuple (version, as_of, columns, ids, area_codes)");
-    if (const auto version = state[0].cast<int>(); version != snapshot_pickle_version)
-        bad_state("unknown pickle version " + std::to_string(version) + "; this build reads version " +
+    const auto version = state[0].cast<int>();
+    if (version < 1 || version > snapshot_pickle_version)
+        bad_state("unknown pickle version " + std::to_string(version) + "; this build reads versions 1 to " +
                   std::to_string(snapshot_pickle_version));
     auto out = std::make_unique<NamedSnapshot>();
     out->snapshot.as_of = date_from_python(state[1]);
@@ -183,7 +170,14 @@ std::unique_ptr<NamedSnapshot> snapshot_set_state(const py::tuple& state) {
         using E = element_t<T>;
         const auto key = py::str(std::string(name));
         const std::string where = "column " + std::string(name);
-        if (!columns.contains(key)) bad_state(where + " is missing");
+        if (!columns.contains(key)) {
+            if (version >= version_of(name)) bad_state(where + " is missing");
+            T absent{};
+            if constexpr (std::is_same_v<T, std::int32_t>)
+                if (role_of(name) == FieldRole::date) absent = no_date;
+            std::fill(column.begin(), column.end(), absent);
+            return;
+        }
         const py::object value = columns[key];
         if (!py::array_t<E, py::array::c_style>::check_(value))
             bad_state(where + " is not a contiguous array of " + py::str(py::dtype::of<E>()).cast<std::string>());

@@ -42,9 +42,6 @@ void check_start(Arguments&, std::string_view v) {
 }
 void check_threads(Arguments&, std::string_view v) { whole_number<unsigned>("threads", v, 1, max_threads); }
 void check_every(Arguments&, std::string_view v) { whole_number<std::int32_t>("every", v, 1, max_months); }
-void check_simulate_out(Arguments&, std::string_view v) {
-    if (v.empty()) throw UsageError("--out needs a file name", {});
-}
 
 constexpr Option scenario_option{"scenario", "FILE",
                                  "a scenario file (format coopecon-scenario); repeat for several; the baseline is "
@@ -64,7 +61,7 @@ constexpr Option threads_option{"threads", "N", "worker threads (default: one pe
 constexpr Option every_option{"every", "M", "months between the dates reported (default: 12)", check_every};
 constexpr Option simulate_out_option{"out", "FILE",
                                      "write the output here, whole or not at all (default: standard output)",
-                                     check_simulate_out};
+                                     check_out_file};
 constexpr std::array<const Option*, 13> simulate_options{
     &scenario_option,   &months_option,       &runs_option,   &simulate_seed_option, &start_option,
     &threads_option,    &every_option,        &option::csv_rows, &option::csv_mapping, &option::csv_bad_rows,

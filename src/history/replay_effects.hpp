@@ -47,21 +47,21 @@ struct Replay::Effects {
     }
     void operator()(Date, const Suspended& p) { r.state_.suspended_until = p.until; }
     void operator()(Date, const Resumed&) {}
-    void operator()(Date, const MemberJoined& p) {
+    void operator()(Date d, const MemberJoined& p) {
         auto& m = slot(p.member);
         m = {true, p.kind, p.capital};
-        count(p.kind, member(p.member).type, member(p.member).foreign_investor ? 1 : 0, 1, p.capital, +1);
+        count(d, p.kind, member(p.member).type, member(p.member).foreign_investor ? 1 : 0, 1, p.capital, +1);
     }
-    void operator()(Date, const MemberLeft& p) {
+    void operator()(Date d, const MemberLeft& p) {
         auto& m = slot(p.member);
-        count(m.kind, member(p.member).type, member(p.member).foreign_investor ? 1 : 0, 1, m.capital, -1);
+        count(d, m.kind, member(p.member).type, member(p.member).foreign_investor ? 1 : 0, 1, m.capital, -1);
         m.current = false;
     }
-    void operator()(Date, const MembersJoined& p) {
-        count(p.kind, p.member_type, p.foreign_investors, p.count, p.capital, +1);
+    void operator()(Date d, const MembersJoined& p) {
+        count(d, p.kind, p.member_type, p.foreign_investors, p.count, p.capital, +1);
     }
-    void operator()(Date, const MembersLeft& p) {
-        count(p.kind, p.member_type, p.foreign_investors, p.count, p.capital, -1);
+    void operator()(Date d, const MembersLeft& p) {
+        count(d, p.kind, p.member_type, p.foreign_investors, p.count, p.capital, -1);
     }
     void operator()(Date d, const AssemblyHeld& p) {
         if (p.kind == AssemblyKind::annual) r.state_.last_annual_assembly = d;
@@ -130,8 +130,9 @@ struct Replay::Effects {
     void operator()(Date d, const Sanctioned&) { r.state_.last_sanction_year = d.year(); }
 
     /// Always inlined: in the snapshot loop GCC otherwise leaves it a call, which costs a snapshot about 3 %.
-    [[gnu::always_inline]] void count(MemberKind kind, MemberType type, std::int32_t foreign, std::int32_t n,
+    [[gnu::always_inline]] void count(Date d, MemberKind kind, MemberType type, std::int32_t foreign, std::int32_t n,
                                       Dong capital, int sign) {
+        r.state_.last_member_change = d;
         auto& c = r.state_.members;
         c.by_kind[static_cast<std::size_t>(kind)] += sign * n;
         c.by_type[static_cast<std::size_t>(type)] += sign * n;

@@ -29,45 +29,34 @@ void widen(const std::vector<T>& column, std::size_t begin, std::size_t n, std::
     for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<std::int64_t>(p[i]);
 }
 
+/// Adds up columns of a snapshot row by row.
+template <class... Column>
+void add_up(std::size_t b, std::size_t n, std::int64_t* out, const Column&... columns) {
+    for (std::size_t i = 0; i < n; ++i) out[i] = (std::int64_t{0} + ... + columns[b + i]);
+}
+
+// The rows of model/state_fields.hpp that are indicator fields: a column, or a sum of columns.
+#define COOPECON_DETAIL_SNAPSHOT_COLUMN(C, column) , s.column
+#define COOPECON_DETAIL_LOAD_stored(name, from) widen(s.name, b, n, out)
+#define COOPECON_DETAIL_LOAD_derived(name, from) widen(s.name, b, n, out)
+#define COOPECON_DETAIL_LOAD_attribute(name, from) widen(s.name, b, n, out)
+#define COOPECON_DETAIL_LOAD_sum(name, from) \
+    add_up(b, n, out COOPECON_STATE_FIELD_EACH(COOPECON_DETAIL_SNAPSHOT_COLUMN, from))
+#define COOPECON_DETAIL_LOAD(name, type, role, source, from, indicator, ...) \
+    COOPECON_STATE_FIELD_IF(indicator)(case Field::name: return COOPECON_DETAIL_LOAD_##source(name, from);)
+
 void load(Field f, const Snapshot& s, std::size_t b, std::size_t n, std::int64_t* out) {
     switch (f) {
         case Field::one: std::fill(out, out + n, 1); return;
-        case Field::members: {
-            const auto *o = s.official_members.data() + b, *c = s.capital_associates.data() + b,
-                       *x = s.non_capital_associates.data() + b;
-            for (std::size_t i = 0; i < n; ++i) out[i] = std::int64_t{o[i]} + c[i] + x[i];
-            return;
-        }
-        case Field::official_members: return widen(s.official_members, b, n, out);
-        case Field::capital_associates: return widen(s.capital_associates, b, n, out);
-        case Field::non_capital_associates: return widen(s.non_capital_associates, b, n, out);
-        case Field::individual_members: return widen(s.individual_members, b, n, out);
-        case Field::household_members: return widen(s.household_members, b, n, out);
-        case Field::legal_entity_members: return widen(s.legal_entity_members, b, n, out);
-        case Field::cooperative_members: return widen(s.cooperative_members, b, n, out);
-        case Field::foreign_official_members: return widen(s.foreign_official_members, b, n, out);
-        case Field::charter_capital: return widen(s.charter_capital, b, n, out);
-        case Field::revenue: return widen(s.revenue, b, n, out);
-        case Field::costs: return widen(s.costs, b, n, out);
-        case Field::pre_tax_profit: return widen(s.pre_tax_profit, b, n, out);
-        case Field::internal_revenue: return widen(s.internal_revenue, b, n, out);
-        case Field::workers: return widen(s.workers, b, n, out);
-        case Field::wages: return widen(s.wages, b, n, out);
-        case Field::financial_year: return widen(s.financial_year, b, n, out);
-        case Field::assessment_points: return widen(s.assessment_points, b, n, out);
-        case Field::ocop_products: {
-            for (std::size_t i = 0; i < n; ++i)
-                out[i] = std::int64_t{s.ocop_1_star[b + i]} + s.ocop_2_stars[b + i] + s.ocop_3_stars[b + i] +
-                         s.ocop_4_stars[b + i] + s.ocop_5_stars[b + i];
-            return;
-        }
-        case Field::ocop_1_star: return widen(s.ocop_1_star, b, n, out);
-        case Field::ocop_2_stars: return widen(s.ocop_2_stars, b, n, out);
-        case Field::ocop_3_stars: return widen(s.ocop_3_stars, b, n, out);
-        case Field::ocop_4_stars: return widen(s.ocop_4_stars, b, n, out);
-        case Field::ocop_5_stars: return widen(s.ocop_5_stars, b, n, out);
+        COOPECON_STATE_FIELDS(COOPECON_DETAIL_LOAD)
     }
 }
+
+#undef COOPECON_DETAIL_LOAD
+#undef COOPECON_DETAIL_LOAD_stored
+#undef COOPECON_DETAIL_LOAD_derived
+#undef COOPECON_DETAIL_LOAD_attribute
+#undef COOPECON_DETAIL_LOAD_sum
 
 template <class E>
 void in_set(const std::vector<E>& column, std::size_t b, std::size_t n, std::uint32_t set, std::uint8_t* out) {
@@ -161,43 +150,31 @@ std::int64_t distinct(std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs
     return static_cast<std::int64_t>(pairs.size());
 }
 
+#define COOPECON_DETAIL_COLUMN_POINTER(C, column) .add(&Snapshot::column)
+#define COOPECON_DETAIL_COLUMNS_stored(name, from) c.add(&Snapshot::name)
+#define COOPECON_DETAIL_COLUMNS_derived(name, from) c.add(&Snapshot::name)
+#define COOPECON_DETAIL_COLUMNS_attribute(name, from) c.add(&Snapshot::name)
+#define COOPECON_DETAIL_COLUMNS_sum(name, from) c COOPECON_STATE_FIELD_EACH(COOPECON_DETAIL_COLUMN_POINTER, from)
+#define COOPECON_DETAIL_COLUMNS(name, type, role, source, from, indicator, ...) \
+    COOPECON_STATE_FIELD_IF(indicator)(case Field::name: COOPECON_DETAIL_COLUMNS_##source(name, from); break;)
+
 /// The columns of a snapshot that `load` reads for a field.
 SnapshotColumns field_columns(Field f) {
     auto c = SnapshotColumns::none();
     switch (f) {
         case Field::one: break;
-        case Field::members:
-            c.add(&Snapshot::official_members).add(&Snapshot::capital_associates).add(&Snapshot::non_capital_associates);
-            break;
-        case Field::official_members: c.add(&Snapshot::official_members); break;
-        case Field::capital_associates: c.add(&Snapshot::capital_associates); break;
-        case Field::non_capital_associates: c.add(&Snapshot::non_capital_associates); break;
-        case Field::individual_members: c.add(&Snapshot::individual_members); break;
-        case Field::household_members: c.add(&Snapshot::household_members); break;
-        case Field::legal_entity_members: c.add(&Snapshot::legal_entity_members); break;
-        case Field::cooperative_members: c.add(&Snapshot::cooperative_members); break;
-        case Field::foreign_official_members: c.add(&Snapshot::foreign_official_members); break;
-        case Field::charter_capital: c.add(&Snapshot::charter_capital); break;
-        case Field::revenue: c.add(&Snapshot::revenue); break;
-        case Field::costs: c.add(&Snapshot::costs); break;
-        case Field::pre_tax_profit: c.add(&Snapshot::pre_tax_profit); break;
-        case Field::internal_revenue: c.add(&Snapshot::internal_revenue); break;
-        case Field::workers: c.add(&Snapshot::workers); break;
-        case Field::wages: c.add(&Snapshot::wages); break;
-        case Field::financial_year: c.add(&Snapshot::financial_year); break;
-        case Field::assessment_points: c.add(&Snapshot::assessment_points); break;
-        case Field::ocop_products:
-            c.add(&Snapshot::ocop_1_star).add(&Snapshot::ocop_2_stars).add(&Snapshot::ocop_3_stars);
-            c.add(&Snapshot::ocop_4_stars).add(&Snapshot::ocop_5_stars);
-            break;
-        case Field::ocop_1_star: c.add(&Snapshot::ocop_1_star); break;
-        case Field::ocop_2_stars: c.add(&Snapshot::ocop_2_stars); break;
-        case Field::ocop_3_stars: c.add(&Snapshot::ocop_3_stars); break;
-        case Field::ocop_4_stars: c.add(&Snapshot::ocop_4_stars); break;
-        case Field::ocop_5_stars: c.add(&Snapshot::ocop_5_stars); break;
+        COOPECON_STATE_FIELDS(COOPECON_DETAIL_COLUMNS)
     }
     return c;
 }
+
+#undef COOPECON_DETAIL_COLUMNS
+#undef COOPECON_DETAIL_COLUMNS_stored
+#undef COOPECON_DETAIL_COLUMNS_derived
+#undef COOPECON_DETAIL_COLUMNS_attribute
+#undef COOPECON_DETAIL_COLUMNS_sum
+#undef COOPECON_DETAIL_COLUMN_POINTER
+#undef COOPECON_DETAIL_SNAPSHOT_COLUMN
 
 /// The columns of a snapshot that `evaluate` reads for a condition (the members and the class come from
 /// `Plan::needs_members` and `Plan::needs_class`).

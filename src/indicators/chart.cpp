@@ -89,9 +89,10 @@ std::string colour_of(const std::string& chosen, std::size_t& next) {
 std::string open_svg(const ChartText& t, double width, double height) {
     const std::string id = html_escape(t.id);
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + px(width) + " " + px(height) + "\" width=\"" +
-           px(width) + "\" height=\"" + px(height) + "\" role=\"img\" aria-labelledby=\"" + id + "-title " + id +
-           "-desc\" font-size=\"" + px(font_px) + "\">\n<title id=\"" + id + "-title\">" + html_escape(t.title) +
-           "</title>\n<desc id=\"" + id + "-desc\">" + html_escape(t.description) + "</desc>\n";
+           px(width) + "\" height=\"" + px(height) + "\" role=\"img\" aria-labelledby=\"" + id +
+           "-title\" aria-describedby=\"" + id + "-desc\" font-size=\"" + px(font_px) + "\">\n<title id=\"" + id +
+           "-title\">" + html_escape(t.title) + "</title>\n<desc id=\"" + id + "-desc\">" + html_escape(t.description) +
+           "</desc>\n";
 }
 
 std::string text(double x, double y, std::string_view anchor, std::string_view content, std::string_view fill = axis_ink) {

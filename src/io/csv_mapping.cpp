@@ -60,23 +60,41 @@ CsvField field(std::string name, bool required) {
     return f;
 }
 
+// A row of model/state_fields.hpp that a CSV export may give: required or optional; a category names the values
+// of its enumeration.
+#define COOPECON_DETAIL_CSV_FIELD_category(name, type, required) field<type>(#name, required)
+#define COOPECON_DETAIL_CSV_FIELD_OTHER(name, type, required) CsvField{#name, required, {}}
+#define COOPECON_DETAIL_CSV_FIELD_count COOPECON_DETAIL_CSV_FIELD_OTHER
+#define COOPECON_DETAIL_CSV_FIELD_money COOPECON_DETAIL_CSV_FIELD_OTHER
+#define COOPECON_DETAIL_CSV_FIELD_date COOPECON_DETAIL_CSV_FIELD_OTHER
+#define COOPECON_DETAIL_CSV_FIELD_flag COOPECON_DETAIL_CSV_FIELD_OTHER
+#define COOPECON_DETAIL_CSV_FIELD_bits COOPECON_DETAIL_CSV_FIELD_OTHER
+#define COOPECON_DETAIL_CSV_FIELD_year COOPECON_DETAIL_CSV_FIELD_OTHER
+#define COOPECON_DETAIL_CSV_FIELD_area COOPECON_DETAIL_CSV_FIELD_OTHER
+#define COOPECON_DETAIL_CSV_REQUIRED_required true
+#define COOPECON_DETAIL_CSV_REQUIRED_optional false
+#define COOPECON_DETAIL_CSV_FIELD(name, type, role, source, from, indicator, csv, ...)                             \
+    COOPECON_STATE_FIELD_IF(csv)(case OrgField::name:                                                             \
+                                     return COOPECON_DETAIL_CSV_FIELD_##role(name, type,                          \
+                                                                             COOPECON_DETAIL_CSV_REQUIRED_##csv);)
+
+CsvField organization_field(OrgField f) {
+    switch (f) {
+        case OrgField::id: return {"id", true, {}};
+        case OrgField::registration_code: return {"registration_code", false, {}};
+        case OrgField::name: return {"name", true, {}};
+        COOPECON_STATE_FIELDS(COOPECON_DETAIL_CSV_FIELD)
+        case OrgField::suspended_until: return {"suspended_until", false, {}};
+        case OrgField::dissolution_basis: return field<DissolutionBasis>("dissolution_basis", false);
+        case OrgField::procedure_started: return {"procedure_started", false, {}};
+        case OrgField::reorganization_form: return field<ReorganizationForm>("reorganization_form", false);
+    }
+    return {};
+}
+
 std::vector<CsvField> organization_fields() {
     std::vector<CsvField> out;
-    for (const OrgField f : enum_values<OrgField>()) {
-        const std::string name(enum_name(f));
-        const bool required = f == OrgField::id || f == OrgField::name || f == OrgField::kind ||
-                              f == OrgField::area || f == OrgField::sector || f == OrgField::registered_on ||
-                              f == OrgField::status;
-        switch (f) {
-            case OrgField::kind: out.push_back(field<OrgKind>(name, required)); break;
-            case OrgField::sector: out.push_back(field<Sector>(name, required)); break;
-            case OrgField::status: out.push_back(field<LegalStatus>(name, required)); break;
-            case OrgField::ended_by: out.push_back(field<Ending>(name, required)); break;
-            case OrgField::dissolution_basis: out.push_back(field<DissolutionBasis>(name, required)); break;
-            case OrgField::reorganization_form: out.push_back(field<ReorganizationForm>(name, required)); break;
-            default: out.push_back(CsvField{name, required, {}});
-        }
-    }
+    for (const OrgField f : enum_values<OrgField>()) out.push_back(organization_field(f));
     return out;
 }
 

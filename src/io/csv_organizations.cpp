@@ -139,6 +139,10 @@ public:
         status();  // before the figures: the termination date bounds the financial year's close
         if (const auto assembly = r_.get<Date>(field(OrgField::last_annual_assembly)))
             add(*assembly, annual_assembly(), OrgField::last_annual_assembly, OrgField::last_annual_assembly);
+        // The annual update reports on the year it is filed in (Thông tư 09/2024/TT-BKHĐT Art 6: by 15 December,
+        // for the year to 14 December).
+        if (const auto report = r_.get<Date>(field(OrgField::last_report)))
+            add(*report, ReportFiled{report->year()}, OrgField::last_report, OrgField::last_report);
         figures();
         after_export_date();
         c_.problems = r_.take_problems();

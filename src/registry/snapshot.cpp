@@ -48,6 +48,26 @@ void Snapshot::resize(std::size_t n, SnapshotColumns columns) {
     });
 }
 
+namespace {
+
+// A figure as its column holds it: a date as its day count (no_date when absent), a flag as 0 or 1.
+std::int32_t column_value(const std::optional<Date>& d) noexcept { return d ? d->days_since_epoch() : no_date; }
+std::uint8_t column_value(bool b) noexcept { return b ? 1 : 0; }
+template <class T>
+T column_value(T v) noexcept {
+    return v;
+}
+
+}  // namespace
+
+// Each column of model/state_fields.hpp, filled from its source.
+#define COOPECON_DETAIL_FILL_stored(name, from) fill(name, [&](S s) { return column_value(s.name); });
+#define COOPECON_DETAIL_FILL_derived(name, from) fill(name, [&](S s) { return column_value(from); });
+#define COOPECON_DETAIL_FILL_attribute(name, from) \
+    if (!name.empty()) std::copy(from.begin(), from.end(), name.begin() + static_cast<std::ptrdiff_t>(first));
+#define COOPECON_DETAIL_FILL_sum(name, from)
+#define COOPECON_DETAIL_FILL(name, type, role, source, from, ...) COOPECON_DETAIL_FILL_##source(name, from)
+
 void Snapshot::set_rows(std::size_t first, std::span<const OrgState> states, std::span<const Sector> sectors,
                         std::span<const AreaIndex> areas) noexcept {
     auto fill = [&](auto& column, auto value_of) {
@@ -55,53 +75,14 @@ void Snapshot::set_rows(std::size_t first, std::span<const OrgState> states, std
         auto* out = column.data() + first;
         for (std::size_t j = 0; j < states.size(); ++j) out[j] = value_of(states[j]);
     };
-    auto day = [](const std::optional<Date>& d) { return d ? d->days_since_epoch() : no_date; };
     using S = const OrgState&;
-    fill(exists, [](S s) { return s.registered ? 1 : 0; });
-    fill(kind, [](S s) { return s.kind; });
-    fill(status, [](S s) { return s.status; });
-    fill(not_at_address, [](S s) { return s.not_at_address ? 1 : 0; });
-    if (!sector.empty()) std::copy(sectors.begin(), sectors.end(), sector.begin() + static_cast<std::ptrdiff_t>(first));
-    if (!area.empty()) std::copy(areas.begin(), areas.end(), area.begin() + static_cast<std::ptrdiff_t>(first));
-    fill(registered_on, [](S s) { return s.registered ? s.registered_on.days_since_epoch() : no_date; });
-    fill(status_since, [](S s) { return s.registered ? s.status_since.days_since_epoch() : no_date; });
-    fill(official_members, [](S s) { return s.members.of(MemberKind::official); });
-    fill(capital_associates, [](S s) { return s.members.of(MemberKind::capital_associate); });
-    fill(non_capital_associates, [](S s) { return s.members.of(MemberKind::non_capital_associate); });
-    fill(individual_members, [](S s) { return s.members.of(MemberType::individual); });
-    fill(household_members, [](S s) { return s.members.of(MemberType::household); });
-    fill(legal_entity_members, [](S s) { return s.members.of(MemberType::legal_entity); });
-    fill(cooperative_members, [](S s) { return s.members.of(MemberType::cooperative); });
-    fill(foreign_official_members, [](S s) { return s.members.foreign_official; });
-    fill(charter_capital, [](S s) { return s.charter_capital; });
-    fill(indivisible_fund, [](S s) { return s.indivisible_fund; });
-    fill(last_annual_assembly, [&](S s) { return day(s.last_annual_assembly); });
-    fill(last_report, [&](S s) { return day(s.last_report); });
-    fill(financial_year, [](S s) { return s.latest_financials ? s.latest_financials->year : 0; });
-    fill(revenue, [](S s) { return s.latest_financials ? s.latest_financials->revenue : 0; });
-    fill(costs, [](S s) { return s.latest_financials ? s.latest_financials->costs : 0; });
-    fill(pre_tax_profit, [](S s) { return s.latest_financials ? s.latest_financials->pre_tax_profit : 0; });
-    fill(internal_revenue, [](S s) { return s.latest_financials ? s.latest_financials->internal_revenue : 0; });
-    fill(workers, [](S s) { return s.latest_financials ? s.latest_financials->workers : 0; });
-    fill(wages, [](S s) { return s.latest_financials ? s.latest_financials->wages : 0; });
-    fill(ended_by, [](S s) { return s.ended_by; });
-    fill(converted_on, [&](S s) { return day(s.converted_on); });
-    fill(certifications, [&](S s) {
-        std::uint8_t held = 0;
-        for (std::size_t c = 0; c < s.certified_until.size(); ++c)
-            if (s.certified_until[c] >= as_of) held = static_cast<std::uint8_t>(held | (1u << c));
-        return held;
-    });
-    fill(assessment_year, [](S s) { return s.latest_assessment ? s.latest_assessment->year : 0; });
-    fill(assessment_scheme,
-         [](S s) { return s.latest_assessment ? s.latest_assessment->scheme : ClassificationScheme::tt01_2020; });
-    fill(assessment_points, [](S s) { return s.latest_assessment ? s.latest_assessment->points : 0; });
-    fill(sanction_year, [](S s) { return s.last_sanction_year; });
-    fill(ocop_1_star, [](S s) { return s.ocop_products_by_stars[0]; });
-    fill(ocop_2_stars, [](S s) { return s.ocop_products_by_stars[1]; });
-    fill(ocop_3_stars, [](S s) { return s.ocop_products_by_stars[2]; });
-    fill(ocop_4_stars, [](S s) { return s.ocop_products_by_stars[3]; });
-    fill(ocop_5_stars, [](S s) { return s.ocop_products_by_stars[4]; });
+    COOPECON_STATE_FIELDS(COOPECON_DETAIL_FILL)
 }
+
+#undef COOPECON_DETAIL_FILL
+#undef COOPECON_DETAIL_FILL_stored
+#undef COOPECON_DETAIL_FILL_derived
+#undef COOPECON_DETAIL_FILL_attribute
+#undef COOPECON_DETAIL_FILL_sum
 
 }  // namespace coopecon

@@ -492,16 +492,11 @@ Problems check(const Scenario& scenario, const Registry& start) {
                                                "programmes[" + std::to_string(k) + "].target.areas[" +
                                                    std::to_string(j) + "]"));
     }
-    if (scenario.reform) {
-        try {
-            (void)law::apply(start.law(), *scenario.reform);
-        } catch (const Error& e) {
-            for (auto p : e.problems()) {
-                if (p.path.empty()) p.path = "reform";
-                problems.push_back(std::move(p));
-            }
+    if (scenario.reform)
+        for (auto p : law::check(start.law(), *scenario.reform)) {
+            p.path = p.path.empty() ? "reform" : "reform: " + p.path;
+            problems.push_back(std::move(p));
         }
-    }
     return problems;
 }
 

@@ -264,7 +264,7 @@ Interrupted interrupt_after(const TempDir& dir, std::chrono::milliseconds delay)
     posix_spawn_file_actions_addchdir_np(&actions, dir.path().c_str());
     posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    std::vector<std::string> words{cli_path.string(), "simulate", "--runs", "1000000", "--out", "projection.txt"};
+    std::vector<std::string> words{cli_path.string(), "simulate", "--runs", "100000", "--out", "projection.txt"};
     std::vector<char*> argv;
     for (auto& w : words) argv.push_back(w.data());
     argv.push_back(nullptr);

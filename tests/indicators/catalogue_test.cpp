@@ -31,7 +31,8 @@ Registry small_registry() {
             .registered("2020-03-01"_day)
             .members("2020-03-01"_day, 10)
             .members("2020-03-01"_day, 2, MemberType::individual, MemberKind::capital_associate)
-            .results("2023-01-20"_day, 2022, 1000 * million, 100 * million, 400 * million, 5, 250 * million),
+            .results("2023-01-20"_day, 2022, 1000 * million, 100 * million, 400 * million, 5, 250 * million,
+                     60 * million),
         cooperative("c2").registered("2023-02-01"_day).members("2023-02-01"_day, 8, MemberType::household)
             .suspended("2023-06-01"_day, "2023-12-31"_day),
         cooperative("c3").registered("2019-01-01"_day).members("2019-01-01"_day, 7)
@@ -43,7 +44,7 @@ Registry small_registry() {
         union_of("u1")
             .registered("2022-05-01"_day)
             .members("2022-05-01"_day, 4, MemberType::cooperative)
-            .results("2023-01-20"_day, 2022, 500 * million, 50 * million, 0, 3, 150 * million),
+            .results("2023-01-20"_day, 2022, 500 * million, 50 * million, 0, 3, 150 * million, 30 * million),
         group("g1").registered("2021-06-01"_day).members("2021-06-01"_day, 12),
         group("g2").registered("2020-01-01"_day).members("2020-01-01"_day, 9),
     });
@@ -143,6 +144,21 @@ TEST(Catalogue, BusinessResultsOfOrganisationsWithResults) {
                                period_between("2024-01-01"_day, "2024-03-31"_day));
     EXPECT_EQ(total(later, "with_results"), 0);
     EXPECT_TRUE(std::isnan(total(later, "average_revenue")));
+}
+
+TEST(Catalogue, AverageIndivisibleFundOfCooperativesAndUnionsWithResults) {
+    auto reg = small_registry();
+    const auto t = compute(reg, query({"average_indivisible_fund"}), period_2023);
+    EXPECT_DOUBLE_EQ(total(t, "average_indivisible_fund"), 30);  // million đồng: (60 + 0 + 30) / 3, c1, c4, u1
+    // A cooperative group with results and a fund is not among them.
+    reg.add(group("g3").registered("2021-06-01"_day).members("2021-06-01"_day, 5)
+                .results("2023-01-20"_day, 2022, 100 * million, 10 * million, 0, 1, 10 * million, 90 * million));
+    EXPECT_DOUBLE_EQ(total(compute(reg, query({"average_indivisible_fund"}), period_2023), "average_indivisible_fund"),
+                     30);
+    // Results older than the year before the date's year do not count: no organisation is left to average.
+    const auto later = compute(reg, query({"average_indivisible_fund"}),
+                               period_between("2024-01-01"_day, "2024-03-31"_day));
+    EXPECT_TRUE(std::isnan(total(later, "average_indivisible_fund")));
 }
 
 TEST(Catalogue, ByKindKeepsCooperativesUnionsAndGroupsApart) {

@@ -44,7 +44,8 @@ public:
         return on(d, MembersJoined{kind, type, n, 0, 0});
     }
     History& suspended(Date d, Date until) { return on(d, Suspended{until, {}}); }
-    History& results(Date d, std::int32_t year, Dong revenue, Dong profit, Dong internal, std::int32_t workers, Dong wages) {
+    History& results(Date d, std::int32_t year, Dong revenue, Dong profit, Dong internal, std::int32_t workers,
+                     Dong wages, Dong indivisible_fund = 0) {
         FinancialYearClosed f;
         f.year = year;
         f.revenue = revenue;
@@ -53,6 +54,7 @@ public:
         f.internal_revenue = internal;
         f.workers = workers;
         f.wages = wages;
+        f.indivisible_fund = indivisible_fund;
         return on(d, f);
     }
     History& dissolved(Date resolved, Date completed) {

@@ -98,9 +98,9 @@ TEST(UserDefined, SpecErrorsNameEveryFieldPath) {
                   "with_results, certified, rated, classified, not_at_address, range) or a field (one, members, "
                   "official_members, capital_associates, non_capital_associates, individual_members, "
                   "household_members, legal_entity_members, cooperative_members, foreign_official_members, "
-                  "charter_capital, revenue, costs, pre_tax_profit, internal_revenue, workers, wages, financial_year, "
-                  "assessment_points, ocop_products, ocop_1_star, ocop_2_stars, ocop_3_stars, ocop_4_stars, "
-                  "ocop_5_stars)",
+                  "charter_capital, indivisible_fund, financial_year, revenue, costs, pre_tax_profit, "
+                  "internal_revenue, workers, wages, assessment_points, ocop_products, ocop_1_star, ocop_2_stars, "
+                  "ocop_3_stars, ocop_4_stars, ocop_5_stars)",
                   "expression.share.base.existing: expected true",
               }));
     EXPECT_EQ(paths(R"({"label": {"en": "x"}})"),
@@ -109,10 +109,10 @@ TEST(UserDefined, SpecErrorsNameEveryFieldPath) {
               (std::vector<std::string>{"expression.ratio.denominator.sum.field: unknown field 'moneys'; expected one, "
                                         "members, official_members, capital_associates, non_capital_associates, "
                                         "individual_members, household_members, legal_entity_members, "
-                                        "cooperative_members, foreign_official_members, charter_capital, revenue, "
-                                        "costs, pre_tax_profit, internal_revenue, workers, wages, financial_year, "
-                                        "assessment_points, ocop_products, ocop_1_star, ocop_2_stars, ocop_3_stars, "
-                                        "ocop_4_stars, ocop_5_stars"}));
+                                        "cooperative_members, foreign_official_members, charter_capital, "
+                                        "indivisible_fund, financial_year, revenue, costs, pre_tax_profit, "
+                                        "internal_revenue, workers, wages, assessment_points, ocop_products, "
+                                        "ocop_1_star, ocop_2_stars, ocop_3_stars, ocop_4_stars, ocop_5_stars"}));
     EXPECT_EQ(paths(R"({"id": "x", "expression": {"count": {}, "sum": {}}})"),
               (std::vector<std::string>{"expression: an expression is an object with one key: count, sum, mean, share, "
                                         "ratio, difference, growth, previous, distinct_communes or indicator"}));

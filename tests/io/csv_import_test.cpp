@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -124,6 +125,36 @@ TEST(CsvImport, EnglishAndVietnameseHeadersGiveTheSameRegistry) {
     EXPECT_EQ(csv_import_organizations_json(vi.registry, en.registry), io::write_registry(en.registry));
     EXPECT_EQ(en.registry.state_at("HTX-1", csv_import_date("2025-06-30")).status, LegalStatus::suspended);
     EXPECT_EQ(en.registry.state_at("HTX-1", csv_import_date("2025-06-30")).members.total(), 8);
+}
+
+TEST(CsvImport, TheLastReportIsTheAnnualUpdateOfItsYearInBothLanguages) {
+    const std::string english = "ID,Name,Kind,Area code,Sector,Registered on,Status,Last report\n"
+                                "HTX-1,Hợp tác xã Đất Mũi,cooperative,D972,transport,2019-01-10,active,2024-12-10\n";
+    const std::string vietnamese =
+        "Mã tổ chức,Tên tổ chức,Loại hình,Mã địa bàn,Lĩnh vực,Ngày đăng ký,Tình trạng pháp lý,"
+        "Ngày cập nhật báo cáo gần nhất\n"
+        "HTX-1,Hợp tác xã Đất Mũi,Hợp tác xã,D972,Vận tải,10/01/2019,Đang hoạt động,10/12/2024\n";
+    const auto en = io::read_csv(english, "en.csv", CsvRows::organizations);
+    const auto vi = io::read_csv(vietnamese, "vi.csv", CsvRows::organizations);
+    EXPECT_EQ(csv_import_organizations_json(vi.registry, en.registry), io::write_registry(en.registry));
+    EXPECT_EQ(en.registry.state_at("HTX-1", csv_import_date("2025-06-30")).last_report, csv_import_date("2024-12-10"));
+    const auto events = en.registry.events(en.registry.index_of("HTX-1"));
+    const auto filed = std::find_if(events.begin(), events.end(), [](const Event& e) { return e.get<ReportFiled>(); });
+    ASSERT_NE(filed, events.end());
+    EXPECT_EQ(filed->date, csv_import_date("2024-12-10"));
+    EXPECT_EQ(filed->get<ReportFiled>()->year, 2024);
+
+    // Not a date, and a date after the export date: refused at the cell.
+    const std::string bad = "ID,Name,Kind,Area code,Sector,Registered on,Status,Last report\n"
+                            "HTX-1,Hợp tác xã Đất Mũi,cooperative,D972,transport,2019-01-10,active,2024-13-10\n";
+    EXPECT_EQ(csv_import_refusal(bad, CsvRows::organizations).rfind("t.csv:2:8: column \"Last report\" (last_report): "
+                                                                    "organization HTX-1: ", 0),
+              0u);
+    io::CsvOptions options;
+    options.as_of = csv_import_date("2024-11-30");
+    EXPECT_EQ(csv_import_refusal(english, CsvRows::organizations, options),
+              "t.csv:2:8: column \"Last report\" (last_report): organization HTX-1: 2024-12-10 is after the export "
+              "date 2024-11-30");
 }
 
 TEST(CsvImport, VietnameseEventRowsWithTheMappingsOwnSpellings) {

@@ -87,9 +87,11 @@ def test_different_seeds_give_different_outcomes(ca_mau, serial):
     assert not np.array_equal(other["value"].to_numpy(), serial["value"].to_numpy())
 
 
-def test_a_failing_block_raises_its_error(ca_mau):
+def test_every_scenario_is_checked_before_any_block_is_sent(ca_mau):
     bad = {"name": "bad", "programmes": [{"id": "p", "type": "rate_change", "from": "2026-01-01",
                                           "target": {"areas": ["XX99"]}, "hazard": "founding", "factor": 2}]}
-    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool, pytest.raises(coopecon.Error) as caught:
-        coopecon.run_scenarios(ca_mau, [None, bad], executor=pool, **OPTIONS)
-    assert caught.value.problems[0]["path"] == "programmes[0].target.areas[0]"
+    sent = []
+    with pytest.raises(coopecon.UnknownNameError) as caught:
+        coopecon.run_scenarios(ca_mau, [None, bad], executor=lambda *task: sent.append(task), **OPTIONS)
+    assert caught.value.problems[0]["path"] == "scenarios[1].programmes[0].target.areas[0]"
+    assert sent == []

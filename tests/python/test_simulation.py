@@ -211,6 +211,17 @@ def test_differences_are_paired_by_run(ca_mau):
         coopecon.differences(base)
 
 
+def test_compare_checks_every_scenario_before_running_any(ca_mau):
+    nowhere = {"name": "nowhere", "programmes": [{"id": "p", "type": "rate_change", "from": "2026-01-01",
+                                                  "target": {"areas": ["XX99"]}, "hazard": "founding", "factor": 2}]}
+    calls = []
+    with pytest.raises(coopecon.UnknownNameError) as caught:
+        coopecon.compare(ca_mau, [None, SCENARIOS / "credit-support.json", nowhere], start=START, months=3, runs=2,
+                         progress=lambda done, total: calls.append(done))
+    assert [p["path"] for p in caught.value.problems] == ["scenarios[2].programmes[0].target.areas[0]"]
+    assert calls == []
+
+
 def test_scenario_names_label_the_rows_and_must_differ(ca_mau):
     with pytest.raises(coopecon.DuplicateError, match="scenarios\\[1\\]"):
         coopecon.compare(ca_mau, [None, SCENARIOS / "baseline.json"], runs=1, progress=False)

@@ -40,6 +40,8 @@ def test_columns_hold_the_states_computed_by_hand(small_registry):
     assert c["household_members"].tolist() == [1, 3, 0]
     assert c["charter_capital"].tolist() == [500_000_000, 0, 1_000_000_000]
     assert c["last_annual_assembly"].tolist() == [days(D(2021, 3, 20)), coopecon.NO_DATE, coopecon.NO_DATE]
+    assert c["last_member_change"].tolist() == [days(D(2021, 3, 1)), days(D(2023, 5, 10)), days(D(2024, 3, 1))]
+    assert coopecon.Snapshot.roles()["last_member_change"] == "date"
     assert c["financial_year"].tolist() == [2021, 0, 0]
     assert c["revenue"].tolist() == [1_000_000_000, 0, 0]
     assert c["wages"].tolist() == [300_000_000, 0, 0]
@@ -165,6 +167,24 @@ def test_unpickling_checks_the_state(small_registry):
         restore((version, as_of, columns, ids[:2], area_codes))
     with pytest.raises(coopecon.InvalidValueError, match="column area holds values out of range"):
         restore((version, as_of, columns, ids, []))
+
+
+def test_a_pickle_of_version_1_loads_without_the_columns_added_since(small_registry):
+    snapshot = small_registry.snapshot("2024-10-01")
+    cls, (version, as_of, columns, ids, area_codes) = type(snapshot._cpp), snapshot._cpp.__getstate__()
+    assert version == 2
+    older = {name: column for name, column in columns.items() if name != "last_member_change"}
+
+    def restore(new_state):
+        obj = cls.__new__(cls)
+        obj.__setstate__(new_state)
+        return obj
+
+    copy = restore((1, as_of, older, ids, area_codes))
+    assert copy.columns["last_member_change"].tolist() == [coopecon.NO_DATE] * 3
+    assert np.array_equal(copy.columns["official_members"], columns["official_members"])
+    with pytest.raises(coopecon.InvalidValueError, match="column last_member_change is missing"):
+        restore((2, as_of, older, ids, area_codes))
 
 
 def test_snapshots_at_several_dates_equal_one_snapshot_per_date(example_registry):

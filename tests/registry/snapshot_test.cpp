@@ -82,6 +82,7 @@ TEST_F(RegistrySnapshot, ColumnsEqualStateAtForEveryOrganisationAtSeveralDates) 
             EXPECT_EQ(snap.legal_entity_members[i], s.members.of(MemberType::legal_entity));
             EXPECT_EQ(snap.cooperative_members[i], s.members.of(MemberType::cooperative));
             EXPECT_EQ(snap.foreign_official_members[i], s.members.foreign_official);
+            EXPECT_EQ(snap.last_member_change[i], day(s.last_member_change));
             EXPECT_EQ(snap.charter_capital[i], s.charter_capital);
             EXPECT_EQ(snap.last_annual_assembly[i], day(s.last_annual_assembly));
             EXPECT_EQ(snap.last_report[i], day(s.last_report));
@@ -136,6 +137,7 @@ TEST_F(RegistrySnapshot, RowsHoldTheHandComputedStateOn2025_03_03) {
     EXPECT_EQ(snap.revenue[0], 2'000'000'000);
     EXPECT_EQ(snap.last_annual_assembly[0], day("2024-03-15"_d));
     EXPECT_EQ(snap.last_report[0], day("2024-12-10"_d));
+    EXPECT_EQ(snap.last_member_change[0], day("2023-06-01"_d));  // the associates joined
 
     // tht-b: a cooperative since its conversion, still active since its registration, flagged.
     EXPECT_EQ(snap.kind[1], OrgKind::cooperative);
@@ -150,6 +152,7 @@ TEST_F(RegistrySnapshot, RowsHoldTheHandComputedStateOn2025_03_03) {
     EXPECT_EQ(snap.status_since[2], day("2024-12-02"_d));
     EXPECT_EQ(snap.area[2], *areas.find("D964"));
     EXPECT_EQ(snap.sector[2], Sector::transport);
+    EXPECT_EQ(snap.last_member_change[2], no_date);  // no member was ever recorded
 
     // lh-d: not registered until 2025-06-02.
     EXPECT_EQ(snap.exists[3], 0);

@@ -92,6 +92,16 @@ TEST(ProjectScenarios, ChecksEveryScenarioBeforeAnyRun) {
     EXPECT_FALSE(ran);
     EXPECT_EQ(check(dissolve_suspended(), ca_mau()).size(), 0u);
     EXPECT_EQ(check(bad_area, ca_mau()).size(), 1u);
+
+    // A reform that does not fit the registry's law: a rule the framework does not have.
+    auto reform = dissolve_suspended("reform");
+    reform.reform = law::Reform{};
+    reform.reform->rules["no_such_rule"] = {Dated<std::string>{"2026-01-01"_d, {}, "x", "test", false}};
+    const auto problems = check(reform, ca_mau());
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].path.rfind("reform", 0), 0u) << problems[0].path;
+    EXPECT_THROW(project_scenarios(ca_mau(), baseline_scenario(), {reform}, options(), progress), Error);
+    EXPECT_FALSE(ran);
 }
 
 TEST(ProjectionTables, OneTablePerIndicatorWithEveryScenarioAtEveryDateAndTheBaselineWithoutDifference) {

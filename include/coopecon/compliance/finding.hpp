@@ -4,6 +4,7 @@
 
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/label.hpp>
+#include <coopecon/core/labelled_enum.hpp>
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
@@ -15,46 +16,25 @@
 namespace coopecon::compliance {
 
 /// Ordered: a check can be asked for findings of at least a given severity.
-enum class Severity : std::uint8_t {
-    notice,   // a minor lapse: a late notice, a late annual assembly
-    at_risk,  // the condition holds and its threshold is near (CheckOptions::at_risk_months), not yet crossed
-    due,      // the threshold is crossed and the condition is not cured: the consequence may follow now
-};
-BOOST_DESCRIBE_ENUM(Severity, notice, at_risk, due)
-
-constexpr Label label(Severity s) noexcept {
-    switch (s) {
-        case Severity::notice: return {"Notice", "Lưu ý"};
-        case Severity::at_risk: return {"At risk", "Có nguy cơ"};
-        case Severity::due: return {"Due", "Đến hạn xử lý"};
-    }
-    return {"?", "?"};
-}
+COOPECON_LABELLED_ENUM(Severity, std::uint8_t,
+    (notice, "Notice", "Lưu ý"),  // a minor lapse: a late notice, a late annual assembly
+    // the condition holds and its threshold is near (CheckOptions::at_risk_months), not yet crossed
+    (at_risk, "At risk", "Có nguy cơ"),
+    // the threshold is crossed and the condition is not cured: the consequence may follow now
+    (due, "Due", "Đến hạn xử lý"))
 
 /// What the law in force attaches to the condition once its threshold is crossed.
-enum class Consequence : std::uint8_t {
-    revocation_ground,       // 2023 Law Art 103.1: the registration is revoked, then compulsory dissolution (Art 97.1b)
-    compulsory_dissolution,  // 2012 Law Art 54.2: the People's Committee orders the dissolution directly
-    termination_ground,      // Decree 77/2019/NĐ-CP Art 14: a cooperative group must terminate
-    administrative_lapse,    // a procedural duty missed; no change of status follows
-};
-BOOST_DESCRIBE_ENUM(Consequence, revocation_ground, compulsory_dissolution, termination_ground, administrative_lapse)
-
-constexpr Label label(Consequence c) noexcept {
-    switch (c) {
-        case Consequence::revocation_ground:
-            return {"ground for revoking the registration certificate, then compulsory dissolution",
-                    "căn cứ thu hồi giấy chứng nhận đăng ký, dẫn đến giải thể bắt buộc"};
-        case Consequence::compulsory_dissolution:
-            return {"ground for compulsory dissolution ordered by the People's Committee",
-                    "thuộc trường hợp giải thể bắt buộc theo quyết định của Ủy ban nhân dân"};
-        case Consequence::termination_ground:
-            return {"ground for terminating the cooperative group", "căn cứ chấm dứt hoạt động của tổ hợp tác"};
-        case Consequence::administrative_lapse:
-            return {"administrative lapse", "vi phạm thủ tục hành chính"};
-    }
-    return {"?", "?"};
-}
+COOPECON_LABELLED_ENUM(Consequence, std::uint8_t,
+    // 2023 Law Art 103.1: the registration is revoked, then compulsory dissolution (Art 97.1b)
+    (revocation_ground, "ground for revoking the registration certificate, then compulsory dissolution",
+     "căn cứ thu hồi giấy chứng nhận đăng ký, dẫn đến giải thể bắt buộc"),
+    // 2012 Law Art 54.2: the People's Committee orders the dissolution directly
+    (compulsory_dissolution, "ground for compulsory dissolution ordered by the People's Committee",
+     "thuộc trường hợp giải thể bắt buộc theo quyết định của Ủy ban nhân dân"),
+    // Decree 77/2019/NĐ-CP Art 14: a cooperative group must terminate
+    (termination_ground, "ground for terminating the cooperative group", "căn cứ chấm dứt hoạt động của tổ hợp tác"),
+    // a procedural duty missed; no change of status follows
+    (administrative_lapse, "administrative lapse", "vi phạm thủ tục hành chính"))
 
 struct Finding {
     std::string organization;  // external id

@@ -20,31 +20,32 @@
 // ---- private to the macros below ---------------------------------------------------------------------------
 #define COOPECON_DETAIL_LE_FIRST(value, ...) value
 #define COOPECON_DETAIL_LE_VALUE(E, row) COOPECON_DETAIL_LE_FIRST row,
-#define COOPECON_DETAIL_LE_ENTRY_I(value) BOOST_DESCRIBE_ENUM_ENTRY(coopecon_described_enum, value)
-#define COOPECON_DETAIL_LE_ENTRY(E, row) COOPECON_DETAIL_LE_ENTRY_I(COOPECON_DETAIL_LE_FIRST row)
+#define COOPECON_DETAIL_LE_ENTRY(E, row) COOPECON_DESCRIBE_ENUM_ENTRY(COOPECON_DETAIL_LE_FIRST row)
 #define COOPECON_DETAIL_LE_CASE_I(value, en, vi) \
     case coopecon_described_enum::value:         \
         return {en, vi};
 #define COOPECON_DETAIL_LE_CASE(E, row) COOPECON_DETAIL_LE_CASE_I row
 #define COOPECON_DETAIL_TE_VALUE(value, ...) value,
-#define COOPECON_DETAIL_TE_ENTRY(value, ...) COOPECON_DETAIL_LE_ENTRY_I(value)
+#define COOPECON_DETAIL_TE_ENTRY(value, ...) COOPECON_DESCRIBE_ENUM_ENTRY(value)
 
-// The Describe list of E, as BOOST_DESCRIBE_ENUM writes it, with the entries named through a local alias so
-// that an X-macro row need not repeat the enumeration's name.
-#define COOPECON_DETAIL_DESCRIBE_BEGIN(E)                         \
+// The Describe list of E, as BOOST_DESCRIBE_ENUM writes it, for an enumeration whose values come from several
+// lists: COOPECON_DESCRIBE_ENUM_BEGIN(E) COOPECON_DESCRIBE_ENUM_ENTRY(value) … COOPECON_DESCRIBE_ENUM_END. An entry
+// names the enumeration through a local alias, so that an X-macro row need not repeat it.
+#define COOPECON_DESCRIBE_ENUM_BEGIN(E)                         \
     [[maybe_unused]] inline auto boost_enum_descriptor_fn(E**) {  \
         using coopecon_described_enum = E;                        \
         return boost::describe::detail::enum_descriptor_fn_impl(0
-#define COOPECON_DETAIL_DESCRIBE_END \
+#define COOPECON_DESCRIBE_ENUM_ENTRY(value) BOOST_DESCRIBE_ENUM_ENTRY(coopecon_described_enum, value)
+#define COOPECON_DESCRIBE_ENUM_END \
     );                               \
     }
 
 // ---- public ------------------------------------------------------------------------------------------------
 #define COOPECON_LABELLED_ENUM(E, Base, ...)                                                 \
     enum class E : Base { BOOST_DESCRIBE_PP_FOR_EACH(COOPECON_DETAIL_LE_VALUE, E, __VA_ARGS__) }; \
-    COOPECON_DETAIL_DESCRIBE_BEGIN(E)                                                        \
+    COOPECON_DESCRIBE_ENUM_BEGIN(E)                                                        \
     BOOST_DESCRIBE_PP_FOR_EACH(COOPECON_DETAIL_LE_ENTRY, E, __VA_ARGS__)                     \
-    COOPECON_DETAIL_DESCRIBE_END                                                             \
+    COOPECON_DESCRIBE_ENUM_END                                                             \
     constexpr ::coopecon::Label label(E v) noexcept {                                        \
         using coopecon_described_enum = E;                                                   \
         switch (v) { BOOST_DESCRIBE_PP_FOR_EACH(COOPECON_DETAIL_LE_CASE, E, __VA_ARGS__) }   \
@@ -53,6 +54,6 @@
 
 #define COOPECON_DESCRIBE_TABLE_ENUM(E, Base, TABLE)  \
     enum class E : Base { TABLE(COOPECON_DETAIL_TE_VALUE) }; \
-    COOPECON_DETAIL_DESCRIBE_BEGIN(E)                 \
+    COOPECON_DESCRIBE_ENUM_BEGIN(E)                 \
     TABLE(COOPECON_DETAIL_TE_ENTRY)                   \
-    COOPECON_DETAIL_DESCRIBE_END
+    COOPECON_DESCRIBE_ENUM_END

@@ -5,6 +5,7 @@
 // combine such sums; the engine evaluates each distinct condition, filter and field once per block of rows.
 
 #include <coopecon/core/enum_text.hpp>
+#include <coopecon/core/labelled_enum.hpp>
 #include <coopecon/export.hpp>
 #include <coopecon/indicators/text.hpp>
 #include <coopecon/model/event.hpp>
@@ -12,6 +13,7 @@
 #include <coopecon/model/org_state.hpp>
 #include <coopecon/model/organization_kind.hpp>
 #include <coopecon/model/sector.hpp>
+#include <coopecon/model/state_fields.hpp>
 
 #include <boost/describe/enum.hpp>
 
@@ -23,90 +25,37 @@
 
 namespace coopecon::indicators {
 
-/// A number per organisation, read from the snapshot (money in đồng).
-enum class Field : std::uint8_t {
-    one,  // 1: sums of it are counts
-    members,  // official members + capital-contributing associates + non-capital associates
-    official_members,
-    capital_associates,
-    non_capital_associates,
-    individual_members,
-    household_members,
-    legal_entity_members,
-    cooperative_members,  // members that are cooperatives: the official members of a union
-    foreign_official_members,
-    charter_capital,
-    revenue,           // latest closed financial year
-    costs,
-    pre_tax_profit,
-    internal_revenue,  // revenue from transactions with members (Law 17/2023/QH15 Art 4.22)
-    workers,           // regular workers in the latest financial year
-    wages,             // labour income paid to them
-    financial_year,
-    assessment_points,  // the latest classification self-assessment, points added up
-    ocop_products,      // rated OCOP products, all stars
-    ocop_1_star,
-    ocop_2_stars,
-    ocop_3_stars,
-    ocop_4_stars,
-    ocop_5_stars,
-};
-BOOST_DESCRIBE_ENUM(Field, one, members, official_members, capital_associates, non_capital_associates,
-                    individual_members, household_members, legal_entity_members, cooperative_members,
-                    foreign_official_members, charter_capital, revenue, costs, pre_tax_profit, internal_revenue,
-                    workers, wages, financial_year, assessment_points, ocop_products, ocop_1_star, ocop_2_stars,
-                    ocop_3_stars, ocop_4_stars, ocop_5_stars)
+/// A number per organisation, read from the snapshot (money in đồng): `one`, whose sums are counts, then every
+/// row of model/state_fields.hpp that indicators may add up, in its order.
+#define COOPECON_DETAIL_FIELD_VALUE(name, type, role, source, from, indicator, ...) \
+    COOPECON_STATE_FIELD_IF(indicator)(name, )
+#define COOPECON_DETAIL_FIELD_ENTRY(name, type, role, source, from, indicator, ...) \
+    COOPECON_STATE_FIELD_IF(indicator)(COOPECON_DESCRIBE_ENUM_ENTRY(name))
+#define COOPECON_DETAIL_FIELD_LABEL(name, type, role, source, from, indicator, csv, en, vi) \
+    COOPECON_STATE_FIELD_IF(indicator)(case Field::name: return {en, vi};)
+
+enum class Field : std::uint8_t { one, COOPECON_STATE_FIELDS(COOPECON_DETAIL_FIELD_VALUE) };
+COOPECON_DESCRIBE_ENUM_BEGIN(Field) COOPECON_DESCRIBE_ENUM_ENTRY(one) COOPECON_STATE_FIELDS(COOPECON_DETAIL_FIELD_ENTRY)
+COOPECON_DESCRIBE_ENUM_END
 
 constexpr Label label(Field f) noexcept {
     switch (f) {
         case Field::one: return {"Organisations", "Số tổ chức"};
-        case Field::members: return {"Members", "Thành viên"};
-        case Field::official_members: return {"Official members", "Thành viên chính thức"};
-        case Field::capital_associates: return {"Capital-contributing associates", "Thành viên liên kết góp vốn"};
-        case Field::non_capital_associates: return {"Non-capital associates", "Thành viên liên kết không góp vốn"};
-        case Field::individual_members: return {"Individual members", "Thành viên là cá nhân"};
-        case Field::household_members: return {"Household members", "Thành viên là hộ gia đình"};
-        case Field::legal_entity_members: return {"Legal-entity members", "Thành viên là pháp nhân"};
-        case Field::cooperative_members: return {"Member cooperatives", "Thành viên là hợp tác xã"};
-        case Field::foreign_official_members:
-            return {"Foreign-investor official members", "Thành viên chính thức là nhà đầu tư nước ngoài"};
-        case Field::charter_capital: return {"Charter capital", "Vốn điều lệ"};
-        case Field::revenue: return {"Revenue", "Doanh thu"};
-        case Field::costs: return {"Costs", "Chi phí"};
-        case Field::pre_tax_profit: return {"Pre-tax profit", "Lợi nhuận trước thuế"};
-        case Field::internal_revenue: return {"Internal-transaction revenue", "Doanh thu giao dịch nội bộ"};
-        case Field::workers: return {"Workers", "Lao động"};
-        case Field::wages: return {"Labour income", "Thu nhập của người lao động"};
-        case Field::financial_year: return {"Financial year", "Năm tài chính"};
-        case Field::assessment_points: return {"Assessment points", "Điểm đánh giá"};
-        case Field::ocop_products: return {"OCOP products", "Sản phẩm OCOP"};
-        case Field::ocop_1_star: return {"OCOP products, 1 star", "Sản phẩm OCOP 1 sao"};
-        case Field::ocop_2_stars: return {"OCOP products, 2 stars", "Sản phẩm OCOP 2 sao"};
-        case Field::ocop_3_stars: return {"OCOP products, 3 stars", "Sản phẩm OCOP 3 sao"};
-        case Field::ocop_4_stars: return {"OCOP products, 4 stars", "Sản phẩm OCOP 4 sao"};
-        case Field::ocop_5_stars: return {"OCOP products, 5 stars", "Sản phẩm OCOP 5 sao"};
+        COOPECON_STATE_FIELDS(COOPECON_DETAIL_FIELD_LABEL)
     }
     return {"?", "?"};
 }
+
+#undef COOPECON_DETAIL_FIELD_VALUE
+#undef COOPECON_DETAIL_FIELD_ENTRY
+#undef COOPECON_DETAIL_FIELD_LABEL
 
 /// Classes of the classification circulars (xếp loại): TT 01/2020/TT-BKHĐT and TT 09/2017/TT-BNNPTNT.
-enum class ClassificationClass : std::uint8_t {
-    good,     // tốt
-    fair,     // khá
-    average,  // trung bình
-    weak,     // yếu
-};
-BOOST_DESCRIBE_ENUM(ClassificationClass, good, fair, average, weak)
-
-constexpr Label label(ClassificationClass c) noexcept {
-    switch (c) {
-        case ClassificationClass::good: return {"Good", "Tốt"};
-        case ClassificationClass::fair: return {"Fair", "Khá"};
-        case ClassificationClass::average: return {"Average", "Trung bình"};
-        case ClassificationClass::weak: return {"Weak", "Yếu"};
-    }
-    return {"?", "?"};
-}
+COOPECON_LABELLED_ENUM(ClassificationClass, std::uint8_t,
+    (good, "Good", "Tốt"),
+    (fair, "Fair", "Khá"),
+    (average, "Average", "Trung bình"),
+    (weak, "Weak", "Yếu"))
 
 /// What a condition tests. Every condition also requires the organisation to be registered on the date.
 enum class Test : std::uint8_t {

@@ -9,6 +9,7 @@
 // difference and growth are built from these, so user-defined indicators are made of the same parts as the
 // catalogue's and are computed in the same fused passes.
 
+#include <coopecon/core/labelled_enum.hpp>
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/export.hpp>
 #include <coopecon/indicators/building_blocks.hpp>
@@ -22,59 +23,30 @@
 
 namespace coopecon::indicators {
 
-enum class Unit : std::uint8_t {
-    organizations,
-    members,
-    workers,
-    products,
-    communes,
-    percent,
-    members_per_organization,
-    million_dong,
-    million_dong_per_worker,
-    number,
-};
-BOOST_DESCRIBE_ENUM(Unit, organizations, members, workers, products, communes, percent, members_per_organization,
-                    million_dong, million_dong_per_worker, number)
-
-constexpr Label label(Unit u) noexcept {
-    switch (u) {
-        case Unit::organizations: return {"organisations", "tổ chức"};
-        case Unit::members: return {"members", "thành viên"};
-        case Unit::workers: return {"workers", "lao động"};
-        case Unit::products: return {"products", "sản phẩm"};
-        case Unit::communes: return {"communes", "xã"};
-        case Unit::percent: return {"%", "%"};
-        case Unit::members_per_organization: return {"members per organisation", "thành viên/tổ chức"};
-        case Unit::million_dong: return {"million VND", "triệu đồng"};
-        case Unit::million_dong_per_worker: return {"million VND per worker", "triệu đồng/lao động"};
-        case Unit::number: return {"number", "số"};
-    }
-    return {"?", "?"};
-}
+COOPECON_LABELLED_ENUM(Unit, std::uint8_t,
+    (organizations, "organisations", "tổ chức"),
+    (members, "members", "thành viên"),
+    (workers, "workers", "lao động"),
+    (products, "products", "sản phẩm"),
+    (communes, "communes", "xã"),
+    (percent, "%", "%"),
+    (members_per_organization, "members per organisation", "thành viên/tổ chức"),
+    (million_dong, "million VND", "triệu đồng"),
+    (million_dong_per_worker, "million VND per worker", "triệu đồng/lao động"),
+    (number, "number", "số"))
 
 /// Whose practice an indicator follows.
-enum class Practice : std::uint8_t {
-    statistics_office,  // General Statistics Office (Tổng cục Thống kê), Sách trắng Hợp tác xã Việt Nam
-    ministry,           // Ministry of Planning and Investment and provincial collective-economy plans
-    ilo_guidelines,     // ILO Guidelines concerning statistics of cooperatives (20th ICLS, 2018)
-    law,                // a definition in the Law on Cooperatives
-    scoring,            // classification, NTM and OCOP rules (provisional until the scoring module lands)
-    user,               // defined by the user
-};
-BOOST_DESCRIBE_ENUM(Practice, statistics_office, ministry, ilo_guidelines, law, scoring, user)
-
-constexpr Label label(Practice p) noexcept {
-    switch (p) {
-        case Practice::statistics_office: return {"Statistics office (GSO)", "Tổng cục Thống kê"};
-        case Practice::ministry: return {"Ministry of Planning and Investment", "Bộ Kế hoạch và Đầu tư"};
-        case Practice::ilo_guidelines: return {"ILO guidelines on statistics of cooperatives", "Hướng dẫn thống kê hợp tác xã của ILO"};
-        case Practice::law: return {"Law on Cooperatives", "Luật Hợp tác xã"};
-        case Practice::scoring: return {"Classification, NTM and OCOP rules (provisional)", "Quy định xếp loại, nông thôn mới, OCOP (tạm thời)"};
-        case Practice::user: return {"User-defined", "Người dùng định nghĩa"};
-    }
-    return {"?", "?"};
-}
+COOPECON_LABELLED_ENUM(Practice, std::uint8_t,
+    // General Statistics Office (Tổng cục Thống kê), Sách trắng Hợp tác xã Việt Nam
+    (statistics_office, "Statistics office (GSO)", "Tổng cục Thống kê"),
+    // Ministry of Planning and Investment and provincial collective-economy plans
+    (ministry, "Ministry of Planning and Investment", "Bộ Kế hoạch và Đầu tư"),
+    // ILO Guidelines concerning statistics of cooperatives (20th ICLS, 2018)
+    (ilo_guidelines, "ILO guidelines on statistics of cooperatives", "Hướng dẫn thống kê hợp tác xã của ILO"),
+    (law, "Law on Cooperatives", "Luật Hợp tác xã"),  // a definition in the Law on Cooperatives
+    // classification, NTM and OCOP rules (provisional until the scoring module lands)
+    (scoring, "Classification, NTM and OCOP rules (provisional)", "Quy định xếp loại, nông thôn mới, OCOP (tạm thời)"),
+    (user, "User-defined", "Người dùng định nghĩa"))  // defined by the user
 
 struct COOPECON_EXPORT Expression {
     enum class Op : std::uint8_t { sum, distinct_communes, ratio, difference };

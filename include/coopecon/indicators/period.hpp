@@ -4,6 +4,7 @@
 // the previous period, the day before `start`. A series is the calendar months, quarters or years that cover
 // [from, to], the first starting on its calendar boundary and the last cut at `to`.
 
+#include <coopecon/core/labelled_enum.hpp>
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/export.hpp>
@@ -17,17 +18,10 @@
 
 namespace coopecon::indicators {
 
-enum class PeriodLength : std::uint8_t { month, quarter, year };
-BOOST_DESCRIBE_ENUM(PeriodLength, month, quarter, year)
-
-constexpr Label label(PeriodLength p) noexcept {
-    switch (p) {
-        case PeriodLength::month: return {"Month", "Tháng"};
-        case PeriodLength::quarter: return {"Quarter", "Quý"};
-        case PeriodLength::year: return {"Year", "Năm"};
-    }
-    return {"?", "?"};
-}
+COOPECON_LABELLED_ENUM(PeriodLength, std::uint8_t,
+    (month, "Month", "Tháng"),
+    (quarter, "Quarter", "Quý"),
+    (year, "Year", "Năm"))
 
 struct Period {
     Date start;

@@ -16,8 +16,10 @@
 // unless the caller gives a mapping. Binding a header to a mapping (bind_header) checks it up front: every
 // column known or ignored, no field given twice, every required field present.
 
+#include <coopecon/core/labelled_enum.hpp>
 #include <coopecon/export.hpp>
 #include <coopecon/io/csv_values.hpp>
+#include <coopecon/model/state_fields.hpp>
 
 #include <boost/describe/enum.hpp>
 
@@ -40,45 +42,30 @@ enum class CsvRows : std::uint8_t {
 };
 BOOST_DESCRIBE_ENUM(CsvRows, organizations, events)
 
-/// The fields of an organisation row (docs/csv-import.md says what each means).
+/// The fields of an organisation row (docs/csv-import.md says what each means): the organisation's identity,
+/// the rows of model/state_fields.hpp that a CSV export may give, in its order, and what a status needs besides.
+#define COOPECON_DETAIL_ORG_FIELD(name, type, role, source, from, indicator, csv, ...) \
+    COOPECON_STATE_FIELD_IF(csv)(name, )
+#define COOPECON_DETAIL_ORG_FIELD_ENTRY(name, type, role, source, from, indicator, csv, ...) \
+    COOPECON_STATE_FIELD_IF(csv)(COOPECON_DESCRIBE_ENUM_ENTRY(name))
 enum class OrgField : std::uint8_t {
     id,
     registration_code,
     name,
-    kind,
-    area,
-    sector,
-    registered_on,
-    charter_capital,
-    status,
-    status_since,
+    COOPECON_STATE_FIELDS(COOPECON_DETAIL_ORG_FIELD)
     suspended_until,
-    ended_by,
     dissolution_basis,
     procedure_started,
     reorganization_form,
-    official_members,
-    capital_associates,
-    non_capital_associates,
-    individual_members,
-    household_members,
-    legal_entity_members,
-    cooperative_members,
-    financial_year,
-    revenue,
-    costs,
-    pre_tax_profit,
-    internal_revenue,
-    workers,
-    wages,
-    indivisible_fund,
-    last_annual_assembly,
 };
-BOOST_DESCRIBE_ENUM(OrgField, id, registration_code, name, kind, area, sector, registered_on, charter_capital, status,
-                    status_since, suspended_until, ended_by, dissolution_basis, procedure_started, reorganization_form,
-                    official_members, capital_associates, non_capital_associates, individual_members,
-                    household_members, legal_entity_members, cooperative_members, financial_year, revenue, costs,
-                    pre_tax_profit, internal_revenue, workers, wages, indivisible_fund, last_annual_assembly)
+COOPECON_DESCRIBE_ENUM_BEGIN(OrgField)
+COOPECON_DESCRIBE_ENUM_ENTRY(id) COOPECON_DESCRIBE_ENUM_ENTRY(registration_code) COOPECON_DESCRIBE_ENUM_ENTRY(name)
+COOPECON_STATE_FIELDS(COOPECON_DETAIL_ORG_FIELD_ENTRY)
+COOPECON_DESCRIBE_ENUM_ENTRY(suspended_until) COOPECON_DESCRIBE_ENUM_ENTRY(dissolution_basis)
+COOPECON_DESCRIBE_ENUM_ENTRY(procedure_started) COOPECON_DESCRIBE_ENUM_ENTRY(reorganization_form)
+COOPECON_DESCRIBE_ENUM_END
+#undef COOPECON_DETAIL_ORG_FIELD
+#undef COOPECON_DETAIL_ORG_FIELD_ENTRY
 
 /// The fields of an event row besides the payload keys of the event types (registry-format.md), which are
 /// fields too: the organisation's identity, given on its `registered` row, and a named member's, given on the

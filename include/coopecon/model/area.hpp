@@ -4,6 +4,7 @@
 
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/label.hpp>
+#include <coopecon/core/labelled_enum.hpp>
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
@@ -14,21 +15,10 @@
 
 namespace coopecon {
 
-enum class AreaLevel : std::uint8_t {
-    province,  // tỉnh, thành phố trực thuộc trung ương
-    district,  // huyện, quận, thị xã, thành phố thuộc tỉnh (until 2025-06-30)
-    commune,   // xã, phường, thị trấn
-};
-BOOST_DESCRIBE_ENUM(AreaLevel, province, district, commune)
-
-constexpr Label label(AreaLevel l) noexcept {
-    switch (l) {
-        case AreaLevel::province: return {"Province", "Tỉnh"};
-        case AreaLevel::district: return {"District", "Huyện"};
-        case AreaLevel::commune: return {"Commune", "Xã"};
-    }
-    return {"?", "?"};
-}
+COOPECON_LABELLED_ENUM(AreaLevel, std::uint8_t,
+    (province, "Province", "Tỉnh"),  // thành phố trực thuộc trung ương
+    (district, "District", "Huyện"),  // quận, thị xã, thành phố thuộc tỉnh (until 2025-06-30)
+    (commune, "Commune", "Xã"))  // phường, thị trấn
 
 struct Area {
     std::string code;           // the project's unique id: one territory over one period

@@ -7,6 +7,7 @@
 
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/label.hpp>
+#include <coopecon/core/labelled_enum.hpp>
 #include <coopecon/core/money.hpp>
 #include <coopecon/model/member.hpp>
 
@@ -273,42 +274,35 @@ BOOST_DESCRIBE_STRUCT(Sanctioned, (), ())
 
 // ---- the event ------------------------------------------------------------------------------------------
 
-enum class EventType : std::uint8_t {
-    registered,
-    suspended,
-    resumed,
-    member_joined,
-    member_left,
-    members_joined,
-    members_left,
-    assembly_held,
-    report_filed,
-    financial_year_closed,
-    capital_changed,
-    business_line_suspended,
-    reorganization_started,
-    reorganization_completed,
-    converted_to_cooperative,
-    dissolution_resolved,
-    dissolution_cancelled,
-    dissolution_completed,
-    registration_revoked,
-    revocation_withdrawn,
-    bankruptcy_opened,
-    bankruptcy_declared,
-    address_flag_set,
-    address_flag_cleared,
-    assessed,
-    certified,
-    ocop_rated,
-    sanctioned,
-};
-BOOST_DESCRIBE_ENUM(EventType, registered, suspended, resumed, member_joined, member_left, members_joined,
-                    members_left, assembly_held, report_filed, financial_year_closed, capital_changed,
-                    business_line_suspended, reorganization_started, reorganization_completed,
-                    converted_to_cooperative, dissolution_resolved, dissolution_cancelled, dissolution_completed,
-                    registration_revoked, revocation_withdrawn, bankruptcy_opened, bankruptcy_declared,
-                    address_flag_set, address_flag_cleared, assessed, certified, ocop_rated, sanctioned)
+COOPECON_LABELLED_ENUM(EventType, std::uint8_t,
+    (registered, "Registered", "Đăng ký thành lập"),
+    (suspended, "Suspended", "Tạm ngừng kinh doanh"),
+    (resumed, "Resumed", "Tiếp tục kinh doanh"),
+    (member_joined, "Member joined", "Kết nạp thành viên"),
+    (member_left, "Member left", "Chấm dứt tư cách thành viên"),
+    (members_joined, "Members joined", "Kết nạp thành viên (theo nhóm)"),
+    (members_left, "Members left", "Chấm dứt tư cách thành viên (theo nhóm)"),
+    (assembly_held, "General assembly held", "Đại hội thành viên"),
+    (report_filed, "Report filed", "Cập nhật báo cáo"),
+    (financial_year_closed, "Financial year closed", "Khóa sổ năm tài chính"),
+    (capital_changed, "Charter capital changed", "Thay đổi vốn điều lệ"),
+    (business_line_suspended, "Business line suspended", "Tạm ngừng ngành, nghề kinh doanh"),
+    (reorganization_started, "Reorganisation started", "Tổ chức lại"),
+    (reorganization_completed, "Reorganisation completed", "Hoàn tất tổ chức lại"),
+    (converted_to_cooperative, "Converted into a cooperative", "Chuyển đổi thành hợp tác xã"),
+    (dissolution_resolved, "Dissolution resolved", "Quyết định giải thể"),
+    (dissolution_cancelled, "Dissolution cancelled", "Hủy bỏ quyết định giải thể"),
+    (dissolution_completed, "Dissolution completed", "Hoàn tất giải thể"),
+    (registration_revoked, "Registration revoked", "Thu hồi giấy chứng nhận đăng ký"),
+    (revocation_withdrawn, "Revocation withdrawn", "Khôi phục tình trạng pháp lý"),
+    (bankruptcy_opened, "Bankruptcy opened", "Mở thủ tục phá sản"),
+    (bankruptcy_declared, "Declared bankrupt", "Tuyên bố phá sản"),
+    (address_flag_set, "Not at registered address", "Không hoạt động tại địa chỉ đã đăng ký"),
+    (address_flag_cleared, "Back at registered address", "Chấm dứt tình trạng không hoạt động tại địa chỉ"),
+    (assessed, "Classification assessed", "Đánh giá, xếp loại"),
+    (certified, "Certified", "Được chứng nhận"),
+    (ocop_rated, "OCOP product rated", "Sản phẩm OCOP được xếp hạng"),
+    (sanctioned, "Administrative sanction", "Bị xử phạt vi phạm hành chính"))
 
 using EventData =
     std::variant<Registered, Suspended, Resumed, MemberJoined, MemberLeft, MembersJoined, MembersLeft, AssemblyHeld,
@@ -335,43 +329,5 @@ struct Event {
 template <EventType E>
 using event_payload_t = std::variant_alternative_t<static_cast<std::size_t>(E), EventData>;
 
-constexpr Label label(EventType t) noexcept {
-    switch (t) {
-        case EventType::registered: return {"Registered", "Đăng ký thành lập"};
-        case EventType::suspended: return {"Suspended", "Tạm ngừng kinh doanh"};
-        case EventType::resumed: return {"Resumed", "Tiếp tục kinh doanh"};
-        case EventType::member_joined: return {"Member joined", "Kết nạp thành viên"};
-        case EventType::member_left: return {"Member left", "Chấm dứt tư cách thành viên"};
-        case EventType::members_joined: return {"Members joined", "Kết nạp thành viên (theo nhóm)"};
-        case EventType::members_left: return {"Members left", "Chấm dứt tư cách thành viên (theo nhóm)"};
-        case EventType::assembly_held: return {"General assembly held", "Đại hội thành viên"};
-        case EventType::report_filed: return {"Report filed", "Cập nhật báo cáo"};
-        case EventType::financial_year_closed: return {"Financial year closed", "Khóa sổ năm tài chính"};
-        case EventType::capital_changed: return {"Charter capital changed", "Thay đổi vốn điều lệ"};
-        case EventType::business_line_suspended:
-            return {"Business line suspended", "Tạm ngừng ngành, nghề kinh doanh"};
-        case EventType::reorganization_started: return {"Reorganisation started", "Tổ chức lại"};
-        case EventType::reorganization_completed: return {"Reorganisation completed", "Hoàn tất tổ chức lại"};
-        case EventType::converted_to_cooperative:
-            return {"Converted into a cooperative", "Chuyển đổi thành hợp tác xã"};
-        case EventType::dissolution_resolved: return {"Dissolution resolved", "Quyết định giải thể"};
-        case EventType::dissolution_cancelled: return {"Dissolution cancelled", "Hủy bỏ quyết định giải thể"};
-        case EventType::dissolution_completed: return {"Dissolution completed", "Hoàn tất giải thể"};
-        case EventType::registration_revoked:
-            return {"Registration revoked", "Thu hồi giấy chứng nhận đăng ký"};
-        case EventType::revocation_withdrawn: return {"Revocation withdrawn", "Khôi phục tình trạng pháp lý"};
-        case EventType::bankruptcy_opened: return {"Bankruptcy opened", "Mở thủ tục phá sản"};
-        case EventType::bankruptcy_declared: return {"Declared bankrupt", "Tuyên bố phá sản"};
-        case EventType::address_flag_set:
-            return {"Not at registered address", "Không hoạt động tại địa chỉ đã đăng ký"};
-        case EventType::address_flag_cleared:
-            return {"Back at registered address", "Chấm dứt tình trạng không hoạt động tại địa chỉ"};
-        case EventType::assessed: return {"Classification assessed", "Đánh giá, xếp loại"};
-        case EventType::certified: return {"Certified", "Được chứng nhận"};
-        case EventType::ocop_rated: return {"OCOP product rated", "Sản phẩm OCOP được xếp hạng"};
-        case EventType::sanctioned: return {"Administrative sanction", "Bị xử phạt vi phạm hành chính"};
-    }
-    return {"?", "?"};
-}
 
 }  // namespace coopecon

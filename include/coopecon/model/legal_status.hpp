@@ -4,6 +4,7 @@
 // the tax authority sets and clears (Art 27.6): it never hides one of the procedural statuses below.
 
 #include <coopecon/core/label.hpp>
+#include <coopecon/core/labelled_enum.hpp>
 #include <coopecon/model/organization_kind.hpp>
 
 #include <boost/describe/enum.hpp>
@@ -12,33 +13,16 @@
 
 namespace coopecon {
 
-enum class LegalStatus : std::uint8_t {
-    active,                   // đang hoạt động
-    suspended,                // tạm ngừng kinh doanh, within a notified period
-    revoked_tax_enforcement,  // bị thu hồi do cưỡng chế về quản lý thuế
-    in_dissolution,           // đang làm thủ tục giải thể (groups: chấm dứt hoạt động)
-    in_reorganization,        // bị chia, bị hợp nhất, được sáp nhập: procedure under way
-    in_bankruptcy,            // đang làm thủ tục phá sản
-    terminated,               // đã giải thể, phá sản, chấm dứt tồn tại: final
-};
-BOOST_DESCRIBE_ENUM(LegalStatus, active, suspended, revoked_tax_enforcement, in_dissolution, in_reorganization,
-                    in_bankruptcy, terminated)
-
 /// Labels as the decree words them for cooperatives and unions (Art 27).
-constexpr Label label(LegalStatus s) noexcept {
-    switch (s) {
-        case LegalStatus::active: return {"Active", "Đang hoạt động"};
-        case LegalStatus::suspended: return {"Suspended", "Tạm ngừng kinh doanh"};
-        case LegalStatus::revoked_tax_enforcement:
-            return {"Registration revoked for tax enforcement", "Bị thu hồi do cưỡng chế về quản lý thuế"};
-        case LegalStatus::in_dissolution: return {"In dissolution", "Đang làm thủ tục giải thể"};
-        case LegalStatus::in_reorganization:
-            return {"In reorganisation", "Đang làm thủ tục bị chia, bị hợp nhất, được sáp nhập"};
-        case LegalStatus::in_bankruptcy: return {"In bankruptcy", "Đang làm thủ tục phá sản"};
-        case LegalStatus::terminated: return {"Terminated", "Đã giải thể, phá sản, chấm dứt tồn tại"};
-    }
-    return {"?", "?"};
-}
+COOPECON_LABELLED_ENUM(LegalStatus, std::uint8_t,
+    (active, "Active", "Đang hoạt động"),
+    (suspended, "Suspended", "Tạm ngừng kinh doanh"),  // within a notified period
+    (revoked_tax_enforcement, "Registration revoked for tax enforcement", "Bị thu hồi do cưỡng chế về quản lý thuế"),
+    (in_dissolution, "In dissolution", "Đang làm thủ tục giải thể"),  // groups: chấm dứt hoạt động
+    // bị chia, bị hợp nhất, được sáp nhập: procedure under way
+    (in_reorganization, "In reorganisation", "Đang làm thủ tục bị chia, bị hợp nhất, được sáp nhập"),
+    (in_bankruptcy, "In bankruptcy", "Đang làm thủ tục phá sản"),
+    (terminated, "Terminated", "Đã giải thể, phá sản, chấm dứt tồn tại"))  // final
 
 /// Labels as the decree words them for the given kind: cooperative groups terminate rather than dissolve (Art 28).
 constexpr Label label(LegalStatus s, OrgKind kind) noexcept {

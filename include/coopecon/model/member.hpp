@@ -2,6 +2,7 @@
 // Members (thành viên): their kind of membership (Law 17/2023/QH15 Art 4.16–4.19, Art 30) and what they are.
 
 #include <coopecon/core/label.hpp>
+#include <coopecon/core/labelled_enum.hpp>
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
@@ -12,40 +13,18 @@
 
 namespace coopecon {
 
-enum class MemberKind : std::uint8_t {
-    official,               // thành viên chính thức: contributes capital and uses services or labour; votes
-    capital_associate,      // thành viên liên kết góp vốn: capital only, no vote (Art 31.2)
-    non_capital_associate,  // thành viên liên kết không góp vốn: pays a membership fee, no vote (Art 31.3)
-};
-BOOST_DESCRIBE_ENUM(MemberKind, official, capital_associate, non_capital_associate)
+COOPECON_LABELLED_ENUM(MemberKind, std::uint8_t,
+    (official, "Official member", "Thành viên chính thức"),  // contributes capital and uses services or labour; votes
+    // capital only, no vote (Art 31.2)
+    (capital_associate, "Capital-contributing associate", "Thành viên liên kết góp vốn"),
+    // pays a membership fee, no vote (Art 31.3)
+    (non_capital_associate, "Non-capital associate", "Thành viên liên kết không góp vốn"))
 
-constexpr Label label(MemberKind k) noexcept {
-    switch (k) {
-        case MemberKind::official: return {"Official member", "Thành viên chính thức"};
-        case MemberKind::capital_associate: return {"Capital-contributing associate", "Thành viên liên kết góp vốn"};
-        case MemberKind::non_capital_associate:
-            return {"Non-capital associate", "Thành viên liên kết không góp vốn"};
-    }
-    return {"?", "?"};
-}
-
-enum class MemberType : std::uint8_t {
-    individual,   // cá nhân
-    household,    // hộ gia đình, through one representative
-    legal_entity, // pháp nhân
-    cooperative,  // hợp tác xã: the official members of a union (Art 34)
-};
-BOOST_DESCRIBE_ENUM(MemberType, individual, household, legal_entity, cooperative)
-
-constexpr Label label(MemberType t) noexcept {
-    switch (t) {
-        case MemberType::individual: return {"Individual", "Cá nhân"};
-        case MemberType::household: return {"Household", "Hộ gia đình"};
-        case MemberType::legal_entity: return {"Legal entity", "Pháp nhân"};
-        case MemberType::cooperative: return {"Cooperative", "Hợp tác xã"};
-    }
-    return {"?", "?"};
-}
+COOPECON_LABELLED_ENUM(MemberType, std::uint8_t,
+    (individual, "Individual", "Cá nhân"),
+    (household, "Household", "Hộ gia đình"),  // through one representative
+    (legal_entity, "Legal entity", "Pháp nhân"),
+    (cooperative, "Cooperative", "Hợp tác xã"))  // the official members of a union (Art 34)
 
 /// Why a membership ended (Art 33.1, 33.3).
 enum class MembershipEnd : std::uint8_t {

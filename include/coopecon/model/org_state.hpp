@@ -4,15 +4,18 @@
 
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/label.hpp>
+#include <coopecon/core/labelled_enum.hpp>
 #include <coopecon/core/money.hpp>
 #include <coopecon/model/event.hpp>
 #include <coopecon/model/legal_status.hpp>
 #include <coopecon/model/member.hpp>
 #include <coopecon/model/organization_kind.hpp>
+#include <coopecon/model/state_fields.hpp>
 
 #include <boost/describe/enum.hpp>
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 
@@ -42,23 +45,11 @@ enum class DissolutionTrack : std::uint8_t {
 };
 
 /// How a terminated organisation ended: indicators count dissolutions, bankruptcies and reorganisations apart.
-enum class Ending : std::uint8_t {
-    none,            // not terminated
-    dissolution,     // giải thể (groups: chấm dứt hoạt động), voluntary or compulsory
-    bankruptcy,      // phá sản
-    reorganization,  // chấm dứt tồn tại do bị chia, hợp nhất, sáp nhập
-};
-BOOST_DESCRIBE_ENUM(Ending, none, dissolution, bankruptcy, reorganization)
-
-constexpr Label label(Ending e) noexcept {
-    switch (e) {
-        case Ending::none: return {"Not terminated", "Chưa chấm dứt"};
-        case Ending::dissolution: return {"Dissolved", "Giải thể"};
-        case Ending::bankruptcy: return {"Bankrupt", "Phá sản"};
-        case Ending::reorganization: return {"Ended by reorganisation", "Chấm dứt do chia, hợp nhất, sáp nhập"};
-    }
-    return {"?", "?"};
-}
+COOPECON_LABELLED_ENUM(Ending, std::uint8_t,
+    (none, "Not terminated", "Chưa chấm dứt"),
+    (dissolution, "Dissolved", "Giải thể"),  // giải thể (groups: chấm dứt hoạt động), voluntary or compulsory
+    (bankruptcy, "Bankrupt", "Phá sản"),
+    (reorganization, "Ended by reorganisation", "Chấm dứt do chia, hợp nhất, sáp nhập"))
 
 /// The latest classification self-assessment (the one for the latest year), with its points added up.
 struct AssessmentSummary {
@@ -68,11 +59,13 @@ struct AssessmentSummary {
     bool operator==(const AssessmentSummary&) const = default;
 };
 
+#define COOPECON_DETAIL_STATE_MEMBER(name, type, role, source, from, ...) \
+    COOPECON_STATE_FIELD_IS(source, stored)(from name{};)
+
 struct OrgState {
     bool registered = false;  // false before the `registered` event: the organisation does not exist yet
     OrgKind kind = OrgKind::cooperative;
     LegalStatus status = LegalStatus::active;
-    bool not_at_address = false;
     Date registered_on;
     Date status_since;                   // when the current status began
     std::optional<Date> suspended_until; // while suspended: last day of the notified period
@@ -80,21 +73,29 @@ struct OrgState {
     DissolutionTrack dissolution = DissolutionTrack::none;
     std::optional<ReorganizationForm> reorganization;  // while in reorganisation
     MemberCounts members;
-    Dong charter_capital = 0;
-    std::optional<Date> last_annual_assembly;
-    std::optional<Date> last_report;
     std::optional<FinancialYearClosed> latest_financials;
-    Dong indivisible_fund = 0;  // quỹ chung không chia: the latest financial year's, then what reorganisations carry
-    Ending ended_by = Ending::none;                // set when the status becomes terminated
-    std::optional<Date> converted_on;              // a cooperative group's conversion into a cooperative
     /// Per Certification: the last day a certification is valid (Date::max() when open-ended); Date::min()
     /// when never certified.
     std::array<Date, 5> certified_until{Date::min(), Date::min(), Date::min(), Date::min(), Date::min()};
     std::optional<AssessmentSummary> latest_assessment;
     std::int32_t last_sanction_year = 0;           // year of the latest administrative sanction, 0 when none
     std::array<std::int32_t, 5> ocop_products_by_stars{};  // rated OCOP products, [0] = 1 star … [4] = 5 stars
+    // The figures kept as they are, one member per `stored` row of model/state_fields.hpp: not_at_address,
+    // charter_capital, indivisible_fund, last_annual_assembly, last_report, ended_by (set when the status becomes
+    // terminated), converted_on …
+    COOPECON_STATE_FIELDS(COOPECON_DETAIL_STATE_MEMBER)
 
     bool exists_and_not_terminated() const noexcept { return registered && status != LegalStatus::terminated; }
+
+    /// Bit c set when Certification c is valid on `d`.
+    std::uint8_t certifications_on(Date d) const noexcept {
+        std::uint8_t held = 0;
+        for (std::size_t c = 0; c < certified_until.size(); ++c)
+            if (certified_until[c] >= d) held = static_cast<std::uint8_t>(held | (1u << c));
+        return held;
+    }
 };
+
+#undef COOPECON_DETAIL_STATE_MEMBER
 
 }  // namespace coopecon

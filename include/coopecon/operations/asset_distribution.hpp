@@ -9,6 +9,7 @@
 
 #include <coopecon/core/error.hpp>
 #include <coopecon/core/label.hpp>
+#include <coopecon/core/labelled_enum.hpp>
 #include <coopecon/core/money.hpp>
 #include <coopecon/export.hpp>
 #include <coopecon/model/member.hpp>
@@ -34,25 +35,13 @@ inline constexpr std::string_view asset_distribution_basis = "Law 17/2023/QH15 A
 COOPECON_EXPORT std::vector<std::int64_t> apportion(std::int64_t total, std::span<const std::int64_t> weights);
 
 /// The priority classes of Art 101, in the order they are paid.
-enum class ClaimClass : std::uint8_t {
-    dissolution_costs,    // chi phí giải thể (Art 101 a)
-    worker_entitlements,  // tiền lương, trợ cấp thôi việc, bảo hiểm xã hội và quyền lợi khác của người lao động (b)
-    taxes,                // nợ thuế (c)
-    other_debts,          // các khoản nợ khác (d)
-};
-BOOST_DESCRIBE_ENUM(ClaimClass, dissolution_costs, worker_entitlements, taxes, other_debts)
-
-constexpr Label label(ClaimClass c) noexcept {
-    switch (c) {
-        case ClaimClass::dissolution_costs: return {"Dissolution costs", "Chi phí giải thể"};
-        case ClaimClass::worker_entitlements:
-            return {"Wages, severance, social insurance and workers' entitlements",
-                    "Tiền lương, trợ cấp thôi việc, bảo hiểm xã hội và quyền lợi khác của người lao động"};
-        case ClaimClass::taxes: return {"Taxes", "Nợ thuế"};
-        case ClaimClass::other_debts: return {"Other debts", "Các khoản nợ khác"};
-    }
-    return {"?", "?"};
-}
+COOPECON_LABELLED_ENUM(ClaimClass, std::uint8_t,
+    (dissolution_costs, "Dissolution costs", "Chi phí giải thể"),  // Art 101 a
+    // Art 101 b
+    (worker_entitlements, "Wages, severance, social insurance and workers' entitlements",
+     "Tiền lương, trợ cấp thôi việc, bảo hiểm xã hội và quyền lợi khác của người lao động"),
+    (taxes, "Taxes", "Nợ thuế"),  // Art 101 c
+    (other_debts, "Other debts", "Các khoản nợ khác"))  // Art 101 d
 
 inline constexpr std::size_t claim_class_count = 4;
 

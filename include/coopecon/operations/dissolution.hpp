@@ -9,6 +9,7 @@
 
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/label.hpp>
+#include <coopecon/core/labelled_enum.hpp>
 #include <coopecon/export.hpp>
 #include <coopecon/model/event.hpp>
 #include <coopecon/operations/plan.hpp>
@@ -33,21 +34,12 @@ struct VoluntaryDissolution {
 BOOST_DESCRIBE_STRUCT(VoluntaryDissolution, (), (organization, resolved_on, approval_percent, completed_on, completed_by))
 
 /// Who orders a compulsory dissolution.
-enum class CompulsoryBasis : std::uint8_t {
-    revocation,          // the registration office revokes the registration on a ground of Art 103.1
-    court_decision,      // Art 97.1b
-    authority_decision,  // the People's Committee, under the 2012 Law Art 54.2 only
-};
-BOOST_DESCRIBE_ENUM(CompulsoryBasis, revocation, court_decision, authority_decision)
-
-constexpr Label label(CompulsoryBasis b) noexcept {
-    switch (b) {
-        case CompulsoryBasis::revocation: return {"Registration revoked", "Bị thu hồi giấy chứng nhận đăng ký"};
-        case CompulsoryBasis::court_decision: return {"Court decision", "Quyết định của Tòa án"};
-        case CompulsoryBasis::authority_decision: return {"People's Committee decision", "Quyết định của Ủy ban nhân dân"};
-    }
-    return {"?", "?"};
-}
+COOPECON_LABELLED_ENUM(CompulsoryBasis, std::uint8_t,
+    // the registration office revokes the registration on a ground of Art 103.1
+    (revocation, "Registration revoked", "Bị thu hồi giấy chứng nhận đăng ký"),
+    (court_decision, "Court decision", "Quyết định của Tòa án"),  // Art 97.1b
+    // the People's Committee, under the 2012 Law Art 54.2 only
+    (authority_decision, "People's Committee decision", "Quyết định của Ủy ban nhân dân"))
 
 struct CompulsoryDissolution {
     std::string organization;

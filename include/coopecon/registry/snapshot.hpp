@@ -14,6 +14,7 @@
 #include <coopecon/model/org_state.hpp>
 #include <coopecon/model/organization_kind.hpp>
 #include <coopecon/model/sector.hpp>
+#include <coopecon/model/state_fields.hpp>
 
 #include <boost/describe/class.hpp>
 
@@ -52,48 +53,14 @@ private:
 /// Date sentinel in snapshot columns (the day count of a date that did not happen).
 inline constexpr std::int32_t no_date = std::numeric_limits<std::int32_t>::min();
 
+#define COOPECON_DETAIL_SNAPSHOT_COLUMN(name, type, role, source, ...) \
+    COOPECON_STATE_FIELD_IS(source, column)(std::vector<type> name;)
+
+/// One column per row of model/state_fields.hpp (but those that only add up other columns), in its order; each
+/// row says how its column is filled. `exists` comes first: it is always filled, and gives the size.
 struct COOPECON_EXPORT Snapshot {
     Date as_of;
-
-    std::vector<std::uint8_t> exists;          // 1 when registered on or before as_of
-    std::vector<OrgKind> kind;                 // after any conversion
-    std::vector<LegalStatus> status;
-    std::vector<std::uint8_t> not_at_address;
-    std::vector<Sector> sector;
-    std::vector<AreaIndex> area;               // the registered seat, as recorded
-    std::vector<std::int32_t> registered_on;   // day counts
-    std::vector<std::int32_t> status_since;
-    std::vector<std::int32_t> official_members;
-    std::vector<std::int32_t> capital_associates;
-    std::vector<std::int32_t> non_capital_associates;
-    std::vector<std::int32_t> individual_members;
-    std::vector<std::int32_t> household_members;
-    std::vector<std::int32_t> legal_entity_members;
-    std::vector<std::int32_t> cooperative_members;
-    std::vector<std::int32_t> foreign_official_members;
-    std::vector<Dong> charter_capital;
-    std::vector<Dong> indivisible_fund;        // quỹ chung không chia held (OrgState::indivisible_fund)
-    std::vector<std::int32_t> last_annual_assembly;
-    std::vector<std::int32_t> last_report;
-    std::vector<std::int32_t> financial_year;  // latest closed year, 0 when none
-    std::vector<Dong> revenue;
-    std::vector<Dong> costs;
-    std::vector<Dong> pre_tax_profit;
-    std::vector<Dong> internal_revenue;
-    std::vector<std::int32_t> workers;
-    std::vector<Dong> wages;
-    std::vector<Ending> ended_by;               // how a terminated organisation ended (status_since: when)
-    std::vector<std::int32_t> converted_on;    // a group's conversion into a cooperative
-    std::vector<std::uint8_t> certifications;  // bit c set when Certification c is valid on as_of
-    std::vector<std::int32_t> assessment_year; // latest classification self-assessment, 0 when none
-    std::vector<ClassificationScheme> assessment_scheme;
-    std::vector<std::int32_t> assessment_points;  // its points added up
-    std::vector<std::int32_t> sanction_year;   // latest administrative sanction, 0 when none
-    std::vector<std::int32_t> ocop_1_star;     // rated OCOP products by their latest stars
-    std::vector<std::int32_t> ocop_2_stars;
-    std::vector<std::int32_t> ocop_3_stars;
-    std::vector<std::int32_t> ocop_4_stars;
-    std::vector<std::int32_t> ocop_5_stars;
+    COOPECON_STATE_FIELDS(COOPECON_DETAIL_SNAPSHOT_COLUMN)
 
     std::size_t size() const noexcept { return exists.size(); }
 
@@ -109,14 +76,20 @@ struct COOPECON_EXPORT Snapshot {
     void set_rows(std::size_t first, std::span<const OrgState> states, std::span<const Sector> sectors,
                   std::span<const AreaIndex> areas) noexcept;
 };
-BOOST_DESCRIBE_STRUCT(Snapshot, (),
-                      (as_of, exists, kind, status, not_at_address, sector, area, registered_on, status_since,
-                       official_members, capital_associates, non_capital_associates, individual_members,
-                       household_members, legal_entity_members, cooperative_members, foreign_official_members,
-                       charter_capital, indivisible_fund, last_annual_assembly, last_report, financial_year, revenue, costs,
-                       pre_tax_profit, internal_revenue, workers, wages, ended_by, converted_on, certifications,
-                       assessment_year, assessment_scheme, assessment_points, sanction_year, ocop_1_star,
-                       ocop_2_stars, ocop_3_stars, ocop_4_stars, ocop_5_stars))
+
+#undef COOPECON_DETAIL_SNAPSHOT_COLUMN
+
+// Boost.Describe's list of Snapshot's members, written a row at a time: BOOST_DESCRIBE_STRUCT takes 52 at most.
+#define COOPECON_DETAIL_SNAPSHOT_MEMBER(name, type, role, source, ...) \
+    COOPECON_STATE_FIELD_IS(source, column)(BOOST_DESCRIBE_MEMBER_IMPL(Snapshot, name))
+BOOST_DESCRIBE_BASES(Snapshot)
+BOOST_DESCRIBE_PROTECTED_MEMBERS(Snapshot)
+BOOST_DESCRIBE_PRIVATE_MEMBERS(Snapshot)
+[[maybe_unused]] inline auto boost_public_member_descriptor_fn(Snapshot**) {
+    return boost::describe::detail::member_descriptor_fn_impl<boost::describe::mod_public>(
+        0 BOOST_DESCRIBE_MEMBER_IMPL(Snapshot, as_of) COOPECON_STATE_FIELDS(COOPECON_DETAIL_SNAPSHOT_MEMBER));
+}
+#undef COOPECON_DETAIL_SNAPSHOT_MEMBER
 
 template <class T>
 SnapshotColumns& SnapshotColumns::add(std::vector<T> Snapshot::*column) noexcept {

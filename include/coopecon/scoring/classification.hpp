@@ -17,6 +17,7 @@
 #include <coopecon/core/error.hpp>
 #include <coopecon/core/ids.hpp>
 #include <coopecon/core/label.hpp>
+#include <coopecon/core/labelled_enum.hpp>
 #include <coopecon/export.hpp>
 #include <coopecon/model/event.hpp>
 #include <coopecon/scoring/rules.hpp>
@@ -35,32 +36,17 @@ class Registry;
 namespace coopecon::scoring {
 
 /// Whether an organisation was rated for the year, or why not.
-enum class Rating : std::uint8_t {
-    rated,
-    not_assessed,        // no assessment under the scheme for the year
-    too_new,             // operating under the minimum months at the end of the year
-    suspended_too_long,  // suspended more than the maximum months in the year
-    out_of_scope,        // a kind or sector the scheme does not rate
-    invalid_points,      // the points do not fit the scheme
-    no_rules,            // no version of the scheme in force for the year
-};
-BOOST_DESCRIBE_ENUM(Rating, rated, not_assessed, too_new, suspended_too_long, out_of_scope, invalid_points, no_rules)
-
-constexpr Label label(Rating r) noexcept {
-    switch (r) {
-        case Rating::rated: return {"Rated", "Được xếp loại"};
-        case Rating::not_assessed: return {"Not assessed", "Chưa đánh giá"};
-        // The durations are data (min_operating_months, max_suspended_months), so the labels name none.
-        case Rating::too_new:
-            return {"Not rated: not yet operating long enough", "Không xếp loại: hoạt động chưa đủ thời gian"};
-        case Rating::suspended_too_long:
-            return {"Not rated: suspended too long in the year", "Không xếp loại: ngừng hoạt động quá thời gian trong năm"};
-        case Rating::out_of_scope: return {"Not covered by the scheme", "Không thuộc đối tượng"};
-        case Rating::invalid_points: return {"Points do not fit the scheme", "Điểm không hợp lệ"};
-        case Rating::no_rules: return {"No rules in force", "Không có quy định áp dụng"};
-    }
-    return {"?", "?"};
-}
+COOPECON_LABELLED_ENUM(Rating, std::uint8_t,
+    (rated, "Rated", "Được xếp loại"),
+    (not_assessed, "Not assessed", "Chưa đánh giá"),  // no assessment under the scheme for the year
+    // operating under the minimum months at the end of the year
+    (too_new, "Not rated: not yet operating long enough", "Không xếp loại: hoạt động chưa đủ thời gian"),
+    // suspended more than the maximum months in the year
+    (suspended_too_long, "Not rated: suspended too long in the year",
+     "Không xếp loại: ngừng hoạt động quá thời gian trong năm"),
+    (out_of_scope, "Not covered by the scheme", "Không thuộc đối tượng"),  // a kind or sector the scheme does not rate
+    (invalid_points, "Points do not fit the scheme", "Điểm không hợp lệ"),
+    (no_rules, "No rules in force", "Không có quy định áp dụng"))  // no version of the scheme in force for the year
 
 struct Classification {
     std::string organization;

@@ -9,7 +9,7 @@
 // generator of cuRAND and of numpy's Philox family, and it has published known-answer vectors that the tests
 // check. A keyed hash such as SplitMix64 would be faster but has no such pedigree as a stream cipher of counters.
 // The block function is written here, constexpr and inlined into every draw; the tests also check it against
-// Random123's own philox4x32 (docs/contributing-libraries.md says why that is not included here).
+// Random123's own philox4x32 (docs/contributing.md, "Libraries we checked", says why that is not included here).
 //
 // A node of the tree is 128 bits: a 64-bit Philox key and a 64-bit stream id. Draw i of a node is Philox of the
 // counter (i, stream id) under the node's key. A child is Philox of (label hash or index, stream id) under the
