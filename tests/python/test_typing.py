@@ -9,10 +9,10 @@ import sys
 import pytest
 
 import coopecon
-from coopecon import _core, datasets, indicators, law, operations, scoring
+from coopecon import _core, datasets, indicators, law, operations, scoring, simulation
 from conftest import SOURCE_DIR
 
-MODULES = [coopecon, datasets, indicators, law, operations, scoring, coopecon.registry, coopecon.snapshot,
+MODULES = [coopecon, datasets, indicators, law, operations, scoring, simulation, coopecon.registry, coopecon.snapshot,
            coopecon.csv_import, coopecon.labels, coopecon.errors]
 
 
