@@ -20,10 +20,16 @@ import datetime
 import json
 import numbers
 import os
-from typing import Any, Callable, Iterable, Mapping, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional, Sequence, Union
 
 from . import _core
 from .errors import DuplicateError, UsageError, WrongTypeError, make_error
+
+if TYPE_CHECKING:
+    import pandas
+    import xarray
+
+    from .registry import Registry
 
 __all__ = [
     "Scenario",
@@ -157,7 +163,7 @@ class _Progress:
             self.function = progress
         elif progress:
             try:
-                import tqdm
+                import tqdm  # type: ignore[import]  # Debian has no stubs for it
             except ImportError:
                 return
             self.bar = tqdm.tqdm(total=total, desc=desc, unit="run")
@@ -238,7 +244,8 @@ def _options(months: int, runs: int, seed: int, start: Optional[DateLike], threa
             "every": every, "indicators": list(indicators or []), "by": list(by or [])}
 
 
-def _run(registry, s: Scenario, options: dict, first_run: int, runs: int, progress, cancel) -> "pandas.DataFrame":
+def _run(registry: "Registry", s: Scenario, options: dict, first_run: int, runs: int,
+         progress: Optional[Callable[[int, int], None]], cancel: Optional[CancellationToken]) -> "pandas.DataFrame":
     table = _core.simulate(registry._cpp, s._cpp, options["start"], options["months"], runs, first_run,
                            options["seed"], options["threads"], options["every"], options["indicators"],
                            options["by"], progress, cancel)
@@ -263,7 +270,7 @@ def _finish(frame: "pandas.DataFrame", parts: Sequence["pandas.DataFrame"]) -> "
 
 # ---- runs -------------------------------------------------------------------------------------------------
 
-def simulate(registry, scenario: ScenarioLike = None, months: int = 60, runs: int = 1000, seed: int = 1,
+def simulate(registry: "Registry", scenario: ScenarioLike = None, months: int = 60, runs: int = 1000, seed: int = 1,
              start: Optional[DateLike] = None, threads: Optional[int] = None, every: int = 1,
              progress: ProgressLike = True, *, indicators: Optional[Sequence[str]] = None,
              by: Union[None, str, Sequence[str]] = None, first_run: int = 0,
@@ -285,7 +292,7 @@ def simulate(registry, scenario: ScenarioLike = None, months: int = 60, runs: in
     return frame
 
 
-def compare(registry, scenarios: Iterable[ScenarioLike], months: int = 60, runs: int = 1000, seed: int = 1,
+def compare(registry: "Registry", scenarios: Iterable[ScenarioLike], months: int = 60, runs: int = 1000, seed: int = 1,
             start: Optional[DateLike] = None, threads: Optional[int] = None, every: int = 1,
             progress: ProgressLike = True, *, indicators: Optional[Sequence[str]] = None,
             by: Union[None, str, Sequence[str]] = None,
@@ -306,12 +313,12 @@ def compare(registry, scenarios: Iterable[ScenarioLike], months: int = 60, runs:
     return _finish(_concat(parts), parts)
 
 
-def _run_block(registry, s: Scenario, options: dict, first_run: int, runs: int) -> "pandas.DataFrame":
+def _run_block(registry: "Registry", s: Scenario, options: dict, first_run: int, runs: int) -> "pandas.DataFrame":
     """One block of runs on a worker (a plain function of the package, so that it pickles by reference)."""
     return _run(registry, s, options, first_run, runs, None, None)
 
 
-def _workers(executor) -> int:
+def _workers(executor: Any) -> int:
     """How many tasks an executor runs at once, when it says; else 4."""
     if hasattr(executor, "nthreads"):  # a Dask distributed Client
         return max(1, sum(executor.nthreads().values()))
@@ -325,10 +332,10 @@ def blocks_of(runs: int, blocks: int) -> list[tuple[int, int]]:
     return [(edges[b], edges[b + 1] - edges[b]) for b in range(blocks) if edges[b + 1] > edges[b]]
 
 
-def run_scenarios(registry, scenarios: Iterable[ScenarioLike], *, runs: int = 1000, months: int = 60,
+def run_scenarios(registry: "Registry", scenarios: Iterable[ScenarioLike], *, runs: int = 1000, months: int = 60,
                   seed: int = 1, start: Optional[DateLike] = None, every: int = 1,
                   indicators: Optional[Sequence[str]] = None, by: Union[None, str, Sequence[str]] = None,
-                  executor=None, blocks: Optional[int] = None, threads: Optional[int] = None,
+                  executor: Any = None, blocks: Optional[int] = None, threads: Optional[int] = None,
                   progress: ProgressLike = True) -> "pandas.DataFrame":
     """:func:`compare` spread over an executor: any ``concurrent.futures`` executor (threads or processes), a
     Dask ``distributed.Client``, or a ``submit`` function (``client.submit``). Each scenario's runs are split by
@@ -442,7 +449,7 @@ def to_xarray(frame: "pandas.DataFrame") -> "xarray.Dataset":
 
 # ---- calibration -----------------------------------------------------------------
 
-def calibrate(registry, from_: Optional[DateLike] = None, until: Optional[DateLike] = None,
+def calibrate(registry: "Registry", from_: Optional[DateLike] = None, until: Optional[DateLike] = None,
               by: Sequence[str] = ("kind", "sector"), confidence: float = 0.95,
               min_exposure: float = 120) -> "pandas.DataFrame":
     """The rates of the registry's own history in the window [from_, until] (default: the 36 months up to its
