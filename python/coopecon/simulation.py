@@ -163,7 +163,7 @@ class _Progress:
             self.function = progress
         elif progress:
             try:
-                import tqdm
+                import tqdm  # type: ignore[import]  # Debian has no stubs for it
             except ImportError:
                 return
             self.bar = tqdm.tqdm(total=total, desc=desc, unit="run")
@@ -245,7 +245,7 @@ def _options(months: int, runs: int, seed: int, start: Optional[DateLike], threa
 
 
 def _run(registry: "Registry", s: Scenario, options: dict, first_run: int, runs: int,
-         progress: Optional[Callable[[int, int], Any]], cancel: Optional["CancellationToken"]) -> "pandas.DataFrame":
+         progress: Optional[Callable[[int, int], None]], cancel: Optional[CancellationToken]) -> "pandas.DataFrame":
     table = _core.simulate(registry._cpp, s._cpp, options["start"], options["months"], runs, first_run,
                            options["seed"], options["threads"], options["every"], options["indicators"],
                            options["by"], progress, cancel)
