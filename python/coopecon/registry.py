@@ -12,6 +12,7 @@ threads run in parallel, and a change waits for them.
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _core

@@ -163,7 +163,7 @@ class _Progress:
             self.function = progress
         elif progress:
             try:
-                import tqdm  # type: ignore[import]  # Debian has no stubs for it
+                import tqdm
             except ImportError:
                 return
             self.bar = tqdm.tqdm(total=total, desc=desc, unit="run")
