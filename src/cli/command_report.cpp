@@ -22,8 +22,8 @@ namespace coopecon::cli {
 namespace {
 
 void check_by(Arguments&, std::string_view v) {
-    if (v != "province" && v != "district" && v != "kind" && v != "sector" && v != "status" && v != "size")
-        throw UsageError(concat("--by must be province, district, kind, sector, status or size, not '", v, "'"), {});
+    if (v != "province" && v != "district" && v != "region" && v != "kind" && v != "sector" && v != "status" && v != "size")
+        throw UsageError(concat("--by must be province, district, region, kind, sector, status or size, not '", v, "'"), {});
 }
 void check_period(Arguments&, std::string_view v) {
     if (v != "month" && v != "quarter" && v != "year")
@@ -35,7 +35,7 @@ void check_date(std::string_view option, std::string_view v) {
 void check_from(Arguments&, std::string_view v) { check_date("from", v); }
 void check_units(Arguments&, std::string_view v) { check_date("units-as-of", v); }
 
-constexpr Option by_option{"by", "KEY", "group the tables by province, district, kind, sector, status or size (default: kind)",
+constexpr Option by_option{"by", "KEY", "group the tables by province, district, region, kind, sector, status or size (default: kind)",
                            check_by};
 constexpr Option period_option{"period", "month|quarter|year", "add a series of calendar periods from --from to the as-of date",
                                check_period};

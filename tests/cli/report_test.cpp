@@ -177,6 +177,16 @@ TEST_F(Report, ByProvinceInTodaysUnitsAsJson) {
     EXPECT_EQ(first.at("organizations"), 1269);
 }
 
+TEST_F(Report, ByRegionTheProvincesRegionInBothLanguages) {
+    const auto en = report({"--by", "region"});
+    ASSERT_EQ(en.status, 0) << en.err;
+    EXPECT_THAT(en.out, HasSubstr("\nRegion              Organisations  Active  Suspended  "));
+    EXPECT_THAT(en.out, HasSubstr("\nMekong River Delta          1,269   1,235         34  "));
+    const auto vi = report({"--by", "region", "--lang", "vi", "--format", "csv"});
+    ASSERT_EQ(vi.status, 0) << vi.err;
+    EXPECT_THAT(vi.out, HasSubstr("\r\nĐồng bằng sông Cửu Long,1269,1235,34,"));
+}
+
 TEST_F(Report, ByDistrictInMarkdownAndSizeInCsv) {
     const auto md = report({"--by", "district", "--format", "md"});
     ASSERT_EQ(md.status, 0);
@@ -230,7 +240,7 @@ TEST_F(Report, UsageErrors) {
         std::string message;
     };
     for (const auto& c : std::vector<Case>{
-             {{"--by", "region"}, "--by must be province, district, kind, sector, status or size, not 'region'"},
+             {{"--by", "ward"}, "--by must be province, district, region, kind, sector, status or size, not 'ward'"},
              {{"--period", "week"}, "--period must be month, quarter or year, not 'week'"},
              {{"--from", "2023-02-30"}, "--from needs a calendar date as YYYY-MM-DD, not '2023-02-30'"},
              {{"--units-as-of", "tomorrow"}, "--units-as-of needs a calendar date as YYYY-MM-DD, not 'tomorrow'"},
