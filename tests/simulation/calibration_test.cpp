@@ -52,7 +52,7 @@ TEST(Calibrate, RecoversKnownRatesFromASimulatedRegistry) {
     c.from = *Date::parse("2026-01-01");
     c.until = *Date::parse("2030-12-31");
     c.by = {CalibrationKey::kind};
-    c.confidence = 0.99;
+    c.confidence = 0.999;  // a dozen intervals checked at once
     const auto cal = calibrate(projected, c);
     auto estimate = [&](Hazard h, OrgKind k) {
         for (const auto& e : cal.estimates)
@@ -79,8 +79,9 @@ TEST(Calibrate, RecoversKnownRatesFromASimulatedRegistry) {
     const auto missed = estimate(Hazard::assembly_missed, OrgKind::cooperative);
     EXPECT_GT(missed.exposure, 500);
     // A missed season is followed by a late assembly with the chance of holding one: about p² of the years have
-    // none in the first half; the share of missed seasons is p.
-    EXPECT_LE(missed.lower, 0.08);
+    // none in the first half; the share of missed seasons is p, twice that for the suspended (a tenth to a fifth
+    // of the organisation-years here), so the estimate lies between p and 1.2 p.
+    EXPECT_LE(missed.lower, 0.08 * 1.2);
     EXPECT_GE(missed.upper, 0.08);
     const auto founded = estimate(Hazard::founding, OrgKind::cooperative);
     EXPECT_LE(founded.lower, 2.4);
