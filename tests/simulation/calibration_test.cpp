@@ -26,6 +26,18 @@ TEST(Intervals, ExactPoissonAndWilsonMatchPublishedValues) {
     auto [wl, wh] = wilson_interval(8, 20);
     EXPECT_NEAR(wl, 0.2188, 1e-3);
     EXPECT_NEAR(wh, 0.6134, 1e-3);
+    // None of 18 and all of 3: the bounds at the ends are exact, and the other bound is inside.
+    for (const double confidence : {0.95, 0.99, 0.999}) {
+        const auto [l0, h0] = wilson_interval(0, 18, confidence);
+        EXPECT_EQ(l0, 0.0);
+        EXPECT_GT(h0, 0.0);
+        const auto [l3, h3] = wilson_interval(3, 3, confidence);
+        EXPECT_EQ(h3, 1.0);
+        EXPECT_LT(l3, 1.0);
+        const auto [l1, h1] = wilson_interval(1, 18, confidence);
+        EXPECT_GT(l1, 0.0);
+        EXPECT_LT(h1, 1.0);
+    }
 }
 
 TEST(Calibrate, RecoversKnownRatesFromASimulatedRegistry) {
