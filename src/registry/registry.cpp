@@ -18,6 +18,7 @@ struct Staged {
     std::vector<Member> members;
     EncodedEvents log;
     AreaIndex area = no_index;
+    bool references = false;  // an event names other organisations (check_references reads the log only then)
 };
 
 void check_identity(const Registry& reg, const OrganizationRecord& r, const std::string& where,
@@ -43,14 +44,25 @@ void check_identity(const Registry& reg, const OrganizationRecord& r, const std:
     }
 }
 
+template <class Payload, class F>
+void for_each_reference(const Payload& p, F&& f) {
+    if constexpr (std::is_same_v<Payload, Registered>)
+        for (const auto& r : p.predecessors) f(r);
+    else if constexpr (std::is_same_v<Payload, ReorganizationStarted> ||
+                       std::is_same_v<Payload, ReorganizationCompleted>)
+        for (const auto& r : p.counterparts) f(r);
+}
+
 /// Replays `history` (stable-sorted by date) through the validating path into s.log. Problems carry the
 /// organisation and the path of the event in the caller's input (`paths[j]`, or where.events[j]).
 void validate_history(const law::Framework& law, Staged& s, std::vector<Event> history, const std::string& where,
                       const std::vector<std::string>& paths, Problems& problems) {
     std::vector<std::size_t> order(history.size());
     for (std::size_t j = 0; j < order.size(); ++j) order[j] = j;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return history[a].date < history[b].date; });
+    const auto by_date = [](const Event& a, const Event& b) { return a.date < b.date; };
+    if (!std::is_sorted(history.begin(), history.end(), by_date))  // generated histories come sorted
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return history[a].date < history[b].date; });
     if (history.empty()) {
         auto p = Problem::at(ErrorCode::missing_field, "the organization has no events; its history starts with registered");
         p.path = where + ".events";
@@ -67,21 +79,17 @@ void validate_history(const law::Framework& law, Staged& s, std::vector<Event> h
             return;  // later events would be judged against a state that never existed
         }
     }
-    for (std::size_t j : order) s.log.push_back(history[j]);
-}
-
-template <class Payload, class F>
-void for_each_reference(const Payload& p, F&& f) {
-    if constexpr (std::is_same_v<Payload, Registered>)
-        for (const auto& r : p.predecessors) f(r);
-    else if constexpr (std::is_same_v<Payload, ReorganizationStarted> ||
-                       std::is_same_v<Payload, ReorganizationCompleted>)
-        for (const auto& r : p.counterparts) f(r);
+    for (std::size_t j : order) {
+        std::visit([&](const auto& p) { for_each_reference(p, [&](const std::string&) { s.references = true; }); },
+                   history[j].data);
+        s.log.push_back(history[j]);
+    }
 }
 
 /// Predecessors and counterparts must name organisations of the registry or of the same batch.
 void check_references(const Registry& reg, const Staged& s, const std::string& where,
                       const std::unordered_map<std::string, std::size_t>* batch_ids, Problems& problems) {
+    if (!s.references) return;
     s.log.view().replay_until(Date::max(), [&](Date d, const auto& p) {
         for_each_reference(p, [&](const std::string& ref) {
             if (reg.find(ref) || (batch_ids && batch_ids->count(ref))) return;

@@ -449,6 +449,9 @@ public:
         identity();
         r_ = o_.registered;
         last_ = as_of_;
+        // About five events a year (records, members, capital); the registration first, its capital set later.
+        events_.reserve(static_cast<std::size_t>(16 + 5 * std::max(0, as_of_.year() - r_.year())));
+        add(r_, Registered{});
         ending();
         suspensions();
         membership();
@@ -456,8 +459,7 @@ public:
         annual_records();
         distinctions();
         finish();
-        std::stable_sort(events_.begin(), events_.end(),
-                         [](const Event& a, const Event& b) { return a.date < b.date; });
+        sort_by_date();
         rec_.events = std::move(events_);
         return std::move(rec_);
     }
@@ -479,6 +481,18 @@ private:
     };
 
     bool is_group() const noexcept { return spec_.kind == OrgKind::cooperative_group; }
+
+    /// A stable insertion sort: a few dozen events, mostly in runs already in order, and no buffer to allocate
+    /// as std::stable_sort would for each organisation.
+    void sort_by_date() {
+        for (std::size_t i = 1; i < events_.size(); ++i) {
+            if (!(events_[i].date < events_[i - 1].date)) continue;
+            Event e = std::move(events_[i]);
+            std::size_t j = i;
+            for (; j > 0 && e.date < events_[j - 1].date; --j) events_[j] = std::move(events_[j - 1]);
+            events_[j] = std::move(e);
+        }
+    }
     bool live() const noexcept { return o_.fate == Fate::live; }
     void add(Date d, EventData data) { events_.push_back(Event{d, std::move(data)}); }
 
@@ -875,7 +889,7 @@ private:
         std::size_t k = 0;
         for (; k < changes_.size() && changes_[k].date == r_; ++k) capital += changes_[k].capital;
         charter_ = capital;
-        events_.insert(events_.begin(), Event{r_, Registered{charter_, std::nullopt, {}, std::nullopt}});
+        std::get<Registered>(events_.front().data).charter_capital = charter_;
         Dong registered = charter_;
         for (; k < changes_.size(); ++k) {
             capital += changes_[k].capital;
