@@ -10,6 +10,7 @@
 #include <coopecon/law/period.hpp>
 #include <coopecon/simulation/synthetic.hpp>
 
+#include "registry/huge_pages.hpp"
 #include "simulation/draws.hpp"
 
 #include <algorithm>
@@ -64,6 +65,11 @@ public:
         if (days_.size() < static_cast<std::size_t>(total_days_) + 1) days_.resize(static_cast<std::size_t>(total_days_) + 1);
         for (auto& b : days_) b.clear();
         const std::size_t n = s.replays.size();
+        // Room for the organisations founded during the run, so that the working state is not moved when they
+        // come; fresh buffers are backed by huge pages, as the run reads them in no order.
+        const std::size_t room = n + n / 4 + 1024;
+        fresh(replays_, room);
+        fresh(orgs_, room);
         replays_ = s.replays;
         sectors_ = s.sectors;
         areas_ = s.areas;
@@ -133,6 +139,16 @@ public:
     }
 
 private:
+    /// Gives `v` room for `room` elements, in a new buffer backed by huge pages when it has less.
+    template <class T>
+    static void fresh(std::vector<T>& v, std::size_t room) {
+        if (v.capacity() >= room) return;
+        std::vector<T> bigger;
+        bigger.reserve(room);
+        coopecon::detail::advise_huge_pages(bigger.data(), room * sizeof(T));
+        v = std::move(bigger);
+    }
+
     // ---- the calendar ---------------------------------------------------------------------------------
 
     void schedule(Date d, Item item) {
