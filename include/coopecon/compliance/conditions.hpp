@@ -71,9 +71,13 @@ COOPECON_EXPORT std::int64_t working_days_between(Date from, Date to) noexcept;
 /// Replays one history and records the periods of every rule's condition up to a date.
 class COOPECON_EXPORT ConditionScan {
 public:
+    /// `history_from`: the first day from which the history is complete (Registry::history_from), if any. A
+    /// late annual assembly still open on that day is closed the day before: whether an assembly was held in
+    /// the days not recorded is unknown, and the years judged from then on are judged on their own.
     ConditionScan(const law::Framework& law, const law::LawCalendar& calendar, AcrossLawChange across,
-                  const Organization& org, std::span<const Member> members)
-        : law_(law), calendar_(calendar), across_(across), replay_(org, members, law) {}
+                  const Organization& org, std::span<const Member> members,
+                  std::optional<Date> history_from = std::nullopt)
+        : law_(law), calendar_(calendar), across_(across), replay_(org, members, law), history_from_(history_from) {}
 
     /// Replays every event dated on or before `until` and evaluates the conditions on every day up to it.
     void run(const EventLog& log, Date until);
@@ -127,6 +131,7 @@ private:
     const law::LawCalendar& calendar_;
     AcrossLawChange across_;
     Replay replay_;
+    std::optional<Date> history_from_;
     bool started_ = false;
     Date cursor_;
     Date last_event_;  // the day of the latest event replayed
