@@ -16,8 +16,8 @@ namespace {
 
 constexpr Option convert_out_option{"out", "FILE", "write the registry file here (default: standard output)",
                                     check_out_file};
-constexpr std::array<const Option*, 4> convert_options{&option::csv_rows, &option::csv_mapping,
-                                                       &option::csv_bad_rows, &convert_out_option};
+constexpr std::array<const Option*, 5> convert_options{&option::csv_rows, &option::csv_mapping,
+                                                       &option::csv_bad_rows, &option::csv_areas, &convert_out_option};
 
 constexpr Syntax convert_syntax{
     "FILE", 1,

@@ -9,6 +9,7 @@
 #include <coopecon/law/period.hpp>
 #include <coopecon/law/reform_json.hpp>
 #include <coopecon/io/registry_json.hpp>
+#include <coopecon/model/area_catalog_json.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -74,6 +75,9 @@ void set_csv_rows(Arguments&, std::string_view v) {
 void set_csv_mapping(Arguments&, std::string_view v) {
     if (v.empty()) throw UsageError("the file name is empty", {});
 }
+void set_csv_areas(Arguments&, std::string_view v) {
+    if (v.empty()) throw UsageError("the file name is empty", {});
+}
 void set_csv_bad_rows(Arguments&, std::string_view v) {
     if (v != "refuse" && v != "skip") throw UsageError(concat("--bad-rows must be refuse or skip, not '", v, "'"), {});
 }
@@ -83,6 +87,7 @@ CsvInput CsvInput::from(const Arguments& args) {
     if (const auto v = args.value(option::csv_rows.name)) in.rows = std::string(*v);
     if (const auto v = args.value(option::csv_mapping.name)) in.mapping = std::string(*v);
     in.skip_bad_rows = args.value(option::csv_bad_rows.name) == "skip";
+    if (const auto v = args.value(option::csv_areas.name)) in.areas = std::string(*v);
     return in;
 }
 
@@ -102,6 +107,8 @@ Registry read_csv_registry(const std::string& file, const CsvInput& in, std::sha
     options.law = std::move(law);
     options.skip_bad_rows = in.skip_bad_rows;
     if (in.mapping) options.mapping = io::read_csv_mapping_file(*in.mapping);
+    if (in.areas)
+        options.areas = std::make_shared<const AreaCatalog>(extend_area_catalog_file(*vietnam_areas(), *in.areas));
     auto imported = in.rows ? io::read_csv_file(file, *enum_from_name<io::CsvRows>(*in.rows), options)
                             : read_csv_file(file, options);
     // Rows are skipped by organisation: its problems once, then the lines of all its rows.
@@ -145,7 +152,12 @@ LoadedRegistry load_registry(const std::string& file, std::ostream& problems_out
             return LoadedRegistry{std::nullopt, exit_code::unreadable};
         }
         for (const auto& p : problems) problems_out << p.to_string() << '\n';
-        problems_out << count_of(problems.size(), "problem", "problems") << " in " << file << '\n';
+        // The problems may all be in another file the command read (an areas or mapping file).
+        const bool elsewhere = std::all_of(problems.begin(), problems.end(), [&](const Problem& p) {
+            return !p.file.empty() && p.file != file && p.file == problems.front().file;
+        });
+        problems_out << count_of(problems.size(), "problem", "problems") << " in "
+                     << (elsewhere ? problems.front().file : file) << '\n';
         return LoadedRegistry{std::nullopt, exit_code::problems};
     } catch (const std::bad_alloc&) {
         return unreadable("not enough memory to read the file");
