@@ -134,6 +134,7 @@ Date ConditionScan::next_change_after(Date t) const noexcept {
     };
     const auto& s = replay_.state();
     if (s.status == LegalStatus::suspended && s.suspended_until) consider(s.suspended_until->plus_days(1));
+    consider(history_from_);
     if (!assemblies_.empty()) consider(assemblies_.back().plus_days(1));
     consider(next_judgement_);
     consider(cure_on_);
@@ -146,6 +147,12 @@ void ConditionScan::evaluate(Date t) {
     if (cure_on_ && t >= *cure_on_) {
         overdue_.reset();
         cure_on_.reset();
+    }
+    if (overdue_ && history_from_ && t == *history_from_) {
+        overdue_.reset();
+        cure_on_.reset();
+        const auto r = law::Rule::annual_assembly_late;
+        if (runs_[static_cast<std::size_t>(r)].open) close(r, t.plus_days(-1));
     }
     judge_annual_assemblies(t);
     for (const law::Rule r : enum_values<law::Rule>()) {
@@ -284,7 +291,8 @@ void ConditionScan::judge_annual_assemblies(Date t) {
 
 std::vector<ConditionPeriod> condition_periods(const Registry& registry, OrgIndex i, Date until, AcrossLawChange across) {
     const law::LawCalendar calendar(registry.law());
-    ConditionScan scan(registry.law(), calendar, across, registry.organization(i), registry.members(i));
+    ConditionScan scan(registry.law(), calendar, across, registry.organization(i), registry.members(i),
+                       every_rule, registry.history_from(i));
     scan.run(registry.log(i), until);
     return scan.periods();
 }

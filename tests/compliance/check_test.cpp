@@ -102,8 +102,10 @@ TEST_F(Compliance, Art103_1d_CooperativeBelowFiveIsAtRiskTwelveMonthsMinusADay) 
     EXPECT_EQ(f->legal_basis, basis_2023_d);
     EXPECT_EQ(f->message, "4 official members, below the minimum of 5 since 2024-08-01; 12 months will be reached on "
                           "2025-08-02 unless cured");
-    EXPECT_EQ(f->message_vi, "4 thành viên chính thức, dưới mức tối thiểu 5 từ 2024-08-01; sẽ đủ 12 tháng vào ngày "
-                             "2025-08-02 nếu không khắc phục");
+    // Vietnamese sentences write dates as dd/mm/yyyy (core/date_text.hpp).
+    EXPECT_EQ(f->message_vi, "4 thành viên chính thức, dưới mức tối thiểu 5 từ 01/08/2024; sẽ đủ 12 tháng vào ngày "
+                             "02/08/2025 nếu không khắc phục");
+    EXPECT_EQ(f->legal_basis_vi, "điểm d khoản 1 Điều 103 Luật 17/2023/QH15; Điều 53 Nghị định 92/2024/NĐ-CP");
 }
 
 TEST_F(Compliance, AnotherFrameworkAppliesToTheSameRegistry) {
@@ -350,7 +352,12 @@ TEST_F(Compliance, Art103_1d_Art30_7_ForeignInvestorMembersOverTheLimitForSixMon
     EXPECT_EQ(f->observed, 40.0);
     EXPECT_EQ(f->limit, 35);
     EXPECT_EQ(f->legal_basis, "Law 17/2023/QH15 Art 30.7, 103.1d; Decree 92/2024/NĐ-CP Art 53");
-    EXPECT_THAT(f->message, HasSubstr("foreign investors are 40 % of the official members; they must be below 35 %"));
+    // The limit is not what began on 2024-08-01: the share at or above it did.
+    EXPECT_THAT(f->message, ::testing::StartsWith("since 2024-08-01 foreign investors have made up 35 % or more of the "
+                                                  "official members (40 % now; the law requires less than 35 %); 6 "
+                                                  "months reached on 2025-02-02"));
+    EXPECT_THAT(f->message_vi, ::testing::StartsWith("từ ngày 01/08/2024 nhà đầu tư nước ngoài chiếm từ 35 % số thành "
+                                                     "viên chính thức trở lên (hiện 40 %; luật yêu cầu dưới 35 %)"));
 }
 
 TEST_F(Compliance, Art30_7_ExactlyThirtyFivePercentIsOverAndBelowIsNot) {
@@ -694,7 +701,7 @@ TEST_F(Compliance, Art96_1_NoticeTwoWorkingDaysAheadIsANotice) {
     EXPECT_EQ(f->legal_basis, "Law 17/2023/QH15 Art 96.1; Decree 92/2024/NĐ-CP Art 47.1");
     EXPECT_EQ(f->message, "the suspension from 2025-03-13 was notified on 2025-03-11, 2 working days ahead; at least 3 "
                           "are required");
-    EXPECT_EQ(f->message_vi, "thông báo tạm ngừng kinh doanh từ ngày 2025-03-13 nhận ngày 2025-03-11, trước 2 ngày làm "
+    EXPECT_EQ(f->message_vi, "thông báo tạm ngừng kinh doanh từ ngày 13/03/2025 nhận ngày 11/03/2025, trước 2 ngày làm "
                              "việc; phải trước ít nhất 3 ngày làm việc");
     EXPECT_TRUE(finding("htx", notice_late, "2026-03-10"_d));
     EXPECT_FALSE(finding("htx", notice_late, "2026-03-11"_d));  // 12 months after the lapse ended

@@ -83,10 +83,15 @@ constexpr RuleSet rule_set(std::initializer_list<law::Rule> rules) noexcept {
 class COOPECON_EXPORT ConditionScan {
 public:
     /// `rules`: the rules whose periods are recorded (the others are not evaluated, which a caller that reads
-    /// a few of them need not pay for).
+    /// a few of them need not pay for). `history_from`: the first day from which the history is complete
+    /// (Registry::history_from), if any. A late annual assembly still open on that day is closed the day before:
+    /// whether an assembly was held in the days not recorded is unknown, and the years judged from then on are
+    /// judged on their own.
     ConditionScan(const law::Framework& law, const law::LawCalendar& calendar, AcrossLawChange across,
-                  const Organization& org, std::span<const Member> members, RuleSet rules = every_rule)
-        : law_(law), calendar_(calendar), across_(across), rules_(rules), replay_(org, members, law) {}
+                  const Organization& org, std::span<const Member> members, RuleSet rules = every_rule,
+                  std::optional<Date> history_from = std::nullopt)
+        : law_(law), calendar_(calendar), across_(across), rules_(rules), replay_(org, members, law),
+          history_from_(history_from) {}
 
     /// Replays every event dated on or before `until` and evaluates the conditions on every day up to it.
     void run(const EventLog& log, Date until);
@@ -143,6 +148,7 @@ private:
     AcrossLawChange across_;
     RuleSet rules_;
     Replay replay_;
+    std::optional<Date> history_from_;
     bool started_ = false;
     Date cursor_;
     Date last_event_;  // the day of the latest event replayed
