@@ -3,6 +3,8 @@
 
 #include "world.hpp"
 
+#include "registry/huge_pages.hpp"
+
 #include <coopecon/compliance/conditions.hpp>
 #include <coopecon/indicators/catalogue.hpp>
 #include <coopecon/simulation/calibration.hpp>
@@ -152,6 +154,7 @@ Setup make_setup(const Registry& reg, const Scenario& scenario, const RunOptions
     // Existing organisations at the start, and the compliance conditions open then.
     const std::size_t n = reg.size();
     s.replays.reserve(n);
+    coopecon::detail::advise_huge_pages(s.replays.data(), n * sizeof(Replay));  // written once, in full
     s.initial.resize(n);
     s.sectors.resize(n);
     s.areas.resize(n);

@@ -111,17 +111,16 @@ public:
 
     /// 64 random bits.
     constexpr std::uint64_t next() noexcept {
-        const std::uint64_t block_index = position_ >> 1;
-        if (block_index != cached_block_ || !cached_) {
-            const auto c = Philox4x32::block(
-                {static_cast<std::uint32_t>(block_index), static_cast<std::uint32_t>(block_index >> 32),
-                 static_cast<std::uint32_t>(stream_id_), static_cast<std::uint32_t>(stream_id_ >> 32)},
-                key_);
-            words_ = {std::uint64_t{c[0]} | std::uint64_t{c[1]} << 32, std::uint64_t{c[2]} | std::uint64_t{c[3]} << 32};
-            cached_block_ = block_index;
-            cached_ = true;
-        }
-        return words_[position_++ & 1];
+        // A block gives two draws: the first is taken when the block is made, the second kept for the next
+        // call. Positions only ever go up by one, so an odd position always has its block's second draw kept.
+        if (position_++ & 1) return second_;
+        const std::uint64_t block_index = (position_ - 1) >> 1;
+        const auto c = Philox4x32::block(
+            {static_cast<std::uint32_t>(block_index), static_cast<std::uint32_t>(block_index >> 32),
+             static_cast<std::uint32_t>(stream_id_), static_cast<std::uint32_t>(stream_id_ >> 32)},
+            key_);
+        second_ = std::uint64_t{c[2]} | std::uint64_t{c[3]} << 32;
+        return std::uint64_t{c[0]} | std::uint64_t{c[1]} << 32;
     }
 
     /// Uniform on [0, n), without modulo bias (Lemire, "Fast random integer generation in an interval", 2019).
@@ -179,9 +178,7 @@ private:
     Philox4x32::Key key_;
     std::uint64_t stream_id_;
     std::uint64_t position_ = 0;
-    std::uint64_t cached_block_ = 0;
-    bool cached_ = false;
-    std::array<std::uint64_t, 2> words_{};
+    std::uint64_t second_ = 0;  // the second draw of the block of an odd position
 };
 
 inline Stream SeedTree::stream() const noexcept { return Stream(*this); }
