@@ -127,11 +127,11 @@ std::string explain_text(const Explanation& e, Lang lang) {
             if (x.law_change)
                 out += vi ? " (ngày luật mới có hiệu lực)" : " (the day a new law took effect)";
             else
-                out += vi ? " (ngày tiếp theo ngày xảy ra sự kiện, Bộ luật Dân sự 2015 Điều 147.2)"
+                out += vi ? " (ngày tiếp theo ngày xảy ra sự kiện, khoản 2 Điều 147 Bộ luật Dân sự 2015)"
                           : " (the day after the day it arose, Civil Code 2015 Art 147.2)";
             out += "\n";
             out += vi ? "  Thời hạn " + std::to_string(f.months) + " tháng kết thúc ngày " + date(*x.period_last_day) +
-                            " (Điều 148.3); hậu quả từ ngày " + date(f.threshold)
+                            " (khoản 3 Điều 148); hậu quả từ ngày " + date(f.threshold)
                       : "  Period of " + std::to_string(f.months) + " months ends on " + date(*x.period_last_day) +
                             " (Art 148.3); the consequence follows from " + date(f.threshold);
             out += "\n";

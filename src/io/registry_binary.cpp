@@ -9,6 +9,7 @@
 #include <coopecon/model/area_catalog_json.hpp>
 #include <coopecon/model/event.hpp>
 
+#include <boost/describe/class.hpp>
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 
@@ -82,6 +83,36 @@ void write_event(BinaryWriter& w, const Event& e) {
     std::visit([&](const auto& payload) { w.write(payload); }, e.data);
 }
 
+/// The info and the identity as version 1 wrote them, before the days a history covers were recorded.
+struct RegistryInfoV1 {
+    std::string title;
+    std::string source;
+    bool synthetic = false;
+    std::optional<Date> as_of;
+};
+BOOST_DESCRIBE_STRUCT(RegistryInfoV1, (), (title, source, synthetic, as_of))
+
+struct OrganizationV1 {
+    std::string id, registration_code, name;
+    OrgKind kind = OrgKind::cooperative;
+    std::string area;
+    Sector sector = Sector::other;
+};
+BOOST_DESCRIBE_STRUCT(OrganizationV1, (), (id, registration_code, name, kind, area, sector))
+
+RegistryInfo read_info(BinaryReader& r, std::uint32_t version) {
+    if (version == registry_binary_version) return r.read<RegistryInfo>();
+    auto v1 = r.read<RegistryInfoV1>();
+    return {std::move(v1.title), std::move(v1.source), v1.synthetic, v1.as_of, std::nullopt};
+}
+
+Organization read_organization(BinaryReader& r, std::uint32_t version) {
+    if (version == registry_binary_version) return r.read<Organization>();
+    auto v1 = r.read<OrganizationV1>();
+    return {std::move(v1.id), std::move(v1.registration_code), std::move(v1.name), v1.kind, std::move(v1.area),
+            v1.sector, std::nullopt, std::nullopt};
+}
+
 Event read_event(BinaryReader& r) {
     Event e;
     e.date = r.read<Date>();
@@ -119,10 +150,11 @@ Registry read_registry_binary(std::span<const std::byte> bytes, std::shared_ptr<
     if (bytes.size() < magic.size() || std::memcmp(bytes.data(), magic.data(), magic.size()) != 0)
         not_a_registry("it does not begin with COOPREG");
     BinaryReader r(bytes.data() + magic.size(), bytes.size() - magic.size());
-    if (const auto version = r.read<std::uint32_t>(); version != registry_binary_version)
-        not_a_registry("version " + std::to_string(version) + "; this build reads version " +
+    const auto version = r.read<std::uint32_t>();
+    if (version != registry_binary_version && version != 1)
+        not_a_registry("version " + std::to_string(version) + "; this build reads versions 1 and " +
                        std::to_string(registry_binary_version));
-    auto info = r.read<RegistryInfo>();
+    auto info = read_info(r, version);
     auto areas = r.read<std::vector<Area>>();
     auto crosswalk = r.read<std::vector<AreaSuccession>>();
     const auto count = r.read<std::uint64_t>();
@@ -130,7 +162,7 @@ Registry read_registry_binary(std::span<const std::byte> bytes, std::shared_ptr<
     records.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(count, bytes.size())));  // a hostile count
     for (std::uint64_t i = 0; i < count; ++i) {
         OrganizationRecord record;
-        record.organization = r.read<Organization>();
+        record.organization = read_organization(r, version);
         record.members = r.read<std::vector<Member>>();
         const auto events = r.read<std::uint32_t>();
         for (std::uint32_t k = 0; k < events && !r.at_end(); ++k) record.events.push_back(read_event(r));

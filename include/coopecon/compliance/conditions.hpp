@@ -72,8 +72,8 @@ COOPECON_EXPORT std::int64_t working_days_between(Date from, Date to) noexcept;
 class COOPECON_EXPORT ConditionScan {
 public:
     /// `history_from`: the first day from which the history is complete (Registry::history_from), if any. A
-    /// late annual assembly still open on that day is closed the day before: whether an assembly was held in
-    /// the days not recorded is unknown, and the years judged from then on are judged on their own.
+    /// late annual assembly still open on that day is dropped: whether an assembly was held on the days not
+    /// recorded is unknown, and the years judged from then on are judged on their own.
     ConditionScan(const law::Framework& law, const law::LawCalendar& calendar, AcrossLawChange across,
                   const Organization& org, std::span<const Member> members,
                   std::optional<Date> history_from = std::nullopt)

@@ -19,13 +19,16 @@
 
 namespace coopecon::io {
 
-inline constexpr std::uint32_t registry_binary_version = 1;
+/// Version 2 added history_from to the info and history_from, data_until to each organisation; version 1 is
+/// still read (pickles kept from it load).
+inline constexpr std::uint32_t registry_binary_version = 2;
 
 /// The registry's binary form.
 COOPECON_EXPORT std::vector<std::byte> write_registry_binary(const Registry& registry);
 
-/// A registry from its binary form, its histories judged under `law`. Throws Error (invalid_value for bytes that
-/// are not a registry of this version; the registry's own problems otherwise).
+/// A registry from its binary form (this version or version 1), its histories judged under `law`. Throws Error
+/// (invalid_value for bytes that are not a registry of a version this build reads; the registry's own problems
+/// otherwise).
 COOPECON_EXPORT Registry read_registry_binary(std::span<const std::byte> bytes,
                                               std::shared_ptr<const law::Framework> law = law::vietnam());
 
