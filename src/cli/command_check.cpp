@@ -48,9 +48,9 @@ constexpr Option severity_option{"severity", "unknown|at_risk|due",
 constexpr Option at_risk_option{"at-risk-months", "N",
                                 "a finding is at risk this many months before its threshold (default: 2)",
                                 check_at_risk_months};
-constexpr std::array<const Option*, 11> check_options{
+constexpr std::array<const Option*, 12> check_options{
     &option::as_of,    &severity_option,     &option::across,       &at_risk_option, &option::law, &option::reform,
-    &option::csv_rows, &option::csv_mapping, &option::csv_bad_rows, &option::lang,  &option::format};
+    &option::csv_rows, &option::csv_mapping, &option::csv_bad_rows, &option::csv_areas, &option::lang,  &option::format};
 
 constexpr Syntax check_syntax{
     "FILE", 1,

@@ -113,7 +113,8 @@ void check_one(const Registry& registry, OrgIndex i, Date as_of, const CheckOpti
     const auto& law = law_of(registry, o);
     const auto& org = registry.organization(i);
     const Coverage coverage{registry.history_from(i), org.data_until.value_or(registry_data_until)};
-    ConditionScan scan(law, calendar, o.across_law_change, org, registry.members(i), coverage.complete_from);
+    ConditionScan scan(law, calendar, o.across_law_change, org, registry.members(i), every_rule,
+                       coverage.complete_from);
     scan.run(registry.log(i), as_of);
     const auto& state = scan.state();
     if (!state.registered || !is_live(state.status)) return;

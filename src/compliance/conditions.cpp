@@ -71,6 +71,7 @@ void ConditionScan::track(Date d, const Suspended& p) {
     const auto& s = replay_.state();
     const bool group = s.kind == OrgKind::cooperative_group;
     const law::Rule r = group ? law::Rule::group_suspension_notice_late : law::Rule::suspension_notice_late;
+    if (!(rules_ >> static_cast<unsigned>(r) & 1u)) return;
     const auto required = law_.value(*law::info(r).limits[0], d);
     if (!required) return;
     if (group) {
@@ -156,6 +157,7 @@ void ConditionScan::evaluate(Date t) {
     judge_annual_assemblies(t);
     for (const law::Rule r : enum_values<law::Rule>()) {
         if (info(r).form == law::RuleForm::lapse && r != law::Rule::annual_assembly_late) continue;  // from events
+        if (!(rules_ >> static_cast<unsigned>(r) & 1u)) continue;
         auto& run = runs_[static_cast<std::size_t>(r)];
         const auto m = measure(r, t);
         if (!m) {
@@ -290,7 +292,7 @@ void ConditionScan::judge_annual_assemblies(Date t) {
 std::vector<ConditionPeriod> condition_periods(const Registry& registry, OrgIndex i, Date until, AcrossLawChange across) {
     const law::LawCalendar calendar(registry.law());
     ConditionScan scan(registry.law(), calendar, across, registry.organization(i), registry.members(i),
-                       registry.history_from(i));
+                       every_rule, registry.history_from(i));
     scan.run(registry.log(i), until);
     return scan.periods();
 }

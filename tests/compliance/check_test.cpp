@@ -3,6 +3,7 @@
 // the tests of each rule.
 
 #include <coopecon/compliance/check.hpp>
+#include <coopecon/compliance/conditions.hpp>
 #include <coopecon/law/reform.hpp>
 #include <coopecon/law/reform_json.hpp>
 
@@ -13,10 +14,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -417,6 +420,44 @@ TEST_F(Compliance, Art74_TheMemberLeavingCuresTheCapViolation) {
     ASSERT_FALSE(periods.empty());
     EXPECT_EQ(periods[0].rule, law::Rule::capital_share_official);
     EXPECT_EQ(periods[0].until, "2025-03-02"_d);
+}
+
+TEST_F(Compliance, AScanOfSomeRulesRecordsTheirPeriodsAsTheFullScanDoes) {
+    // Over the members' cap, below the minimum of members, no annual assembly and a suspension notified a day
+    // ahead: periods of four rules in the full scan.
+    reg.add(cooperative("htx")
+                .member("big")
+                .registered("2024-08-01"_d, 1'000'000)
+                .then(ev::member_joined("2024-08-01"_d, "big", MemberKind::official, 400'000))
+                .then(cohort("2024-08-01"_d, 3, 0, 600'000))
+                .then(Event{"2025-02-03"_d, Suspended{"2025-04-30"_d, "2025-01-31"_d}}));
+    const law::LawCalendar calendar(reg.law());
+    const auto i = reg.index_of("htx");
+    auto scan = [&](compliance::RuleSet rules) {
+        compliance::ConditionScan s(reg.law(), calendar, AcrossLawChange::by_rule, reg.organization(i), reg.members(i),
+                                    rules);
+        s.run(reg.log(i), "2026-03-01"_d);
+        return std::pair{s.periods(), s.state()};
+    };
+    const auto [all, state] = scan(compliance::every_rule);
+    const auto some_rules = compliance::rule_set({law::Rule::below_minimum_members, law::Rule::no_annual_assembly});
+    const auto [some, some_state] = scan(some_rules);
+    std::vector<compliance::ConditionPeriod> expected;
+    std::copy_if(all.begin(), all.end(), std::back_inserter(expected),
+                 [&](const auto& p) { return some_rules >> static_cast<unsigned>(p.rule) & 1u; });
+    ASSERT_EQ(expected.size(), 2u);
+    EXPECT_GT(all.size(), expected.size());
+    ASSERT_EQ(some.size(), expected.size());
+    for (std::size_t k = 0; k < some.size(); ++k) {
+        EXPECT_EQ(some[k].rule, expected[k].rule);
+        EXPECT_EQ(some[k].began, expected[k].began);
+        EXPECT_EQ(some[k].counted_from, expected[k].counted_from);
+        EXPECT_EQ(some[k].until, expected[k].until);
+        EXPECT_EQ(some[k].observed, expected[k].observed);
+        EXPECT_EQ(some[k].limit, expected[k].limit);
+    }
+    EXPECT_EQ(some_state.status, state.status);
+    EXPECT_EQ(some_state.members, state.members);
 }
 
 TEST_F(Compliance, Art74_CohortsAreTakenToContributeEqually) {

@@ -228,6 +228,10 @@ def test_a_partial_history_gives_unknown_findings_and_a_date_after_the_data_end_
     assert (explained["history_from"], explained["data_until"]) == (D(2024, 1, 1), D(2025, 12, 31))
     assert explained["findings"][0]["projected"]
     assert "findings after it are projected" in explained["text"]
+    assert "Counted from 2024-01-01 (the first day of the complete history" in explained["text"]
+    unknown = r.explain("HTX-OLD", "2025-06-30")["text"]
+    assert "The history is complete only from 2024-01-01; counted from it, the period of 18 months ends on " \
+           "2025-06-30 (Art 148.3); the consequence follows from 2025-07-01" in unknown
 
 
 def test_the_framework_title_and_legal_bases_in_vietnamese():
