@@ -98,10 +98,14 @@ def read_csv(
     skip_bad_rows: bool = False,
     as_of: Union[None, datetime.date, str] = None,
     framework: Optional["Framework"] = None,
+    history_from: Union[None, datetime.date, str] = None,
 ) -> CsvImport:
     """Reads a registry export. `rows` is ``"organizations"`` or ``"events"`` (default: the kind the header fits);
     `mapping` is the name of a built-in mapping (``"organizations-vi"`` …), a mapping file, or a mapping as a dict
     (default: the built-in one that knows the header); `as_of` is the export date, after which no date may be.
+    `history_from` is the registry's ``info["history_from"]``, the day from which every event is recorded;
+    organisation rows are states on the export date, so without it theirs is that date (`as_of`, else the
+    latest date in the file) and conditions counted from before it are judged ``unknown`` (docs/legal-rules.md).
 
         >>> imported = coopecon.read_csv(pandas.read_csv("examples/organizations.csv"))
         >>> imported.registry.snapshot("2025-06-30").to_pandas()
@@ -124,6 +128,7 @@ def read_csv(
         skip_bad_rows,
         as_of,
         None if framework is None else framework._cpp,
+        history_from,
     )
     return CsvImport(
         Registry._wrap(cpp),

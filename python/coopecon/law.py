@@ -31,7 +31,7 @@ __all__ = ["Framework", "Reform", "check", "compare_findings", "SEVERITIES", "CO
 
 
 #: Severities from the least to the most severe.
-SEVERITIES = ("notice", "at_risk", "due")
+SEVERITIES = ("notice", "unknown", "at_risk", "due")
 #: The compliance rule ids, in the order findings list them.
 COMPLIANCE_RULES = tuple(_core.compliance_rules())
 #: The parameters of a framework.
@@ -71,6 +71,11 @@ class Framework:
     @property
     def title(self) -> str:
         return self._cpp.title
+
+    @property
+    def title_vi(self) -> str:
+        """The title in Vietnamese (the English one when the framework has none)."""
+        return self._cpp.title_vi
 
     def value(self, parameter: str, date: DateLike) -> Optional[int]:
         """The value of `parameter` in force on `date`, or None when it is not in force then."""
@@ -145,10 +150,13 @@ def check(registry: "Registry", as_of: Optional[DateLike] = None, *, law: Union[
     registry's ``data_as_of``, its own as_of date else its latest event, as the command line): one row per
     finding, in registry order, then rule order (docs/legal-rules.md).
 
-    Columns: ``organization``, ``rule``, ``severity`` (ordered: notice < at_risk < due), ``consequence``,
-    ``legal_basis``, ``began``, ``counted_from``, ``threshold`` (datetime64), ``months`` (the threshold's length,
-    0 for none), ``observed`` (float, NaN when the rule measures nothing), ``limit`` (nullable Int64),
-    ``message``, ``message_vi`` and ``area`` (the organisation's seat, a categorical of area codes).
+    Columns: ``organization``, ``rule``, ``severity`` (ordered: notice < unknown < at_risk < due; ``unknown``
+    when the count relies on days before the organisation's ``history_from``), ``consequence``, ``legal_basis``
+    and ``legal_basis_vi`` (the citation in Vietnamese), ``began``, ``counted_from``, ``threshold``
+    (datetime64; for an unknown finding the day it is reached at the latest), ``months`` (the threshold's
+    length, 0 for none), ``observed`` (float, NaN when the rule measures nothing), ``limit`` (nullable Int64),
+    ``message``, ``message_vi``, ``projected`` (bool: `as_of` is after the organisation's data end) and ``area``
+    (the organisation's seat, a categorical of area codes).
 
     `law` applies another framework's rules, or a reform of the registry's own framework, to the same registry
     without loading it again (the histories are read as recorded; they are not validated again under it).
@@ -181,6 +189,7 @@ def check(registry: "Registry", as_of: Optional[DateLike] = None, *, law: Union[
         "severity": pd.Categorical(columns["severity"], categories=SEVERITIES, ordered=True),
         "consequence": pd.Categorical(columns["consequence"], categories=_CONSEQUENCES),
         "legal_basis": pd.Series(columns["legal_basis"], dtype=object),
+        "legal_basis_vi": pd.Series(columns["legal_basis_vi"], dtype=object),
         "began": dates(columns["began"]),
         "counted_from": dates(columns["counted_from"]),
         "threshold": dates(columns["threshold"]),
@@ -189,6 +198,7 @@ def check(registry: "Registry", as_of: Optional[DateLike] = None, *, law: Union[
         "limit": pd.arrays.IntegerArray(columns["limit"], ~columns["has_limit"]),
         "message": pd.Series(columns["message"], dtype=object),
         "message_vi": pd.Series(columns["message_vi"], dtype=object),
+        "projected": columns["projected"],
         "area": pd.Categorical(columns["area"], categories=sorted(set(columns["area"]))),
     })
 

@@ -113,8 +113,12 @@ class Registry:
         return self._cpp.events(organization)
 
     def organization(self, organization: str) -> dict[str, Any]:
-        """The organisation's identity (``id``, ``registration_code``, ``name``, ``kind``, ``area``,
-        ``sector``) and its ``members``."""
+        """The organisation's identity (``id``, ``registration_code``, ``name``, ``kind``, ``area``, ``sector``,
+        ``history_from``, ``data_until``), ``kind_at_registration`` and its ``members``. ``kind`` is the kind
+        after its recorded events (a group converted into a cooperative is a ``cooperative``);
+        ``kind_at_registration`` is the kind it was registered as, the ``kind`` of a registry file. :meth:`add`
+        takes this dict back: ``kind_at_registration`` is then the kind registered, and ``kind`` must be what the
+        events make of it."""
         return self._cpp.organization(organization)
 
     def snapshot(self, date: DateLike) -> Snapshot:
@@ -151,7 +155,9 @@ class Registry:
 
     @property
     def info(self) -> dict[str, Any]:
-        """``title``, ``source``, ``synthetic`` and ``as_of`` (the date the data describe, or None)."""
+        """``title``, ``source``, ``synthetic``, ``as_of`` (the last day the data cover, or None) and
+        ``history_from`` (every event from this day on is recorded, earlier ones may be missing; None: the
+        histories are complete from registration). docs/registry-format.md."""
         return self._cpp.info
 
     @info.setter

@@ -38,11 +38,12 @@ std::optional<io::CsvMapping> csv_mapping_of(const std::optional<std::string>& m
 py::tuple read_csv_text(const std::string& text, const std::string& file_name, const std::optional<std::string>& rows,
                         const std::optional<std::string>& mapping_text, const std::optional<std::string>& mapping_name,
                         bool skip_bad_rows, const std::optional<Date>& as_of,
-                        const std::optional<FrameworkHandle>& framework) {
+                        const std::optional<FrameworkHandle>& framework, const std::optional<Date>& history_from) {
     io::CsvOptions options;
     options.mapping = csv_mapping_of(mapping_text, mapping_name);
     options.skip_bad_rows = skip_bad_rows;
     options.as_of = as_of;
+    options.history_from = history_from;
     if (framework) options.law = framework->law;
     std::optional<io::CsvRows> kind;
     if (rows) {
@@ -74,6 +75,7 @@ void bind_csv(py::module_& m) {
     m.def("read_csv", &read_csv_text, py::arg("text"), py::arg("file_name") = "<string>", py::arg("rows") = py::none(),
           py::arg("mapping_text") = py::none(), py::arg("mapping_name") = py::none(),
           py::arg("skip_bad_rows") = false, py::arg("as_of") = py::none(), py::arg("framework") = py::none(),
+          py::arg("history_from") = py::none(),
           "Reads CSV text of organisation or event rows (rows: None detects them from the header). Returns "
           "(registry, skipped rows as dicts of line, organization and problems, the mapping's name).");
     m.def(

@@ -149,11 +149,12 @@ py::dict check(const SharedRegistry& registry, std::optional<Date> as_of, int at
     });
 
     const auto n = static_cast<py::ssize_t>(findings.size());
-    py::list organization, rule, severity, consequence, basis, message, message_vi;
+    py::list organization, rule, severity, consequence, basis, basis_vi, message, message_vi;
     py::array_t<std::int32_t> months(n);
     py::array_t<double> observed(n);
     py::array_t<std::int64_t> limit(n);
     py::array_t<bool> has_limit(n);
+    py::array_t<bool> projected(n);
     for (std::size_t i = 0; i < findings.size(); ++i) {
         const auto& f = findings[i];
         organization.append(f.organization);
@@ -161,12 +162,14 @@ py::dict check(const SharedRegistry& registry, std::optional<Date> as_of, int at
         severity.append(std::string(enum_name(f.severity)));
         consequence.append(std::string(enum_name(f.consequence)));
         basis.append(f.legal_basis);
+        basis_vi.append(f.legal_basis_vi);
         message.append(f.message);
         message_vi.append(f.message_vi);
         months.mutable_data()[i] = f.months;
         observed.mutable_data()[i] = f.observed.value_or(std::numeric_limits<double>::quiet_NaN());
         limit.mutable_data()[i] = f.limit.value_or(0);
         has_limit.mutable_data()[i] = f.limit.has_value();
+        projected.mutable_data()[i] = f.projected;
     }
     py::dict out;
     out["organization"] = organization;
@@ -175,6 +178,7 @@ py::dict check(const SharedRegistry& registry, std::optional<Date> as_of, int at
     out["severity"] = severity;
     out["consequence"] = consequence;
     out["legal_basis"] = basis;
+    out["legal_basis_vi"] = basis_vi;
     out["began"] = days(findings, &compliance::Finding::began);
     out["counted_from"] = days(findings, &compliance::Finding::counted_from);
     out["threshold"] = days(findings, &compliance::Finding::threshold);
@@ -184,6 +188,7 @@ py::dict check(const SharedRegistry& registry, std::optional<Date> as_of, int at
     out["has_limit"] = has_limit;
     out["message"] = message;
     out["message_vi"] = message_vi;
+    out["projected"] = projected;
     return out;
 }
 
@@ -210,7 +215,8 @@ py::dict explain(const SharedRegistry& registry, const std::string& organization
         row["rule"] = f.rule;
         row["severity"] = std::string(enum_name(f.severity));
         row["consequence"] = std::string(enum_name(f.consequence));
-        row["legal_basis"] = f.legal_basis;
+        row["legal_basis"] = language == Lang::vi ? f.legal_basis_vi : f.legal_basis;
+        row["projected"] = f.projected;
         row["began"] = f.began;
         row["counted_from"] = f.counted_from;
         row["threshold"] = f.threshold;
@@ -244,6 +250,8 @@ py::dict explain(const SharedRegistry& registry, const std::string& organization
     py::dict out;
     out["organization"] = e.organization;
     out["as_of"] = e.as_of;
+    out["history_from"] = e.history_from;
+    out["data_until"] = e.data_until;
     out["history"] = history;
     out["findings"] = findings;
     out["text"] = compliance::explain_text(e, language);
@@ -265,6 +273,7 @@ void bind_law(py::module_& m) {
         .def("dumps", [](const FrameworkHandle& self) { return law::write_framework(*self.law); },
              "The framework file's text.")
         .def_property_readonly("title", [](const FrameworkHandle& self) { return self.law->title(); })
+        .def_property_readonly("title_vi", [](const FrameworkHandle& self) { return self.law->title(Lang::vi); })
         .def("value", &value, py::arg("parameter"), py::arg("date"),
              "The value in force on `date`, or None when the parameter is not in force then.")
         .def("timeline", &timeline, py::arg("parameter"), "Every period of a parameter, with its reference.")

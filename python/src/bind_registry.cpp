@@ -72,8 +72,40 @@ std::string dumps(const SharedRegistry& registry) {
     return registry.read([](const Registry& r) { return io::write_registry(r); });
 }
 
+/// An organisation as organization() gives it, with `kind` the current kind and `kind_at_registration` the one
+/// registered, becomes a record of the file's form: `kind` is the kind registered. The current kind is then what
+/// its events make it, which the caller's `kind` must match (a converted group with a conversion event).
+py::object as_record(const py::handle& item) {
+    if (!py::isinstance<py::dict>(item) || !item.cast<py::dict>().contains("kind_at_registration"))
+        return py::reinterpret_borrow<py::object>(item);
+    py::dict record = item.cast<py::dict>().attr("copy")();
+    const py::object registered = record.attr("pop")("kind_at_registration");
+    const py::object current = record.contains("kind") ? py::object(record["kind"]) : registered;
+    bool converted = false;
+    if (record.contains("events") && py::isinstance<py::list>(record["events"]))
+        for (const auto& e : record["events"].cast<py::list>())
+            if (py::isinstance<py::dict>(e) && e.cast<py::dict>().contains("type") &&
+                py::str(e["type"]).cast<std::string>() == enum_name(EventType::converted_to_cooperative))
+                converted = true;
+    const bool same = current.equal(registered);
+    const bool conversion = registered.equal(py::str(enum_name(OrgKind::cooperative_group))) &&
+                            current.equal(py::str(enum_name(OrgKind::cooperative)));
+    if (!(same && !converted) && !(conversion && converted))
+        throw Error(ErrorCode::invalid_value,
+                    "organization " + py::str(record.contains("id") ? py::object(record["id"]) : py::str("?")).cast<std::string>() +
+                        ": kind " + py::str(current).cast<std::string>() + " is not what its events make of kind_at_registration " +
+                        py::str(registered).cast<std::string>());
+    record["kind"] = registered;
+    return record;
+}
+
 void add(SharedRegistry& registry, py::object organizations) {
     if (py::isinstance<py::dict>(organizations)) organizations = py::make_tuple(organizations);
+    if (py::isinstance<py::list>(organizations) || py::isinstance<py::tuple>(organizations)) {
+        py::list records;
+        for (const auto& item : organizations) records.append(as_record(item));
+        organizations = std::move(records);
+    }
     Problems conversion;
     const auto value = to_json_value(organizations, "organizations", conversion);
     registry.write([&](Registry& r) {
@@ -201,9 +233,13 @@ py::dict state_to_python(const OrgState& s, Date as_of) {
     return out;
 }
 
-py::dict organization_to_python(const Organization& o, const std::vector<Member>& members) {
+/// The identity with `kind` the kind it has after its recorded events (a converted group is a cooperative) and
+/// `kind_at_registration` the kind it was registered as (Organization::kind, a registry file's `kind`).
+py::dict organization_to_python(const Organization& o, OrgKind current, const std::vector<Member>& members) {
     py::dict out;
     add_members(out, o);
+    out["kind"] = to_python(current);
+    out["kind_at_registration"] = to_python(o.kind);
     out["members"] = to_python(members);
     return out;
 }
@@ -287,12 +323,18 @@ void bind_registry(py::module_& m) {
              py::arg("organization"), "An organisation's events in date order.")
         .def("organization",
              [](const SharedRegistry& self, const std::string& organization) {
-                 const auto [o, members] = self.read([&](const Registry& r) {
+                 struct Found {
+                     Organization organization;
+                     OrgKind current;
+                     std::vector<Member> members;
+                 };
+                 const auto found = self.read([&](const Registry& r) {
                      const auto i = r.index_of(organization);
                      const auto list = r.members(i);
-                     return std::pair(r.organization(i), std::vector<Member>(list.begin(), list.end()));
+                     return Found{r.organization(i), r.state_at(i, r.log(i).last_date()).kind,
+                                  std::vector<Member>(list.begin(), list.end())};
                  });
-                 return organization_to_python(o, members);
+                 return organization_to_python(found.organization, found.current, found.members);
              },
              py::arg("organization"), "An organisation's identity and member list.")
         .def("ids",

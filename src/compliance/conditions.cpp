@@ -149,10 +149,10 @@ void ConditionScan::evaluate(Date t) {
         cure_on_.reset();
     }
     if (overdue_ && history_from_ && t == *history_from_) {
+        // Whether the assembly was held on the days before is not recorded: the lapse carried is dropped.
         overdue_.reset();
         cure_on_.reset();
-        const auto r = law::Rule::annual_assembly_late;
-        if (runs_[static_cast<std::size_t>(r)].open) close(r, t.plus_days(-1));
+        runs_[static_cast<std::size_t>(law::Rule::annual_assembly_late)].open = false;
     }
     judge_annual_assemblies(t);
     for (const law::Rule r : enum_values<law::Rule>()) {

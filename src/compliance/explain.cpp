@@ -102,7 +102,9 @@ std::string explain_text(const Explanation& e, Lang lang) {
     if (e.history_from)
         out += (vi ? "Lịch sử đầy đủ từ ngày " : "History complete from ") + date(*e.history_from) + "\n";
     out += (vi ? "Số liệu đến ngày " : "Data until ") + date(e.data_until) +
-           (e.as_of > e.data_until ? vi ? " (kết quả sau ngày này là dự báo)" : " (findings after it are projected)" : "") +
+           (e.as_of <= e.data_until ? ""
+            : vi                     ? " (kết quả sau ngày này là dự báo)"
+                                     : " (findings after it are projected)") +
            "\n" + (vi ? "Lịch sử tình trạng pháp lý:\n" : "Status history:\n");
     for (const auto& h : e.history)
         out += "  " + date(h.date) + "  " + std::string(label(h.status).in(lang)) + " (" + h.cause + ")\n";
@@ -126,13 +128,23 @@ std::string explain_text(const Explanation& e, Lang lang) {
             out += date(f.counted_from);
             if (x.law_change)
                 out += vi ? " (ngày luật mới có hiệu lực)" : " (the day a new law took effect)";
+            else if (e.history_from && f.counted_from == *e.history_from)
+                out += vi ? " (ngày đầu tiên của lịch sử đầy đủ: chậm nhất là ngày bắt đầu tính)"
+                          : " (the first day of the complete history: counting began on it at the latest)";
             else
-                out += vi ? " (ngày tiếp theo ngày xảy ra sự kiện, Bộ luật Dân sự 2015 Điều 147.2)"
+                out += vi ? " (ngày tiếp theo ngày xảy ra sự kiện, khoản 2 Điều 147 Bộ luật Dân sự 2015)"
                           : " (the day after the day it arose, Civil Code 2015 Art 147.2)";
             out += "\n";
-            out += vi ? "  Thời hạn " + std::to_string(f.months) + " tháng kết thúc ngày " + date(*x.period_last_day) +
-                            " (Điều 148.3); hậu quả từ ngày " + date(f.threshold)
-                      : "  Period of " + std::to_string(f.months) + " months ends on " + date(*x.period_last_day) +
+            const bool partial = f.severity == Severity::unknown && e.history_from;
+            if (partial)
+                out += vi ? "  Lịch sử chỉ đầy đủ từ ngày " + date(*e.history_from) + "; tính từ ngày đó, thời hạn "
+                          : "  The history is complete only from " + date(*e.history_from) +
+                                "; counted from it, the period of ";
+            else
+                out += vi ? "  Thời hạn " : "  Period of ";
+            out += vi ? std::to_string(f.months) + " tháng kết thúc ngày " + date(*x.period_last_day) +
+                            " (khoản 3 Điều 148); hậu quả từ ngày " + date(f.threshold)
+                      : std::to_string(f.months) + " months ends on " + date(*x.period_last_day) +
                             " (Art 148.3); the consequence follows from " + date(f.threshold);
             out += "\n";
         }

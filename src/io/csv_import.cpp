@@ -263,6 +263,11 @@ CsvImport finish(std::vector<Candidate> candidates, const Source& source, const 
     }
     std::sort(out.skipped.begin(), out.skipped.end(),
               [](const CsvSkippedRow& a, const CsvSkippedRow& b) { return a.line < b.line; });
+    out.registry.info().history_from = options.history_from;
+    // A row is the state on the export date, rebuilt into the smallest history that gives it: how long anything
+    // held before that date is not recorded.
+    if (source.mapping.rows == CsvRows::organizations && !options.history_from)
+        out.registry.info().history_from = options.as_of.value_or(out.registry.data_as_of());
     return out;
 }
 

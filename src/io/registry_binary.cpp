@@ -11,6 +11,7 @@
 #include <coopecon/model/area_catalog_json.hpp>
 #include <coopecon/model/event.hpp>
 
+#include <boost/describe/class.hpp>
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 
@@ -111,6 +112,38 @@ void write_event(BinaryWriter& w, const Event& e) {
     std::visit([&](const auto& payload) { w.write(payload); }, e.data);
 }
 
+/// The info and the identity as versions 1 and 2 wrote them, before the days a history covers were recorded.
+struct RegistryInfoV2 {
+    std::string title;
+    std::string source;
+    bool synthetic = false;
+    std::optional<Date> as_of;
+};
+BOOST_DESCRIBE_STRUCT(RegistryInfoV2, (), (title, source, synthetic, as_of))
+
+struct OrganizationV2 {
+    std::string id, registration_code, name;
+    OrgKind kind = OrgKind::cooperative;
+    std::string area;
+    Sector sector = Sector::other;
+};
+BOOST_DESCRIBE_STRUCT(OrganizationV2, (), (id, registration_code, name, kind, area, sector))
+
+constexpr std::uint32_t first_version_with_coverage = 3;
+
+RegistryInfo read_info(BinaryReader& r, std::uint32_t version) {
+    if (version >= first_version_with_coverage) return r.read<RegistryInfo>();
+    auto old = r.read<RegistryInfoV2>();
+    return {std::move(old.title), std::move(old.source), old.synthetic, old.as_of, std::nullopt};
+}
+
+Organization read_organization(BinaryReader& r, std::uint32_t version) {
+    if (version >= first_version_with_coverage) return r.read<Organization>();
+    auto old = r.read<OrganizationV2>();
+    return {std::move(old.id), std::move(old.registration_code), std::move(old.name), old.kind,
+            std::move(old.area), old.sector, std::nullopt, std::nullopt};
+}
+
 Event read_event(BinaryReader& r, std::string_view file) {
     Event e;
     e.date = r.read<Date>();
@@ -168,7 +201,7 @@ std::vector<Section> checked_sections(std::span<const std::byte> bytes, std::str
     auto truncated = [&] { not_a_registry(file, "the file is truncated: it ends inside the header"); };
     if (bytes.size() < magic.size() + 8) truncated();
     BinaryReader header(bytes.data() + magic.size(), bytes.size() - magic.size());
-    if (const auto version = header.read<std::uint32_t>(); version != registry_binary_version)
+    if (const auto version = header.read<std::uint32_t>(); version < 2 || version > registry_binary_version)
         not_a_registry(file, "version " + std::to_string(version) + "; this build reads versions 1 to " +
                                  std::to_string(registry_binary_version));
     const auto count = header.read<std::uint32_t>();
@@ -216,8 +249,8 @@ Registry read_registry_binary(std::span<const std::byte> bytes, std::shared_ptr<
     std::vector<AreaSuccession> crosswalk;
     std::vector<OrganizationRecord> records;
     // What the INFO and ORGS sections hold; version 1 held the same, one after the other, without sections.
-    auto decode = [&](BinaryReader& r, BinaryReader& o) {
-        info = r.read<RegistryInfo>();
+    auto decode = [&](BinaryReader& r, BinaryReader& o, std::uint32_t version) {
+        info = read_info(r, version);
         areas = r.read<std::vector<Area>>();
         crosswalk = r.read<std::vector<AreaSuccession>>();
         if (&r != &o && !r.at_end()) not_a_registry(file, "bytes follow the areas in section INFO");
@@ -225,7 +258,7 @@ Registry read_registry_binary(std::span<const std::byte> bytes, std::shared_ptr<
         records.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(count, bytes.size())));  // a hostile count
         for (std::uint64_t i = 0; i < count; ++i) {
             OrganizationRecord record;
-            record.organization = o.read<Organization>();
+            record.organization = read_organization(o, version);
             record.members = o.read<std::vector<Member>>();
             const auto events = o.read<std::uint32_t>();
             for (std::uint32_t k = 0; k < events && !o.at_end(); ++k) record.events.push_back(read_event(o, file));
@@ -240,13 +273,15 @@ Registry read_registry_binary(std::span<const std::byte> bytes, std::shared_ptr<
             bytes[magic.size() + 2] == std::byte{0} && bytes[magic.size() + 3] == std::byte{0}) {
             // Version 1, which pickles kept from before the checksums hold: decoded with every check but those.
             BinaryReader r(bytes.data() + magic.size() + 4, bytes.size() - magic.size() - 4);
-            decode(r, r);
+            decode(r, r, 1);
         } else {
             const auto sections = checked_sections(bytes, file);
             // The checksums match, so what follows fails only for bytes written wrongly, not damaged on the way.
             auto r = section_reader(bytes, sections, info_tag, file);
             auto o = section_reader(bytes, sections, organizations_tag, file);
-            decode(r, o);
+            std::uint32_t version = 0;
+            std::memcpy(&version, bytes.data() + magic.size(), sizeof version);
+            decode(r, o, version);
         }
     } catch (const Error& e) {
         if (e.problems().front().message.starts_with("not a coopecon")) throw;

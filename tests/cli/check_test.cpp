@@ -67,6 +67,30 @@ TEST_F(CheckCommand, AtRiskOnlyGivesExitCodeZero) {
     EXPECT_THAT(r.out, HasSubstr("12 months will be reached on 2025-08-02 unless cured"));
 }
 
+TEST_F(CheckCommand, APartialHistoryGivesUnknownAndADateAfterTheDataEndProjected) {
+    // HTX-4 as a registry whose histories are complete only from 2025-01-01: below the minimum since before then
+    // is unknown until 12 months counted from 2025-01-01 end (2025-12-31); due from 2026-01-01, which is after
+    // the data end (2025-08-02) and so projected.
+    auto text = check_registry_json;
+    text.replace(text.find("\"as_of\": \"2025-08-02\""), std::string("\"as_of\": \"2025-08-02\"").size(),
+                 "\"as_of\": \"2025-08-02\", \"history_from\": \"2025-01-01\"");
+    const auto partial = dir.write("partial.json", text).string();
+    const auto unknown = run_cli({"check", partial, "--as-of", "2025-08-02"});
+    EXPECT_EQ(unknown.status, 0) << unknown.err;  // unknown is not due
+    EXPECT_THAT(unknown.out, HasSubstr("Compliance findings on 2025-08-02; histories complete from 2025-01-01: Vietnam"));
+    EXPECT_THAT(unknown.out, HasSubstr("Unknown"));
+    EXPECT_THAT(unknown.out, HasSubstr("they are reached by 2026-01-01 at the latest unless cured"));
+    const auto csv = run_cli({"check", partial, "--as-of", "2026-01-01", "--format", "csv"});
+    EXPECT_EQ(csv.status, 1);
+    EXPECT_THAT(csv.out, HasSubstr("HTX-4,Due,projected,Below the minimum of official members,2024-08-01,2026-01-01,"));
+    const auto json = run_cli({"check", partial, "--as-of", "2026-01-01", "--format", "json"});
+    const auto rows = boost::json::parse(json.out).at("rows").as_array();
+    ASSERT_FALSE(rows.empty());
+    EXPECT_EQ(rows[0].at("projected").as_string(), "true");
+    const auto vi = run_cli({"check", partial, "--as-of", "2026-01-01", "--lang", "vi"});
+    EXPECT_THAT(vi.out, HasSubstr("(dự báo: số liệu đến ngày 02/08/2025)"));
+}
+
 TEST_F(CheckCommand, NoFindingsGivesExitCodeZero) {
     const auto r = run_cli({"check", file, "--as-of", "2025-01-01"});
     EXPECT_EQ(r.status, 0) << r.err;

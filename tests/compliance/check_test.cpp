@@ -205,6 +205,9 @@ TEST_F(Compliance, Art103_1d_UnionBelowThreeMemberCooperatives) {
     const auto f = finding("lh", below_minimum, "2025-08-02"_d);
     EXPECT_EQ(f->severity, Severity::due);
     EXPECT_EQ(f->limit, 3);
+    // A union's official members are cooperatives, and are named so.
+    EXPECT_THAT(f->message, ::testing::StartsWith("2 member cooperatives, below the minimum of 3 since 2024-08-01"));
+    EXPECT_THAT(f->message_vi, ::testing::StartsWith("2 hợp tác xã thành viên, dưới mức tối thiểu 3 từ 01/08/2024"));
     EXPECT_EQ(finding("lh-3", below_minimum, "2026-01-01"_d), std::nullopt);
 }
 
@@ -847,6 +850,119 @@ TEST_F(Compliance, AReformOfTheMinimumFrom2026AppliesFromItsDate) {
     EXPECT_EQ(f->began, "2026-01-01"_d);
     EXPECT_EQ(f->limit, 7);
     EXPECT_EQ(f->threshold, "2027-01-01"_d);
+}
+
+// ---- Partial histories and projections -----------------------------------------------------------------------
+// A history complete only from H (history_from) cannot show how long a condition that already held on H had
+// lasted: only the count from H is sure. A cooperative registered in 2015 with no annual assembly recorded, its
+// history complete from 2024-01-01: counted from 2024-01-01 at the latest, the 18 months of Art 103.1e end on
+// 2025-06-30 and the ground exists by 2025-07-01 at the latest.
+
+TEST_F(Compliance, PartialHistory_ACountFromBeforeTheCompleteHistoryIsUnknownUntilTheCountFromItsFirstDayIsReached) {
+    reg.add(cooperative("htx").history_from("2024-01-01"_d).registered("2015-01-10"_d)
+                .then(ev::members_joined("2015-01-10"_d, 9)));
+    EXPECT_EQ(finding("htx", no_assembly, "2016-01-10"_d), std::nullopt);  // not yet at risk as recorded
+    const auto unknown = finding("htx", no_assembly, "2025-06-30"_d);
+    ASSERT_TRUE(unknown);
+    EXPECT_EQ(unknown->severity, Severity::unknown);
+    EXPECT_EQ(unknown->threshold, "2025-07-01"_d);  // at the latest
+    EXPECT_EQ(unknown->counted_from, "2015-01-11"_d);  // as recorded
+    EXPECT_THAT(unknown->message, HasSubstr("the history is complete only from 2024-01-01; whether the 18 months are "
+                                            "reached is unknown (as recorded: on 2016-07-11); they are reached by "
+                                            "2025-07-01 at the latest unless cured"));
+    EXPECT_THAT(unknown->message_vi, HasSubstr("lịch sử chỉ đầy đủ từ ngày 01/01/2024"));
+    const auto due = finding("htx", no_assembly, "2025-07-01"_d);
+    ASSERT_TRUE(due);
+    EXPECT_EQ(due->severity, Severity::due);
+    EXPECT_EQ(due->threshold, "2025-07-01"_d);
+    EXPECT_EQ(due->counted_from, "2024-01-01"_d);
+    EXPECT_THAT(due->message, HasSubstr("18 months reached by 2025-07-01 at the latest"));
+    EXPECT_FALSE(compliance::any_due(compliance::check(reg, "htx", "2025-06-30"_d)));
+}
+
+TEST_F(Compliance, PartialHistory_ACompleteHistoryFromJustBeforeTheCountStartsIsJudgedAsUsual) {
+    // Counted from 2024-09-11 (the day after the assembly of 2024-09-10): a history complete from 2024-09-11 or
+    // earlier holds every day counted; from 2024-09-12 on, the first day counted is not recorded for sure.
+    for (const auto& [from, expected] : std::vector<std::pair<Date, Severity>>{
+             {"2024-09-10"_d, Severity::due}, {"2024-09-11"_d, Severity::due}, {"2024-09-12"_d, Severity::unknown}}) {
+        Registry r = registry();
+        r.add(cooperative("htx").history_from(from).registered("2015-01-10"_d).then(ev::annual_assembly("2024-09-10"_d)));
+        const auto all = compliance::check(r, "htx", "2026-03-11"_d);
+        const auto f = std::find_if(all.begin(), all.end(), [](const Finding& x) { return x.rule == no_assembly; });
+        ASSERT_NE(f, all.end()) << from.iso();
+        EXPECT_EQ(f->severity, expected) << from.iso();
+        EXPECT_EQ(f->threshold, expected == Severity::due ? "2026-03-11"_d : "2026-03-12"_d) << from.iso();
+    }
+}
+
+TEST_F(Compliance, PartialHistory_AnOrganisationRegisteredAfterTheHistoryStartsIsCompleteAndTheRegistrysDateApplies) {
+    reg.info().history_from = "2024-01-01"_d;
+    reg.add(cooperative("old").registered("2015-01-10"_d).then(ev::members_joined("2015-01-10"_d, 4)));
+    reg.add(cooperative("new").registered("2024-08-01"_d).then(ev::members_joined("2024-08-01"_d, 4)));
+    // Below 7 since 2015, below 5 since 2024-07-01: the count keeps (by rule) but starts before 2024-01-01.
+    EXPECT_EQ(severity("old", below_minimum, "2024-12-31"_d), Severity::unknown);
+    EXPECT_EQ(severity("old", below_minimum, "2025-01-01"_d), Severity::due);  // 12 months from 2024-01-01
+    EXPECT_EQ(severity("new", below_minimum, "2025-08-01"_d), Severity::at_risk);
+    EXPECT_EQ(severity("new", below_minimum, "2025-08-02"_d), Severity::due);
+}
+
+TEST_F(Compliance, PartialHistory_ALateAssemblyInTheDaysNotRecordedIsUnknownAndLaterYearsAreJudged) {
+    // History complete from 2025-02-01: the assembly for 2024 was due by 2025-04-30; one held in January 2025
+    // would not be recorded. The assembly for 2025 (due by 2026-04-30) is judged on the records.
+    reg.add(cooperative("htx").history_from("2025-02-01"_d).registered("2015-01-10"_d)
+                .then(ev::annual_assembly("2025-06-10"_d)));
+    const auto f = finding("htx", assembly_late, "2025-07-01"_d);
+    ASSERT_TRUE(f);
+    EXPECT_EQ(f->severity, Severity::unknown);
+    EXPECT_THAT(f->message, HasSubstr("an assembly held before then may not be recorded"));
+    // A year later: that lapse (held late on 2025-06-10) is still a finding, and the 2025 assembly is late.
+    const auto later = compliance::check(reg, "htx", "2026-05-01"_d);
+    std::vector<std::pair<Date, Severity>> lapses;
+    for (const auto& x : later)
+        if (x.rule == assembly_late) lapses.emplace_back(x.began, x.severity);
+    EXPECT_EQ(lapses, (std::vector<std::pair<Date, Severity>>{{"2025-05-01"_d, Severity::unknown},
+                                                              {"2026-05-01"_d, Severity::notice}}));
+    // From the day the history is complete, the year judged before it is no longer carried: a history complete
+    // from 2025-01-01 holds the whole window of the 2024 assembly, which is then a plain notice.
+    Registry r = registry();
+    r.add(cooperative("htx").history_from("2025-01-01"_d).registered("2015-01-10"_d)
+              .then(ev::annual_assembly("2025-06-10"_d)));
+    const auto all = compliance::check(r, "htx", "2025-07-01"_d);
+    ASSERT_EQ(std::count_if(all.begin(), all.end(), [](const Finding& x) { return x.rule == assembly_late; }), 1);
+    const auto known = std::find_if(all.begin(), all.end(), [](const Finding& x) { return x.rule == assembly_late; });
+    EXPECT_EQ(known->severity, Severity::notice);
+    EXPECT_EQ(known->began, "2025-05-01"_d);
+}
+
+TEST_F(Compliance, Projected_AFindingAfterTheDataEndIsProjected) {
+    reg.info().as_of = "2025-12-31"_d;
+    reg.add(cooperative("htx").registered("2024-08-01"_d).then(ev::members_joined("2024-08-01"_d, 4)));
+    reg.add(cooperative("short").data_until("2025-09-30"_d).registered("2024-08-01"_d)
+                .then(ev::members_joined("2024-08-01"_d, 4)));
+    EXPECT_FALSE(finding("htx", below_minimum, "2025-12-31"_d)->projected);
+    EXPECT_TRUE(finding("htx", below_minimum, "2026-01-01"_d)->projected);
+    EXPECT_FALSE(finding("short", below_minimum, "2025-09-30"_d)->projected);  // its own data end
+    EXPECT_TRUE(finding("short", below_minimum, "2025-10-01"_d)->projected);
+    // Without info.as_of the data end with the latest event.
+    Registry r = registry();
+    r.add(cooperative("htx").registered("2024-08-01"_d).then(ev::members_joined("2024-08-01"_d, 4))
+              .then(ev::annual_assembly("2025-08-02"_d)));
+    EXPECT_FALSE(compliance::check(r, "htx", "2025-08-02"_d).front().projected);
+    EXPECT_TRUE(compliance::check(r, "htx", "2025-08-03"_d).front().projected);
+}
+
+TEST_F(Compliance, PartialHistory_DataUntilBeforeHistoryFromIsRefused) {
+    auto bad = cooperative("htx").history_from("2025-01-01"_d).data_until("2024-12-31"_d).registered("2015-01-10"_d);
+    try {
+        reg.add(bad);
+        ADD_FAILURE() << "added";
+    } catch (const Error& e) {
+        ASSERT_EQ(e.problems().size(), 1u);
+        EXPECT_EQ(e.problems()[0].path, "organizations[0].data_until");
+        EXPECT_EQ(e.problems()[0].organization, "htx");
+        EXPECT_EQ(e.problems()[0].message, "data_until 2024-12-31 is before history_from 2025-01-01");
+    }
+    EXPECT_EQ(reg.size(), 0u);
 }
 
 }  // namespace

@@ -16,7 +16,8 @@ int main() {
     }
     Registry registry;
     registry.add(OrganizationRecord{
-        Organization{"thtx-1", "TH-0001", "Tổ hợp tác Rau sạch", OrgKind::cooperative_group, "P96", Sector::agriculture},
+        Organization{"thtx-1", "TH-0001", "Tổ hợp tác Rau sạch", OrgKind::cooperative_group, "P96", Sector::agriculture,
+                     std::nullopt, std::nullopt},
         {},
         {Event{*date, Registered{}}, Event{*date, MembersJoined{MemberKind::official, MemberType::individual, 3}}}});
     const OrgState state = registry.state_at("thtx-1", *Date::parse("2024-12-31"));

@@ -2,6 +2,8 @@
 // order mark, quoting and CRLF; the examples load with the states they describe and equal the JSON registry they
 // stand for; a wrong row refuses the whole file unless bad rows are skipped, which are then reported.
 
+#include <coopecon/compliance/check.hpp>
+#include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/text_file.hpp>
 #include <coopecon/io/csv.hpp>
 #include <coopecon/io/registry_json.hpp>
@@ -243,6 +245,32 @@ TEST(CsvImport, ARefusalByTheRegistryIsSkippedLikeARowProblem) {
     ASSERT_EQ(imported.skipped[0].problems.size(), 1u);
     EXPECT_EQ(imported.skipped[0].problems[0].to_string(),
               "t.csv:2:4: column \"Area code\" (area): organization HTX-1: unknown area code D999");
+}
+
+TEST(CsvImport, OrganisationRowsAreHistoriesCompleteOnlyFromTheExportDate) {
+    // A cooperative of 4 official members since 2019 as a row of an export of 2025-06-30: below the minimum since
+    // when is not recorded, so the ground is unknown until 12 months have passed from the export date.
+    const std::string text = "ID,Name,Kind,Area code,Sector,Registered on,Status,Official members\n"
+                             "HTX-1,Hợp tác xã Một,cooperative,D968,agriculture,2019-01-10,active,4\n";
+    io::CsvOptions options;
+    options.as_of = csv_import_date("2025-06-30");
+    const auto imported = io::read_csv(text, "t.csv", CsvRows::organizations, options);
+    EXPECT_EQ(imported.registry.info().history_from, csv_import_date("2025-06-30"));
+    auto severity_on = [&](std::string_view d) {
+        const auto findings = compliance::check(imported.registry, "HTX-1", csv_import_date(d));
+        return findings.empty() ? std::string("none") : std::string(enum_name(findings.front().severity));
+    };
+    EXPECT_EQ(severity_on("2025-06-30"), "unknown");
+    EXPECT_EQ(severity_on("2026-06-29"), "unknown");
+    EXPECT_EQ(severity_on("2026-06-30"), "due");
+    // Without the export date, the latest date the file holds; a date given is kept; event rows are histories.
+    EXPECT_EQ(io::read_csv(text, "t.csv", CsvRows::organizations).registry.info().history_from,
+              csv_import_date("2019-01-10"));
+    options.history_from = csv_import_date("2019-01-10");
+    EXPECT_EQ(io::read_csv(text, "t.csv", CsvRows::organizations, options).registry.info().history_from,
+              csv_import_date("2019-01-10"));
+    const auto events = io::read_csv_file(csv_import_examples / "registry-events.csv", CsvRows::events);
+    EXPECT_EQ(events.registry.info().history_from, std::nullopt);
 }
 
 TEST(CsvImport, TheExportDateBoundsEveryDate) {

@@ -34,6 +34,26 @@ TEST(RegistryBinary, TheExampleRoundTripsToTheSameFileText) {
     EXPECT_LT(bytes.size(), io::write_registry(original).size() / 3);
 }
 
+TEST(RegistryBinary, TheDaysAHistoryCoversTravelInBothForms) {
+    auto reg = io::read_registry_file(binary_example_source);
+    const std::string text = io::write_registry(reg);
+    // The registry's and one organisation's history_from and data_until, in the file and in the binary form.
+    auto edited = text;
+    edited.replace(edited.find("\"as_of\": \"2025-06-30\""), std::string("\"as_of\": \"2025-06-30\"").size(),
+                   "\"as_of\": \"2025-06-30\",\n    \"history_from\": \"2020-01-01\"");
+    edited.replace(edited.find("\"sector\": \"agriculture\""), std::string("\"sector\": \"agriculture\"").size(),
+                   "\"sector\": \"agriculture\",\n      \"history_from\": \"2021-01-01\",\n      "
+                   "\"data_until\": \"2024-12-31\"");
+    const auto partial = io::read_registry(edited, "partial.json");
+    EXPECT_EQ(partial.info().history_from, *Date::parse("2020-01-01"));
+    EXPECT_EQ(partial.organization(0).history_from, *Date::parse("2021-01-01"));
+    EXPECT_EQ(partial.organization(0).data_until, *Date::parse("2024-12-31"));
+    EXPECT_EQ(partial.history_from(0), *Date::parse("2021-01-01"));
+    EXPECT_EQ(partial.history_from(1), *Date::parse("2020-01-01"));
+    EXPECT_EQ(io::write_registry(partial), edited);
+    EXPECT_EQ(io::write_registry(io::read_registry_binary(io::write_registry_binary(partial))), edited);
+}
+
 TEST(RegistryBinary, AreasBeyondTheEmbeddedCatalogueTravel) {
     Area commune;
     commune.code = "X-C1";
@@ -77,7 +97,7 @@ TEST(RegistryBinary, AnotherVersionIsRefusedByName) {
         FAIL() << "version 7 was read";
     } catch (const Error& e) {
         EXPECT_EQ(e.problems().front().to_string(),
-                  "new.coopreg: not a coopecon registry in binary form: version 7; this build reads versions 1 to 2");
+                  "new.coopreg: not a coopecon registry in binary form: version 7; this build reads versions 1 to 3");
     }
 }
 

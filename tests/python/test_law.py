@@ -38,16 +38,17 @@ def registry():
 
 def test_check_gives_one_typed_row_per_finding(registry):
     frame = coopecon.check(registry, "2025-08-02")
-    assert list(frame.columns) == ["organization", "rule", "severity", "consequence", "legal_basis", "began",
-                                   "counted_from", "threshold", "months", "observed", "limit", "message",
-                                   "message_vi", "area"]
+    assert list(frame.columns) == ["organization", "rule", "severity", "consequence", "legal_basis",
+                                   "legal_basis_vi", "began", "counted_from", "threshold", "months", "observed",
+                                   "limit", "message", "message_vi", "projected", "area"]
     assert frame.dtypes["began"] == np.dtype("datetime64[ns]")
     assert frame.dtypes["threshold"] == np.dtype("datetime64[ns]")
     assert frame.dtypes["months"] == np.dtype("int32")
     assert frame.dtypes["observed"] == np.dtype("float64")
     assert str(frame.dtypes["limit"]) == "Int64"
     assert frame["severity"].cat.ordered
-    assert list(frame["severity"].cat.categories) == ["notice", "at_risk", "due"]
+    assert list(frame["severity"].cat.categories) == ["notice", "unknown", "at_risk", "due"]
+    assert frame.dtypes["projected"] == np.dtype("bool")
     assert list(frame["rule"].cat.categories) == list(coopecon.law.COMPLIANCE_RULES)
 
     row = frame[(frame.organization == "HTX-4") & (frame.rule == "compliance.below_minimum_members")].iloc[0]
@@ -61,7 +62,9 @@ def test_check_gives_one_typed_row_per_finding(registry):
     assert row.observed == 4.0
     assert row.limit == 5
     assert row.message.startswith("4 official members, below the minimum of 5 since 2024-08-01")
-    assert row.message_vi.startswith("4 thành viên chính thức, dưới mức tối thiểu 5")
+    assert row.message_vi.startswith("4 thành viên chính thức, dưới mức tối thiểu 5 từ 01/08/2024")
+    assert row.legal_basis_vi == "điểm d khoản 1 Điều 103 Luật 17/2023/QH15; Điều 53 Nghị định 92/2024/NĐ-CP"
+    assert row.projected  # the data end with the latest event, 2025-04-10
 
 
 def test_rules_without_a_measure_have_nan_and_missing_limits(registry):
@@ -129,7 +132,7 @@ def test_options_and_severity_filter(registry):
 def test_no_findings_is_an_empty_frame_with_the_same_columns():
     frame = coopecon.check(coopecon.Registry(), "2025-01-01")
     assert frame.empty
-    assert len(frame.columns) == 14
+    assert len(frame.columns) == 16
     assert frame.dtypes["threshold"] == np.dtype("datetime64[ns]")
 
 
@@ -202,3 +205,40 @@ def test_framework_files_are_checked(tmp_path):
     with pytest.raises(coopecon.InvalidValueError, match="a percentage must be from 0 to 100, not 165"):
         coopecon.Framework.load(path)
     assert pickle.loads(pickle.dumps(coopecon.Framework.vietnam())).dumps() == text
+
+
+def test_a_partial_history_gives_unknown_findings_and_a_date_after_the_data_end_projected_ones():
+    # History complete from 2024-01-01, data until 2025-12-31: the no-assembly count from 2015 relies on days not
+    # recorded; from 2024-01-01 the 18 months are reached by 2025-07-01 at the latest.
+    r = coopecon.Registry()
+    r.add([cooperative("HTX-OLD", 9, registered="2015-01-10")])
+    r.info = {**r.info, "as_of": D(2025, 12, 31), "history_from": D(2024, 1, 1)}
+
+    def assembly(date):
+        frame = coopecon.check(r, date)
+        return frame[frame.rule == "compliance.no_annual_assembly"].iloc[0]
+
+    before, after = assembly("2025-06-30"), assembly("2025-07-01")
+    assert (before.severity, before.threshold) == ("unknown", pd.Timestamp("2025-07-01"))
+    assert (after.severity, after.counted_from) == ("due", pd.Timestamp("2024-01-01"))
+    assert not after.projected
+    assert assembly("2026-01-01").projected and not assembly("2025-12-31").projected
+    assert set(coopecon.check(r, "2025-06-30", severity="at_risk").severity) <= {"at_risk", "due"}
+    explained = r.explain("HTX-OLD", "2026-01-01")
+    assert (explained["history_from"], explained["data_until"]) == (D(2024, 1, 1), D(2025, 12, 31))
+    assert explained["findings"][0]["projected"]
+    assert "findings after it are projected" in explained["text"]
+    assert "Counted from 2024-01-01 (the first day of the complete history" in explained["text"]
+    unknown = r.explain("HTX-OLD", "2025-06-30")["text"]
+    assert "The history is complete only from 2024-01-01; counted from it, the period of 18 months ends on " \
+           "2025-06-30 (Art 148.3); the consequence follows from 2025-07-01" in unknown
+
+
+def test_the_framework_title_and_legal_bases_in_vietnamese():
+    law = coopecon.Framework.vietnam()
+    assert law.title_vi == "Việt Nam: Luật Hợp tác xã 2012 và 2023 cùng các nghị định hướng dẫn"
+    r = coopecon.Registry()
+    r.add([cooperative("HTX-4", 4)])
+    explained = r.explain("HTX-4", "2025-08-02", lang="vi")
+    assert explained["findings"][0]["legal_basis"].startswith("điểm d khoản 1 Điều 103 Luật 17/2023/QH15")
+    assert "Tổ chức HTX-4 tại ngày 02/08/2025" in explained["text"]

@@ -183,7 +183,16 @@ def test_art108_conversion_keeps_the_code_after_twelve_months_with_every_member(
     assert "3 of 4 members agreed" in str(short)
     operations.convert_to_cooperative(registry, "THT", "2025-08-02", consenting_members=4)
     assert registry.state_at("THT", "2025-08-02")["kind"] == "cooperative"
-    assert registry.organization("THT")["registration_code"] == "code-THT"
+    identity = registry.organization("THT")
+    assert identity["registration_code"] == "code-THT"
+    # The kind it has now, and the kind it was registered as (a registry file's "kind").
+    assert (identity["kind"], identity["kind_at_registration"]) == ("cooperative", "cooperative_group")
+    copy = coopecon.Registry()
+    copy.add({**identity, "events": registry.events("THT")})
+    assert copy.organization("THT")["kind"] == "cooperative"
+    assert copy.events("THT") == registry.events("THT")
+    with pytest.raises(coopecon.InvalidValueError, match="kind cooperative is not what its events make"):
+        coopecon.Registry().add({**identity, "id": "X", "events": registry.events("THT")[:-1]})
 
 
 def test_art102_bankruptcy(registry):

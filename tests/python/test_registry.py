@@ -35,9 +35,13 @@ def test_size_ids_membership_and_info(small_registry, example_registry):
     assert "THT-B" in small_registry and "HTX-Z" not in small_registry and 3 not in small_registry
     assert small_registry.event_count == 6 + 2 + 4
     assert repr(small_registry) == "<coopecon.Registry: 3 organizations, 12 events>"
-    assert small_registry.info == {"title": "", "source": "", "synthetic": False, "as_of": None}
+    assert small_registry.info == {"title": "", "source": "", "synthetic": False, "as_of": None,
+                                   "history_from": None}
     small_registry.info = {"title": "Sample", "source": "tests", "synthetic": True, "as_of": "2024-12-31"}
-    assert small_registry.info == {"title": "Sample", "source": "tests", "synthetic": True, "as_of": D(2024, 12, 31)}
+    assert small_registry.info == {"title": "Sample", "source": "tests", "synthetic": True, "as_of": D(2024, 12, 31),
+                                   "history_from": None}
+    small_registry.info = {**small_registry.info, "history_from": "2020-01-01"}
+    assert small_registry.info["history_from"] == D(2020, 1, 1)
     assert example_registry.info["as_of"] == D(2025, 6, 30)
 
 
@@ -101,7 +105,8 @@ def test_events_come_back_in_the_shape_append_takes(small_registry):
 def test_organization_gives_identity_and_members(small_registry):
     assert small_registry.organization("HTX-A") == {
         "id": "HTX-A", "registration_code": "6101000001", "name": "Hợp tác xã Nông nghiệp A", "kind": "cooperative",
-        "area": "P96", "sector": "agriculture",
+        "area": "P96", "sector": "agriculture", "history_from": None, "data_until": None,
+        "kind_at_registration": "cooperative",
         "members": [{"id": "M1", "name": "Lê Thị Một", "type": "household", "foreign_investor": False,
                      "organization": None}]}
     with pytest.raises(coopecon.UnknownNameError, match="^organization HTX-Z: no organization with this id$"):

@@ -142,6 +142,16 @@ public:
         record_.organization.sector = s;
         return *this;
     }
+    /// Its history is complete only from `d` (Organization::history_from).
+    Org& history_from(Date d) {
+        record_.organization.history_from = d;
+        return *this;
+    }
+    /// Its data end on `d` (Organization::data_until).
+    Org& data_until(Date d) {
+        record_.organization.data_until = d;
+        return *this;
+    }
 
     operator OrganizationRecord() const { return record_; }
 

@@ -84,9 +84,9 @@ class COOPECON_EXPORT ConditionScan {
 public:
     /// `rules`: the rules whose periods are recorded (the others are not evaluated, which a caller that reads
     /// a few of them need not pay for). `history_from`: the first day from which the history is complete
-    /// (Registry::history_from), if any. A late annual assembly still open on that day is closed the day before:
-    /// whether an assembly was held in the days not recorded is unknown, and the years judged from then on are
-    /// judged on their own.
+    /// (Registry::history_from), if any. A late annual assembly still open on that day is dropped: whether an
+    /// assembly was held on the days not recorded is unknown, and the years judged from then on are judged on
+    /// their own.
     ConditionScan(const law::Framework& law, const law::LawCalendar& calendar, AcrossLawChange across,
                   const Organization& org, std::span<const Member> members, RuleSet rules = every_rule,
                   std::optional<Date> history_from = std::nullopt)

@@ -32,6 +32,9 @@ struct CsvOptions {
     std::optional<CsvMapping> mapping;  // none: the built-in mapping that knows most of the file's header
     bool skip_bad_rows = false;         // load what is valid; report the rest in CsvImport::skipped
     std::optional<Date> as_of;          // the export date: no date may be after it
+    // The registry's history_from (RegistryInfo): from this day every event is recorded. Organisation rows are
+    // states, not histories: without it, theirs is the export date (as_of, else the latest date in the file).
+    std::optional<Date> history_from;
     std::shared_ptr<const law::Framework> law;  // null: Vietnam's embedded law
     std::shared_ptr<const AreaCatalog> areas;   // null: Vietnam's embedded catalogue; else e.g. it extended by
                                                 // the units the export uses (extend_area_catalog)

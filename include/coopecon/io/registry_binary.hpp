@@ -23,7 +23,9 @@
 
 namespace coopecon::io {
 
-inline constexpr std::uint32_t registry_binary_version = 2;
+/// Version 3 added history_from to the info and history_from, data_until to each organisation; version 2 added
+/// the sections and checksums. Every earlier version is still read (pickles kept from them load).
+inline constexpr std::uint32_t registry_binary_version = 3;
 
 /// The registry's binary form.
 COOPECON_EXPORT std::vector<std::byte> write_registry_binary(const Registry& registry);
