@@ -98,10 +98,13 @@ def read_csv(
     skip_bad_rows: bool = False,
     as_of: Union[None, datetime.date, str] = None,
     framework: Optional["Framework"] = None,
+    areas: Union[None, str, "os.PathLike[str]"] = None,
 ) -> CsvImport:
     """Reads a registry export. `rows` is ``"organizations"`` or ``"events"`` (default: the kind the header fits);
     `mapping` is the name of a built-in mapping (``"organizations-vi"`` …), a mapping file, or a mapping as a dict
-    (default: the built-in one that knows the header); `as_of` is the export date, after which no date may be.
+    (default: the built-in one that knows the header); `as_of` is the export date, after which no date may be;
+    `areas` is an areas file (format coopecon-areas) with the units the export uses that the embedded catalogue
+    lacks (docs/areas.md, "Areas an export brings").
 
         >>> imported = coopecon.read_csv(pandas.read_csv("examples/organizations.csv"))
         >>> imported.registry.snapshot("2025-06-30").to_pandas()
@@ -115,6 +118,10 @@ def read_csv(
     elif mapping is not None:
         with open(os.fspath(mapping), encoding="utf-8") as f:
             mapping_text, mapping_name = f.read(), str(mapping)
+    areas_text = areas_name = None
+    if areas is not None:
+        with open(os.fspath(areas), encoding="utf-8") as f:
+            areas_text, areas_name = f.read(), os.fspath(areas)
     cpp, skipped, mapping_used = _core.read_csv(
         text,
         file_name,
@@ -124,6 +131,8 @@ def read_csv(
         skip_bad_rows,
         as_of,
         None if framework is None else framework._cpp,
+        areas_text,
+        areas_name or "<areas>",
     )
     return CsvImport(
         Registry._wrap(cpp),
