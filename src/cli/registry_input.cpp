@@ -4,11 +4,12 @@
 
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/io/csv.hpp>
+#include <coopecon/io/registry_file.hpp>
+#include <coopecon/io/registry_json.hpp>
 #include <coopecon/law/framework_check.hpp>
 #include <coopecon/law/framework_json.hpp>
 #include <coopecon/law/period.hpp>
 #include <coopecon/law/reform_json.hpp>
-#include <coopecon/io/registry_json.hpp>
 #include <coopecon/model/area_catalog_json.hpp>
 
 #include <algorithm>
@@ -93,13 +94,6 @@ CsvInput CsvInput::from(const Arguments& args) {
 
 namespace {
 
-bool is_csv_file(std::string_view file) {
-    if (file.size() < 4) return false;
-    std::string ext(file.substr(file.size() - 4));
-    for (auto& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    return ext == ".csv";
-}
-
 /// Reads a CSV export; the rows skipped for their problems are listed on `err`.
 Registry read_csv_registry(const std::string& file, const CsvInput& in, std::shared_ptr<const law::Framework> law,
                            std::ostream& err) {
@@ -141,8 +135,10 @@ LoadedRegistry load_registry(const std::string& file, std::ostream& problems_out
     std::error_code ec;
     if (std::filesystem::is_directory(file, ec)) return unreadable("is a directory, not a registry file");
     try {
-        if (is_csv_file(file)) return LoadedRegistry{read_csv_registry(file, csv, std::move(law), err), exit_code::ok};
-        return LoadedRegistry{io::read_registry_file(file, law ? std::move(law) : law::vietnam()), exit_code::ok};
+        // The form by the file's first bytes: the binary form and SQLite by their magic numbers, else CSV by name.
+        if (io::registry_form_of_file(file) == io::RegistryForm::csv)
+            return LoadedRegistry{read_csv_registry(file, csv, std::move(law), err), exit_code::ok};
+        return LoadedRegistry{io::load_registry_file(file, law ? std::move(law) : law::vietnam()), exit_code::ok};
     } catch (const Error& e) {
         const auto& problems = e.problems();
         const auto io = std::find_if(problems.begin(), problems.end(),

@@ -72,8 +72,9 @@ struct LoadedRegistry {
     int exit_code;                     // exit_code::ok, ::problems or ::unreadable
 };
 
-/// Reads the registry file `file`, judged under `law` (empty: the embedded Vietnamese law); a file ending in .csv
-/// is a CSV export read as `csv` says. When it has problems, prints each on its own line to `problems_out`, then
+/// Reads the registry file `file` in any of its forms (io/registry_file.hpp: the JSON file, the binary form or a
+/// SQLite database by its first bytes), judged under `law` (empty: the embedded Vietnamese law); a file ending in
+/// .csv is a CSV export read as `csv` says. When it has problems, prints each on its own line to `problems_out`, then
 /// "N problems in FILE"; when it cannot be read at all, prints why to `err`. Rows of a CSV file skipped for their
 /// problems are listed on `err`, and the rest is loaded.
 LoadedRegistry load_registry(const std::string& file, std::ostream& problems_out, std::ostream& err,
