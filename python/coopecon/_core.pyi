@@ -147,8 +147,9 @@ def ocop_products(registry: Registry, as_of: _Date, rules: ScoringRules) -> list
 # CSV import (bind_csv.cpp)
 def read_csv(text: str, file_name: str = "<string>", rows: Optional[str] = None, mapping_text: Optional[str] = None,
              mapping_name: Optional[str] = None, skip_bad_rows: bool = False, as_of: Optional[_Date] = None,
-             framework: Optional[Framework] = None,
-             history_from: Optional[_Date] = None) -> tuple[Registry, list[dict[str, Any]], str]: ...
+             framework: Optional[Framework] = None, history_from: Optional[_Date] = None,
+             areas_text: Optional[str] = None,
+             areas_name: str = "<areas>") -> tuple[Registry, list[dict[str, Any]], str]: ...
 def csv_mappings() -> list[dict[str, Any]]: ...
 
 # Simulation (bind_simulation.cpp): tables as dicts of numpy columns, made DataFrames by coopecon/simulation.py.

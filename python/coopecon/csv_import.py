@@ -99,6 +99,7 @@ def read_csv(
     as_of: Union[None, datetime.date, str] = None,
     framework: Optional["Framework"] = None,
     history_from: Union[None, datetime.date, str] = None,
+    areas: Union[None, str, "os.PathLike[str]"] = None,
 ) -> CsvImport:
     """Reads a registry export. `rows` is ``"organizations"`` or ``"events"`` (default: the kind the header fits);
     `mapping` is the name of a built-in mapping (``"organizations-vi"`` …), a mapping file, or a mapping as a dict
@@ -106,6 +107,8 @@ def read_csv(
     `history_from` is the registry's ``info["history_from"]``, the day from which every event is recorded;
     organisation rows are states on the export date, so without it theirs is that date (`as_of`, else the
     latest date in the file) and conditions counted from before it are judged ``unknown`` (docs/legal-rules.md).
+    `areas` is an areas file (format coopecon-areas) with the units the export uses that the embedded catalogue
+    lacks (docs/areas.md, "Areas an export brings").
 
         >>> imported = coopecon.read_csv(pandas.read_csv("examples/organizations.csv"))
         >>> imported.registry.snapshot("2025-06-30").to_pandas()
@@ -119,6 +122,10 @@ def read_csv(
     elif mapping is not None:
         with open(os.fspath(mapping), encoding="utf-8") as f:
             mapping_text, mapping_name = f.read(), str(mapping)
+    areas_text = areas_name = None
+    if areas is not None:
+        with open(os.fspath(areas), encoding="utf-8") as f:
+            areas_text, areas_name = f.read(), os.fspath(areas)
     cpp, skipped, mapping_used = _core.read_csv(
         text,
         file_name,
@@ -129,6 +136,8 @@ def read_csv(
         as_of,
         None if framework is None else framework._cpp,
         history_from,
+        areas_text,
+        areas_name or "<areas>",
     )
     return CsvImport(
         Registry._wrap(cpp),

@@ -7,6 +7,7 @@
 #include "shared_registry.hpp"
 
 #include <coopecon/io/csv.hpp>
+#include <coopecon/model/area_catalog_json.hpp>
 
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -38,8 +39,12 @@ std::optional<io::CsvMapping> csv_mapping_of(const std::optional<std::string>& m
 py::tuple read_csv_text(const std::string& text, const std::string& file_name, const std::optional<std::string>& rows,
                         const std::optional<std::string>& mapping_text, const std::optional<std::string>& mapping_name,
                         bool skip_bad_rows, const std::optional<Date>& as_of,
-                        const std::optional<FrameworkHandle>& framework, const std::optional<Date>& history_from) {
+                        const std::optional<FrameworkHandle>& framework, const std::optional<Date>& history_from,
+                        const std::optional<std::string>& areas_text, const std::string& areas_name) {
     io::CsvOptions options;
+    if (areas_text)
+        options.areas =
+            std::make_shared<const AreaCatalog>(extend_area_catalog(*vietnam_areas(), *areas_text, areas_name));
     options.mapping = csv_mapping_of(mapping_text, mapping_name);
     options.skip_bad_rows = skip_bad_rows;
     options.as_of = as_of;
@@ -75,8 +80,9 @@ void bind_csv(py::module_& m) {
     m.def("read_csv", &read_csv_text, py::arg("text"), py::arg("file_name") = "<string>", py::arg("rows") = py::none(),
           py::arg("mapping_text") = py::none(), py::arg("mapping_name") = py::none(),
           py::arg("skip_bad_rows") = false, py::arg("as_of") = py::none(), py::arg("framework") = py::none(),
-          py::arg("history_from") = py::none(),
-          "Reads CSV text of organisation or event rows (rows: None detects them from the header). Returns "
+          py::arg("history_from") = py::none(), py::arg("areas_text") = py::none(), py::arg("areas_name") = "<areas>",
+          "Reads CSV text of organisation or event rows (rows: None detects them from the header), with the units "
+          "of an areas file added to the embedded catalogue when areas_text is given. Returns "
           "(registry, skipped rows as dicts of line, organization and problems, the mapping's name).");
     m.def(
         "csv_mappings", [] {

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <ios>
+#include <map>
 #include <new>
 #include <set>
 #include <string>
@@ -105,8 +106,39 @@ Registry read_csv_registry(const std::string& file, const CsvInput& in, std::sha
         options.areas = std::make_shared<const AreaCatalog>(extend_area_catalog_file(*vietnam_areas(), *in.areas));
     auto imported = in.rows ? io::read_csv_file(file, *enum_from_name<io::CsvRows>(*in.rows), options)
                             : read_csv_file(file, options);
-    // Rows are skipped by organisation: its problems once, then the lines of all its rows.
+    // Organisations skipped only for an area code the catalogue lacks are reported once per code: an export in
+    // other units would otherwise list the same code for thousands of organisations.
+    constexpr std::string_view unknown_area = "unknown area code ";
+    struct UnknownArea {
+        const Problem* first = nullptr;
+        std::vector<int> lines;
+        std::set<std::string> organizations;
+    };
+    std::map<std::string, UnknownArea> unknown_areas;
+    for (const auto& s : imported.skipped) {
+        if (s.problems.size() != 1 || s.organization.empty() || s.problems[0].code != ErrorCode::unknown_name ||
+            !s.problems[0].message.starts_with(unknown_area))
+            continue;
+        auto& u = unknown_areas[s.problems[0].message.substr(unknown_area.size())];
+        if (!u.first) u.first = &s.problems[0];
+        u.lines.push_back(s.line);
+        u.organizations.insert(s.organization);
+    }
     std::set<std::string> reported;
+    constexpr std::size_t lines_shown = 10;
+    for (const auto& [code, u] : unknown_areas) {
+        reported.insert(u.organizations.begin(), u.organizations.end());
+        std::string listed;
+        for (std::size_t k = 0; k < std::min(lines_shown, u.lines.size()); ++k)
+            listed += (k ? ", " : "") + std::to_string(u.lines[k]);
+        if (u.lines.size() > lines_shown) listed += ", …";
+        err << u.first->to_string() << '\n'
+            << file << ": skipped " << count_of(u.lines.size(), "row", "rows") << " (line"
+            << (u.lines.size() == 1 ? " " : "s ") << listed << ") of "
+            << count_of(u.organizations.size(), "organization", "organizations") << " seated in " << code
+            << ", which the catalogue lacks: give it in an areas file (--areas FILE, docs/areas.md)\n";
+    }
+    // Other rows are skipped by organisation: its problems once, then the lines of all its rows.
     for (const auto& first : imported.skipped) {
         if (!reported.insert(first.organization).second && !first.organization.empty()) continue;
         std::vector<int> lines;

@@ -45,10 +45,17 @@ std::vector<std::string> headline_sentences(const Report& r, Lang lang) {
     if (r.info.synthetic)
         out.push_back(vi ? "Dữ liệu tổng hợp (giả lập), không phải số liệu thống kê chính thức."
                          : "Synthetic data: generated, not official statistics.");
-    const std::string title = r.info.title.empty() ? (vi ? "Kinh tế tập thể" : "Collective economy") : r.info.title;
-    // A title that already names the date (as the built-in profiles' do) is not followed by it again.
-    const bool dated = title.find(r.as_of.iso()) != std::string::npos;
-    out.push_back(title + (dated ? "" : (vi ? ", đến ngày " : ", as of ") + date_text(r.as_of, lang)) + ".");
+    std::string title = r.info.title.empty() ? (vi ? "Kinh tế tập thể" : "Collective economy") : r.info.title;
+    // A title that already names the area or the date (as the built-in profiles' do) is not followed by it again.
+    const auto& area = r.area.en;
+    if (!area.empty() && title.find(area.substr(0, area.rfind(' '))) == std::string::npos)
+        title += ", " + std::string(r.area.in(lang));
+    if (title.find(r.as_of.iso()) == std::string::npos)
+        title += (vi ? ", đến ngày " : ", as of ") + date_text(r.as_of, lang);
+    if (r.units_as_of != r.as_of)
+        title += (vi ? "; địa bàn theo đơn vị hành chính ngày " : "; areas in the units of ") +
+                 date_text(r.units_as_of, lang);
+    out.push_back(title + ".");
     const std::string_view coop = "cooperative", uni = "union_of_cooperatives", grp = "cooperative_group";
     if (value(coop, "organizations").value_or(0) > 0) {
         std::string others;
@@ -83,6 +90,21 @@ std::vector<std::string> headline_sentences(const Report& r, Lang lang) {
     return out;
 }
 
+/// The province every organisation is seated in on `d`, named for a sentence; empty when there is no one such.
+Text covering_province(const Registry& reg, Date d) {
+    const auto& areas = reg.areas();
+    AreaIndex only = no_index;
+    for (OrgIndex i = 0; i < reg.size(); ++i) {
+        const auto p = reporting_unit(areas, reg.area(i), AreaLevel::province, d);
+        if (p == no_index || (only != no_index && p != only)) return {};
+        only = p;
+    }
+    if (only == no_index) return {};
+    const auto& a = areas[only];
+    const bool city = a.kind == "city";  // thành phố trực thuộc trung ương
+    return {a.name + (city ? " city" : " province"), (city ? "thành phố " : "tỉnh ") + a.name};
+}
+
 }  // namespace
 
 ReportQuery report_query(const Registry& reg, const ReportOptions& options, const StandardLayout& layout) {
@@ -111,6 +133,7 @@ Report standard_report(const Registry& reg, const ReportOptions& options, const 
     r.as_of = plan.period.end;
     r.period = plan.period;
     r.units_as_of = plan.units_as_of;
+    r.area = covering_province(reg, r.as_of);
 
     // One replay feeds both the standard tables and, when they are not by kind, the headline.
     std::vector<detail::Accumulation> accs;

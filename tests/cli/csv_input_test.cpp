@@ -168,6 +168,13 @@ TEST(CsvInput, AnExportBringsTheUnitsTheCatalogueLacks) {
     EXPECT_EQ(bad.status, 1);
     EXPECT_EQ(bad.out, bad_areas + ":3:188: areas[0].parent: unknown parent area D999\n1 problem in " + bad_areas + "\n");
 
+    // Skipping bad rows, the organisations seated in the missing ward are listed once, by code.
+    const auto skipped = run_cli({"validate", file, "--bad-rows", "skip"});
+    EXPECT_EQ(skipped.status, 0) << skipped.out << skipped.err;
+    EXPECT_EQ(skipped.err, file + ":4:4: column \"Area code\" (area): organization BT-3: unknown area code C22939\n" +
+                               file + ": skipped 2 rows (lines 4, 5) of 2 organizations seated in C22939, which the "
+                                      "catalogue lacks: give it in an areas file (--areas FILE, docs/areas.md)\n");
+
     const auto valid = run_cli({"validate", file, "--areas", areas});
     EXPECT_EQ(valid.status, 0) << valid.out << valid.err;
 

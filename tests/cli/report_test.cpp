@@ -231,7 +231,7 @@ TEST_F(Report, DefaultDateIsTheRegistrysAsOf) {
     const auto r = report({"small.json"});
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_THAT(r.out, StartsWith("Synthetic data: generated, not official statistics.\n"
-                                  "Small test registry, as of 2025-06-30.\n"));
+                                  "Small test registry, Cà Mau province, as of 2025-06-30.\n"));
 }
 
 TEST_F(Report, UsageErrors) {
@@ -291,7 +291,8 @@ TEST_F(Report, HtmlEscapesTheRegistrysTitleAndSource) {
     const auto r = report({"hostile.json", "--format", "html", "--lang", "vi"});
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_THAT(r.out, StartsWith("<!DOCTYPE html>\n<html lang=\"vi\">\n"));
-    EXPECT_THAT(r.out, HasSubstr("<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Tổ&quot;, đến ngày 30/06/2025</h1>"));
+    EXPECT_THAT(r.out, HasSubstr("<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Tổ&quot;, tỉnh Cà Mau, đến ngày "
+                                 "30/06/2025</h1>"));
     EXPECT_THAT(r.out, HasSubstr("Nguồn: &lt;img src=x onerror=alert(2)&gt;</p>"));
     EXPECT_THAT(r.out, Not(HasSubstr("<script")));
     EXPECT_THAT(r.out, Not(HasSubstr("<img")));

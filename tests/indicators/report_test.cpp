@@ -214,4 +214,44 @@ TEST(Report, HtmlChartsOfManyAreasShowTheLargest) {
                 HasSubstr("<figcaption>Tổ chức theo tình trạng pháp lý (25 giá trị lớn nhất trong 30)</figcaption>"));
 }
 
+// A province's report names the province its organisations are seated in on the as-of date, and says in which
+// units the areas are shown when that is another date; organisations of several provinces name none.
+TEST(Report, TheHeadlineNamesTheProvinceAndTheUnits) {
+    auto reg = test::empty_registry();
+    reg.add(std::vector<OrganizationRecord>{
+        test::cooperative("BT-1", "C22915").registered("2019-01-10"_day).members("2019-01-10"_day, 7),
+        test::cooperative("BT-2", "D594").registered("2019-01-10"_day).members("2019-01-10"_day, 7)});
+    reg.info().title = "CSV import of bt.csv";
+    ReportOptions o;
+    o.as_of = "2022-12-31"_day;
+    const auto r = standard_report(reg, o);
+    EXPECT_EQ(r.area.en, "Bình Thuận province");
+    const auto first_line = [](const std::string& text) { return text.substr(0, text.find('\n')); };
+    EXPECT_EQ(first_line(render(r, Format::text, Lang::en)),
+              "CSV import of bt.csv, Bình Thuận province, as of 2022-12-31.");
+    EXPECT_EQ(first_line(render(r, Format::text, Lang::vi)),
+              "CSV import of bt.csv, tỉnh Bình Thuận, đến ngày 31/12/2022.");
+
+    o.units_as_of = "2025-07-01"_day;  // the new Lâm Đồng: the registry still covers Bình Thuận
+    const auto in_2025 = standard_report(reg, o);
+    EXPECT_EQ(first_line(render(in_2025, Format::text, Lang::en)),
+              "CSV import of bt.csv, Bình Thuận province, as of 2022-12-31; areas in the units of 2025-07-01.");
+    EXPECT_EQ(first_line(render(in_2025, Format::text, Lang::vi)),
+              "CSV import of bt.csv, tỉnh Bình Thuận, đến ngày 31/12/2022; địa bàn theo đơn vị hành chính ngày "
+              "01/07/2025.");
+
+    reg.info().title = "Bình Thuận cooperatives";  // a title that names the province already
+    o.units_as_of.reset();
+    EXPECT_EQ(first_line(render(standard_report(reg, o), Format::text, Lang::en)),
+              "Bình Thuận cooperatives, as of 2022-12-31.");
+
+    reg.add(test::cooperative("HCM-1", "P79").registered("2019-01-10"_day));
+    const auto two = standard_report(reg, o);
+    EXPECT_TRUE(two.area.en.empty());
+    EXPECT_EQ(first_line(render(two, Format::text, Lang::en)), "Bình Thuận cooperatives, as of 2022-12-31.");
+    auto hcm = test::empty_registry();
+    hcm.add(test::cooperative("HCM-1", "P79").registered("2019-01-10"_day));
+    EXPECT_EQ(standard_report(hcm, o).area.vi, "thành phố Hồ Chí Minh");
+}
+
 }  // namespace

@@ -215,7 +215,7 @@ TEST(RegistryJson, FilesThatCannotBeReadOrWrittenAreReportedAndLeaveOldFilesAlon
     // A registry whose text cannot be written (a name that is not UTF-8) fails before replacing the file.
     Registry broken(law::vietnam(), vietnam_areas());
     OrganizationRecord r;
-    r.organization = {"X-1", "0000000001", "Hợp tác xã \xC3", OrgKind::cooperative, "D964", Sector::other, std::nullopt, std::nullopt};
+    r.organization = {"X-1", "0000000001", "Hợp tác xã \xC3", OrgKind::cooperative, "D964", Sector::other, {}, {}};
     r.events.push_back(Event{d("2024-08-01"), Registered{}});
     broken.add(std::move(r));
     EXPECT_THROW(write_registry_file(broken, target), Error);

@@ -124,3 +124,27 @@ def test_a_float_with_a_fraction_in_a_dataframe_is_still_refused():
         coopecon.read_csv(frame)
     frame["Thành viên chính thức"] = [9.0, 7.0]
     assert coopecon.read_csv(frame).registry.state_at("HTX-2", D(2024, 1, 1))["members"]["total"] == 7
+
+
+def test_an_export_brings_the_units_the_catalogue_lacks(tmp_path):
+    # Phường Bình Hưng of Phan Thiết ended on 2025-01-01, so the embedded catalogue lacks it: the code is reported
+    # once for its two rows, with a hint, and an areas file beside the export adds it.
+    text = ("ID,Name,Kind,Area code,Sector,Registered on,Status,Official members\n"
+            "BT-1,Hợp tác xã Một,cooperative,C22939,agriculture,2019-01-10,active,7\n"
+            "BT-2,Hợp tác xã Hai,cooperative,C22939,agriculture,2019-01-10,active,7\n")
+    with pytest.raises(coopecon.UnknownNameError) as refused:
+        coopecon.read_csv(text)
+    assert len(refused.value.problems) == 1
+    assert "unknown area code C22939 (2 rows of 2 organizations: lines 2, 3)" in str(refused.value)
+    areas = tmp_path / "areas.json"
+    areas.write_text('{"format": "coopecon-areas", "version": 2, "title": "t", "areas": [{"code": "C22939", '
+                     '"official_code": "22939", "name": "Bình Hưng", "name_en": "Binh Hung", "full_name": '
+                     '"Phường Bình Hưng", "level": "commune", "kind": "ward", "region": null, "parent": "D593", '
+                     '"valid_from": "2004-01-01", "valid_to": "2024-12-31"}]}', encoding="utf-8")
+    imported = coopecon.read_csv(text, areas=areas)
+    assert len(imported.registry) == 2
+    report = coopecon.report(imported.registry, "2022-12-31", by="district")
+    assert report.text.startswith("CSV import of <string>, Bình Thuận province, as of 2022-12-31.\n")
+    areas.write_text(areas.read_text(encoding="utf-8").replace('"D593"', '"D999"'), encoding="utf-8")
+    with pytest.raises(coopecon.Error, match=r"areas.json:1:\d+: areas\[0\]\.parent: unknown parent area D999"):
+        coopecon.read_csv(text, areas=areas)

@@ -36,6 +36,8 @@ struct Report {
     Date as_of;
     Period period;
     Date units_as_of;
+    Text area;                  // the province every organisation is seated in on the as-of date ("Bình Thuận
+                                // province", "tỉnh Bình Thuận"); empty when they are in several, or in none
     Table headline;             // by kind
     std::vector<Table> tables;  // the standard tables, then the series if asked
 };
