@@ -95,14 +95,28 @@ TEST(RegistryJson, WriteReadWriteIsByteIdentical) {
 
 // clang-format off
 const std::map<std::string, std::vector<std::string>> expected_refusals{
+    {"back_dated_registration.json",
+     {"back_dated_registration.json:32:9: organizations[0].events[2]: organization HTX-1, event registered on 2018-06-01: a second registration: the organization is registered on 2019-03-01 (organizations[0].events[0]), and a history has one registered event [rule integrity.single_registration]"}},
+    {"conversion_below_founding_minimum.json",
+     {"conversion_below_founding_minimum.json:32:9: organizations[0].events[2]: organization THT-1, event converted_to_cooperative on 2025-07-11: the group has 4 official members on 2025-07-11; the cooperative it becomes must be founded with at least 5 official members (Law 17/2023/QH15 Art 4.7) [rule C1; Law 17/2023/QH15 Art 108; Decree 92/2024/NĐ-CP Art 61]"}},
+    {"dangling_counterpart.json",
+     {"dangling_counterpart.json:37:13: organizations[0].events[2].counterparts[0]: organization HTX-1, event reorganization_started on 2024-09-02: no organization with id HTX-9"}},
+    {"date_april_31.json",
+     {"date_april_31.json:24:19: organizations[0].events[1].date: \"2023-04-31\" is not a calendar date: month 4 of 2023 has 30 days"}},
+    {"member_joined_with_cohort_keys.json",
+     {"member_joined_with_cohort_keys.json:25:11: organizations[0].events[1].type: \"member_joined\" does not take the keys given, members_joined takes them all; did you mean members_joined?"}},
+    {"misspelt_event_type.json",
+     {"misspelt_event_type.json:34:19: organizations[0].events[2].type: \"member_join\" is not one of: registered, suspended, resumed, member_joined, member_left, members_joined, members_left, assembly_held, report_filed, financial_year_closed, capital_changed, business_line_suspended, reorganization_started, reorganization_completed, converted_to_cooperative, dissolution_resolved, dissolution_cancelled, dissolution_completed, registration_revoked, revocation_withdrawn, bankruptcy_opened, bankruptcy_declared, address_flag_set, address_flag_cleared, assessed, certified, ocop_rated, sanctioned; did you mean member_joined?"}},
+    {"seat_in_ended_area.json",
+     {"seat_in_ended_area.json:15:15: organizations[0].area: organization HTX-1: area D964 (Cà Mau) ended on 2025-06-30, before the organization was registered on 2025-09-01; its territory was then in P96-2025 (Cà Mau) [rule integrity.area_valid_on_registration]"}},
     {"count_overflow.json",
      {"count_overflow.json:28:20: organizations[0].events[1].count: 3000000000 is out of range: expected a whole number from -2147483648 to 2147483647"}},
     {"count_wrong_type.json",
      {"count_wrong_type.json:28:20: organizations[0].events[1].count: expected a whole number, got a string"}},
     {"date_without_padding.json",
-     {"date_without_padding.json:24:19: organizations[0].events[1].date: \"2023-2-3\" is not a valid date (YYYY-MM-DD)"}},
+     {"date_without_padding.json:24:19: organizations[0].events[1].date: \"2023-2-3\" is not a date written YYYY-MM-DD"}},
     {"date_year_zero.json",
-     {"date_year_zero.json:19:19: organizations[0].events[0].date: \"0000-01-01\" is not a valid date (YYYY-MM-DD)"}},
+     {"date_year_zero.json:19:19: organizations[0].events[0].date: \"0000-01-01\" is not a calendar date: there is no year 0"}},
     {"duplicate_key.json",
      {"duplicate_key.json:14:7: organizations[0].name: duplicate key \"name\" (first given at line 13, column 7)"}},
     {"duplicate_organization_id.json",
@@ -116,7 +130,7 @@ const std::map<std::string, std::vector<std::string>> expected_refusals{
     {"integer_overflow.json",
      {"integer_overflow.json:21:30: organizations[0].events[0].charter_capital: 9223372036854775808 is out of range: expected a whole number from -9223372036854775808 to 9223372036854775807"}},
     {"invalid_date.json",
-     {"invalid_date.json:24:19: organizations[0].events[1].date: \"2023-02-30\" is not a valid date (YYYY-MM-DD)"}},
+     {"invalid_date.json:24:19: organizations[0].events[1].date: \"2023-02-30\" is not a calendar date: month 2 of 2023 has 28 days"}},
     {"invalid_utf8.json",
      {"invalid_utf8.json:13:29: invalid UTF-8: byte 0xE1 starts a UTF-8 character that is cut short; the file must be UTF-8 encoded"}},
     {"member_leaves_twice.json",
@@ -132,7 +146,7 @@ const std::map<std::string, std::vector<std::string>> expected_refusals{
     {"several_problems.json",
      {"several_problems.json:23:9: organizations[0].events[1]: organization HTX-1, event members_joined on 2019-03-01: count must be at least 1, not -2",
       "several_problems.json:56:9: organizations[1].events[2]: organization HTX-2, event resumed on 2024-09-01: resumed is not allowed while the cooperative is active [rule T4; Law 17/2023/QH15 Art 96.1; Decree 92/2024/NĐ-CP Art 47]",
-      "several_problems.json:71:19: organizations[2].events[0].date: \"2020-1-5\" is not a valid date (YYYY-MM-DD)",
+      "several_problems.json:71:19: organizations[2].events[0].date: \"2020-1-5\" is not a date written YYYY-MM-DD",
       "several_problems.json:91:15: organizations[3].area: organization HTX-4: unknown area code D000"}},
     {"string_for_object.json",
      {"string_for_object.json:4:11: info: expected an object, got a string"}},
@@ -153,7 +167,7 @@ const std::map<std::string, std::vector<std::string>> expected_refusals{
     {"unknown_kind.json",
      {"unknown_kind.json:14:15: organizations[0].kind: \"cooperative_union\" is not one of: cooperative_group, cooperative, union_of_cooperatives"}},
     {"unknown_top_level_key.json",
-     {"unknown_top_level_key.json:9:3: organisations: unknown key \"organisations\"; allowed keys: format, version, info, areas, crosswalk, organizations"}},
+     {"unknown_top_level_key.json:9:3: organisations: unknown key \"organisations\"; allowed keys: format, version, info, areas, crosswalk, organizations; did you mean organizations?"}},
     {"unquoted_key.json",
      {"unquoted_key.json:16:7: the key sector must be in double quotes: \"sector\""}},
     {"unsupported_version.json",
@@ -215,7 +229,7 @@ TEST(RegistryJson, FilesThatCannotBeReadOrWrittenAreReportedAndLeaveOldFilesAlon
     // A registry whose text cannot be written (a name that is not UTF-8) fails before replacing the file.
     Registry broken(law::vietnam(), vietnam_areas());
     OrganizationRecord r;
-    r.organization = {"X-1", "0000000001", "Hợp tác xã \xC3", OrgKind::cooperative, "D964", Sector::other};
+    r.organization = {"X-1", "0000000001", "Hợp tác xã \xC3", OrgKind::cooperative, "D964", Sector::other, {}, {}};
     r.events.push_back(Event{d("2024-08-01"), Registered{}});
     broken.add(std::move(r));
     EXPECT_THROW(write_registry_file(broken, target), Error);
