@@ -89,7 +89,7 @@ inline Date date_from_python(pybind11::handle obj) {
         }
         const std::string_view view(text, static_cast<std::size_t>(size));
         if (const auto d = Date::parse(view)) return *d;
-        throw Error(ErrorCode::invalid_value, json::in_quotes(view) + " is not a valid date (YYYY-MM-DD)");
+        throw Error(ErrorCode::invalid_value, json::in_quotes(view) + " " + Date::iso_problem(view));
     }
     throw Error(ErrorCode::wrong_type, "expected " + std::string(date_expected) + ", got " + type_name(obj));
 }

@@ -80,10 +80,12 @@ struct ColumnText {
     Label label;
 };
 // A lapse has no threshold: it is shown from the day it began ("Since"), and its threshold cell is blank.
-constexpr std::array<ColumnText, 9> columns{{
+// CSV keeps labels only, so there the rule id is a column of its own ("rule_id"), for the programs that read it.
+constexpr std::array<ColumnText, 10> columns{{
     {"organization", {"Organisation", "Tổ chức"}},
     {"severity", {"Severity", "Mức độ"}},
     {"projected", {"Projected", "Dự báo"}},
+    {"rule_id", {"Rule id", "Mã quy định"}},
     {"rule", {"Rule", "Quy định"}},
     {"since", {"Since", "Từ ngày"}},
     {"threshold", {"Threshold", "Ngày đủ thời hạn"}},
@@ -114,14 +116,17 @@ indicators::Table build(const Registry& registry, const std::vector<compliance::
     indicators::Table t;
     t.id = "compliance_findings";
     t.title = Text(title(Lang::en), title(Lang::vi));
-    for (const auto& c : columns) t.keys.push_back({std::string(c.id), Text(c.label), {}});
+    auto shown = [&](const ColumnText& c) { return c.id != "rule_id" || format == Format::csv; };
+    for (const auto& c : columns)
+        if (shown(c)) t.keys.push_back({std::string(c.id), Text(c.label), {}});
     for (const auto& f : findings) {
         const auto rule = law::rule_from_id(f.rule);
         const bool lapse = law::info(*rule).form == law::RuleForm::lapse;
-        const std::array<KeyCell, 9> cells{{
+        const std::array<KeyCell, 10> cells{{
             {f.organization, Text(f.organization, f.organization)},
             {std::string(enum_name(f.severity)), Text(label(f.severity))},
             {f.projected ? "true" : "false", f.projected ? Text(projected_label) : Text("", "")},
+            {f.rule, Text(f.rule, f.rule)},
             {f.rule, Text(law::info(*rule).name)},
             {f.began.iso(), date(f.began)},
             {lapse ? "" : f.threshold.iso(), lapse ? Text("", "") : date(f.threshold)},
@@ -129,7 +134,9 @@ indicators::Table build(const Registry& registry, const std::vector<compliance::
             {f.legal_basis, Text(f.legal_basis, f.legal_basis_vi)},
             {f.message, Text(f.message, f.message_vi)},
         }};
-        for (std::size_t c = 0; c < cells.size(); ++c) t.keys[c].cells.push_back(cells[c]);
+        std::size_t key = 0;
+        for (std::size_t c = 0; c < cells.size(); ++c)
+            if (shown(columns[c])) t.keys[key++].cells.push_back(cells[c]);
         t.totals.push_back(0);
     }
     return t;

@@ -155,8 +155,17 @@ void ConditionScan::evaluate(Date t) {
         runs_[static_cast<std::size_t>(law::Rule::annual_assembly_late)].open = false;
     }
     judge_annual_assemblies(t);
+    // The founding is judged once, on the first day evaluated: the registration day with all its events, when
+    // the history is complete from that day (members recorded later may stand for the founding ones).
+    if (!founding_judged_ && replay_.state().registered) {
+        founding_judged_ = true;
+        if (!history_from_ || t >= *history_from_)
+            if (const auto m = measure(law::Rule::below_minimum_members, t)) founding_official_ = m->observed;
+    }
     for (const law::Rule r : enum_values<law::Rule>()) {
-        if (info(r).form == law::RuleForm::lapse && r != law::Rule::annual_assembly_late) continue;  // from events
+        if (info(r).form == law::RuleForm::lapse && r != law::Rule::annual_assembly_late &&
+            r != law::Rule::founded_below_minimum)
+            continue;  // from events
         if (!(rules_ >> static_cast<unsigned>(r) & 1u)) continue;
         auto& run = runs_[static_cast<std::size_t>(r)];
         const auto m = measure(r, t);
@@ -174,6 +183,9 @@ void ConditionScan::evaluate(Date t) {
         }
         run.last = *m;
     }
+    // Once the minimum is reached, the founding shortfall is over for good.
+    if (founding_official_ && !runs_[static_cast<std::size_t>(law::Rule::founded_below_minimum)].open)
+        founding_official_.reset();
 }
 
 /// The first day counted of a condition that arises on `t`: the day after the event that made it arise (Civil
@@ -228,6 +240,10 @@ std::optional<ConditionScan::Measure> ConditionScan::measure(law::Rule r, Date t
             return std::nullopt;
         case law::Rule::below_minimum_members:
             if (members_known_ && m.official() < *limit) return Measure{m.official(), limit, {}, {}};
+            return std::nullopt;
+        case law::Rule::founded_below_minimum:
+            if (founding_official_ && m.official() < *limit)
+                return Measure{founding_official_, limit, {}, s.registered_on};
             return std::nullopt;
         case law::Rule::foreign_official_members:
             if (m.official() > 0 && std::int64_t{m.foreign_official} * 100 >= *limit * m.official())

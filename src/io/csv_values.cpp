@@ -3,6 +3,8 @@
 #include <coopecon/io/csv_values.hpp>
 #include "json/source.hpp"
 
+#include <coopecon/core/spelling.hpp>
+
 #include <algorithm>
 #include <charconv>
 #include <chrono>
@@ -95,19 +97,13 @@ Parsed<Date> parse_date(std::string_view text, DateFormat f) {
         return Parsed<Date>::fail(std::move(why));
     }
     if (const auto d = Date::from_ymd(parts->year, parts->month, parts->day)) return {*d, {}};
-    std::string why = json::in_quotes(text) + " is not a calendar date: ";
-    if (parts->year < 1) return Parsed<Date>::fail(why + "there is no year 0");
-    if (parts->month < 1 || parts->month > 12) {
-        why += "there is no month " + std::to_string(parts->month);
-        // 02/13/2023 is a month-first date, as English-language spreadsheets write them.
-        if (f == DateFormat::day_month_year && parts->day >= 1 && parts->day <= 12)
-            why += " (dates here are day first, DD/MM/YYYY)";
-        return Parsed<Date>::fail(std::move(why));
-    }
-    const auto last = std::chrono::year_month_day_last{std::chrono::year{parts->year},
-                                                       std::chrono::month_day_last{std::chrono::month{parts->month}}};
-    return Parsed<Date>::fail(why + "month " + std::to_string(parts->month) + " of " + std::to_string(parts->year) +
-                              " has " + std::to_string(static_cast<unsigned>(last.day())) + " days");
+    std::string why = json::in_quotes(text) + " is not a calendar date: " +
+                      Date::calendar_problem(parts->year, parts->month, parts->day);
+    // 02/13/2023 is a month-first date, as English-language spreadsheets write them.
+    if (parts->year >= 1 && (parts->month < 1 || parts->month > 12) && f == DateFormat::day_month_year &&
+        parts->day >= 1 && parts->day <= 12)
+        why += " (dates here are day first, DD/MM/YYYY)";
+    return Parsed<Date>::fail(std::move(why));
 }
 
 Parsed<std::int64_t> parse_whole_number(std::string_view text, std::int64_t min, std::int64_t max, bool money) {
@@ -219,8 +215,11 @@ Parsed<std::size_t> parse_enumerator(std::string_view text, const Spellings* spe
     for (std::size_t k = 0; k < enumerators.size(); ++k)
         for (const auto l : enumerators[k].labels)
             if (l == text) return {k, {}};
+    std::vector<std::string_view> names;
+    for (const auto& e : enumerators) names.push_back(e.name);
     return Parsed<std::size_t>::fail(json::in_quotes(text) + " is not one of the allowed values" +
-                                     decomposed_hint(text) + ": " + allowed_values(enumerators, spellings));
+                                     decomposed_hint(text) + ": " + allowed_values(enumerators, spellings) +
+                                     did_you_mean(text, names));
 }
 
 }  // namespace detail

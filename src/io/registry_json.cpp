@@ -4,6 +4,8 @@
 #include "io/extra_areas.hpp"
 #include "io/registry_codec.hpp"
 
+#include <coopecon/core/enum_text.hpp>
+#include <coopecon/core/spelling.hpp>
 #include <coopecon/core/text_file.hpp>
 #include <coopecon/io/registry_json.hpp>
 #include "json/json.hpp"
@@ -18,6 +20,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -38,10 +41,35 @@ void write_event(Writer& w, Date date, const Payload& payload) {
     w.end_object();
 }
 
+constexpr std::array<std::string_view, 2> common_keys{"date", "type"};
+
+/// Whether every key of `o` is one an event of this payload takes.
+template <class Payload>
+bool takes_every_key(const boost::json::object& o) {
+    static constexpr auto names = member_names<Payload>();
+    return std::all_of(o.begin(), o.end(), [](const auto& kv) {
+        const std::string_view k(kv.key().data(), kv.key().size());
+        return std::find(common_keys.begin(), common_keys.end(), k) != common_keys.end() ||
+               std::find(names.begin(), names.end(), k) != names.end();
+    });
+}
+
+/// The event type the writer probably meant when `type` does not take the keys given: another type that takes
+/// them all and is spelt like it (member_joined with a count is members_joined).
+std::optional<std::string_view> meant_type(const boost::json::object& o, EventType type) {
+    std::vector<std::string_view> fitting;
+    boost::mp11::mp_for_each<boost::mp11::mp_iota_c<std::variant_size_v<EventData>>>([&](auto I) {
+        using Payload = std::variant_alternative_t<decltype(I)::value, EventData>;
+        constexpr std::size_t index = decltype(I)::value;
+        if (static_cast<std::size_t>(type) != index && takes_every_key<Payload>(o))
+            fitting.push_back(enum_name(static_cast<EventType>(index)));
+    });
+    return closest_spelling(enum_name(type), fitting);
+}
+
 }  // namespace
 
 void Codec<Event>::read(Reader& r, const boost::json::value& v, Event& e) {
-    static constexpr std::array<std::string_view, 2> common{"date", "type"};
     const auto* o = r.object(v);
     if (!o) return;
     r.member(*o, "date", e.date);
@@ -50,7 +78,16 @@ void Codec<Event>::read(Reader& r, const boost::json::value& v, Event& e) {
     boost::mp11::mp_with_index<std::variant_size_v<EventData>>(static_cast<std::size_t>(type), [&](auto I) {
         using Payload = std::variant_alternative_t<decltype(I)::value, EventData>;
         static constexpr auto names = member_names<Payload>();
-        r.check_keys(*o, {common, names});
+        if (!takes_every_key<Payload>(*o)) {
+            if (const auto meant = meant_type(*o, type)) {
+                auto scope = r.key("type");
+                r.problem(ErrorCode::unknown_field,
+                          json::in_quotes(enum_name(type)) + " does not take the keys given, " + std::string(*meant) +
+                              " takes them all; did you mean " + std::string(*meant) + "?");
+                return;
+            }
+        }
+        r.check_keys(*o, {common_keys, names});
         Payload payload{};
         r.members(*o, payload);
         e.data = std::move(payload);

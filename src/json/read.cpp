@@ -47,12 +47,16 @@ bool Reader::check_keys(const boost::json::object& o,
         if (known) continue;
         ok = false;
         std::string names;
+        std::vector<std::string_view> all;
         for (const auto& list : allowed)
-            for (const auto& name : list) names += (names.empty() ? "" : ", ") + std::string(name);
+            for (const auto& name : list) {
+                names += (names.empty() ? "" : ", ") + std::string(name);
+                all.push_back(name);
+            }
         auto scope = key(k);
         problem(ErrorCode::unknown_field, "unknown key " + in_quotes(k) +
                                               (names.empty() ? "; this object takes no keys"
-                                                             : "; allowed keys: " + names));
+                                                             : "; allowed keys: " + names + did_you_mean(k, all)));
     }
     return ok;
 }
@@ -62,7 +66,7 @@ void Reader::read_date(const boost::json::value& v, Date& out) {
     if (!s) return wrong_type("a date string (YYYY-MM-DD)", v);
     const std::string_view text(s->data(), s->size());
     if (const auto d = Date::parse(text)) out = *d;
-    else problem(ErrorCode::invalid_value, in_quotes(text) + " is not a valid date (YYYY-MM-DD)");
+    else problem(ErrorCode::invalid_value, in_quotes(text) + " " + Date::iso_problem(text));
 }
 
 bool check_format(Reader& r, const boost::json::object& root, std::string_view format, std::int64_t version) {

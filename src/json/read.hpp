@@ -9,6 +9,7 @@
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
+#include <coopecon/core/spelling.hpp>
 #include "json/path.hpp"
 #include "json/source.hpp"
 #include "json/traits.hpp"
@@ -19,6 +20,7 @@
 #include <boost/describe/enumerators.hpp>
 #include <boost/json/value.hpp>
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstddef>
@@ -191,8 +193,15 @@ private:
         const auto* s = v.if_string();
         if (!s) return wrong_type("a string", v);
         const std::string_view text(s->data(), s->size());
-        if (const auto e = enum_from_name<E>(text)) out = *e;
-        else problem(ErrorCode::unknown_name, in_quotes(text) + " is not one of: " + enum_names_list<E>());
+        if (const auto e = enum_from_name<E>(text)) {
+            out = *e;
+            return;
+        }
+        std::array<std::string_view, enum_count<E>> names{};
+        std::size_t k = 0;
+        for (const E value : enum_values<E>()) names[k++] = enum_name(value);
+        problem(ErrorCode::unknown_name,
+                in_quotes(text) + " is not one of: " + enum_names_list<E>() + did_you_mean(text, names));
     }
 
     template <class I>

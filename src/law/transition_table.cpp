@@ -138,6 +138,14 @@ std::optional<std::string> conversion(const GuardInput& in) {
     if (consenting && share && *consenting * 100 < share->value * members)
         return std::to_string(*consenting) + " of " + std::to_string(members) + " members agreed; " +
                std::to_string(share->value) + " % must agree" + cite(*share);
+    // The cooperative it becomes must meet the founding conditions of a cooperative on that day (Art 108 with
+    // Art 4.7): at least the minimum of official members.
+    const auto* minimum = in.law.entry(Param::min_members_cooperative, in.event.date);
+    const std::int64_t official = in.state.members.official();
+    if (minimum && official < minimum->value)
+        return "the group has " + std::to_string(official) + " official member" + (official == 1 ? "" : "s") +
+               " on " + in.event.date.iso() + "; the cooperative it becomes must be founded with at least " +
+               std::to_string(minimum->value) + " official members" + cite(*minimum);
     return std::nullopt;
 }
 

@@ -2,8 +2,11 @@
 
 #include "history/replay_effects.hpp"
 
+#include <coopecon/core/enum_text.hpp>
+
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <type_traits>
 #include <utility>
@@ -12,13 +15,22 @@ namespace coopecon {
 
 namespace {
 
+/// An organisation another one's event names (a predecessor or a counterpart), where it is named.
+struct Reference {
+    std::string id;
+    std::string path;  // e.g. organizations[3].events[2].counterparts[0]
+    EventType event;
+    Date date;
+};
+
 /// An organisation being added or changed, until its history is validated.
 struct Staged {
     Organization org;
     std::vector<Member> members;
     EncodedEvents log;
     AreaIndex area = no_index;
-    bool references = false;  // an event names other organisations (check_references reads the log only then)
+    std::vector<Reference> references;  // of the events given, in the order given
+    std::optional<Date> registered_on;  // once the history is valid
 };
 
 void check_identity(const Registry& reg, const OrganizationRecord& r, const std::string& where,
@@ -47,25 +59,47 @@ void check_identity(const Registry& reg, const OrganizationRecord& r, const std:
     }
 }
 
-template <class Payload, class F>
-void for_each_reference(const Payload& p, F&& f) {
-    if constexpr (std::is_same_v<Payload, Registered>)
-        for (const auto& r : p.predecessors) f(r);
-    else if constexpr (std::is_same_v<Payload, ReorganizationStarted> ||
-                       std::is_same_v<Payload, ReorganizationCompleted>)
-        for (const auto& r : p.counterparts) f(r);
+/// Calls f(id, "predecessors[k]") for every organisation an event names.
+template <class F>
+void for_each_reference(const Event& e, F&& f) {
+    auto each = [&](const std::vector<std::string>& ids, const char* field) {
+        for (std::size_t k = 0; k < ids.size(); ++k) f(ids[k], std::string(field) + "[" + std::to_string(k) + "]");
+    };
+    if (const auto* r = e.get<Registered>()) each(r->predecessors, "predecessors");
+    if (const auto* r = e.get<ReorganizationStarted>()) each(r->counterparts, "counterparts");
+    if (const auto* r = e.get<ReorganizationCompleted>()) each(r->counterparts, "counterparts");
 }
 
-/// Replays `history` (stable-sorted by date) through the validating path into s.log. Problems carry the
+/// A history has one registration. When it has more, the one given later is the offending one, whatever its
+/// date: a back-dated second registration is refused, not the registration the history starts with.
+std::optional<Problem> second_registration(const std::vector<Event>& history, const std::vector<std::string>& paths) {
+    std::optional<std::size_t> first;
+    for (std::size_t j = 0; j < history.size(); ++j) {
+        if (history[j].type() != EventType::registered) continue;
+        if (!first) {
+            first = j;
+            continue;
+        }
+        Problem p;
+        p.code = ErrorCode::integrity;
+        p.rule = "integrity.single_registration";
+        p.event = std::string(enum_name(EventType::registered));
+        p.date = history[j].date;
+        p.path = paths[j];
+        p.message = "a second registration: the organization is registered on " + history[*first].date.iso() +
+                    (paths[*first].empty() || paths[*first] == "(recorded)" ? std::string()
+                                                                            : " (" + paths[*first] + ")") +
+                    ", and a history has one registered event";
+        return p;
+    }
+    return std::nullopt;
+}
+
+/// Replays `history` (stable-sorted by date) through the validating path into s.log, and notes the organisations
+/// its events name (s.references; events already recorded are not noted again). Problems carry the
 /// organisation and the path of the event in the caller's input (`paths[j]`, or where.events[j]).
 void validate_history(const law::Framework& law, Staged& s, std::vector<Event> history, const std::string& where,
-                      const std::vector<std::string>& paths, Problems& problems) {
-    std::vector<std::size_t> order(history.size());
-    for (std::size_t j = 0; j < order.size(); ++j) order[j] = j;
-    const auto by_date = [](const Event& a, const Event& b) { return a.date < b.date; };
-    if (!std::is_sorted(history.begin(), history.end(), by_date))  // generated histories come sorted
-        std::stable_sort(order.begin(), order.end(),
-                         [&](std::size_t a, std::size_t b) { return history[a].date < history[b].date; });
+                      std::vector<std::string> paths, Problems& problems) {
     if (history.empty()) {
         auto p = Problem::at(ErrorCode::missing_field, "the organization has no events; its history starts with registered");
         p.path = where + ".events";
@@ -73,36 +107,71 @@ void validate_history(const law::Framework& law, Staged& s, std::vector<Event> h
         problems.push_back(std::move(p));
         return;
     }
+    if (paths.empty())
+        for (std::size_t j = 0; j < history.size(); ++j) paths.push_back(where + ".events[" + std::to_string(j) + "]");
+    if (auto p = second_registration(history, paths)) {
+        p->organization = s.org.id;
+        problems.push_back(std::move(*p));
+        return;
+    }
+    std::vector<std::size_t> order(history.size());
+    for (std::size_t j = 0; j < order.size(); ++j) order[j] = j;
+    const auto by_date = [](const Event& a, const Event& b) { return a.date < b.date; };
+    if (!std::is_sorted(history.begin(), history.end(), by_date))  // generated histories come sorted
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return history[a].date < history[b].date; });
     Replay replay(s.org, s.members, law);
     for (std::size_t j : order) {
         if (auto problem = replay.step(history[j], law)) {
             problem->organization = s.org.id;
-            problem->path = paths.empty() ? where + ".events[" + std::to_string(j) + "]" : paths[j];
+            problem->path = paths[j];
             problems.push_back(std::move(*problem));
             return;  // later events would be judged against a state that never existed
         }
     }
-    for (std::size_t j : order) {
-        std::visit([&](const auto& p) { for_each_reference(p, [&](const std::string&) { s.references = true; }); },
-                   history[j].data);
-        s.log.push_back(history[j]);
+    for (std::size_t j = 0; j < history.size(); ++j) {
+        if (paths[j] == "(recorded)") continue;
+        for_each_reference(history[j], [&](const std::string& id, const std::string& field) {
+            s.references.push_back({id, paths[j].empty() ? field : paths[j] + "." + field, history[j].type(),
+                                    history[j].date});
+        });
+    }
+    for (std::size_t j : order) s.log.push_back(history[j]);
+    s.registered_on = replay.state().registered_on;
+}
+
+/// Predecessors and counterparts must name organisations of the registry or of the same batch. An unknown id is
+/// reported once per organisation, where it is first named.
+void check_references(const Registry& reg, const Staged& s,
+                      const std::unordered_map<std::string, std::size_t>* batch_ids, Problems& problems) {
+    std::set<std::string_view> reported;
+    for (const auto& r : s.references) {
+        if (reg.find(r.id) || (batch_ids && batch_ids->count(r.id)) || !reported.insert(r.id).second) continue;
+        auto p = Problem::at(ErrorCode::unknown_name, "no organization with id " + r.id, r.path);
+        p.organization = s.org.id;
+        p.event = std::string(enum_name(r.event));
+        p.date = r.date;
+        problems.push_back(std::move(p));
     }
 }
 
-/// Predecessors and counterparts must name organisations of the registry or of the same batch.
-void check_references(const Registry& reg, const Staged& s, const std::string& where,
-                      const std::unordered_map<std::string, std::size_t>* batch_ids, Problems& problems) {
-    if (!s.references) return;
-    s.log.view().replay_until(Date::max(), [&](Date d, const auto& p) {
-        for_each_reference(p, [&](const std::string& ref) {
-            if (reg.find(ref) || (batch_ids && batch_ids->count(ref))) return;
-            auto pr = Problem::at(ErrorCode::unknown_name, "no organization with id " + ref);
-            pr.organization = s.org.id;
-            pr.date = d;
-            pr.path = where;
-            problems.push_back(std::move(pr));
-        });
-    });
+/// The seat must be a unit that had not ended when the organisation was registered: a registration on
+/// 2025-09-01 is in one of the units of 2025-07-01. A unit that began after the registration is the seat in the
+/// units of a later date (an export in today's units), and is accepted.
+void check_seat(const AreaCatalog& areas, const Staged& s, const std::string& where, Problems& problems) {
+    if (!s.registered_on) return;
+    const Date registered = *s.registered_on;
+    const Area& a = areas[s.area];
+    if (!a.valid_to || *a.valid_to >= registered) return;
+    std::string message = "area " + a.code + " (" + a.name + ") ended on " + a.valid_to->iso() +
+                          ", before the organization was registered on " + registered.iso();
+    if (const AreaIndex now = areas.on(s.area, registered); now != no_index)
+        message += "; its territory was then in " + areas[now].code + " (" + areas[now].name + ")";
+    auto p = Problem::at(ErrorCode::invalid_value, std::move(message), where + ".area");
+    p.organization = s.org.id;
+    p.rule = "integrity.area_valid_on_registration";
+    p.date = registered;
+    problems.push_back(std::move(p));
 }
 
 }  // namespace
@@ -144,16 +213,16 @@ void Registry::add(std::vector<OrganizationRecord> records) {
         check_identity(*this, r, where, batch_ids, i, problems);
         if (problems.size() == before) {
             const AreaIndex area = *areas_->find(r.organization.area);  // before r.organization is moved from
-            Staged s{std::move(r.organization), std::move(r.members), {}, area};
+            Staged s{std::move(r.organization), std::move(r.members), {}, area, {}, {}};
             validate_history(*law_, s, std::move(r.events), where, {}, problems);
+            check_seat(*areas_, s, where, problems);
             staged.push_back(std::move(s));
         } else {
             staged.emplace_back();
         }
     }
     // Records refused above have empty logs: only valid histories are checked for references.
-    for (std::size_t i = 0; i < staged.size(); ++i)
-        check_references(*this, staged[i], "organizations[" + std::to_string(i) + "]", &batch_ids, problems);
+    for (const auto& s : staged) check_references(*this, s, &batch_ids, problems);
     throw_if_any(std::move(problems));
     // Everything that may fail comes before the first change, and is undone when it fails. Geometric growth:
     // many small batches stay linear overall.
@@ -231,9 +300,9 @@ void Registry::append(std::vector<Append> batch) {
             history.push_back(std::move(e));
             paths.push_back(batch.size() > 1 ? "[" + std::to_string(k) + "]" : "");
         }
-        Staged s{orgs_[index], members_[index], {}, rows_[index].area};
-        validate_history(*law_, s, std::move(history), "", paths, problems);
-        check_references(*this, s, "", nullptr, problems);
+        Staged s{orgs_[index], members_[index], {}, rows_[index].area, {}, {}};
+        validate_history(*law_, s, std::move(history), "", std::move(paths), problems);
+        check_references(*this, s, nullptr, problems);
         rebuilt.emplace_back(index, std::move(s.log));
     }
     throw_if_any(std::move(problems));

@@ -623,7 +623,7 @@ private:
         const auto months = S_.law->value(law::Param::conversion_min_operating_months, d);
         const auto min = S_.law->value(law::Param::min_members_cooperative, d);
         if (!months || law::day_after_months(st.registered_on, *months) > d) return false;
-        if (!min || st.members.total() < *min) return false;
+        if (!min || st.members.official() < *min) return false;  // the founding minimum (Art 108 with Art 4.7)
         if (!step(i, d, ConvertedToCooperative{st.members.total()})) return false;
         schedule_yearly(i, d);
         return true;

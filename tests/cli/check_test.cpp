@@ -5,12 +5,15 @@
 
 #include <cli/cli_runner.hpp>
 
+#include <coopecon/core/date.hpp>
+
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -22,17 +25,26 @@ using coopecon::test::TempDir;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-std::string cooperative_json(const std::string& id, int members, const std::string& registered) {
+/// A cooperative founded with 5 official members the day before `since`, with `members` from `since` on.
+std::string cooperative_json(const std::string& id, int members, const std::string& since) {
+    const std::string founded = (*coopecon::Date::parse(since)).plus_days(-1).iso();
+    std::string events = R"({"date": ")" + founded + R"(", "type": "registered", "charter_capital": 0},
+       {"date": ")" + founded + R"(", "type": "members_joined", "kind": "official", "member_type": "individual",
+        "count": 5, "foreign_investors": 0, "capital": 0})";
+    if (members != 5)
+        events += R"(,
+       {"date": ")" + since + R"(", "type": ")" + (members < 5 ? "members_left" : "members_joined") +
+                  R"(", "kind": "official", "member_type": "individual", "count": )" + std::to_string(std::abs(members - 5)) +
+                  R"(, "foreign_investors": 0, "capital": 0})";
     return R"({"id": ")" + id + R"(", "registration_code": ")" + id + R"(", "name": "Hợp tác xã )" + id +
            R"(", "kind": "cooperative", "area": "P96", "sector": "agriculture", "events": [
-       {"date": ")" + registered + R"(", "type": "registered", "charter_capital": 0},
-       {"date": ")" + registered + R"(", "type": "members_joined", "kind": "official", "member_type": "individual",
-        "count": )" + std::to_string(members) + R"(, "foreign_investors": 0, "capital": 0},
+       )" + events + R"(,
        {"date": "2025-04-10", "type": "assembly_held", "kind": "annual"}]})";
 }
 
-// HTX-4: 4 official members from 2024-08-01, below the minimum of 5: counted from 2024-08-02, at risk from
-// 2025-06-02, due from 2025-08-02. HTX-6: 6 members, compliant under the 2023 Law. Both hold their 2024 annual assembly in time.
+// HTX-4: founded with 5 official members, 4 from 2024-08-01, below the minimum of 5: counted from 2024-08-02, at
+// risk from 2025-06-02, due from 2025-08-02. HTX-6: 6 members, compliant under the 2023 Law. Both hold their 2024
+// annual assembly in time.
 const std::string check_registry_json = R"({"format": "coopecon-registry", "version": 1,
   "info": {"title": "Check test", "source": "hand-made", "synthetic": true, "as_of": "2025-08-02"},
   "organizations": [)" + cooperative_json("HTX-4", 4, "2024-08-01") + ", " +
@@ -132,9 +144,9 @@ TEST_F(CheckCommand, ExplainShowsTheEventsTheParametersAndTheDaysCounted) {
     const auto r = run_cli({"explain", file, "HTX-4"});
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_THAT(r.out, HasSubstr("Organisation HTX-4 on 2025-08-02"));
-    EXPECT_THAT(r.out, HasSubstr("2024-08-01  Active (registered)"));
+    EXPECT_THAT(r.out, HasSubstr("2024-07-31  Active (registered)"));
     EXPECT_THAT(r.out, HasSubstr("compliance.below_minimum_members — Due"));
-    EXPECT_THAT(r.out, HasSubstr("(events of 2024-08-01: registered members_joined)"));
+    EXPECT_THAT(r.out, HasSubstr("(events of 2024-08-01: members_left)"));
     EXPECT_THAT(r.out, HasSubstr("Counted from 2024-08-02 (the day after the day it arose, Civil Code 2015 Art 147.2)"));
     EXPECT_THAT(r.out, HasSubstr("Period of 12 months ends on 2025-08-01 (Art 148.3); the consequence follows from 2025-08-02"));
     EXPECT_THAT(r.out, HasSubstr("below_minimum_members_months = 12 on 2025-08-01 (Law 17/2023/QH15 Art 103.1d"));
@@ -172,16 +184,26 @@ TEST_F(CheckCommand, JsonKeepsRuleIdsAndSeverities) {
     EXPECT_EQ(rows[0].at("threshold").as_string(), "2025-08-02");
 }
 
-TEST_F(CheckCommand, CsvHasOneRecordPerFinding) {
+TEST_F(CheckCommand, CsvHasOneRecordPerFindingWithItsRuleIdAndName) {
     const auto r = run_cli({"check", file, "--as-of", "2025-08-02", "--format", "csv"});
     EXPECT_EQ(r.status, 1);
-    EXPECT_THAT(r.out, ::testing::StartsWith("Organisation,Severity,Projected,Rule,Since,Threshold,Consequence,Legal "
-                                             "basis,Finding\r\n"));
-    // Dates stay ISO in CSV, in either language.
-    EXPECT_THAT(r.out, HasSubstr(",2024-08-01,2025-08-02,"));
-    const auto vi = run_cli({"check", file, "--as-of", "2025-08-02", "--format", "csv", "--lang", "vi"});
-    EXPECT_THAT(vi.out, HasSubstr(",2024-08-01,2025-08-02,"));
+    EXPECT_THAT(r.out, ::testing::StartsWith(
+                           "Organisation,Severity,Projected,Rule id,Rule,Since,Threshold,Consequence,Legal basis,Finding\r\n"
+                           "HTX-4,Due,,compliance.below_minimum_members,Below the minimum of official members,"
+                           "2024-08-01,2025-08-02,"));
     EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 2);
+    // Dates stay ISO in CSV, in either language.
+    const auto vi = run_cli({"check", file, "--as-of", "2025-08-02", "--format", "csv", "--lang", "vi"});
+    EXPECT_THAT(vi.out, ::testing::StartsWith("Tổ chức,Mức độ,Dự báo,Mã quy định,Quy định,"));
+    EXPECT_THAT(vi.out, HasSubstr(",compliance.below_minimum_members,"));
+    EXPECT_THAT(vi.out, HasSubstr(",2024-08-01,2025-08-02,"));
+}
+
+TEST_F(CheckCommand, OnlyCsvHasARuleIdColumnOfItsOwn) {
+    const auto text = run_cli({"check", file, "--as-of", "2025-08-02"});
+    EXPECT_THAT(text.out, Not(HasSubstr("Rule id")));
+    const auto md = run_cli({"check", file, "--as-of", "2025-08-02", "--format", "md"});
+    EXPECT_THAT(md.out, Not(HasSubstr("Rule id")));
 }
 
 TEST_F(CheckCommand, VietnameseLabelsAndMessages) {

@@ -178,7 +178,7 @@ TEST(SimulateInput, ScenarioFilesAreCheckedWholeAndEveryProblemNamesFileLineColu
     const auto r = run_cli({"simulate", "--scenario", "bad.json", "--scenario", "syntax.json"}, in_dir(dir.path()));
     EXPECT_EQ(r.status, 1);
     EXPECT_EQ(r.out, "");
-    EXPECT_THAT(r.err, HasSubstr("bad.json:6:55: programmes[0].from: \"2026-13-01\" is not a valid date"));
+    EXPECT_THAT(r.err, HasSubstr("bad.json:6:55: programmes[0].from: \"2026-13-01\" is not a calendar date: there is no month 13"));
     EXPECT_THAT(r.err, HasSubstr("bad.json:6:79: programmes[0].months: months must be from 0 to 1200\n"));
     EXPECT_THAT(r.err, HasSubstr("bad.json:7:5: programmes[1].factor: a rate_change programme needs factor\n"));
     EXPECT_THAT(r.err, HasSubstr("bad.json:7:100: programmes[1].factr: unknown key \"factr\""));

@@ -33,6 +33,7 @@ using compliance::Severity;
 using ::testing::HasSubstr;
 
 constexpr const char* below_minimum = "compliance.below_minimum_members";
+constexpr const char* founded_below = "compliance.founded_below_minimum";
 constexpr const char* foreign_members = "compliance.foreign_official_members";
 constexpr const char* capital_official = "compliance.capital_share_official";
 constexpr const char* capital_associates = "compliance.capital_share_associates";
@@ -106,6 +107,80 @@ TEST_F(Compliance, Art103_1d_CooperativeBelowFiveIsAtRiskTwelveMonthsMinusADay) 
     EXPECT_EQ(f->message_vi, "4 thành viên chính thức, dưới mức tối thiểu 5 từ 01/08/2024; sẽ đủ 12 tháng vào ngày "
                              "02/08/2025 nếu không khắc phục");
     EXPECT_EQ(f->legal_basis_vi, "điểm d khoản 1 Điều 103 Luật 17/2023/QH15; Điều 53 Nghị định 92/2024/NĐ-CP");
+}
+
+// ---- Founding conditions: 2023 Law Art 4.7, 4.8; 2012 Law Art 3.1, 3.2 ----------------------------------------
+// A registration below the founding minimum is kept and reported as a notice from its day (docs/legal-rules.md,
+// "Founding conditions"); the Art 103.1d count runs beside it.
+
+TEST_F(Compliance, Art4_7_CooperativeFoundedWithFourHasANoticeFromItsRegistration) {
+    reg.add(cooperative("htx").registered("2024-08-01"_d).then(ev::members_joined("2024-08-01"_d, 4)));
+    const auto f = finding("htx", founded_below, "2024-08-01"_d);
+    ASSERT_TRUE(f);
+    EXPECT_EQ(f->severity, Severity::notice);
+    EXPECT_EQ(f->consequence, Consequence::administrative_lapse);
+    EXPECT_EQ(f->began, "2024-08-01"_d);
+    EXPECT_EQ(f->threshold, "2024-08-01"_d);
+    EXPECT_EQ(f->observed, 4.0);
+    EXPECT_EQ(f->limit, 5);
+    EXPECT_EQ(f->legal_basis, "Law 17/2023/QH15 Art 4.7, 4.8");
+    EXPECT_EQ(f->message, "registered on 2024-08-01 with 4 official members, below the founding minimum of 5");
+    EXPECT_EQ(f->message_vi, "đăng ký ngày 01/08/2024 với 4 thành viên chính thức, dưới mức tối thiểu khi thành lập 5");
+    // The Art 103.1d count beside it: nothing until two months before its threshold, due from it.
+    EXPECT_FALSE(finding("htx", below_minimum, "2024-08-01"_d));
+    EXPECT_EQ(severity("htx", founded_below, "2025-08-02"_d), Severity::notice);
+    EXPECT_EQ(severity("htx", below_minimum, "2025-08-02"_d), Severity::due);
+}
+
+TEST_F(Compliance, Art4_7_CooperativeFoundedWithFiveHasNone) {
+    reg.add(cooperative("htx").registered("2024-08-01"_d).then(ev::members_joined("2024-08-01"_d, 5)));
+    EXPECT_TRUE(compliance::check(reg, "htx", "2024-08-01"_d).empty());
+    // Falling below later is the Art 103.1d count only, not a founding shortfall.
+    reg.append("htx", ev::members_left("2024-09-02"_d, 1));
+    EXPECT_FALSE(finding("htx", founded_below, "2025-09-01"_d));
+    EXPECT_EQ(severity("htx", below_minimum, "2025-09-03"_d), Severity::due);
+}
+
+TEST_F(Compliance, Art3_2_UnionFoundedWithThreeUnderThe2012LawUntilTheNewMinimum) {
+    // Under the 2012 Law a union is founded with 4 member cooperatives (Art 3.2); 3 suffice from 2024-07-01
+    // (2023 Law Art 4.8), so the shortfall ends on 2024-06-30 and is reported for 12 months after.
+    reg.add(union_of_cooperatives("lh").registered("2023-03-01"_d).then(
+        ev::members_joined("2023-03-01"_d, 3, MemberType::cooperative)));
+    const auto f = finding("lh", founded_below, "2023-03-01"_d);
+    ASSERT_TRUE(f);
+    EXPECT_EQ(f->limit, 4);
+    EXPECT_EQ(f->legal_basis, "Law 23/2012/QH13 Art 3.1, 3.2");
+    EXPECT_EQ(f->message, "registered on 2023-03-01 with 3 member cooperatives, below the founding minimum of 4");
+    const auto cured = finding("lh", founded_below, "2024-07-01"_d);
+    ASSERT_TRUE(cured);
+    EXPECT_EQ(cured->message, "registered on 2023-03-01 with 3 member cooperatives, below the founding minimum of 4, "
+                              "until 2024-06-30");
+    EXPECT_EQ(severity("lh", founded_below, "2025-06-29"_d), Severity::notice);
+    EXPECT_FALSE(finding("lh", founded_below, "2025-06-30"_d));
+    // With 4 it never has one.
+    reg.add(union_of_cooperatives("lh4").registered("2023-03-01"_d).then(
+        ev::members_joined("2023-03-01"_d, 4, MemberType::cooperative)));
+    EXPECT_FALSE(finding("lh4", founded_below, "2023-03-01"_d));
+}
+
+TEST_F(Compliance, Art4_7_AFoundingShortfallCuredStaysANoticeAndDoesNotReturn) {
+    reg.add(cooperative("htx")
+                .registered("2024-08-01"_d)
+                .then(ev::members_joined("2024-08-01"_d, 4))
+                .then(ev::members_joined("2024-10-01"_d, 1))
+                .then(ev::members_left("2025-01-10"_d, 1)));
+    const auto f = finding("htx", founded_below, "2025-01-10"_d);
+    ASSERT_TRUE(f);
+    EXPECT_EQ(f->message, "registered on 2024-08-01 with 4 official members, below the founding minimum of 5, "
+                          "until 2024-09-30");
+    EXPECT_EQ(severity("htx", founded_below, "2025-09-29"_d), Severity::notice);
+    EXPECT_FALSE(finding("htx", founded_below, "2025-09-30"_d));
+}
+
+TEST_F(Compliance, Art4_7_WithoutMembersOnTheRegistrationDayTheFoundingIsNotJudged) {
+    reg.add(cooperative("htx").registered("2024-08-01"_d).then(ev::members_joined("2024-08-05"_d, 4)));
+    EXPECT_FALSE(finding("htx", founded_below, "2024-08-05"_d));
+    EXPECT_EQ(severity("htx", below_minimum, "2025-08-06"_d), Severity::due);
 }
 
 TEST_F(Compliance, AnotherFrameworkAppliesToTheSameRegistry) {
@@ -740,7 +815,7 @@ TEST_F(Compliance, OnlyActiveOrSuspendedOrganisationsHaveFindings) {
                 .registered("2024-08-01"_d)
                 .then(ev::members_joined("2024-08-01"_d, 3))
                 .then(ev::dissolution_resolved("2025-01-06"_d, 70)));
-    reg.add(cooperative("later").registered("2026-01-05"_d).then(ev::members_joined("2026-01-05"_d, 3)));
+    reg.add(cooperative("later").area("P96-2025").registered("2026-01-05"_d).then(ev::members_joined("2026-01-05"_d, 3)));
     EXPECT_TRUE(compliance::check(reg, "2026-01-01"_d).empty());
 }
 
@@ -762,8 +837,9 @@ TEST_F(Compliance, FindingsAreOrderedByOrganisationThenRule) {
     const auto all = compliance::check(reg, "2026-06-01"_d);
     std::vector<std::string> seen;
     for (const auto& f : all) seen.push_back(f.organization + " " + f.rule);
-    EXPECT_EQ(seen, (std::vector<std::string>{"b compliance.below_minimum_members", "b compliance.no_annual_assembly",
-                                              "b compliance.annual_assembly_late", "a compliance.below_minimum_members",
+    EXPECT_EQ(seen, (std::vector<std::string>{"b compliance.below_minimum_members", "b compliance.founded_below_minimum",
+                                              "b compliance.no_annual_assembly", "b compliance.annual_assembly_late",
+                                              "a compliance.below_minimum_members", "a compliance.founded_below_minimum",
                                               "a compliance.no_annual_assembly", "a compliance.annual_assembly_late"}));
     EXPECT_EQ(compliance::check(reg, "2026-06-01"_d), all);
     EXPECT_TRUE(compliance::any_due(all));
@@ -777,7 +853,7 @@ TEST_F(Compliance, MinimumSeverityLeavesOutLesserFindings) {
     from_risk.minimum = Severity::at_risk;
     EXPECT_EQ(compliance::check(reg, "2025-07-01"_d, due_only).size(), 0u);
     EXPECT_EQ(compliance::check(reg, "2025-07-01"_d, from_risk).size(), 1u);  // below minimum at risk; the late assembly left out
-    EXPECT_EQ(compliance::check(reg, "2025-07-01"_d).size(), 2u);
+    EXPECT_EQ(compliance::check(reg, "2025-07-01"_d).size(), 3u);  // and the notices: founded below, late assembly
 }
 
 TEST_F(Compliance, BadOptionsAndUnknownOrganisationsAreErrors) {
@@ -822,10 +898,12 @@ TEST_F(Compliance, TheLastRepresentableDayIsChecked) {
 }
 
 TEST_F(Compliance, AGroupConvertedIntoACooperativeIsJudgedAsACooperative) {
+    // Five members convert (the founding minimum, Art 108 with Art 4.7); one leaves the same day.
     reg.add(cooperative_group("tht")
                 .registered("2024-08-01"_d)
-                .then(ev::members_joined("2024-08-01"_d, 4))
-                .then(ev::converted_to_cooperative("2025-09-01"_d, 4)));
+                .then(ev::members_joined("2024-08-01"_d, 5))
+                .then(ev::converted_to_cooperative("2025-09-01"_d, 5))
+                .then(ev::members_left("2025-09-01"_d, 1)));
     EXPECT_EQ(finding("tht", group_below, "2025-10-01"_d), std::nullopt);
     EXPECT_EQ(severity("tht", below_minimum, "2026-09-01"_d), Severity::at_risk);
     const auto f = finding("tht", below_minimum, "2026-09-02"_d);

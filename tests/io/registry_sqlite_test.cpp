@@ -170,7 +170,7 @@ TEST_F(SqliteStore, AValueEditedByHandIsRefusedWithItsTableRowAndColumn) {
         const std::string file = at("r.db").string();
         EXPECT_THAT(lines, testing::ElementsAre(
                                testing::StartsWith(file + ": organizations[1].kind: \"bank\" is not one of"),
-                               file + ": events[5].date: \"2023-02-30\" is not a valid date (YYYY-MM-DD)",
+                               file + ": events[5].date: \"2023-02-30\" is not a calendar date: month 2 of 2023 has 28 days",
                                file + ": events[6]: the data column is not a JSON object: {\"kind\": 3"));
     }
 }

@@ -227,7 +227,8 @@ TEST(Reform, UnknownParametersKeysAndRulesAreRefused) {
                                      "min_members_cooperative_group, min_members_cooperative, "));
     p = the_problem(R"({"format": "coopecon-reform", "version": 1, "title": "t", "paramters": {}})");
     EXPECT_EQ(p.code, ErrorCode::unknown_field);
-    EXPECT_EQ(p.message, "unknown key \"paramters\"; allowed keys: format, version, title, parameters, rules, regimes");
+    EXPECT_EQ(p.message, "unknown key \"paramters\"; allowed keys: format, version, title, parameters, rules, regimes; "
+              "did you mean parameters?");
     p = the_problem(R"({"format": "coopecon-reform", "version": 1, "title": "t", "rules": {"compliance.nope": [)" +
                     period("2026-01-01", "", "\"Art 1\"") + "]}}");
     EXPECT_EQ(p.code, ErrorCode::unknown_name);
@@ -298,7 +299,7 @@ TEST(Reform, EveryProblemOfAFileIsReportedAtOnceInFileOrder) {
                              "32:29 parameters.not_operating_months: no periods: a reform gives at least one period "
                              "for each entry it names",
                              "34:3 rulez: unknown key \"rulez\"; allowed keys: format, version, title, parameters, "
-                             "rules, regimes",
+                             "rules, regimes; did you mean rules?",
                          }));
         EXPECT_EQ(e.problems().front().file, path.string());
     }

@@ -2,6 +2,7 @@
 // Decree 92/2024/NĐ-CP Art 61): it keeps its id and code, after 12 months of operation, with every member's
 // consent, from 2024-07-01. Both sides of each threshold; refusals leave the registry as it was.
 
+#include <coopecon/law/reform.hpp>
 #include <coopecon/operations/bankruptcy.hpp>
 #include <coopecon/operations/conversion.hpp>
 #include <coopecon/operations/dissolution.hpp>
@@ -12,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -87,6 +89,52 @@ TEST(ConversionOperation, Art108_TheLawProvidesForConversionFrom20240701) {
                          "on 2024-06-30");
     op::convert_to_cooperative(reg, {"THT", "2024-07-01"_d, 5});
     EXPECT_EQ(reg.state_at("THT", "2024-07-01"_d).kind, OrgKind::cooperative);
+}
+
+TEST(ConversionOperation, Art108_Art4_7_TheGroupMustHaveTheOfficialMembersACooperativeIsFoundedWith) {
+    // The cooperative it becomes needs 5 official members on the conversion day (2023 Law Art 4.7): the group of 5
+    // converts (above); with 4 it is refused, whatever their consent, and with 5 again it converts.
+    auto reg = conversion_registry();
+    reg.append("THT", ev::members_left("2025-08-20"_d, 1));
+    const auto p = conversion_refused(reg, [&] { op::convert_to_cooperative(reg, {"THT", "2025-09-01"_d, 4}); });
+    EXPECT_EQ(refusal_of(p), (Refusal{.organization = "THT", .event = "converted_to_cooperative", .date = "2025-09-01"_d,
+                                      .rule = "C1", .legal_basis = "Law 17/2023/QH15 Art 108; Decree 92/2024/NĐ-CP Art 61"}));
+    EXPECT_EQ(p.message, "the group has 4 official members on 2025-09-01; the cooperative it becomes must be founded "
+                         "with at least 5 official members (Law 17/2023/QH15 Art 4.7)");
+    reg.append("THT", ev::members_joined("2025-09-01"_d, 1));
+    op::convert_to_cooperative(reg, {"THT", "2025-09-01"_d, 5});
+    EXPECT_EQ(reg.state_at("THT", "2025-09-01"_d).kind, OrgKind::cooperative);
+}
+
+TEST(ConversionOperation, Art108_Art4_7_OnlyOfficialMembersCountTowardsTheFoundingMinimum) {
+    // Five members, one of them a non-capital associate: four official members are not enough.
+    auto reg = registry();
+    reg.add(cooperative_group("THT")
+                .registered(group_registered)
+                .then(ev::members_joined(group_registered, 4))
+                .then(ev::members_joined(group_registered, 1, MemberType::individual, MemberKind::non_capital_associate)));
+    const auto p = conversion_refused(reg, [&] { op::convert_to_cooperative(reg, {"THT", "2025-09-01"_d, 5}); });
+    EXPECT_EQ(p.rule, "C1");
+    EXPECT_EQ(p.message, "the group has 4 official members on 2025-09-01; the cooperative it becomes must be founded "
+                         "with at least 5 official members (Law 17/2023/QH15 Art 4.7)");
+}
+
+TEST(ConversionOperation, Art108_Art4_7_AReformOfTheMinimumAppliesOnTheConversionDay) {
+    // The minimum is the one in force on the conversion day: a reform raising it to 6 from 2026-01-01 refuses a
+    // group of 5 on that day and not on the day before.
+    law::Reform reform;
+    reform.title = "six members";
+    reform.parameters[law::Param::min_members_cooperative] = {
+        Dated<std::int64_t>{"2026-01-01"_d, std::nullopt, 6, "a reform of Art 4.7", false}};
+    Registry reformed(std::make_shared<const law::Framework>(law::apply(*law::vietnam(), reform)), vietnam_areas());
+    reformed.add(cooperative_group("THT")
+                     .registered(group_registered)
+                     .then(ev::members_joined(group_registered, 5)));
+    const auto p = conversion_refused(reformed, [&] { op::convert_to_cooperative(reformed, {"THT", "2026-01-01"_d, 5}); });
+    EXPECT_EQ(p.message, "the group has 5 official members on 2026-01-01; the cooperative it becomes must be founded "
+                         "with at least 6 official members (a reform of Art 4.7)");
+    op::convert_to_cooperative(reformed, {"THT", "2025-12-31"_d, 5});
+    EXPECT_EQ(reformed.state_at("THT", "2025-12-31"_d).kind, OrgKind::cooperative);
 }
 
 TEST(ConversionOperation, MoreConsentingMembersThanMembersIsRefusedAsInput) {

@@ -34,7 +34,7 @@ def cooperative(id_, registered="2020-03-01", named=("M1", "M2", "M3"), fund=300
     }
 
 
-def group(id_, registered="2024-08-01", members=4):
+def group(id_, registered="2024-08-01", members=5):
     return {
         "id": id_, "registration_code": "code-" + id_, "name": "Tổ hợp tác " + id_, "kind": "cooperative_group",
         "area": "P96", "sector": "agriculture",
@@ -176,12 +176,12 @@ def test_a_mistake_in_the_description_is_reported_at_its_path(registry):
 
 def test_art108_conversion_keeps_the_code_after_twelve_months_with_every_member(registry):
     early = refused(registry, coopecon.RuleViolation,
-                    lambda: operations.convert_to_cooperative(registry, "THT", "2025-08-01", consenting_members=4))
+                    lambda: operations.convert_to_cooperative(registry, "THT", "2025-08-01", consenting_members=5))
     assert early.problems[0]["rule"] == "C1"  # the last day of the twelve months
     short = refused(registry, coopecon.RuleViolation,
-                    lambda: operations.convert_to_cooperative(registry, "THT", "2025-08-02", consenting_members=3))
-    assert "3 of 4 members agreed" in str(short)
-    operations.convert_to_cooperative(registry, "THT", "2025-08-02", consenting_members=4)
+                    lambda: operations.convert_to_cooperative(registry, "THT", "2025-08-02", consenting_members=4))
+    assert "4 of 5 members agreed" in str(short)
+    operations.convert_to_cooperative(registry, "THT", "2025-08-02", consenting_members=5)
     assert registry.state_at("THT", "2025-08-02")["kind"] == "cooperative"
     identity = registry.organization("THT")
     assert identity["registration_code"] == "code-THT"
@@ -193,6 +193,20 @@ def test_art108_conversion_keeps_the_code_after_twelve_months_with_every_member(
     assert copy.events("THT") == registry.events("THT")
     with pytest.raises(coopecon.InvalidValueError, match="kind cooperative is not what its events make"):
         coopecon.Registry().add({**identity, "id": "X", "events": registry.events("THT")[:-1]})
+
+
+def test_art108_art4_7_a_group_below_the_founding_minimum_does_not_convert():
+    # Four official members, all agreeing: the cooperative it would become needs five (Law 17/2023/QH15 Art 4.7).
+    registry = coopecon.Registry()
+    registry.add([group("THT4", members=4), group("THT5")])
+    four = refused(registry, coopecon.RuleViolation,
+                   lambda: operations.convert_to_cooperative(registry, "THT4", "2025-08-02", consenting_members=4))
+    (problem,) = four.problems
+    assert (problem["organization"], problem["rule"], problem["event"]) == ("THT4", "C1", "converted_to_cooperative")
+    assert problem["message"] == ("the group has 4 official members on 2025-08-02; the cooperative it becomes must be "
+                                  "founded with at least 5 official members (Law 17/2023/QH15 Art 4.7)")
+    operations.convert_to_cooperative(registry, "THT5", "2025-08-02", consenting_members=5)
+    assert registry.state_at("THT5", "2025-08-02")["kind"] == "cooperative"
 
 
 def test_art102_bankruptcy(registry):

@@ -12,9 +12,10 @@ import coopecon
 from conftest import SOURCE_DIR
 
 SCENARIOS = sorted((SOURCE_DIR / "tests" / "scenarios").glob("*.json"))
-SCENARIO_KEYS = {"title", "basis", "info", "organizations", "expect"}
+SCENARIO_KEYS = {"title", "basis", "info", "organizations", "expect", "refused"}
 EXPECT_KEYS = {"date", "organization", "status", "findings", "across_law_change", "note"}
 FINDING_KEYS = {"rule", "severity", "threshold", "counted_from", "consequence"}
+REFUSED_KEYS = {"organization", "rule", "path", "message", "note"}
 
 
 def load(path):
@@ -31,14 +32,35 @@ def load(path):
         for f in e.get("findings", []):
             assert not set(f) - FINDING_KEYS, f"{where}: unknown finding keys {sorted(set(f) - FINDING_KEYS)}"
             assert {"rule", "severity"} <= set(f), f"{where}: a finding needs 'rule' and 'severity'"
+    for k, r in enumerate(scenario.get("refused", [])):
+        where = f"{path.name}: refused[{k}]"
+        assert not set(r) - REFUSED_KEYS, f"{where}: unknown keys {sorted(set(r) - REFUSED_KEYS)}"
+        assert {"organization", "rule", "path"} <= set(r), f"{where}: 'organization', 'rule' and 'path' are required"
     return scenario
 
 
-def registry_of(scenario):
+def registry_of(scenario, organizations=None):
     info = scenario.get("info", {"title": scenario["title"], "source": scenario["basis"], "synthetic": True})
     text = json.dumps({"format": "coopecon-registry", "version": 1, "info": info,
-                       "organizations": scenario["organizations"]})
+                       "organizations": scenario["organizations"] if organizations is None else organizations})
     return coopecon.loads(text)
+
+
+def check_refused(path, scenario, refused):
+    """The registry with one more organisation is refused: exactly one problem, naming that organisation, the
+    rule and the field path (given from the organisation on, e.g. events[2])."""
+    org = refused["organization"]
+    where = f"{path.name}: refused {org['id']}" + (f" ({refused['note']})" if "note" in refused else "")
+    with pytest.raises(coopecon.Error) as caught:
+        registry_of(scenario, scenario["organizations"] + [org])
+    problems = caught.value.problems
+    assert len(problems) == 1, f"{where}: {len(problems)} problems, expected 1:\n  {caught.value}"
+    (problem,) = problems
+    expected_path = f"organizations[{len(scenario['organizations'])}].{refused['path']}"
+    got = (problem["organization"], problem["rule"], problem["path"])
+    assert got == (org["id"], refused["rule"], expected_path), f"{where}: got {got}:\n  {caught.value}"
+    if "message" in refused:
+        assert refused["message"] in problem["message"], f"{where}: message {problem['message']!r}"
 
 
 def test_there_are_scenarios_for_every_threshold_rule():
@@ -59,6 +81,8 @@ def test_there_are_scenarios_for_every_threshold_rule():
 @pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])
 def test_scenario(path):
     scenario = load(path)
+    for refused in scenario.get("refused", []):
+        check_refused(path, scenario, refused)
     reg = registry_of(scenario)
     for e in scenario["expect"]:
         date = datetime.date.fromisoformat(e["date"])

@@ -144,8 +144,66 @@ TEST(RegistryAdd, UnknownPredecessorIsRefused) {
     auto reg = registry();
     EXPECT_EQ(refused_add(reg, {cooperative("htx-b").then(ev::registered_as_successor(
                                     "2024-11-04"_d, ReorganizationForm::split_off, {"htx-zz"}))}),
-              (std::vector<Refusal>{{.organization = "htx-b", .date = "2024-11-04"_d,
-                                     .code = ErrorCode::unknown_name, .path = "organizations[0]"}}));
+              (std::vector<Refusal>{{.organization = "htx-b", .event = "registered", .date = "2024-11-04"_d,
+                                     .code = ErrorCode::unknown_name,
+                                     .path = "organizations[0].events[0].predecessors[0]"}}));
+}
+
+TEST(RegistryAdd, AnUnknownCounterpartIsReportedOnceWhereItIsFirstNamed) {
+    // The reorganisation's start and completion both name htx-zz: one problem, at the field that names it first.
+    auto reg = registry();
+    const auto problems = refused_add(
+        reg, {cooperative("htx-0").registered("2020-03-02"_d),
+              cooperative("htx-a")
+                  .registered("2020-03-02"_d)
+                  .then(ev::members_joined("2020-03-02"_d, 7))
+                  .then(ev::reorganization_started("2024-09-02"_d, ReorganizationForm::merger_receiving, 70,
+                                                   {"htx-0", "htx-zz"}))
+                  .then(ev::reorganization_completed("2024-11-04"_d, ReorganizationForm::merger_receiving,
+                                                     {"htx-zz"}))});
+    EXPECT_EQ(problems, (std::vector<Refusal>{{.organization = "htx-a", .event = "reorganization_started",
+                                               .date = "2024-09-02"_d, .code = ErrorCode::unknown_name,
+                                               .path = "organizations[1].events[2].counterparts[1]"}}));
+}
+
+TEST(RegistryAdd, ABackDatedSecondRegistrationIsTheOneRefused) {
+    // Registered on 2023-01-10; a registration dated 2022-05-01 written after it is the offending one, though it
+    // comes first in date order.
+    auto reg = registry();
+    const auto problems = refused_add(reg, {cooperative("htx-1")
+                                                .registered("2023-01-10"_d)
+                                                .then(ev::members_joined("2023-01-10"_d, 7))
+                                                .then(ev::registered("2022-05-01"_d))});
+    EXPECT_EQ(problems, (std::vector<Refusal>{{.organization = "htx-1", .event = "registered", .date = "2022-05-01"_d,
+                                               .rule = "integrity.single_registration", .code = ErrorCode::integrity,
+                                               .path = "organizations[0].events[2]"}}));
+}
+
+TEST(RegistryAdd, ASeatInAUnitThatEndedBeforeTheRegistrationIsRefused) {
+    // P96, the province of Cà Mau, ended on 2025-06-30; from 2025-07-01 its territory is in P96-2025.
+    auto reg = registry();
+    const auto problems = refused_add(reg, {cooperative("htx-1").area("P96").registered("2025-09-01"_d)});
+    EXPECT_EQ(problems, (std::vector<Refusal>{{.organization = "htx-1", .date = "2025-09-01"_d,
+                                               .rule = "integrity.area_valid_on_registration",
+                                               .code = ErrorCode::invalid_value, .path = "organizations[0].area"}}));
+    try {
+        reg.add(cooperative("htx-1").area("P96").registered("2025-09-01"_d));
+    } catch (const Error& e) {
+        EXPECT_EQ(e.problems().front().message, "area P96 (Cà Mau) ended on 2025-06-30, before the organization was "
+                                                "registered on 2025-09-01; its territory was then in P96-2025 (Cà Mau)");
+    }
+    // On the unit's last day, and in the unit of that date, it is accepted.
+    reg.add(std::vector<OrganizationRecord>{cooperative("htx-2").area("P96").registered("2025-06-30"_d),
+                                            cooperative("htx-3").area("P96-2025").registered("2025-09-01"_d)});
+    EXPECT_EQ(reg.size(), 2u);
+}
+
+TEST(RegistryAdd, ASeatInAUnitThatBeganAfterTheRegistrationIsTheSeatInLaterUnits) {
+    // A cooperative registered in 2019 whose seat is given in the units of 2025-07-01, as an export of today's
+    // registry lists it.
+    auto reg = registry();
+    reg.add(cooperative("htx-1").area("P96-2025").registered("2019-05-02"_d));
+    EXPECT_EQ(reg.size(), 1u);
 }
 
 TEST(RegistryAdd, ReportsUnknownReferencesAlongsideOtherProblems) {
@@ -157,8 +215,27 @@ TEST(RegistryAdd, ReportsUnknownReferencesAlongsideOtherProblems) {
                   {.organization = "htx-1", .event = "resumed", .date = "2024-09-02"_d, .rule = "T4",
                    .legal_basis = "Law 17/2023/QH15 Art 96.1; Decree 92/2024/NĐ-CP Art 47",
                    .path = "organizations[0].events[1]"},
-                  {.organization = "htx-b", .date = "2024-11-04"_d, .code = ErrorCode::unknown_name,
-                   .path = "organizations[1]"}}));
+                  {.organization = "htx-b", .event = "registered", .date = "2024-11-04"_d,
+                   .code = ErrorCode::unknown_name, .path = "organizations[1].events[0].predecessors[0]"}}));
+}
+
+TEST(RegistryAdd, Art108_Art4_7_AConversionInAFileNeedsTheFoundingMinimumOfOfficialMembers) {
+    // A group of 4 official members cannot become a cooperative (5 under Law 17/2023/QH15 Art 4.7); the refusal
+    // points at the conversion event of the organisation that is refused, the group of 5 is not.
+    auto group = [](std::string id, std::int32_t members) {
+        return cooperative_group(std::move(id))
+            .registered("2024-07-10"_d)
+            .then(ev::members_joined("2024-07-10"_d, members))
+            .then(ev::converted_to_cooperative("2025-07-11"_d, members));
+    };
+    auto reg = registry();
+    EXPECT_EQ(refused_add(reg, {group("tht-5", 5), group("tht-4", 4)}),
+              (std::vector<Refusal>{{.organization = "tht-4", .event = "converted_to_cooperative",
+                                     .date = "2025-07-11"_d, .rule = "C1",
+                                     .legal_basis = "Law 17/2023/QH15 Art 108; Decree 92/2024/NĐ-CP Art 61",
+                                     .path = "organizations[1].events[2]"}}));
+    reg.add(group("tht-5", 5));
+    EXPECT_EQ(reg.state_at("tht-5", "2025-07-11"_d).kind, OrgKind::cooperative);
 }
 
 // ---- append ---------------------------------------------------------------------------------------------
@@ -249,6 +326,17 @@ TEST_F(RegistryAppend, BackDatedDissolutionBeforeALaterSuspensionIsRefused) {
 }
 
 // ---- reads ----------------------------------------------------------------------------------------------
+
+TEST_F(RegistryAppend, Art108_Art4_7_AppendingAConversionOfAGroupBelowTheFoundingMinimumIsRefused) {
+    reg.add(cooperative_group("tht").registered("2024-07-10"_d).then(ev::members_joined("2024-07-10"_d, 4)));
+    EXPECT_EQ(refused_append(reg, {{"tht", ev::converted_to_cooperative("2025-07-11"_d, 4)}}),
+              (std::vector<Refusal>{{.organization = "tht", .event = "converted_to_cooperative",
+                                     .date = "2025-07-11"_d, .rule = "C1",
+                                     .legal_basis = "Law 17/2023/QH15 Art 108; Decree 92/2024/NĐ-CP Art 61"}}));
+    reg.append("tht", ev::members_joined("2025-07-11"_d, 1));
+    reg.append("tht", ev::converted_to_cooperative("2025-07-11"_d, 5));
+    EXPECT_EQ(reg.state_at("tht", "2025-07-11"_d).kind, OrgKind::cooperative);
+}
 
 TEST_F(RegistryAppend, StateAtOfAnUnknownIdThrowsUnknownName) {
     const Registry& view = reg;

@@ -30,8 +30,8 @@ protected:
             cooperative_group("tht-b")
                 .sector(Sector::industry_handicraft)
                 .registered("2023-09-15"_d)
-                .then(ev::members_joined("2023-09-15"_d, 3, MemberType::household))
-                .then(ev::converted_to_cooperative("2024-09-16"_d, 3))
+                .then(ev::members_joined("2023-09-15"_d, 5, MemberType::household))
+                .then(ev::converted_to_cooperative("2024-09-16"_d, 5))
                 .then(ev::address_flag_set("2025-02-03"_d)),
             // A cooperative in the district-level city of Cà Mau, dissolved in 2024.
             cooperative("htx-c")
@@ -144,7 +144,7 @@ TEST_F(RegistrySnapshot, RowsHoldTheHandComputedStateOn2025_03_03) {
     EXPECT_EQ(snap.status[1], LegalStatus::active);
     EXPECT_EQ(snap.status_since[1], day("2023-09-15"_d));
     EXPECT_EQ(snap.not_at_address[1], 1);
-    EXPECT_EQ(snap.household_members[1], 3);
+    EXPECT_EQ(snap.household_members[1], 5);
     EXPECT_EQ(snap.sector[1], Sector::industry_handicraft);
 
     // htx-c: terminated on 2024-12-02, seated in the district-level city.

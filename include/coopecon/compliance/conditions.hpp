@@ -9,6 +9,8 @@
 // - not operating: active and flagged by the tax authority as not operating at its registered address (T18);
 //   a notified suspension is not "without notice", so suspended days do not count;
 // - member counts need member data: an organisation whose history has no member event is not judged on them;
+// - founded below the minimum: official members at the end of the registration day below the minimum in force,
+//   until the minimum in force is reached (a member event on the registration day is needed);
 // - the largest official contribution is the largest named member's; members recorded as a cohort are taken to
 //   have contributed equally. The charter capital is the one registered, or when none is, the contributions of
 //   official and capital-contributing members (2023 Law Art 4.24);
@@ -161,6 +163,9 @@ private:
     std::multiset<Dong> named_official_;
     Dong named_official_total_ = 0;
     std::int64_t named_official_count_ = 0;
+
+    bool founding_judged_ = false;
+    std::optional<double> founding_official_;  // official members at registration, while below the minimum
 
     std::vector<Date> assemblies_;  // annual assemblies, in date order
     int next_year_ = 0;             // the first financial year not yet judged, with its

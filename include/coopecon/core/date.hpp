@@ -43,6 +43,14 @@ public:
         return from_ymd(year, month, day);
     }
 
+    /// Why year/month/day is not a calendar date, in the words every reader of dates uses ("month 4 of 2023 has
+    /// 30 days", "there is no month 13", "there is no year 0"); empty when it is one.
+    static std::string calendar_problem(int year, unsigned month, unsigned day);
+
+    /// Why `text` is not a strict ISO 8601 date, to follow the text quoted: "is not a calendar date: month 4 of
+    /// 2023 has 30 days", or "is not a date written YYYY-MM-DD"; empty when it is one.
+    static std::string iso_problem(std::string_view text);
+
     constexpr std::int32_t days_since_epoch() const noexcept { return days_; }
     constexpr std::chrono::year_month_day ymd() const noexcept {
         return std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{days_}}};

@@ -59,6 +59,12 @@ COOPECON_LABELLED_ENUM(Measurement, std::uint8_t,
       min_members_union, official_members,                                                                             \
       "Below the minimum of official members", "Không đủ số lượng thành viên chính thức tối thiểu",                    \
       "{observed}, below the minimum of {limit}", "{observed}, dưới mức tối thiểu {limit}")                            \
+    /* 2023 Law Art 4.7, 4.8; 2012 Law Art 3.1, 3.2: registered below the founding minimum (a notice) */              \
+    X(founded_below_minimum, coop_kinds, lapse, std::nullopt, min_members_cooperative, min_members_union,              \
+      official_members,                                                                                                \
+      "Founded below the minimum of official members", "Thành lập không đủ số lượng thành viên chính thức tối thiểu",  \
+      "registered on {event} with {observed}, below the founding minimum of {limit}{until?, until {until}|}",          \
+      "đăng ký ngày {event} với {observed}, dưới mức tối thiểu khi thành lập {limit}{until?, đến ngày {until}|}")       \
     /* 2023 Law Art 103.1d with Art 30.7 */                                                                            \
     X(foreign_official_members, coop_kinds, duration, foreign_member_limit_months,                                     \
       max_foreign_official_members_percent, max_foreign_official_members_percent, percent_of_official_members,         \

@@ -118,7 +118,8 @@ COOPECON_EXPORT std::optional<std::string> completes_started_reorganization(cons
 COOPECON_EXPORT std::optional<std::string> flag_not_set(const GuardInput& in);
 COOPECON_EXPORT std::optional<std::string> flag_set(const GuardInput& in);
 /// A cooperative group may become a cooperative after operating N months, with all members agreeing
-/// (2023 Law Art 108.1). The law provides for it from 2024-07-01 only.
+/// (2023 Law Art 108.1), when it has the official members a cooperative is founded with (Art 4.7). The law
+/// provides for it from 2024-07-01 only.
 COOPECON_EXPORT std::optional<std::string> conversion(const GuardInput& in);
 
 }  // namespace detail
