@@ -629,7 +629,7 @@ private:
         if (!o.rng.bernoulli(missed_chance(i, d))) {
             // Within the deadline in force after the year ends (most in the first quarter).
             const auto deadline = S_.law->value(law::Param::annual_assembly_deadline_months, ymd(d.year() + 1, 1, 1));
-            const Date last = ymd(d.year(), 12, 31).plus_months(static_cast<int>(deadline.value_or(3)));
+            const Date last = ymd(d.year(), 12, 31).plus_months(deadline.value_or(3));
             schedule(pick(o.rng, ymd(d.year() + 1, 1, 10), std::min(last, ymd(d.year() + 1, 4, 30))),
                      {i, 0, ItemType::assembly});
         } else if (!o.rng.bernoulli(missed_chance(i, d))) {
