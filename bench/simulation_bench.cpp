@@ -2,6 +2,9 @@
 //   dynamics            one run of 60 months of a national registry (vietnam_2022, about 107,000 organisations),
 //                       indicators at the end only: organisation-months per second of CPU time;
 //   monthly_indicators  the same with the standard indicators at every month end;
+//   national_runs       10 runs of 60 months of the same registry in one call on one thread: the setup (every
+//                       history replayed to the start) is paid once, as in a Monte Carlo, so the rate is the
+//                       dynamics' own;
 //   monte_carlo         1,000 runs of 60 months of the Cà Mau registry, on 1 and 2 threads (wall time);
 //   synthesize_world    the world profile at 3 million organisations on one thread.
 // Registries are generated once per process. --benchmark_filter=dynamics or =monte_carlo skip the slow ones.
@@ -63,6 +66,14 @@ void monthly_indicators(benchmark::State& state) {
     counters(state, last);
 }
 
+void national_runs(benchmark::State& state) {
+    const auto& reg = vietnam();
+    const auto o = options(reg, 10, 60);
+    RunStats last;
+    for (auto _ : state) last = run(reg, baseline_scenario(), o).stats;
+    counters(state, last);
+}
+
 void monte_carlo(benchmark::State& state) {
     const auto& reg = ca_mau();
     auto o = options(reg, 1000, 1);
@@ -84,6 +95,7 @@ void synthesize_world(benchmark::State& state) {
 
 BENCHMARK(dynamics)->Unit(benchmark::kMillisecond);
 BENCHMARK(monthly_indicators)->Unit(benchmark::kMillisecond);
+BENCHMARK(national_runs)->Unit(benchmark::kMillisecond);
 BENCHMARK(monte_carlo)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 BENCHMARK(synthesize_world)->Arg(3'000'000)->Unit(benchmark::kMillisecond)->Iterations(1);
 

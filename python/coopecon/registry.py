@@ -47,8 +47,10 @@ class Registry:
 
     @classmethod
     def load(cls, path: PathLike, framework: Optional["Framework"] = None) -> "Registry":
-        """Reads a registry file; every problem in it is reported at once, with line and column. Histories are
-        judged under `framework` (default: Vietnam's)."""
+        """Reads a registry in any of its forms, told apart by the file's first bytes: the registry file (every
+        problem in it is reported at once, with line and column), its binary form, a SQLite database, or, for a
+        name ending in .csv, a CSV export read strictly (docs/registry-format.md). Histories are judged under
+        `framework` (default: Vietnam's)."""
         return cls._wrap(_core.Registry.load(path, _law(framework)))
 
     @classmethod
@@ -170,7 +172,7 @@ class Registry:
 
 
 def load(path: PathLike, framework: Optional["Framework"] = None) -> Registry:
-    """Reads a registry file (see :meth:`Registry.load`).
+    """Reads a registry file, its binary form, a SQLite database or a CSV export (see :meth:`Registry.load`).
 
         >>> registry = coopecon.load("examples/registry.json")
         >>> registry.state_at("CM-HTX-0001", "2024-12-31")["status"]

@@ -18,6 +18,7 @@
 #include <coopecon/core/error.hpp>
 #include "json/read.hpp"
 #include <coopecon/io/registry_binary.hpp>
+#include <coopecon/io/registry_file.hpp>
 #include <coopecon/io/registry_json.hpp>
 #include <coopecon/law/framework_json.hpp>
 #include <coopecon/model/area_catalog_json.hpp>
@@ -64,7 +65,7 @@ std::unique_ptr<SharedRegistry> registry_load(std::filesystem::path path,
                                               const std::optional<FrameworkHandle>& framework) {
     auto law = law_of(framework);
     py::gil_scoped_release release;
-    return std::make_unique<SharedRegistry>(io::read_registry_file(path, std::move(law)));
+    return std::make_unique<SharedRegistry>(io::load_registry_file(path, std::move(law)));
 }
 
 std::string dumps(const SharedRegistry& registry) {

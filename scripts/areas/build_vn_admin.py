@@ -5,7 +5,10 @@ hand-maintained scripts/areas/overrides.json. Standard library only; needs the `
     /usr/bin/python3 scripts/areas/build_vn_admin.py \
         --dvhcvn PATH/daohoangson/dvhcvn --history PATH/daohoangson/dvhcvn-historical-data \
         --reform PATH/dvhcvn/20250701
+    /usr/bin/python3 scripts/areas/build_vn_admin.py --sources PATH --check
 
+`--sources PATH` stands for the three options when the clones are PATH/OWNER/NAME; `--check` writes nothing and
+exits with status 1, naming the first line that differs, when the committed files are not what the sources give.
 Each PATH is a clone (a work tree or a bare/mirror git directory) that contains the commit pinned in
 overrides.json ("pins"); the files are read from that commit with `git show`, never from the work tree:
 
@@ -189,13 +192,23 @@ def dump(doc):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--dvhcvn", required=True, help="clone of daohoangson/dvhcvn")
-    ap.add_argument("--history", required=True, help="clone of daohoangson/dvhcvn-historical-data")
-    ap.add_argument("--reform", required=True, help="clone of dvhcvn/20250701")
+    ap.add_argument("--sources", help="a folder holding the three clones as OWNER/NAME (daohoangson/dvhcvn, "
+                    "daohoangson/dvhcvn-historical-data, dvhcvn/20250701), instead of naming each")
+    ap.add_argument("--dvhcvn", help="clone of daohoangson/dvhcvn")
+    ap.add_argument("--history", help="clone of daohoangson/dvhcvn-historical-data")
+    ap.add_argument("--reform", help="clone of dvhcvn/20250701")
     ap.add_argument("--overrides", default=os.path.join(HERE, "overrides.json"))
     ap.add_argument("--output", default=os.path.join(HERE, "..", "..", "data", "areas", "vn-admin.json"))
     ap.add_argument("--report", default=os.path.join(HERE, "crosswalk_report.md"))
+    ap.add_argument("--check", action="store_true",
+                    help="write nothing: exit with status 1 if the output or the report would change")
     args = ap.parse_args()
+    for attr, repo in (("dvhcvn", "daohoangson/dvhcvn"), ("history", "daohoangson/dvhcvn-historical-data"),
+                       ("reform", "dvhcvn/20250701")):
+        if getattr(args, attr) is None:
+            if args.sources is None:
+                ap.error(f"--{attr} or --sources is required")
+            setattr(args, attr, os.path.join(args.sources, repo))
 
     ov = json.load(open(args.overrides, encoding="utf-8"))
     pins = ov["pins"]
@@ -376,8 +389,7 @@ def main():
            "licences": ov["licences"], "regions": ov["regions"], "areas": areas, "crosswalk": crosswalk}
     text = dump(doc)
     json.loads(text)
-    with open(args.output, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
+    same = emit(args.output, text, args.check)
 
     # ---- the report
     stats = {
@@ -392,12 +404,39 @@ def main():
         "snapshots": [s[0] for s in snaps],
         "first_listed": first_listed,
     }
-    write_report(args.report, pins, stats, report, before, corrections, name_fixes, old_units, new_units,
-                 successors, commune_less, parsed)
+    same = emit(args.report, report_text(pins, stats, report, before, corrections, name_fixes, old_units, new_units,
+                 successors, commune_less, parsed), args.check) and same
+    if args.check:
+        if not same:
+            raise SystemExit(1)
+        print(f"{args.output} and {args.report} are what the sources give")
+        return
     print(f"wrote {args.output}: {len(areas)} areas, {len(crosswalk)} crosswalk entries, {len(text.encode())} bytes")
 
 
-def write_report(path, pins, stats, after, before, corrections, name_fixes, old_units, new_units, successors,
+def emit(path, text, check):
+    """Writes `text` to `path`; with `check`, compares instead, printing the first line that differs."""
+    if not check:
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        return True
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            old = f.read()
+    except OSError as e:
+        print(f"{path}: cannot be read ({e.strerror})")
+        return False
+    if old == text:
+        return True
+    old_lines, new_lines = old.split("\n"), text.split("\n")
+    n = next((i for i, (a, b) in enumerate(zip(old_lines, new_lines)) if a != b), min(len(old_lines), len(new_lines)))
+    print(f"{path}:{n + 1}: differs from what the sources give")
+    print(f"  committed: {old_lines[n] if n < len(old_lines) else '(end of file)'}")
+    print(f"  rebuilt:   {new_lines[n] if n < len(new_lines) else '(end of file)'}")
+    return False
+
+
+def report_text(pins, stats, after, before, corrections, name_fixes, old_units, new_units, successors,
                  commune_less, parsed):
     def unit(o):
         return f"{o} {old_units[o]['name']} ({old_units[o]['district_name']})"
@@ -476,8 +515,7 @@ def write_report(path, pins, stats, after, before, corrections, name_fixes, old_
         L.append(f"- D{d} → {new(n)}")
     L += ["", "## Names normalised (spaces, case of the unit word)", ""]
     L += [f"- \"{a}\" → \"{b}\"" for a, b in sorted(set(name_fixes))]
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(L) + "\n")
+    return "\n".join(L) + "\n"
 
 
 if __name__ == "__main__":

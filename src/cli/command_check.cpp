@@ -5,6 +5,7 @@
 #include "commands.hpp"
 #include "registry_input.hpp"
 
+#include <coopecon/core/date_text.hpp>
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/indicators/render.hpp>
 #include <coopecon/indicators/table.hpp>
@@ -29,7 +30,8 @@ namespace {
 
 // The values are checked while the line is parsed, then read from Arguments::value.
 void check_severity(Arguments&, std::string_view v) {
-    if (v != "at_risk" && v != "due") throw UsageError(concat("--severity must be at_risk or due, not '", v, "'"), {});
+    if (v != "unknown" && v != "at_risk" && v != "due")
+        throw UsageError(concat("--severity must be unknown, at_risk or due, not '", v, "'"), {});
 }
 void check_at_risk_months(Arguments&, std::string_view v) {
     int n = -1;
@@ -40,15 +42,15 @@ void check_at_risk_months(Arguments&, std::string_view v) {
                          {});
 }
 
-constexpr Option severity_option{"severity", "at_risk|due",
+constexpr Option severity_option{"severity", "unknown|at_risk|due",
                                  "only findings at least this severe (default: all, notices included)",
                                  check_severity};
 constexpr Option at_risk_option{"at-risk-months", "N",
                                 "a finding is at risk this many months before its threshold (default: 2)",
                                 check_at_risk_months};
-constexpr std::array<const Option*, 11> check_options{
+constexpr std::array<const Option*, 12> check_options{
     &option::as_of,    &severity_option,     &option::across,       &at_risk_option, &option::law, &option::reform,
-    &option::csv_rows, &option::csv_mapping, &option::csv_bad_rows, &option::lang,  &option::format};
+    &option::csv_rows, &option::csv_mapping, &option::csv_bad_rows, &option::csv_areas, &option::lang,  &option::format};
 
 constexpr Syntax check_syntax{
     "FILE", 1,
@@ -68,40 +70,63 @@ constexpr Syntax check_syntax{
     check_options};
 
 constexpr Label title_label{"Compliance findings on ", "Kết quả kiểm tra tuân thủ tại ngày "};
+constexpr Label projected_title{" (projected: the data end on ", " (dự báo: số liệu đến ngày "};
+constexpr Label partial_title{"; histories complete from ", "; lịch sử đầy đủ từ ngày "};
 constexpr Label none_label{"no findings", "không có"};
+constexpr Label projected_label{"projected", "dự báo"};
 
 struct ColumnText {
     std::string_view id;
     Label label;
 };
-constexpr std::array<ColumnText, 7> columns{{
+// A lapse has no threshold: it is shown from the day it began ("Since"), and its threshold cell is blank.
+constexpr std::array<ColumnText, 9> columns{{
     {"organization", {"Organisation", "Tổ chức"}},
     {"severity", {"Severity", "Mức độ"}},
+    {"projected", {"Projected", "Dự báo"}},
     {"rule", {"Rule", "Quy định"}},
-    {"threshold", {"Threshold", "Thời hạn"}},
+    {"since", {"Since", "Từ ngày"}},
+    {"threshold", {"Threshold", "Ngày đủ thời hạn"}},
     {"consequence", {"Consequence", "Hậu quả pháp lý"}},
     {"legal_basis", {"Legal basis", "Căn cứ pháp lý"}},
     {"finding", {"Finding", "Nội dung"}},
 }};
 
-/// One row per finding; every cell keeps its stable code (rule id, severity, consequence) beside its label.
-indicators::Table build(const Registry& registry, const std::vector<compliance::Finding>& findings, Date as_of) {
+/// One row per finding; every cell keeps its stable code (rule id, severity, consequence, ISO date) beside its
+/// label. Dates are written for people in text, Markdown and HTML (core/date_text.hpp) and stay ISO in CSV and
+/// JSON.
+indicators::Table build(const Registry& registry, const std::vector<compliance::Finding>& findings, Date as_of,
+                        Format format) {
     using indicators::KeyCell;
     using indicators::Text;
+    const bool for_people = format != Format::csv && format != Format::json;
+    auto date = [&](Date d) {
+        return for_people ? Text(date_text(d, Lang::en), date_text(d, Lang::vi)) : Text(d.iso(), d.iso());
+    };
+    auto title = [&](Lang lang) {
+        std::string out = std::string(title_label.in(lang)) + std::string(date(as_of).in(lang));
+        if (const auto from = registry.info().history_from)
+            out += std::string(partial_title.in(lang)) + std::string(date(*from).in(lang));
+        if (as_of > registry.data_as_of())
+            out += std::string(projected_title.in(lang)) + std::string(date(registry.data_as_of()).in(lang)) + ")";
+        return out + ": " + registry.law().title(lang);
+    };
     indicators::Table t;
     t.id = "compliance_findings";
-    t.title = Text(std::string(title_label.en) + as_of.iso() + ": " + registry.law().title(),
-                   std::string(title_label.vi) + as_of.iso() + ": " + registry.law().title());
+    t.title = Text(title(Lang::en), title(Lang::vi));
     for (const auto& c : columns) t.keys.push_back({std::string(c.id), Text(c.label), {}});
     for (const auto& f : findings) {
         const auto rule = law::rule_from_id(f.rule);
-        const std::array<KeyCell, 7> cells{{
+        const bool lapse = law::info(*rule).form == law::RuleForm::lapse;
+        const std::array<KeyCell, 9> cells{{
             {f.organization, Text(f.organization, f.organization)},
             {std::string(enum_name(f.severity)), Text(label(f.severity))},
+            {f.projected ? "true" : "false", f.projected ? Text(projected_label) : Text("", "")},
             {f.rule, Text(law::info(*rule).name)},
-            {f.threshold.iso(), Text(f.threshold.iso(), f.threshold.iso())},
+            {f.began.iso(), date(f.began)},
+            {lapse ? "" : f.threshold.iso(), lapse ? Text("", "") : date(f.threshold)},
             {std::string(enum_name(f.consequence)), Text(label(f.consequence))},
-            {f.legal_basis, Text(f.legal_basis, f.legal_basis)},
+            {f.legal_basis, Text(f.legal_basis, f.legal_basis_vi)},
             {f.message, Text(f.message, f.message_vi)},
         }};
         for (std::size_t c = 0; c < cells.size(); ++c) t.keys[c].cells.push_back(cells[c]);
@@ -127,12 +152,12 @@ int check(const Invocation& call) {
     const auto& registry = *loaded.registry;
     compliance::CheckOptions options;
     if (const auto v = args.value(severity_option.name))
-        options.minimum = *v == "due" ? compliance::Severity::due : compliance::Severity::at_risk;
+        options.minimum = *enum_from_name<compliance::Severity>(*v);
     if (const auto v = args.value(option::across.name)) options.across_law_change = *enum_from_name<law::AcrossLawChange>(*v);
     if (const auto v = args.value(at_risk_option.name)) std::from_chars(v->data(), v->data() + v->size(), options.at_risk_months);
     const Date as_of = args.as_of.value_or(registry.data_as_of());
     const auto findings = compliance::check(registry, as_of, options);
-    call.out << indicators::render(build(registry, findings, as_of), args.format, args.lang);
+    call.out << indicators::render(build(registry, findings, as_of, args.format), args.format, args.lang);
     if (findings.empty() && args.format == Format::text) call.out << none_label.in(args.lang) << '\n';
     return compliance::any_due(findings) ? exit_code::problems : exit_code::ok;
 }

@@ -15,9 +15,9 @@ namespace coopecon::cli {
 
 namespace {
 
-constexpr std::array<const Option*, 8> explain_options{&option::as_of,    &option::across,      &option::law,
+constexpr std::array<const Option*, 9> explain_options{&option::as_of,    &option::across,      &option::law,
                                                        &option::reform,   &option::csv_rows,    &option::csv_mapping,
-                                                       &option::csv_bad_rows, &option::lang};
+                                                       &option::csv_bad_rows, &option::csv_areas, &option::lang};
 
 constexpr Syntax explain_syntax{
     "FILE ORG", 2,

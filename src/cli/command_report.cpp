@@ -11,6 +11,7 @@
 #include <coopecon/simulation/profiles.hpp>
 #include <coopecon/simulation/synthetic.hpp>
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <ostream>
@@ -22,8 +23,11 @@ namespace coopecon::cli {
 namespace {
 
 void check_by(Arguments&, std::string_view v) {
-    if (v != "province" && v != "district" && v != "region" && v != "kind" && v != "sector" && v != "status" && v != "size")
-        throw UsageError(concat("--by must be province, district, region, kind, sector, status or size, not '", v, "'"), {});
+    constexpr std::array<std::string_view, 8> keys{"province", "district", "commune", "region",
+                                                   "kind",     "sector",   "status",  "size"};
+    if (std::find(keys.begin(), keys.end(), v) == keys.end())
+        throw UsageError(
+            concat("--by must be province, district, commune, region, kind, sector, status or size, not '", v, "'"), {});
 }
 void check_period(Arguments&, std::string_view v) {
     if (v != "month" && v != "quarter" && v != "year")
@@ -35,7 +39,9 @@ void check_date(std::string_view option, std::string_view v) {
 void check_from(Arguments&, std::string_view v) { check_date("from", v); }
 void check_units(Arguments&, std::string_view v) { check_date("units-as-of", v); }
 
-constexpr Option by_option{"by", "KEY", "group the tables by province, district, region, kind, sector, status or size (default: kind)",
+constexpr Option by_option{"by", "KEY",
+                           "group the tables by province, district, commune, region, kind, sector, status or size "
+                           "(default: kind)",
                            check_by};
 constexpr Option period_option{"period", "month|quarter|year", "add a series of calendar periods from --from to the as-of date",
                                check_period};
@@ -46,9 +52,9 @@ constexpr Option units_option{"units-as-of", "DATE",
                               check_units};
 constexpr Option report_out_option{"out", "FILE", "write the report to this file (default: standard output)",
                                    check_out_file};
-constexpr std::array<const Option*, 11> report_options{
+constexpr std::array<const Option*, 12> report_options{
     &option::as_of,    &by_option,           &period_option,         &from_option,  &units_option,
-    &option::csv_rows, &option::csv_mapping, &option::csv_bad_rows, &option::lang, &option::format,
+    &option::csv_rows, &option::csv_mapping, &option::csv_bad_rows, &option::csv_areas, &option::lang, &option::format,
     &report_out_option};
 
 constexpr Syntax report_syntax{

@@ -62,9 +62,9 @@ constexpr Option every_option{"every", "M", "months between the dates reported (
 constexpr Option simulate_out_option{"out", "FILE",
                                      "write the output here, whole or not at all (default: standard output)",
                                      check_out_file};
-constexpr std::array<const Option*, 13> simulate_options{
+constexpr std::array<const Option*, 14> simulate_options{
     &scenario_option,   &months_option,       &runs_option,   &simulate_seed_option, &start_option,
-    &threads_option,    &every_option,        &option::csv_rows, &option::csv_mapping, &option::csv_bad_rows,
+    &threads_option,    &every_option,        &option::csv_rows, &option::csv_mapping, &option::csv_bad_rows, &option::csv_areas,
     &option::lang,      &option::format,      &simulate_out_option};
 
 constexpr Syntax simulate_syntax{

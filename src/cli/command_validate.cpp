@@ -10,7 +10,8 @@ namespace coopecon::cli {
 
 namespace {
 
-constexpr std::array<const Option*, 3> validate_options{&option::csv_rows, &option::csv_mapping, &option::csv_bad_rows};
+constexpr std::array<const Option*, 4> validate_options{&option::csv_rows, &option::csv_mapping,
+                                                        &option::csv_bad_rows, &option::csv_areas};
 
 constexpr Syntax validate_syntax{
     "FILE", 1,

@@ -39,6 +39,8 @@ int synth(const Invocation&);
 int convert(const Invocation&);
 int explain(const Invocation&);
 int simulate(const Invocation&);
+int init(const Invocation&);
+int append(const Invocation&);
 
 inline constexpr std::array commands{
     Command{"validate", "Check a registry file and list every problem in it", validate},
@@ -47,7 +49,10 @@ inline constexpr std::array commands{
     Command{"explain", "Explain one organisation's status history and findings: events, parameters, days counted",
             explain},
     Command{"synth", "Generate a synthetic registry from a built-in profile and write it as a registry file", synth},
-    Command{"convert", "Read a registry file or a CSV export and write it as a registry file", convert},
+    Command{"convert", "Convert a registry between its forms: registry file, CSV, binary, SQLite", convert},
+    Command{"init", "Create an empty registry kept in a SQLite database", init},
+    Command{"append", "Append organisations or events to a registry kept in a SQLite database, all or nothing",
+            append},
     Command{"simulate", "Project a registry under a baseline and policy scenarios: quantiles over Monte Carlo runs",
             simulate},
 };

@@ -4,11 +4,13 @@
 
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/io/csv.hpp>
+#include <coopecon/io/registry_file.hpp>
+#include <coopecon/io/registry_json.hpp>
 #include <coopecon/law/framework_check.hpp>
 #include <coopecon/law/framework_json.hpp>
 #include <coopecon/law/period.hpp>
 #include <coopecon/law/reform_json.hpp>
-#include <coopecon/io/registry_json.hpp>
+#include <coopecon/model/area_catalog_json.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -74,6 +76,9 @@ void set_csv_rows(Arguments&, std::string_view v) {
 void set_csv_mapping(Arguments&, std::string_view v) {
     if (v.empty()) throw UsageError("the file name is empty", {});
 }
+void set_csv_areas(Arguments&, std::string_view v) {
+    if (v.empty()) throw UsageError("the file name is empty", {});
+}
 void set_csv_bad_rows(Arguments&, std::string_view v) {
     if (v != "refuse" && v != "skip") throw UsageError(concat("--bad-rows must be refuse or skip, not '", v, "'"), {});
 }
@@ -83,17 +88,11 @@ CsvInput CsvInput::from(const Arguments& args) {
     if (const auto v = args.value(option::csv_rows.name)) in.rows = std::string(*v);
     if (const auto v = args.value(option::csv_mapping.name)) in.mapping = std::string(*v);
     in.skip_bad_rows = args.value(option::csv_bad_rows.name) == "skip";
+    if (const auto v = args.value(option::csv_areas.name)) in.areas = std::string(*v);
     return in;
 }
 
 namespace {
-
-bool is_csv_file(std::string_view file) {
-    if (file.size() < 4) return false;
-    std::string ext(file.substr(file.size() - 4));
-    for (auto& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    return ext == ".csv";
-}
 
 /// Reads a CSV export; the rows skipped for their problems are listed on `err`.
 Registry read_csv_registry(const std::string& file, const CsvInput& in, std::shared_ptr<const law::Framework> law,
@@ -102,6 +101,8 @@ Registry read_csv_registry(const std::string& file, const CsvInput& in, std::sha
     options.law = std::move(law);
     options.skip_bad_rows = in.skip_bad_rows;
     if (in.mapping) options.mapping = io::read_csv_mapping_file(*in.mapping);
+    if (in.areas)
+        options.areas = std::make_shared<const AreaCatalog>(extend_area_catalog_file(*vietnam_areas(), *in.areas));
     auto imported = in.rows ? io::read_csv_file(file, *enum_from_name<io::CsvRows>(*in.rows), options)
                             : read_csv_file(file, options);
     // Rows are skipped by organisation: its problems once, then the lines of all its rows.
@@ -134,8 +135,10 @@ LoadedRegistry load_registry(const std::string& file, std::ostream& problems_out
     std::error_code ec;
     if (std::filesystem::is_directory(file, ec)) return unreadable("is a directory, not a registry file");
     try {
-        if (is_csv_file(file)) return LoadedRegistry{read_csv_registry(file, csv, std::move(law), err), exit_code::ok};
-        return LoadedRegistry{io::read_registry_file(file, law ? std::move(law) : law::vietnam()), exit_code::ok};
+        // The form by the file's first bytes: the binary form and SQLite by their magic numbers, else CSV by name.
+        if (io::registry_form_of_file(file) == io::RegistryForm::csv)
+            return LoadedRegistry{read_csv_registry(file, csv, std::move(law), err), exit_code::ok};
+        return LoadedRegistry{io::load_registry_file(file, law ? std::move(law) : law::vietnam()), exit_code::ok};
     } catch (const Error& e) {
         const auto& problems = e.problems();
         const auto io = std::find_if(problems.begin(), problems.end(),
@@ -145,7 +148,12 @@ LoadedRegistry load_registry(const std::string& file, std::ostream& problems_out
             return LoadedRegistry{std::nullopt, exit_code::unreadable};
         }
         for (const auto& p : problems) problems_out << p.to_string() << '\n';
-        problems_out << count_of(problems.size(), "problem", "problems") << " in " << file << '\n';
+        // The problems may all be in another file the command read (an areas or mapping file).
+        const bool elsewhere = std::all_of(problems.begin(), problems.end(), [&](const Problem& p) {
+            return !p.file.empty() && p.file != file && p.file == problems.front().file;
+        });
+        problems_out << count_of(problems.size(), "problem", "problems") << " in "
+                     << (elsewhere ? problems.front().file : file) << '\n';
         return LoadedRegistry{std::nullopt, exit_code::problems};
     } catch (const std::bad_alloc&) {
         return unreadable("not enough memory to read the file");

@@ -19,6 +19,7 @@ namespace coopecon::cli {
 void set_csv_rows(Arguments&, std::string_view);
 void set_csv_mapping(Arguments&, std::string_view);
 void set_csv_bad_rows(Arguments&, std::string_view);
+void set_csv_areas(Arguments&, std::string_view);
 
 namespace option {
 inline constexpr Option csv_rows{"rows", "organizations|events",
@@ -32,6 +33,10 @@ inline constexpr Option csv_bad_rows{"bad-rows", "refuse|skip",
                                      "for a CSV file: refuse the file when a row is wrong, or load the rest and list "
                                      "the rows skipped on stderr (default: refuse)",
                                      set_csv_bad_rows};
+inline constexpr Option csv_areas{"areas", "FILE",
+                                  "for a CSV file: the units it uses that the embedded catalogue lacks (format "
+                                  "coopecon-areas, docs/areas.md)",
+                                  set_csv_areas};
 void check_file_name(Arguments&, std::string_view);
 void check_across_law_change(Arguments&, std::string_view);
 inline constexpr Option law{"law", "FILE", "a framework file (format coopecon-law) instead of the embedded law",
@@ -57,6 +62,7 @@ struct CsvInput {
     std::optional<std::string> rows;     // organizations or events
     std::optional<std::string> mapping;  // a mapping file
     bool skip_bad_rows = false;
+    std::optional<std::string> areas;    // an areas file extending the embedded catalogue
 
     static CsvInput from(const Arguments& args);
 };
@@ -66,8 +72,9 @@ struct LoadedRegistry {
     int exit_code;                     // exit_code::ok, ::problems or ::unreadable
 };
 
-/// Reads the registry file `file`, judged under `law` (empty: the embedded Vietnamese law); a file ending in .csv
-/// is a CSV export read as `csv` says. When it has problems, prints each on its own line to `problems_out`, then
+/// Reads the registry file `file` in any of its forms (io/registry_file.hpp: the JSON file, the binary form or a
+/// SQLite database by its first bytes), judged under `law` (empty: the embedded Vietnamese law); a file ending in
+/// .csv is a CSV export read as `csv` says. When it has problems, prints each on its own line to `problems_out`, then
 /// "N problems in FILE"; when it cannot be read at all, prints why to `err`. Rows of a CSV file skipped for their
 /// problems are listed on `err`, and the rest is loaded.
 LoadedRegistry load_registry(const std::string& file, std::ostream& problems_out, std::ostream& err,

@@ -2,8 +2,10 @@
 #include <coopecon/compliance/condition_text.hpp>
 #include <coopecon/compliance/due_dates.hpp>
 
+#include <coopecon/core/date_text.hpp>
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
+#include <coopecon/law/citation.hpp>
 #include <coopecon/law/compliance_rule.hpp>
 #include <coopecon/law/framework.hpp>
 #include <coopecon/law/law_calendar.hpp>
@@ -20,25 +22,73 @@ namespace coopecon::compliance {
 
 namespace {
 
+/// What the records can tell about one organisation: every event from `complete_from` on is recorded (nullopt:
+/// from its registration), and its data end on `data_until`.
+struct Coverage {
+    std::optional<Date> complete_from;
+    Date data_until;
+};
+
+/// For a finding whose count relies on days before the complete history: the day its threshold is reached at the
+/// latest, counting from the history's first day (the condition held then, so it began on that day at the latest).
+struct Partial {
+    Date history_from;
+    Date recorded_threshold;  // as the records before history_from would have it
+};
+
 /// The whole message: the condition, since when, and what follows.
-std::string message(const Finding& f, law::Rule r, const ConditionPeriod& p, Date as_of,
-                    const law::LawCalendar& calendar, Lang lang) {
+std::string message(const Finding& f, law::Rule r, const ConditionPeriod& p, Date as_of, OrgKind kind,
+                    const law::LawCalendar& calendar, const std::optional<Partial>& partial, Lang lang) {
     const bool vi = lang == Lang::vi;
-    std::string out = condition_text(r, p, as_of, lang);
-    if (law::info(r).form == law::RuleForm::lapse) return out;
-    out += (vi ? " từ " : " since ") + f.began.iso();
+    auto date = [&](Date d) { return date_text(d, lang); };
+    std::string out = condition_text(r, p, as_of, lang, kind);
+    const auto& rule = law::info(r);
+    if (rule.form == law::RuleForm::lapse) {
+        if (f.severity == Severity::unknown)
+            out += vi ? "; lịch sử chỉ đầy đủ từ ngày " + date(partial->history_from) +
+                            ", đại hội tổ chức trước ngày đó có thể không được ghi nhận"
+                      : "; the history is complete only from " + date(partial->history_from) +
+                            ", and an assembly held before then may not be recorded";
+        return out;
+    }
+    if (rule.condition.en.find("{began}") == std::string_view::npos) out += (vi ? " từ " : " since ") + date(f.began);
     if (calendar.law_changes_on(f.counted_from) && f.began < f.counted_from)
-        out += vi ? " (tính từ " + f.counted_from.iso() + ", ngày luật mới có hiệu lực)"
-                  : " (counted from " + f.counted_from.iso() + ", when a new law took effect)";
+        out += vi ? " (tính từ " + date(f.counted_from) + ", ngày luật mới có hiệu lực)"
+                  : " (counted from " + date(f.counted_from) + ", when a new law took effect)";
+    if (partial)
+        out += vi ? " theo số liệu; lịch sử chỉ đầy đủ từ ngày " + date(partial->history_from)
+                  : " as recorded; the history is complete only from " + date(partial->history_from);
     const std::string consequence(label(f.consequence).in(lang));
     const std::string months = std::to_string(f.months);
-    if (law::info(r).form == law::RuleForm::immediate) return out + ": " + consequence;
+    if (rule.form == law::RuleForm::immediate) return out + ": " + consequence;
+    if (f.severity == Severity::unknown)
+        return out + (vi ? "; chưa xác định được đã đủ " + months + " tháng hay chưa (theo số liệu: ngày " +
+                               date(partial->recorded_threshold) + "); chậm nhất đủ vào ngày " + date(f.threshold) +
+                               " nếu không khắc phục"
+                         : "; whether the " + months + " months are reached is unknown (as recorded: on " +
+                               date(partial->recorded_threshold) + "); they are reached by " + date(f.threshold) +
+                               " at the latest unless cured");
     if (f.severity == Severity::due)
-        return out + (vi ? "; đủ " + months + " tháng vào ngày " + f.threshold.iso() + ": "
-                         : "; " + months + " months reached on " + f.threshold.iso() + ": ") +
+        return out + (vi ? "; đủ " + months + " tháng " + (partial ? "chậm nhất " : "") + "vào ngày " +
+                               date(f.threshold) + ": "
+                         : "; " + months + " months reached " + (partial ? "by " : "on ") + date(f.threshold) +
+                               (partial ? " at the latest: " : ": ")) +
                consequence;
-    return out + (vi ? "; sẽ đủ " + months + " tháng vào ngày " + f.threshold.iso() + " nếu không khắc phục"
-                     : "; " + months + " months will be reached on " + f.threshold.iso() + " unless cured");
+    return out + (vi ? "; sẽ đủ " + months + " tháng vào ngày " + date(f.threshold) + " nếu không khắc phục"
+                     : "; " + months + " months will be reached on " + date(f.threshold) + " unless cured");
+}
+
+/// The severity of a duration finding whose threshold is `t`, or nullopt when it is not yet worth one.
+std::optional<Severity> severity_at(Date t, Date as_of, int at_risk_months) {
+    if (t <= as_of) return Severity::due;
+    if (as_of >= t.plus_months(-at_risk_months)) return Severity::at_risk;
+    return std::nullopt;
+}
+
+/// The first day of the window in which the annual assembly whose deadline is `deadline`, `months` after the
+/// financial year's end on 31 December, could be held: 1 January after that year.
+Date assembly_window_start(Date deadline, std::int64_t months) {
+    return *Date::from_ymd(deadline.year() - static_cast<int>((months + 11) / 12) + 1, 1, 1);
 }
 
 void check_options(const CheckOptions& o) {
@@ -59,31 +109,48 @@ const law::Framework& law_of(const Registry& registry, const CheckOptions& o) {
 
 /// The findings of one organisation, appended to `out` in rule order.
 void check_one(const Registry& registry, OrgIndex i, Date as_of, const CheckOptions& o,
-               const law::LawCalendar& calendar, std::vector<Finding>& out) {
+               const law::LawCalendar& calendar, Date registry_data_until, std::vector<Finding>& out) {
     const auto& law = law_of(registry, o);
-    ConditionScan scan(law, calendar, o.across_law_change, registry.organization(i), registry.members(i));
+    const auto& org = registry.organization(i);
+    const Coverage coverage{registry.history_from(i), org.data_until.value_or(registry_data_until)};
+    ConditionScan scan(law, calendar, o.across_law_change, org, registry.members(i), every_rule,
+                       coverage.complete_from);
     scan.run(registry.log(i), as_of);
     const auto& state = scan.state();
     if (!state.registered || !is_live(state.status)) return;
+    // Days before the complete history count only when the organisation existed then.
+    const Date history_from = coverage.complete_from.value_or(Date::min());
+    const bool partial_history = coverage.complete_from && state.registered_on < history_from;
     for (const auto& p : scan.periods()) {
         const auto& rule = law::info(p.rule);
         Finding f;
+        f.began = p.began;
+        f.counted_from = p.counted_from;
+        std::optional<Partial> partial;
         Date basis_on = as_of;
         switch (rule.form) {
             case law::RuleForm::duration: {
                 if (p.until) continue;
                 const auto crossed = due_date(law, p.rule, p.began, p.counted_from, o.across_law_change);
                 if (!crossed) continue;
+                auto severity = severity_at(*crossed, as_of, o.at_risk_months);
+                if (!severity) continue;
                 f.threshold = *crossed;
-                if (*crossed <= as_of) {
-                    f.severity = Severity::due;
-                } else if (as_of >= crossed->plus_months(-o.at_risk_months)) {
-                    f.severity = Severity::at_risk;
-                    basis_on = *crossed;
-                } else {
-                    continue;
+                if (partial_history && p.counted_from < history_from) {
+                    // Counted from days the history may not record: only the count from its first day is sure.
+                    const auto latest = law::period_runs_out(law, *rule.months, history_from, o.across_law_change);
+                    partial = Partial{history_from, *crossed};
+                    if (latest && *latest <= as_of) {
+                        f.threshold = *latest;
+                        f.counted_from = history_from;
+                    } else {
+                        severity = Severity::unknown;
+                        if (latest) f.threshold = *latest;
+                    }
                 }
-                f.months = static_cast<std::int32_t>(law.value(*rule.months, *crossed).value_or(0));
+                f.severity = *severity;
+                if (f.severity != Severity::due) basis_on = f.threshold;
+                f.months = static_cast<std::int32_t>(law.value(*rule.months, f.threshold).value_or(0));
                 f.consequence = law.value(law::Param::authority_dissolution_allowed, basis_on).value_or(0) == 1
                                     ? Consequence::compulsory_dissolution
                                     : Consequence::revocation_ground;
@@ -98,21 +165,27 @@ void check_one(const Registry& registry, OrgIndex i, Date as_of, const CheckOpti
             case law::RuleForm::lapse:
                 if (p.until && *p.until <= as_of.plus_months(-o.notice_months)) continue;
                 f.severity = Severity::notice;
+                // A late annual assembly may have been held on a day the history does not record.
+                if (partial_history && p.rule == law::Rule::annual_assembly_late && p.deadline && p.limit &&
+                    assembly_window_start(*p.deadline, *p.limit) < history_from) {
+                    f.severity = Severity::unknown;
+                    partial = Partial{history_from, p.began};
+                }
                 f.threshold = p.began;
                 f.consequence = Consequence::administrative_lapse;
                 basis_on = p.began;
                 break;
         }
         if (f.severity < o.minimum) continue;
-        f.organization = registry.organization(i).id;
+        f.organization = org.id;
         f.rule = std::string(rule.id);
-        f.began = p.began;
-        f.counted_from = p.counted_from;
         f.observed = p.observed;
         f.limit = p.limit;
+        f.projected = as_of > coverage.data_until;
         f.legal_basis = law.basis(rule.id, basis_on);
-        f.message = message(f, p.rule, p, as_of, calendar, Lang::en);
-        f.message_vi = message(f, p.rule, p, as_of, calendar, Lang::vi);
+        f.legal_basis_vi = law::citation_text(f.legal_basis, Lang::vi);
+        f.message = message(f, p.rule, p, as_of, state.kind, calendar, partial, Lang::en);
+        f.message_vi = message(f, p.rule, p, as_of, state.kind, calendar, partial, Lang::vi);
         out.push_back(std::move(f));
     }
 }
@@ -122,11 +195,12 @@ void check_one(const Registry& registry, OrgIndex i, Date as_of, const CheckOpti
 std::vector<Finding> check(const Registry& registry, Date as_of, const CheckOptions& options) {
     check_options(options);
     const law::LawCalendar calendar(law_of(registry, options));
+    const Date data_until = registry.data_as_of();
     const std::size_t n = registry.size();
     auto part = [&](std::size_t begin, std::size_t end) {
         std::vector<Finding> out;
         for (std::size_t i = begin; i < end; ++i)
-            check_one(registry, static_cast<OrgIndex>(i), as_of, options, calendar, out);
+            check_one(registry, static_cast<OrgIndex>(i), as_of, options, calendar, data_until, out);
         return out;
     };
     constexpr std::size_t min_part = 4096;  // fewer organisations than this are not worth a thread
@@ -159,7 +233,7 @@ std::vector<Finding> check(const Registry& registry, std::string_view organizati
     const auto i = registry.index_of(organization);
     const law::LawCalendar calendar(law_of(registry, options));
     std::vector<Finding> out;
-    check_one(registry, i, as_of, options, calendar, out);
+    check_one(registry, i, as_of, options, calendar, registry.data_as_of(), out);
     return out;
 }
 

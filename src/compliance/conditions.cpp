@@ -71,6 +71,7 @@ void ConditionScan::track(Date d, const Suspended& p) {
     const auto& s = replay_.state();
     const bool group = s.kind == OrgKind::cooperative_group;
     const law::Rule r = group ? law::Rule::group_suspension_notice_late : law::Rule::suspension_notice_late;
+    if (!(rules_ >> static_cast<unsigned>(r) & 1u)) return;
     const auto required = law_.value(*law::info(r).limits[0], d);
     if (!required) return;
     if (group) {
@@ -133,6 +134,7 @@ Date ConditionScan::next_change_after(Date t) const noexcept {
     };
     const auto& s = replay_.state();
     if (s.status == LegalStatus::suspended && s.suspended_until) consider(s.suspended_until->plus_days(1));
+    consider(history_from_);
     if (!assemblies_.empty()) consider(assemblies_.back().plus_days(1));
     consider(next_judgement_);
     consider(cure_on_);
@@ -146,9 +148,16 @@ void ConditionScan::evaluate(Date t) {
         overdue_.reset();
         cure_on_.reset();
     }
+    if (overdue_ && history_from_ && t == *history_from_) {
+        overdue_.reset();
+        cure_on_.reset();
+        const auto r = law::Rule::annual_assembly_late;
+        if (runs_[static_cast<std::size_t>(r)].open) close(r, t.plus_days(-1));
+    }
     judge_annual_assemblies(t);
     for (const law::Rule r : enum_values<law::Rule>()) {
         if (info(r).form == law::RuleForm::lapse && r != law::Rule::annual_assembly_late) continue;  // from events
+        if (!(rules_ >> static_cast<unsigned>(r) & 1u)) continue;
         auto& run = runs_[static_cast<std::size_t>(r)];
         const auto m = measure(r, t);
         if (!m) {
@@ -282,7 +291,8 @@ void ConditionScan::judge_annual_assemblies(Date t) {
 
 std::vector<ConditionPeriod> condition_periods(const Registry& registry, OrgIndex i, Date until, AcrossLawChange across) {
     const law::LawCalendar calendar(registry.law());
-    ConditionScan scan(registry.law(), calendar, across, registry.organization(i), registry.members(i));
+    ConditionScan scan(registry.law(), calendar, across, registry.organization(i), registry.members(i),
+                       every_rule, registry.history_from(i));
     scan.run(registry.log(i), until);
     return scan.periods();
 }

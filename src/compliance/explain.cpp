@@ -1,7 +1,9 @@
 #include <coopecon/compliance/explain.hpp>
 
+#include <coopecon/core/date_text.hpp>
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/history/replay.hpp>
+#include <coopecon/law/citation.hpp>
 #include <coopecon/law/compliance_rule.hpp>
 #include <coopecon/law/law_calendar.hpp>
 
@@ -41,7 +43,8 @@ std::vector<EventMention> events_on(const std::vector<EventMention>& all, Date d
 Explanation explain(const Registry& registry, std::string_view organization, Date as_of, const CheckOptions& options) {
     const auto i = registry.index_of(organization);
     const auto& law = options.law ? *options.law : registry.law();
-    Explanation out{std::string(organization), as_of, {}, {}};
+    Explanation out{std::string(organization), as_of, registry.history_from(i),
+                    registry.organization(i).data_until.value_or(registry.data_as_of()), {}, {}};
     std::vector<EventMention> events;
 
     Replay replay(registry.organization(i), registry.members(i), law);
@@ -93,15 +96,21 @@ Explanation explain(const Registry& registry, std::string_view organization, Dat
 
 std::string explain_text(const Explanation& e, Lang lang) {
     const bool vi = lang == Lang::vi;
-    auto date = [&](Date d) { return vi ? d.dmy() : d.iso(); };
+    auto date = [&](Date d) { return date_text(d, lang); };
     std::string out = (vi ? "Tổ chức " : "Organisation ") + e.organization + (vi ? " tại ngày " : " on ") +
-                      date(e.as_of) + "\n" + (vi ? "Lịch sử tình trạng pháp lý:\n" : "Status history:\n");
+                      date(e.as_of) + "\n";
+    if (e.history_from)
+        out += (vi ? "Lịch sử đầy đủ từ ngày " : "History complete from ") + date(*e.history_from) + "\n";
+    out += (vi ? "Số liệu đến ngày " : "Data until ") + date(e.data_until) +
+           (e.as_of > e.data_until ? vi ? " (kết quả sau ngày này là dự báo)" : " (findings after it are projected)" : "") +
+           "\n" + (vi ? "Lịch sử tình trạng pháp lý:\n" : "Status history:\n");
     for (const auto& h : e.history)
         out += "  " + date(h.date) + "  " + std::string(label(h.status).in(lang)) + " (" + h.cause + ")\n";
     if (e.findings.empty()) out += vi ? "Không có kết quả kiểm tra.\n" : "No findings.\n";
     for (const auto& x : e.findings) {
         const auto& f = x.finding;
-        out += "\n" + f.rule + " — " + std::string(label(f.severity).in(lang)) + "\n  " +
+        out += "\n" + f.rule + " — " + std::string(label(f.severity).in(lang)) +
+               (f.projected ? vi ? " (dự báo)" : " (projected)" : "") + "\n  " +
                (vi ? f.message_vi : f.message) + "\n";
         out += vi ? "  Điều kiện bắt đầu: " : "  Condition began: ";
         out += date(f.began);
@@ -131,10 +140,12 @@ std::string explain_text(const Explanation& e, Lang lang) {
         for (const auto& p : x.parameters) {
             out += "    " + p.name + " = " + (p.value ? std::to_string(*p.value) : vi ? "không áp dụng" : "not in force") +
                    (vi ? " ngày " : " on ") + date(p.on);
-            if (!p.reference.empty()) out += " (" + p.reference + (p.unconfirmed ? ", UNCONFIRMED" : "") + ")";
+            if (!p.reference.empty())
+                out += " (" + law::citation_text(p.reference, lang) +
+                       (p.unconfirmed ? vi ? ", CHƯA XÁC NHẬN" : ", UNCONFIRMED" : "") + ")";
             out += "\n";
         }
-        out += (vi ? "  Căn cứ pháp lý: " : "  Legal basis: ") + f.legal_basis + "\n";
+        out += (vi ? "  Căn cứ pháp lý: " : "  Legal basis: ") + (vi ? f.legal_basis_vi : f.legal_basis) + "\n";
         out += (vi ? "  Hậu quả: " : "  Consequence: ") + std::string(label(f.consequence).in(lang)) + "\n";
     }
     return out;

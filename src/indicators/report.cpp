@@ -4,6 +4,7 @@
 #include "indicators/escape.hpp"
 #include "indicators/report_html.hpp"
 
+#include <coopecon/core/date_text.hpp>
 #include <coopecon/core/error.hpp>
 #include <coopecon/indicators/catalogue.hpp>
 
@@ -47,7 +48,7 @@ std::vector<std::string> headline_sentences(const Report& r, Lang lang) {
     const std::string title = r.info.title.empty() ? (vi ? "Kinh tế tập thể" : "Collective economy") : r.info.title;
     // A title that already names the date (as the built-in profiles' do) is not followed by it again.
     const bool dated = title.find(r.as_of.iso()) != std::string::npos;
-    out.push_back(title + (dated ? "" : vi ? ", đến ngày " + detail::people_date(r.as_of, lang) : ", as of " + r.as_of.iso()) + ".");
+    out.push_back(title + (dated ? "" : (vi ? ", đến ngày " : ", as of ") + date_text(r.as_of, lang)) + ".");
     const std::string_view coop = "cooperative", uni = "union_of_cooperatives", grp = "cooperative_group";
     if (value(coop, "organizations").value_or(0) > 0) {
         std::string others;
@@ -134,8 +135,8 @@ Report standard_report(const Registry& reg, const ReportOptions& options, const 
     for (const auto& s : layout.sections) {
         Text title = s.title;
         if (s.id == "change") {
-            title.en += ", " + r.period.start.iso() + " to " + r.period.end.iso();
-            title.vi += ", " + r.period.start.iso() + " đến " + r.period.end.iso();
+            title.en += ", " + date_text(r.period.start, Lang::en) + " to " + date_text(r.period.end, Lang::en);
+            title.vi += ", " + date_text(r.period.start, Lang::vi) + " đến " + date_text(r.period.end, Lang::vi);
         }
         r.tables.push_back(all.select(s.id, std::move(title), s.columns));
     }
@@ -148,8 +149,10 @@ Report standard_report(const Registry& reg, const ReportOptions& options, const 
         const std::string length_vi = *options.period == PeriodLength::month     ? "tháng"
                                       : *options.period == PeriodLength::quarter ? "quý"
                                                                                  : "năm";
-        t.title = {"Series by " + std::string(length_en) + ", " + r.period.start.iso() + " to " + r.as_of.iso(),
-                   "Chuỗi số liệu theo " + length_vi + ", " + r.period.start.iso() + " đến " + r.as_of.iso()};
+        t.title = {"Series by " + std::string(length_en) + ", " + date_text(r.period.start, Lang::en) + " to " +
+                       date_text(r.as_of, Lang::en),
+                   "Chuỗi số liệu theo " + length_vi + ", " + date_text(r.period.start, Lang::vi) + " đến " +
+                       date_text(r.as_of, Lang::vi)};
         r.tables.push_back(std::move(t));
     }
     return r;

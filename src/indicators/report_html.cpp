@@ -220,12 +220,6 @@ std::string without_final_period(std::string s) {
 
 }  // namespace
 
-std::string people_date(Date d, Lang lang) {
-    if (lang == Lang::en) return d.iso();
-    const auto iso = d.iso();
-    return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
-}
-
 std::string report_html(const Report& r, const std::vector<std::string>& sentences, Lang lang) {
     const bool vi = lang == Lang::vi;
     const std::size_t title_at = r.info.synthetic ? 1 : 0;
@@ -233,12 +227,12 @@ std::string report_html(const Report& r, const std::vector<std::string>& sentenc
     std::string body = "<main>\n<header>\n";
     if (r.info.synthetic) body += "<p class=\"notice\" role=\"note\">" + html_escape(sentences.front()) + "</p>\n";
     body += "<h1>" + html_escape(title) + "</h1>\n<p class=\"meta\">";
-    std::string meta = vi ? "Số liệu đến ngày " + people_date(r.as_of, lang) + " · kỳ báo cáo " +
-                                people_date(r.period.start, lang) + " – " + people_date(r.period.end, lang) +
-                                " · đơn vị hành chính tại ngày " + people_date(r.units_as_of, lang)
-                          : "As of " + people_date(r.as_of, lang) + " · period " + people_date(r.period.start, lang) +
-                                " to " + people_date(r.period.end, lang) + " · areas as on " +
-                                people_date(r.units_as_of, lang);
+    std::string meta = vi ? "Số liệu đến ngày " + date_text(r.as_of, lang) + " · kỳ báo cáo " +
+                                date_text(r.period.start, lang) + " – " + date_text(r.period.end, lang) +
+                                " · đơn vị hành chính tại ngày " + date_text(r.units_as_of, lang)
+                          : "As of " + date_text(r.as_of, lang) + " · period " + date_text(r.period.start, lang) +
+                                " to " + date_text(r.period.end, lang) + " · areas as on " +
+                                date_text(r.units_as_of, lang);
     body += html_escape(meta) + "</p>\n";
     if (!r.info.source.empty())
         body += "<p class=\"source\">" + html_escape((vi ? "Nguồn: " : "Source: ") + r.info.source) + "</p>\n";

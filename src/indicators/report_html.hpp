@@ -2,7 +2,7 @@
 // The report as an HTML page (indicators/report.hpp, Format::html): kept apart from the text renderings because
 // it adds the headline cards and the charts.
 
-#include <coopecon/core/date.hpp>
+#include <coopecon/core/date_text.hpp>
 #include <coopecon/core/label.hpp>
 #include <coopecon/indicators/report.hpp>
 
@@ -10,9 +10,6 @@
 #include <vector>
 
 namespace coopecon::indicators::detail {
-
-/// A date as people write it: 2023-08-31 in English, 31/08/2023 in Vietnamese.
-std::string people_date(Date d, Lang lang);
 
 /// The page: the headline sentences (the first says when the data are synthetic) as the title, the notice and
 /// the summary, cards of the headline figures, charts of the standard tables and the series, then every table.

@@ -91,6 +91,62 @@ void place(Problem& p, const Candidate& c, std::string_view rest, std::string_vi
     p.path = where.path;
 }
 
+constexpr std::string_view unknown_area = "unknown area code ";
+
+/// Where to look for a code the catalogue lacks: the records with the same official code (the code written
+/// without its letter, or the unit on the other side of 2025-07-01), else an areas file.
+std::string area_hint(std::string_view code, const AreaCatalog& areas) {
+    auto digits = code;
+    if (!digits.empty() && (digits[0] == 'P' || digits[0] == 'D' || digits[0] == 'C')) digits.remove_prefix(1);
+    if (digits.ends_with("-2025")) digits.remove_suffix(5);
+    std::string near;
+    for (const auto& a : areas.areas()) {
+        if (a.official_code != digits || a.code == code) continue;
+        near += std::string(near.empty() ? "" : " or ") + a.code + " (" + a.full_name + ", " +
+                (a.valid_to ? "to " + a.valid_to->iso() : "from " + a.valid_from.iso()) + ")";
+    }
+    if (!near.empty()) return "did you mean " + near + "?";
+    return "the catalogue holds the units valid on 2025-06-30 and from 2025-07-01 (docs/areas.md); give units that "
+           "ended earlier, or any other, in an areas file (format coopecon-areas)";
+}
+
+/// One problem per unknown area code, at its first row, counting the rows and organisations that use it: an
+/// export in units the catalogue lacks would otherwise repeat each code on thousands of lines.
+void collapse_unknown_areas(Problems& problems, const AreaCatalog& areas) {
+    struct Use {
+        std::size_t first = 0;  // in `kept`
+        std::vector<int> lines;
+        std::set<std::string> organizations;
+    };
+    std::map<std::string, Use> uses;
+    Problems kept;
+    for (auto& p : problems) {
+        if (p.code != ErrorCode::unknown_name || !p.message.starts_with(unknown_area)) {
+            kept.push_back(std::move(p));
+            continue;
+        }
+        auto [it, fresh] = uses.try_emplace(p.message.substr(unknown_area.size()));
+        it->second.lines.push_back(p.line);
+        it->second.organizations.insert(p.organization);
+        if (!fresh) continue;
+        it->second.first = kept.size();
+        kept.push_back(std::move(p));
+    }
+    constexpr std::size_t lines_shown = 5;
+    for (const auto& [code, use] : uses) {
+        auto& message = kept[use.first].message;
+        if (use.lines.size() > 1) {
+            message += " (" + std::to_string(use.lines.size()) + " rows of " +
+                       std::to_string(use.organizations.size()) + " organizations: lines";
+            for (std::size_t k = 0; k < std::min(lines_shown, use.lines.size()); ++k)
+                message += (k ? ", " : " ") + std::to_string(use.lines[k]);
+            message += use.lines.size() > lines_shown ? ", …)" : ")";
+        }
+        message += "; " + area_hint(code, areas);
+    }
+    problems = std::move(kept);
+}
+
 void sort_by_position(Problems& problems) {
     std::stable_sort(problems.begin(), problems.end(), [](const Problem& a, const Problem& b) {
         return std::pair(a.line, a.column) < std::pair(b.line, b.column);
@@ -126,7 +182,9 @@ Candidate misread_row(const Row& row, const Source& source, std::string_view id_
 }
 
 CsvImport finish(std::vector<Candidate> candidates, const Source& source, const CsvOptions& options) {
-    CsvImport out{Registry(options.law ? options.law : law::vietnam(), vietnam_areas()), {}, source.mapping.name};
+    CsvImport out{Registry(options.law ? options.law : law::vietnam(), options.areas ? options.areas : vietnam_areas()),
+                  {},
+                  source.mapping.name};
     out.registry.info().title = "CSV import of " + source.file;
     out.registry.info().source = source.file + ", read with the mapping " + source.mapping.name;
     out.registry.info().as_of = options.as_of;
@@ -196,6 +254,7 @@ CsvImport finish(std::vector<Candidate> candidates, const Source& source, const 
         for (auto& c : bad)
             for (auto& p : c.problems) problems.push_back(std::move(p));
         sort_by_position(problems);
+        collapse_unknown_areas(problems, out.registry.areas());
         throw_if_any(std::move(problems));
     }
     for (auto& c : bad) {

@@ -4,6 +4,8 @@
 #include "json/source.hpp"
 
 #include <coopecon/core/binary.hpp>
+#include <coopecon/core/crc32.hpp>
+#include <coopecon/core/text_file.hpp>
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
 #include <coopecon/model/area_catalog_json.hpp>
@@ -14,6 +16,7 @@
 
 #include <array>
 #include <cstring>
+#include <ostream>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -26,8 +29,34 @@ namespace {
 
 constexpr std::array<char, 8> magic{'C', 'O', 'O', 'P', 'R', 'E', 'G', '\0'};
 
-[[noreturn]] void not_a_registry(const std::string& why) {
-    throw Error(ErrorCode::invalid_value, "not a coopecon registry in binary form: " + why);
+/// A section of the file: a four-letter tag, the CRC-32 of its bytes, where they begin and how many there are.
+struct Section {
+    std::array<char, 4> tag{};
+    std::uint32_t crc = 0;
+    std::uint64_t offset = 0;
+    std::uint64_t length = 0;
+};
+constexpr std::size_t section_entry_size = 4 + 4 + 8 + 8;
+constexpr std::array<char, 4> info_tag{'I', 'N', 'F', 'O'};           // info, areas, crosswalk
+constexpr std::array<char, 4> organizations_tag{'O', 'R', 'G', 'S'};  // the organisations
+constexpr std::uint32_t max_sections = 64;                            // a bound on a damaged count
+
+std::string tag_text(const std::array<char, 4>& tag) {
+    std::string out;
+    for (const char c : tag) out += (c >= ' ' && c <= '~') ? c : '?';
+    return out;
+}
+
+[[noreturn]] void not_a_registry(std::string_view file, const std::string& why) {
+    Problem p = Problem::at(ErrorCode::invalid_value, "not a coopecon registry in binary form: " + why);
+    p.file = std::string(file);
+    throw Error(std::move(p));
+}
+
+/// `value` little-endian at `at` in `out`, for the header written after the sections it describes.
+template <class T>
+void put(std::vector<std::byte>& out, std::size_t at, T value) {
+    std::memcpy(out.data() + at, &value, sizeof value);
 }
 
 template <class T>
@@ -82,11 +111,11 @@ void write_event(BinaryWriter& w, const Event& e) {
     std::visit([&](const auto& payload) { w.write(payload); }, e.data);
 }
 
-Event read_event(BinaryReader& r) {
+Event read_event(BinaryReader& r, std::string_view file) {
     Event e;
     e.date = r.read<Date>();
     const auto type = r.read<EventType>();
-    if (static_cast<std::size_t>(type) >= std::variant_size_v<EventData>) not_a_registry("an unknown event type");
+    if (static_cast<std::size_t>(type) >= std::variant_size_v<EventData>) not_a_registry(file, "an unknown event type");
     boost::mp11::mp_with_index<std::variant_size_v<EventData>>(static_cast<std::size_t>(type), [&](auto I) {
         e.data.emplace<decltype(I)::value>(r.read<std::variant_alternative_t<decltype(I)::value, EventData>>());
     });
@@ -96,14 +125,19 @@ Event read_event(BinaryReader& r) {
 }  // namespace
 
 std::vector<std::byte> write_registry_binary(const Registry& registry) {
-    std::vector<std::byte> out(magic.size());
+    const std::array<std::array<char, 4>, 2> tags{info_tag, organizations_tag};
+    const std::size_t table = magic.size() + 8, header_end = table + tags.size() * section_entry_size + 4;
+    std::vector<std::byte> out(header_end);
     std::memcpy(out.data(), magic.data(), magic.size());
+    put(out, magic.size(), registry_binary_version);
+    put(out, magic.size() + 4, static_cast<std::uint32_t>(tags.size()));
     BinaryWriter w(out);
-    w.write(registry_binary_version);
+    std::array<std::size_t, 3> bounds{header_end, 0, 0};
     w.write(registry.info());
     const auto [areas, crosswalk] = detail::extra_areas(registry.areas());
     w.write(areas);
     w.write(crosswalk);
+    bounds[1] = out.size();
     w.write(static_cast<std::uint64_t>(registry.size()));
     for (OrgIndex i = 0; i < registry.size(); ++i) {
         w.write(registry.organization(i));
@@ -112,34 +146,114 @@ std::vector<std::byte> write_registry_binary(const Registry& registry) {
         w.write(static_cast<std::uint32_t>(events.size()));
         for (const auto& e : events) write_event(w, e);
     }
+    bounds[2] = out.size();
+    for (std::size_t k = 0; k < tags.size(); ++k) {
+        const std::size_t entry = table + k * section_entry_size;
+        std::memcpy(out.data() + entry, tags[k].data(), 4);
+        put(out, entry + 4, crc32(std::span(out).subspan(bounds[k], bounds[k + 1] - bounds[k])));
+        put(out, entry + 8, static_cast<std::uint64_t>(bounds[k]));
+        put(out, entry + 16, static_cast<std::uint64_t>(bounds[k + 1] - bounds[k]));
+    }
+    put(out, header_end - 4, crc32(std::span(out).first(header_end - 4)));
     return out;
 }
 
-Registry read_registry_binary(std::span<const std::byte> bytes, std::shared_ptr<const law::Framework> law) {
+namespace {
+
+/// The sections of `bytes`, checked: the header's own checksum, every section inside the file, the sections one
+/// after the other from the end of the header to the end of the file, and every section's checksum.
+std::vector<Section> checked_sections(std::span<const std::byte> bytes, std::string_view file) {
     if (bytes.size() < magic.size() || std::memcmp(bytes.data(), magic.data(), magic.size()) != 0)
-        not_a_registry("it does not begin with COOPREG");
-    BinaryReader r(bytes.data() + magic.size(), bytes.size() - magic.size());
-    if (const auto version = r.read<std::uint32_t>(); version != registry_binary_version)
-        not_a_registry("version " + std::to_string(version) + "; this build reads version " +
-                       std::to_string(registry_binary_version));
-    auto info = r.read<RegistryInfo>();
-    auto areas = r.read<std::vector<Area>>();
-    auto crosswalk = r.read<std::vector<AreaSuccession>>();
-    const auto count = r.read<std::uint64_t>();
-    std::vector<OrganizationRecord> records;
-    records.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(count, bytes.size())));  // a hostile count
-    for (std::uint64_t i = 0; i < count; ++i) {
-        OrganizationRecord record;
-        record.organization = r.read<Organization>();
-        record.members = r.read<std::vector<Member>>();
-        const auto events = r.read<std::uint32_t>();
-        for (std::uint32_t k = 0; k < events && !r.at_end(); ++k) record.events.push_back(read_event(r));
-        if (record.events.size() != events) not_a_registry("it ends inside an organisation");
-        records.push_back(std::move(record));
+        not_a_registry(file, "it does not begin with COOPREG");
+    auto truncated = [&] { not_a_registry(file, "the file is truncated: it ends inside the header"); };
+    if (bytes.size() < magic.size() + 8) truncated();
+    BinaryReader header(bytes.data() + magic.size(), bytes.size() - magic.size());
+    if (const auto version = header.read<std::uint32_t>(); version != registry_binary_version)
+        not_a_registry(file, "version " + std::to_string(version) + "; this build reads versions 1 to " +
+                                 std::to_string(registry_binary_version));
+    const auto count = header.read<std::uint32_t>();
+    if (count > max_sections) not_a_registry(file, "the header is damaged (" + std::to_string(count) + " sections)");
+    const std::size_t header_size = magic.size() + 8 + count * section_entry_size;
+    if (bytes.size() < header_size + 4) truncated();
+    std::vector<Section> sections(count);
+    for (auto& s : sections) {
+        const auto tag = header.read<std::uint32_t>();
+        std::memcpy(s.tag.data(), &tag, 4);
+        s.crc = header.read<std::uint32_t>();
+        s.offset = header.read<std::uint64_t>();
+        s.length = header.read<std::uint64_t>();
     }
-    if (!r.at_end()) not_a_registry("bytes follow the last organisation");
+    if (header.read<std::uint32_t>() != crc32(bytes.first(header_size)))
+        not_a_registry(file, "the header is damaged (its CRC-32 does not match)");
+    std::uint64_t next = header_size + 4;
+    for (const auto& s : sections) {
+        if (s.offset != next || s.length > bytes.size() - next)
+            not_a_registry(file, "the file is truncated: section " + tag_text(s.tag) + " runs to byte " +
+                                     std::to_string(s.offset + s.length) + " of a file of " +
+                                     std::to_string(bytes.size()) + " bytes");
+        if (crc32(bytes.subspan(s.offset, s.length)) != s.crc)
+            not_a_registry(file, "section " + tag_text(s.tag) + " is damaged (its CRC-32 does not match)");
+        next = s.offset + s.length;
+    }
+    if (next != bytes.size()) not_a_registry(file, std::to_string(bytes.size() - next) + " bytes follow the last section");
+    return sections;
+}
+
+/// The section tagged `tag`, as a reader that must reach its end.
+BinaryReader section_reader(std::span<const std::byte> bytes, const std::vector<Section>& sections,
+                            const std::array<char, 4>& tag, std::string_view file) {
+    for (const auto& s : sections)
+        if (s.tag == tag) return BinaryReader(bytes.data() + s.offset, static_cast<std::size_t>(s.length));
+    not_a_registry(file, "it has no " + tag_text(tag) + " section");
+}
+
+}  // namespace
+
+Registry read_registry_binary(std::span<const std::byte> bytes, std::shared_ptr<const law::Framework> law,
+                              std::string_view file) {
+    RegistryInfo info;
+    std::vector<Area> areas;
+    std::vector<AreaSuccession> crosswalk;
+    std::vector<OrganizationRecord> records;
+    // What the INFO and ORGS sections hold; version 1 held the same, one after the other, without sections.
+    auto decode = [&](BinaryReader& r, BinaryReader& o) {
+        info = r.read<RegistryInfo>();
+        areas = r.read<std::vector<Area>>();
+        crosswalk = r.read<std::vector<AreaSuccession>>();
+        if (&r != &o && !r.at_end()) not_a_registry(file, "bytes follow the areas in section INFO");
+        const auto count = o.read<std::uint64_t>();
+        records.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(count, bytes.size())));  // a hostile count
+        for (std::uint64_t i = 0; i < count; ++i) {
+            OrganizationRecord record;
+            record.organization = o.read<Organization>();
+            record.members = o.read<std::vector<Member>>();
+            const auto events = o.read<std::uint32_t>();
+            for (std::uint32_t k = 0; k < events && !o.at_end(); ++k) record.events.push_back(read_event(o, file));
+            if (record.events.size() != events) not_a_registry(file, "it ends inside an organisation");
+            records.push_back(std::move(record));
+        }
+        if (!o.at_end()) not_a_registry(file, "bytes follow the last organisation");
+    };
+    try {
+        if (is_registry_binary(bytes) && bytes.size() >= magic.size() + 4 &&
+            std::to_integer<int>(bytes[magic.size()]) == 1 && bytes[magic.size() + 1] == std::byte{0} &&
+            bytes[magic.size() + 2] == std::byte{0} && bytes[magic.size() + 3] == std::byte{0}) {
+            // Version 1, which pickles kept from before the checksums hold: decoded with every check but those.
+            BinaryReader r(bytes.data() + magic.size() + 4, bytes.size() - magic.size() - 4);
+            decode(r, r);
+        } else {
+            const auto sections = checked_sections(bytes, file);
+            // The checksums match, so what follows fails only for bytes written wrongly, not damaged on the way.
+            auto r = section_reader(bytes, sections, info_tag, file);
+            auto o = section_reader(bytes, sections, organizations_tag, file);
+            decode(r, o);
+        }
+    } catch (const Error& e) {
+        if (e.problems().front().message.starts_with("not a coopecon")) throw;
+        not_a_registry(file, "it ends early");
+    }
     if (!well_formed(info) || !well_formed(areas) || !well_formed(crosswalk) || !well_formed(records))
-        not_a_registry("a value out of range");
+        not_a_registry(file, "a value out of range");
 
     auto catalog = vietnam_areas();
     if (!areas.empty() || !crosswalk.empty())
@@ -147,8 +261,31 @@ Registry read_registry_binary(std::span<const std::byte> bytes, std::shared_ptr<
     Registry registry(std::move(law), std::move(catalog));
     registry.info() = std::move(info);
     registry.reserve(records.size());
-    registry.add(std::move(records));
+    try {
+        registry.add(std::move(records));
+    } catch (const Error& e) {
+        auto problems = e.problems();
+        for (auto& p : problems)
+            if (p.file.empty()) p.file = std::string(file);
+        throw Error(std::move(problems));
+    }
     return registry;
+}
+
+bool is_registry_binary(std::span<const std::byte> first_bytes) noexcept {
+    return first_bytes.size() >= magic.size() && std::memcmp(first_bytes.data(), magic.data(), magic.size()) == 0;
+}
+
+Registry read_registry_binary_file(const std::filesystem::path& path, std::shared_ptr<const law::Framework> law) {
+    const std::string bytes = read_text_file(path);
+    return read_registry_binary(std::as_bytes(std::span(bytes)), std::move(law), path.string());
+}
+
+void write_registry_binary_file(const Registry& registry, const std::filesystem::path& path) {
+    const auto bytes = write_registry_binary(registry);
+    write_file_atomically(path, [&](std::ostream& out) {
+        out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    });
 }
 
 }  // namespace coopecon::io

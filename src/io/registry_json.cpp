@@ -86,21 +86,6 @@ namespace coopecon::io {
 
 namespace {
 
-/// `path` with the index after `list` ("organizations[7]…") replaced by renumber(index), or unchanged.
-template <class Renumber>
-std::string renumber(const std::string& path, std::string_view list, Renumber&& renumber_index) {
-    if (path.compare(0, list.size(), list) != 0 || path.size() <= list.size() || path[list.size()] != '[')
-        return path;
-    const auto close = path.find(']', list.size());
-    if (close == std::string::npos) return path;
-    std::size_t index = 0;
-    for (std::size_t k = list.size() + 1; k < close; ++k) {
-        if (path[k] < '0' || path[k] > '9') return path;
-        index = index * 10 + static_cast<std::size_t>(path[k] - '0');
-    }
-    return std::string(list) + "[" + std::to_string(renumber_index(index)) + path.substr(close);
-}
-
 /// Writes `registry` through `w`: the areas and crosswalk entries beyond the embedded catalogue, then every
 /// organisation in registry order with its events in stored order.
 void write_registry(json::Writer& w, const Registry& registry) {
@@ -178,16 +163,11 @@ Registry read_registry(std::string_view text, std::string_view file, std::shared
 
     auto catalog = vietnam_areas();
     if (usable && (!areas.empty() || !crosswalk.empty())) {
-        const std::size_t base_areas = catalog->size(), base_crosswalk = catalog->crosswalk().size();
         try {
             catalog = std::make_shared<const AreaCatalog>(catalog->with(std::move(areas), std::move(crosswalk)));
         } catch (const Error& e) {
             usable = false;  // organisations could not be judged against a broken catalogue
-            for (auto p : e.problems()) {
-                p.path = renumber(p.path, "areas", [&](std::size_t k) { return k - base_areas; });
-                p.path = renumber(p.path, "crosswalk", [&](std::size_t k) { return k - base_crosswalk; });
-                problems.push_back(std::move(p));
-            }
+            for (const auto& p : e.problems()) problems.push_back(p);
         }
     }
 
@@ -204,7 +184,7 @@ Registry read_registry(std::string_view text, std::string_view file, std::shared
                                              return p.message == "no organization with id " + id;
                                          });
                 if (to_left_out) continue;
-                p.path = renumber(p.path, "organizations", [&](std::size_t k) { return file_index.at(k); });
+                p.path = json::renumbered(p.path, "organizations", [&](std::size_t k) { return file_index.at(k); });
                 problems.push_back(std::move(p));
             }
         }

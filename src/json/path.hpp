@@ -6,6 +6,7 @@
 #include <coopecon/export.hpp>
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,12 @@ COOPECON_EXPORT void append_key(std::string& path, std::string_view key);
 
 /// Appends the array element `index` to `path`.
 COOPECON_EXPORT void append_index(std::string& path, std::size_t index);
+
+/// `path` with the index of its first segment `list[index]` replaced by renumber(index) ("organizations[7]…" as
+/// "organizations[2]…"), or unchanged when it does not start with `list[`: problems found in a combined list
+/// named by the position in the list they came from.
+COOPECON_EXPORT std::string renumbered(const std::string& path, std::string_view list,
+                                       const std::function<std::size_t(std::size_t)>& renumber);
 
 /// The lengths of the proper prefixes of `path` that end between two segments, shortest first:
 /// for `a[1].b["x.y"]` they are 1 (`a`), 4 (`a[1]`) and 6 (`a[1].b`).

@@ -4,8 +4,9 @@
 
 namespace coopecon::law {
 
-Framework::Framework(std::string title, Timeline<Regime> regimes, ParamTimelines params, RuleBases rules)
-    : title_(std::move(title)), regimes_(std::move(regimes)), params_(std::move(params)), rules_(std::move(rules)) {}
+Framework::Framework(std::string title, Timeline<Regime> regimes, ParamTimelines params, RuleBases rules,
+                     std::string title_vi)
+    : title_(std::move(title)), title_vi_(std::move(title_vi)), regimes_(std::move(regimes)), params_(std::move(params)), rules_(std::move(rules)) {}
 
 std::string Framework::basis(std::string_view id, Date d) const {
     auto it = rules_.find(id);

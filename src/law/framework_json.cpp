@@ -5,17 +5,20 @@
 #include <coopecon/law/parameter.hpp>
 
 #include <array>
+#include <optional>
 #include <cstddef>
 #include <utility>
 
 namespace coopecon::law {
 
 Framework read_framework(std::string_view text, std::string_view file) {
-    static constexpr std::array<std::string_view, 6> keys{"format", "version", "title", "regimes", "parameters", "rules"};
+    static constexpr std::array<std::string_view, 7> keys{"format",  "version",    "title", "title_vi",
+                                                          "regimes", "parameters", "rules"};
     Problems problems;
     const auto root = json::parse(text, file, problems);
     json::Reader r(problems);
     std::string title;
+    std::optional<std::string> title_vi;
     Timeline<Regime> regimes;
     Framework::ParamTimelines params{};
     Framework::RuleBases rules;
@@ -23,6 +26,7 @@ Framework read_framework(std::string_view text, std::string_view file) {
     if (o && json::check_format(r, *o, framework_format, framework_version)) {
         r.check_keys(*o, {keys});
         r.member(*o, "title", title);
+        r.member(*o, "title_vi", title_vi);
         r.member(*o, "regimes", regimes);
         r.member(*o, "rules", rules);
         auto scope = r.key("parameters");
@@ -50,7 +54,8 @@ Framework read_framework(std::string_view text, std::string_view file) {
         }
     }
     json::throw_located(std::move(problems), text, file);
-    return Framework(std::move(title), std::move(regimes), std::move(params), std::move(rules));
+    return Framework(std::move(title), std::move(regimes), std::move(params), std::move(rules),
+                     std::move(title_vi).value_or(""));
 }
 
 std::string write_framework(const Framework& f) {
@@ -60,6 +65,7 @@ std::string write_framework(const Framework& f) {
     w.member("format", framework_format);
     w.member("version", framework_version);
     w.member("title", f.title());
+    if (!f.title_vi().empty()) w.member("title_vi", f.title_vi());
     w.member("regimes", f.regimes());
     w.key("parameters");
     w.begin_object();

@@ -140,9 +140,12 @@ Framework apply(const Framework& base, const Reform& reform) {
         auto spliced = splice(it == rules.end() ? std::vector<Dated<std::string>>{} : it->second.periods(), list);
         rules[id] = Timeline<std::string>::make(std::move(spliced));
     }
-    std::string title = base.title();
-    if (!reform.title.empty()) title += " + reform: " + reform.title;
-    return Framework(std::move(title), std::move(regimes), std::move(params), std::move(rules));
+    std::string title = base.title(), title_vi = base.title_vi();
+    if (!reform.title.empty()) {
+        title += " + reform: " + reform.title;
+        if (!title_vi.empty()) title_vi += " + cải cách: " + reform.title;
+    }
+    return Framework(std::move(title), std::move(regimes), std::move(params), std::move(rules), std::move(title_vi));
 }
 
 }  // namespace coopecon::law

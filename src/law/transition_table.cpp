@@ -169,8 +169,10 @@ Decision decide(const OrgState& s, const Event& e, const Framework& law) {
 
     const unsigned sel = selector(e);
     const Transition* candidate = nullptr;
-    for (const auto& t : transitions) {
-        if (t.event != e.type() || !(t.selectors >> sel & 1u) || !(t.kinds & bit(s.kind))) continue;
+    const auto& rows = rows_by_event[static_cast<std::size_t>(e.type())];
+    for (std::size_t k = 0; k < rows.count; ++k) {
+        const auto& t = transitions[rows.row[k]];
+        if (!(t.selectors >> sel & 1u) || !(t.kinds & bit(s.kind))) continue;
         if (!candidate) candidate = &t;
         if ((t.from & status_bit(s)) && track_matches(t.track, s.dissolution)) {
             if (t.guard) {

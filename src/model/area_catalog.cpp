@@ -1,5 +1,7 @@
 #include <coopecon/model/area_catalog.hpp>
 
+#include "json/path.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
@@ -85,6 +87,18 @@ AreaIndex AreaCatalog::at_level(AreaIndex i, AreaLevel level) const noexcept {
     return i;
 }
 
+std::vector<AreaIndex> AreaCatalog::units_within(AreaIndex within, AreaLevel level, Date d) const {
+    std::vector<AreaIndex> out;
+    if (within == no_index || within >= areas_.size()) return out;
+    for (AreaIndex i = 0; i < areas_.size(); ++i) {
+        if (areas_[i].level != level || !areas_[i].valid_on(d)) continue;
+        AreaIndex up = i;
+        for (std::size_t hops = 0; up != no_index && up != within && hops < areas_.size(); ++hops) up = parents_[up];
+        if (up == within) out.push_back(i);
+    }
+    return out;
+}
+
 AreaIndex AreaCatalog::on(AreaIndex i, Date d) const noexcept {
     for (std::size_t hops = 0; i != no_index && hops <= areas_.size(); ++hops) {
         const auto& a = areas_[i];
@@ -101,7 +115,20 @@ AreaCatalog AreaCatalog::with(std::vector<Area> more, std::vector<AreaSuccession
     auto crosswalk = crosswalk_;
     crosswalk.insert(crosswalk.end(), std::make_move_iterator(more_crosswalk.begin()),
                      std::make_move_iterator(more_crosswalk.end()));
-    return AreaCatalog(regions_, std::move(areas), std::move(crosswalk));
+    try {
+        return AreaCatalog(regions_, std::move(areas), std::move(crosswalk));
+    } catch (const Error& e) {
+        // The new entries are at fault (this catalogue was valid): name them by their place in `more`.
+        Problems problems = e.problems();
+        for (auto& p : problems) {
+            const auto in_more = [](std::size_t base) {
+                return [base](std::size_t k) { return k >= base ? k - base : k; };
+            };
+            p.path = json::renumbered(p.path, "areas", in_more(areas_.size()));
+            p.path = json::renumbered(p.path, "crosswalk", in_more(crosswalk_.size()));
+        }
+        throw Error(std::move(problems));
+    }
 }
 
 }  // namespace coopecon

@@ -80,7 +80,7 @@ public:
             problem(ErrorCode::unknown_name, path + ".area", n.id, "unknown area code " + *n.area);
         OrganizationRecord r;
         r.organization = {n.id, n.registration_code, n.name, kind, n.area.value_or(first.area),
-                          n.sector.value_or(first.sector)};
+                          n.sector.value_or(first.sector), std::nullopt, std::nullopt};
         return r;
     }
 

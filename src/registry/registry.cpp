@@ -34,6 +34,9 @@ void check_identity(const Registry& reg, const OrganizationRecord& r, const std:
         problem(ErrorCode::duplicate, "id", "organization id " + o.id + " is already used");
     if (o.name.empty()) problem(ErrorCode::missing_field, "name", "the organization name is empty");
     if (!reg.areas().find(o.area)) problem(ErrorCode::unknown_name, "area", "unknown area code " + o.area);
+    if (o.history_from && o.data_until && *o.data_until < *o.history_from)
+        problem(ErrorCode::invalid_value, "data_until",
+                "data_until " + o.data_until->iso() + " is before history_from " + o.history_from->iso());
     std::set<std::string_view> member_ids;
     for (std::size_t m = 0; m < r.members.size(); ++m) {
         const auto& id = r.members[m].id;
@@ -263,6 +266,11 @@ Date Registry::data_as_of() const noexcept {
     for (OrgIndex i = 0; i < size(); ++i)
         if (!log(i).empty()) latest = std::max(latest, log(i).last_date());
     return latest;
+}
+
+std::optional<Date> Registry::history_from(OrgIndex i) const {
+    const auto& own = organization(i).history_from;
+    return own ? own : info_.history_from;
 }
 
 std::size_t Registry::memory_bytes() const noexcept {

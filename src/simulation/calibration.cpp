@@ -104,7 +104,8 @@ std::pair<double, double> wilson_interval(std::int64_t k, std::int64_t n, double
     const double nn = static_cast<double>(n), p = static_cast<double>(k) / nn;
     const double centre = (p + z * z / (2 * nn)) / (1 + z * z / nn);
     const double half = z * std::sqrt(p * (1 - p) / nn + z * z / (4 * nn * nn)) / (1 + z * z / nn);
-    return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+    // At k = 0 and k = n the bounds are 0 and 1 exactly; computed, they miss by a rounding error.
+    return {k == 0 ? 0.0 : std::max(0.0, centre - half), k == n ? 1.0 : std::min(1.0, centre + half)};
 }
 
 Calibration calibrate(const Registry& reg, const CalibrationOptions& options) {

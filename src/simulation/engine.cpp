@@ -158,19 +158,21 @@ Setup make_setup(const Registry& reg, const Scenario& scenario, const RunOptions
     s.coops_by_area.resize(catalog.areas().size());
     std::array<std::vector<double>, kind_count> weights;
     for (auto& w : weights) w.assign(catalog.areas().size(), 0);
+    // One scan of each history gives both the state at the start (its replay, which the runs go on from) and
+    // the compliance conditions the office acts on, evaluated for those rules only.
+    constexpr auto office_rules = compliance::rule_set(
+        {law::Rule::no_annual_assembly, law::Rule::below_minimum_members, law::Rule::group_below_minimum_members});
     for (OrgIndex i = 0; i < n; ++i) {
         const auto& org = reg.organization(i);
-        Replay r(org, reg.members(i), reg.law());
-        reg.log(i).replay_until(s.start, [&](Date d, const auto& p) { r.apply(d, p); });
-        r.settle(s.start);
-        const auto& st = r.state();
+        compliance::ConditionScan scan(*s.law, *s.calendar, compliance::AcrossLawChange::by_rule, org, reg.members(i),
+                                       office_rules);
+        scan.run(reg.log(i), s.start);
+        const auto& st = scan.state();
         s.sectors[i] = org.sector;
         s.areas[i] = reg.area(i);
         auto& init = s.initial[i];
         if (st.latest_assessment) init.cls = class_of(st.latest_assessment->points);
         if (st.exists_and_not_terminated()) {
-            compliance::ConditionScan scan(*s.law, *s.calendar, compliance::AcrossLawChange::by_rule, org, reg.members(i));
-            scan.run(reg.log(i), s.start);
             for (const auto& p : scan.periods()) {
                 if (p.until) continue;
                 if (p.rule == law::Rule::no_annual_assembly) init.assembly_from = p.counted_from;
@@ -184,7 +186,7 @@ Setup make_setup(const Registry& reg, const Scenario& scenario, const RunOptions
                 if (st.kind == OrgKind::cooperative) s.coops_by_area[s.areas[i]].push_back(static_cast<std::uint32_t>(i));
             }
         }
-        s.replays.push_back(std::move(r));
+        s.replays.push_back(scan.replay());
     }
 
     // Founding: per kind, the seats of the live ones at the start; per epoch between programme boundaries.

@@ -7,9 +7,11 @@
 #include "world.hpp"
 
 #include <coopecon/compliance/due_dates.hpp>
+#include <coopecon/core/enum_text.hpp>
 #include <coopecon/law/period.hpp>
 #include <coopecon/simulation/synthetic.hpp>
 
+#include "registry/huge_pages.hpp"
 #include "simulation/draws.hpp"
 
 #include <algorithm>
@@ -64,6 +66,11 @@ public:
         if (days_.size() < static_cast<std::size_t>(total_days_) + 1) days_.resize(static_cast<std::size_t>(total_days_) + 1);
         for (auto& b : days_) b.clear();
         const std::size_t n = s.replays.size();
+        // Room for the organisations founded during the run, so that the working state is not moved when they
+        // come; fresh buffers are backed by huge pages, as the run reads them in no order.
+        const std::size_t room = n + n / 4 + 1024;
+        fresh(replays_, room);
+        fresh(orgs_, room);
         replays_ = s.replays;
         sectors_ = s.sectors;
         areas_ = s.areas;
@@ -79,6 +86,7 @@ public:
             o.cls = s.initial[i].cls;
         }
         out_.stats = {};
+        tabulate_hazards();
         for (const auto& r : replays_) live_ += r.state().exists_and_not_terminated() ? 1 : 0;
     }
 
@@ -133,6 +141,16 @@ public:
     }
 
 private:
+    /// Gives `v` room for `room` elements, in a new buffer backed by huge pages when it has less.
+    template <class T>
+    static void fresh(std::vector<T>& v, std::size_t room) {
+        if (v.capacity() >= room) return;
+        std::vector<T> bigger;
+        bigger.reserve(room);
+        coopecon::detail::advise_huge_pages(bigger.data(), room * sizeof(T));
+        v = std::move(bigger);
+    }
+
     // ---- the calendar ---------------------------------------------------------------------------------
 
     void schedule(Date d, Item item) {
@@ -309,17 +327,44 @@ private:
                                                      Hazard::voluntary_dissolution, Hazard::merger,
                                                      Hazard::conversion};
 
-    std::array<double, competing.size()> hazards(std::uint32_t i, Date d) const {
-        std::array<double, competing.size()> h{};
+    using Competing = std::array<double, competing.size()>;
+
+    /// Whether an organisation of this status and kind is exposed to competing hazard k.
+    static constexpr bool exposed(std::size_t k, LegalStatus status, OrgKind kind) noexcept {
+        const Hazard z = competing[k];
+        if (!(hazard_info(z).exposure & status_bit(status))) return false;
+        if (z == Hazard::merger) return kind == OrgKind::cooperative;
+        if (z == Hazard::conversion) return kind == OrgKind::cooperative_group;
+        return true;
+    }
+
+    static constexpr std::size_t base_index(LegalStatus status, OrgKind kind, Sector sector) noexcept {
+        return (static_cast<std::size_t>(status) * kind_count + static_cast<std::size_t>(kind)) * sector_count +
+               static_cast<std::size_t>(sector);
+    }
+
+    /// The competing rates of every status, kind and sector before programmes, looked up when no programme
+    /// changes a rate (the same numbers rate_of gives then).
+    void tabulate_hazards() {
+        rate_programmes_ = std::any_of(S_.programmes.begin(), S_.programmes.end(),
+                                       [](const auto& p) { return p.spec.type == ProgrammeType::rate_change; });
+        base_hazards_.assign(enum_count<LegalStatus> * kind_count * sector_count, Competing{});
+        for (const auto status : enum_values<LegalStatus>())
+            for (std::size_t kind = 0; kind < kind_count; ++kind)
+                for (std::size_t sector = 0; sector < sector_count; ++sector) {
+                    auto& h = base_hazards_[base_index(status, static_cast<OrgKind>(kind), static_cast<Sector>(sector))];
+                    for (std::size_t k = 0; k < competing.size(); ++k)
+                        if (exposed(k, status, static_cast<OrgKind>(kind)))
+                            h[k] = S_.rates.at(competing[k], static_cast<OrgKind>(kind), static_cast<Sector>(sector));
+                }
+    }
+
+    Competing hazards(std::uint32_t i, Date d) const {
         const auto& st = replays_[i].state();
-        const auto bit = status_bit(st.status);
-        for (std::size_t k = 0; k < competing.size(); ++k) {
-            const Hazard z = competing[k];
-            if (!(hazard_info(z).exposure & bit)) continue;
-            if (z == Hazard::merger && st.kind != OrgKind::cooperative) continue;
-            if (z == Hazard::conversion && st.kind != OrgKind::cooperative_group) continue;
-            h[k] = rate_of(i, z, d);
-        }
+        if (!rate_programmes_) return base_hazards_[base_index(st.status, st.kind, sectors_[i])];
+        Competing h{};
+        for (std::size_t k = 0; k < competing.size(); ++k)
+            if (exposed(k, st.status, st.kind)) h[k] = rate_of(i, competing[k], d);
         return h;
     }
 
@@ -614,31 +659,51 @@ private:
         return replays_[i].state().status == LegalStatus::suspended ? std::min(1.0, 2 * p) : p;
     }
 
+    /// The days between which the records of the year of `y`'s 1 December fall: the same for every
+    /// organisation, so worked out once a year.
+    struct YearDays {
+        int year = 0;
+        Date next_dec1, dec31, assembly_from, assembly_until, late_from, late_until, assessment_from, assessment_until;
+    };
+    const YearDays& year_days(int y) {
+        if (year_days_.year == y) return year_days_;
+        auto& t = year_days_;
+        t.year = y;
+        t.next_dec1 = ymd(y + 1, 12, 1);
+        t.dec31 = ymd(y, 12, 31);
+        // Within the deadline in force after the year ends (most in the first quarter).
+        const auto deadline = S_.law->value(law::Param::annual_assembly_deadline_months, ymd(y + 1, 1, 1));
+        t.assembly_from = ymd(y + 1, 1, 10);
+        t.assembly_until = std::min(t.dec31.plus_months(static_cast<int>(deadline.value_or(3))), ymd(y + 1, 4, 30));
+        t.late_from = ymd(y + 1, 7, 1);
+        t.late_until = ymd(y + 1, 12, 20);
+        t.assessment_from = ymd(y + 1, 3, 1);
+        t.assessment_until = ymd(y + 1, 3, 31);
+        return t;
+    }
+
     void yearly(std::uint32_t i, Date d) {
         auto& o = orgs_[i];
         const auto& st = replays_[i].state();
         if (!st.exists_and_not_terminated()) return;
-        schedule(ymd(d.year() + 1, 12, 1), {i, 0, ItemType::yearly});
+        const auto& days = year_days(d.year());
+        schedule(days.next_dec1, {i, 0, ItemType::yearly});
         if (!live(st)) return;
         const bool coop = st.kind != OrgKind::cooperative_group;
         // Groups report from the 2023 Law on (Thông tư 09/2024/TT-BKHĐT Art 6).
-        if ((coop || d.year() >= 2024) && !o.rng.bernoulli(rate_of(i, Hazard::report_missed, d)))
+        if ((coop || days.year >= 2024) && !o.rng.bernoulli(rate_of(i, Hazard::report_missed, d)))
             schedule(d.plus_days(static_cast<std::int32_t>(o.rng.below(15))), {i, 0, ItemType::report});
         if (!coop) return;
-        schedule(ymd(d.year(), 12, 31), {i, 0, ItemType::financial_year});
+        schedule(days.dec31, {i, 0, ItemType::financial_year});
         if (!o.rng.bernoulli(missed_chance(i, d))) {
-            // Within the deadline in force after the year ends (most in the first quarter).
-            const auto deadline = S_.law->value(law::Param::annual_assembly_deadline_months, ymd(d.year() + 1, 1, 1));
-            const Date last = ymd(d.year(), 12, 31).plus_months(deadline.value_or(3));
-            schedule(pick(o.rng, ymd(d.year() + 1, 1, 10), std::min(last, ymd(d.year() + 1, 4, 30))),
-                     {i, 0, ItemType::assembly});
+            schedule(pick(o.rng, days.assembly_from, days.assembly_until), {i, 0, ItemType::assembly});
         } else if (!o.rng.bernoulli(missed_chance(i, d))) {
             // Missed in its season, held late in the second half of the year (with the chance of holding one at
             // all): a lapse, not yet a ground.
-            schedule(pick(o.rng, ymd(d.year() + 1, 7, 1), ymd(d.year() + 1, 12, 20)), {i, 0, ItemType::assembly});
+            schedule(pick(o.rng, days.late_from, days.late_until), {i, 0, ItemType::assembly});
         }
-        if (st.kind == OrgKind::cooperative) schedule(pick(o.rng, ymd(d.year() + 1, 3, 1), ymd(d.year() + 1, 3, 31)),
-                                                      {i, 0, ItemType::assessment});
+        if (st.kind == OrgKind::cooperative)
+            schedule(pick(o.rng, days.assessment_from, days.assessment_until), {i, 0, ItemType::assessment});
     }
 
     void financial_year(std::uint32_t i, Date d) {
@@ -883,23 +948,33 @@ private:
     SeedTree tree_;
     std::int32_t total_days_ = 0;
     // The run's working state keeps its memory from run to run on a thread: copying the start into it then
-    // writes into pages already mapped.
-    static thread_local std::vector<std::vector<Item>> days_;
-    static thread_local std::vector<Replay> replays_;
-    static thread_local std::vector<Org> orgs_;
-    static thread_local std::vector<Sector> sectors_;
-    static thread_local std::vector<AreaIndex> areas_;
-    static thread_local std::vector<std::vector<std::uint32_t>> coops_by_area_;
+    // writes into pages already mapped. Held by reference, so that the inner loop does not look up the thread's
+    // storage at every use (a call in a shared library).
+    struct Working {
+        std::vector<std::vector<Item>> days;
+        std::vector<Replay> replays;
+        std::vector<Org> orgs;
+        std::vector<Sector> sectors;
+        std::vector<AreaIndex> areas;
+        std::vector<std::vector<std::uint32_t>> coops_by_area;
+    };
+    static Working& working() {
+        static thread_local Working w;
+        return w;
+    }
+    Working& working_ = working();
+    std::vector<std::vector<Item>>& days_ = working_.days;
+    std::vector<Replay>& replays_ = working_.replays;
+    std::vector<Org>& orgs_ = working_.orgs;
+    std::vector<Sector>& sectors_ = working_.sectors;
+    std::vector<AreaIndex>& areas_ = working_.areas;
+    std::vector<std::vector<std::uint32_t>>& coops_by_area_ = working_.coops_by_area;
+    YearDays year_days_;
+    std::vector<Competing> base_hazards_;  // by base_index
+    bool rate_programmes_ = false;          // a programme changes rates: hazards() asks rate_of
     std::int64_t live_ = 0;  // organisations registered and not terminated
     std::uint64_t founded_ = 0;
 };
-
-thread_local std::vector<std::vector<Item>> Run::days_;
-thread_local std::vector<Replay> Run::replays_;
-thread_local std::vector<Org> Run::orgs_;
-thread_local std::vector<Sector> Run::sectors_;
-thread_local std::vector<AreaIndex> Run::areas_;
-thread_local std::vector<std::vector<std::uint32_t>> Run::coops_by_area_;
 
 }  // namespace
 

@@ -14,9 +14,12 @@
 #include <coopecon/model/event.hpp>
 #include <coopecon/registry/registry.hpp>
 #include <coopecon/simulation/apportion.hpp>
+#include <coopecon/simulation/engine.hpp>
 #include <coopecon/simulation/names.hpp>
 #include <coopecon/simulation/profile.hpp>
 #include <coopecon/simulation/random.hpp>
+#include <coopecon/simulation/rates.hpp>
+#include <coopecon/simulation/scenario.hpp>
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -30,6 +33,7 @@
 #include <span>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -44,17 +48,14 @@ std::int32_t round_randomly(double x, Stream& s) {
     return static_cast<std::int32_t>(whole) + (s.bernoulli(x - whole) ? 1 : 0);
 }
 
-enum class Fate : std::uint8_t { live, terminated, later };
+enum class Fate : std::uint8_t { live, terminated };
 
 namespace flag {
 constexpr std::uint16_t suspended = 1;        // suspended at as_of
 constexpr std::uint16_t below_minimum = 2;    // fewer official members than the 2012 minimum at as_of
 constexpr std::uint16_t named = 4;            // official members named one by one
 constexpr std::uint16_t union_member = 8;     // an official member of a union
-constexpr std::uint16_t dissolve_after = 16;  // resolves a voluntary dissolution after as_of
-constexpr std::uint16_t revoke_after = 32;    // its registration is revoked after as_of
-constexpr std::uint16_t convert_after = 64;   // a group that becomes a cooperative after as_of
-constexpr std::uint16_t household = 128;      // official members are households rather than individuals
+constexpr std::uint16_t household = 16;       // official members are households rather than individuals
 }  // namespace flag
 
 /// One planned organisation: what is decided before its history is written.
@@ -107,6 +108,16 @@ std::string_view place_of(const Context& ctx, Stream& s) {
     return common_name_words[s.below(common_name_words.size())];
 }
 
+/// The registration code: the province's code, a digit for the kind and the number among the kind's
+/// organisations.
+std::string registration_code(const AreaCatalog& catalog, AreaIndex seat, OrgKind kind, std::uint64_t number) {
+    const auto province = catalog.at_level(seat, AreaLevel::province);
+    const char* kind_digit = kind == OrgKind::cooperative_group ? "0" : kind == OrgKind::cooperative ? "1" : "2";
+    std::string digits = std::to_string(number);
+    if (digits.size() < 7) digits.insert(0, 7 - digits.size(), '0');
+    return (province != no_index ? catalog[province].official_code : "00") + kind_digit + digits;
+}
+
 std::string name_of(const Context& ctx, const PopulationPlan& plan, const Planned& o) {
     Stream s = plan.tree.child("name").child(o.draw).stream();
     const auto place = place_of(ctx, s);
@@ -153,17 +164,12 @@ void check_population(const Context& ctx, const Population& p) {
     if (p.id_prefix.empty()) fail("id_prefix is empty");
     if (p.sectors.empty()) fail("no sectors");
     if (p.seats.empty()) fail("no seats");
-    if (p.kind == OrgKind::union_of_cooperatives && (p.terminated_before > 0 || p.registered_after > 0))
+    if (p.kind == OrgKind::union_of_cooperatives && p.terminated_before > 0)
         fail("unions are generated live at as_of only");
     if (p.converted_after > 0 && p.kind != OrgKind::cooperative_group) fail("only cooperative groups convert");
-    const Date as_of = ctx.profile.as_of, until = ctx.profile.history_until;
-    const Date law_2023 = ymd(2024, 7, 1);
-    if ((p.dissolved_after > 0 || p.converted_after > 0) &&
-        (until < law_2023.plus_months(8) || until < as_of.plus_months(14)))
-        fail("dissolutions and conversions after as_of need a history to 2025-03-01 and 14 months past as_of");
-    if (p.revoked_after > 0 && until < std::max(law_2023, as_of.plus_months(19)))
-        fail("revocations after as_of need a history to 19 months past as_of");
-    if (p.registered_after > 0 && until < as_of.plus_days(90)) fail("registrations after as_of need a longer history");
+    if (p.registered_after < 0 || p.dissolved_after < 0 || p.converted_after < 0)
+        fail("expected numbers after as_of cannot be negative");
+    const Date as_of = ctx.profile.as_of;
     if (p.workers > 0 && ctx.profile.records.financial_years < 1) fail("workers are calibrated on financial years");
     if (p.first_registration > as_of.plus_months(-40)) fail("first_registration must be over 3 years before as_of");
 }
@@ -202,7 +208,7 @@ public:
                    "with capital-contributing associates");
         associates(spec_.members.non_capital_associates, &Planned::non_capital_associates,
                    "with non-capital associates");
-        fates_after();
+        named_lists();
         if (spec_.kind == OrgKind::union_of_cooperatives) union_members();
         if (spec_.workers > 0) workers();
         order_by_registration();
@@ -246,7 +252,7 @@ private:
         if (std::none_of(area_weight_.begin(), area_weight_.end(), [](double w) { return w > 0; }))
             std::fill(area_weight_.begin(), area_weight_.end(), 1.0);
         live_ = static_cast<std::size_t>(std::accumulate(live_in_area_.begin(), live_in_area_.end(), std::int64_t{0}));
-        total_ = live_ + static_cast<std::size_t>(spec_.terminated_before + spec_.registered_after);
+        total_ = live_ + static_cast<std::size_t>(spec_.terminated_before);
     }
 
     /// Each organisation's own draws: fate (by plan index), registration date, sector, size, seat if not live.
@@ -255,23 +261,17 @@ private:
         for (const auto& m : spec_.sectors) sector_weight.push_back(m.weight);
         const WeightedChoice sector_choice(sector_weight);
         const WeightedChoice area_choice(area_weight_);
-        const Date until = ctx_.profile.history_until;
         const RegistrationDates live_dates(spec_.first_registration, as_of_.plus_days(-30), spec_.registration_growth);
         const RegistrationDates ended_dates(spec_.first_registration, as_of_.plus_months(-36),
                                             spec_.registration_growth);
-        const RegistrationDates later_dates(as_of_.plus_days(1), until.plus_days(-60), 0);
         plan_.orgs.resize(total_);
         size_weight_.resize(total_);
         for (std::size_t j = 0; j < total_; ++j) {
             Stream s = plan_.tree.child("plan").child(j).stream();
             auto& o = plan_.orgs[j];
             o.draw = static_cast<std::uint32_t>(j);
-            o.fate = j < live_                                                       ? Fate::live
-                     : j < live_ + static_cast<std::size_t>(spec_.terminated_before) ? Fate::terminated
-                                                                                     : Fate::later;
-            o.registered = (o.fate == Fate::live         ? live_dates
-                            : o.fate == Fate::terminated ? ended_dates
-                                                         : later_dates)(s);
+            o.fate = j < live_ ? Fate::live : Fate::terminated;
+            o.registered = (o.fate == Fate::live ? live_dates : ended_dates)(s);
             const auto& mix = spec_.sectors[sector_choice(s)];
             o.sector = mix.sector;
             size_weight_[j] = mix.members * s.lognormal(1, 0.6);
@@ -332,8 +332,8 @@ private:
             plan_.orgs[chosen[i]].*field = static_cast<std::int32_t>(parts[i]);
     }
 
-    /// Named member lists (always, for a union), and what happens to some live ones after as_of.
-    void fates_after() {
+    /// Official members named one by one: every union's, and `named` cooperatives or groups.
+    void named_lists() {
         if (spec_.kind == OrgKind::union_of_cooperatives) {
             for (std::size_t j = 0; j < live_; ++j) plan_.orgs[j].flags |= flag::named;
         } else {
@@ -344,25 +344,10 @@ private:
                         spec_.named, "with named members"),
                  flag::named);
         }
-        mark(sample(assign_, live_where([](const Planned& o) {
-                        return !o.has(flag::suspended) && !o.has(flag::below_minimum) && !o.has(flag::named);
-                    }),
-                    spec_.dissolved_after, "dissolved after as_of"),
-             flag::dissolve_after);
-        mark(sample(assign_, live_where([](const Planned& o) { return o.has(flag::suspended); }), spec_.revoked_after,
-                    "revoked after as_of (they are chosen among the suspended)"),
-             flag::revoke_after);
-        // A group converts after operating 12 months, with at least the 2023 minimum of 5 members to spare.
-        mark(sample(assign_, live_where([](const Planned& o) {
-                        return !o.has(flag::suspended) && !o.has(flag::dissolve_after) && o.official >= 7 &&
-                               o.registered <= ymd(2023, 6, 30);
-                    }),
-                    spec_.converted_after, "converted after as_of"),
-             flag::convert_after);
     }
 
-    /// A union's member cooperatives: live and active at as_of with nothing planned after, registered well
-    /// before the union, in the union's province where there are enough.
+    /// A union's member cooperatives: live and active at as_of, registered well before the union, in the union's
+    /// province where there are enough.
     void union_members() {
         const auto source = std::find_if(ctx_.plans.begin(), ctx_.plans.end(),
                                          [](const PopulationPlan& p) { return p.spec->kind == OrgKind::cooperative; });
@@ -370,8 +355,7 @@ private:
             throw problem(ErrorCode::invalid_value, "a union's members are cooperatives of an earlier population");
         plan_.member_source = static_cast<std::size_t>(source - ctx_.plans.begin());
         auto& coops = *source;
-        constexpr std::uint16_t busy =
-            flag::suspended | flag::below_minimum | flag::union_member | flag::dissolve_after | flag::revoke_after;
+        constexpr std::uint16_t busy = flag::suspended | flag::below_minimum | flag::union_member;
         auto province_of = [&](const PopulationPlan& p, const Planned& o) {
             return ctx_.catalog.at_level(p.areas[o.area], AreaLevel::province);
         };
@@ -448,7 +432,7 @@ private:
 
 // ---- history ------------------------------------------------------------------------------------------
 
-/// Writes one organisation's record from its plan.
+/// Writes one organisation's record from its plan, up to as_of (the dynamics continue it).
 class History {
 public:
     History(const Context& ctx, std::size_t population, std::size_t position)
@@ -459,13 +443,12 @@ public:
           position_(position),
           s_(plan_.tree.child("history").child(o_.draw).stream()),
           as_of_(ctx.profile.as_of),
-          until_(ctx.profile.history_until),
           law_2023_(ymd(2024, 7, 1)) {}
 
     OrganizationRecord build() {
         identity();
         r_ = o_.registered;
-        last_ = until_;
+        last_ = as_of_;
         ending();
         suspensions();
         membership();
@@ -509,37 +492,19 @@ private:
         AreaIndex seat = plan_.areas[o_.area];
         if (const auto now = ctx_.catalog.on(seat, o_.registered); now != no_index) seat = now;
         org.area = ctx_.catalog[seat].code;
-        const auto province = ctx_.catalog.at_level(seat, AreaLevel::province);
-        const std::string kind_digit = is_group() ? "0" : spec_.kind == OrgKind::cooperative ? "1" : "2";
-        std::string number = std::to_string(plan_.code_offset + position_ + 1);
-        if (number.size() < 7) number.insert(0, 7 - number.size(), '0');
-        org.registration_code =
-            (province != no_index ? ctx_.catalog[province].official_code : "00") + kind_digit + number;
+        org.registration_code = registration_code(ctx_.catalog, seat, spec_.kind, plan_.code_offset + position_ + 1);
     }
 
-    // ---- how it ends (or converts), which bounds everything else ----
+    // ---- how it ends, which bounds everything else ----
 
     void ending() {
-        const Date window_from = std::max(law_2023_, as_of_.plus_days(1));
-        if (o_.fate == Fate::terminated) {
-            wind_down_ = pick(s_, r_.plus_months(is_group() ? 12 : 24), as_of_.plus_months(is_group() ? -5 : -10));
-            // On the dossier, at the latest on the last day before the lapse (a group's 3 months, a cooperative's 6).
-            const Date dossier = wind_down_->plus_months(is_group() ? 1 + static_cast<int>(s_.below(3))
-                                                                    : 2 + static_cast<int>(s_.below(7)));
-            end_ = std::min({dossier, law::day_after_months(*wind_down_, is_group() ? 3 : 6).plus_days(-1), as_of_});
-        } else if (o_.has(flag::dissolve_after)) {
-            wind_down_ = pick(s_, window_from, until_.plus_months(-7));
-            // The replay terminates it on the day after six months counted from the next day (2023 Law Art 98.7b;
-            // Civil Code Art 147, 148); the office records it within three weeks.
-            const Date lapse =
-                law::day_after_months(*wind_down_, 6).plus_days(static_cast<std::int32_t>(s_.below(21)));
-            by_lapse_ = s_.bernoulli(0.5);
-            end_ = by_lapse_ ? lapse : wind_down_->plus_months(1 + static_cast<int>(s_.below(5)));
-        } else if (o_.has(flag::convert_after)) {
-            converted_ = pick(s_, std::max({window_from, r_.plus_months(12).plus_days(1)}), until_);
-        }
-        if (end_ && *end_ > until_) end_.reset();
-        if (wind_down_) last_ = wind_down_->plus_days(-1);
+        if (o_.fate != Fate::terminated) return;
+        wind_down_ = pick(s_, r_.plus_months(is_group() ? 12 : 24), as_of_.plus_months(is_group() ? -5 : -10));
+        // On the dossier, at the latest on the last day before the lapse (a group's 3 months, a cooperative's 6).
+        const Date dossier = wind_down_->plus_months(is_group() ? 1 + static_cast<int>(s_.below(3))
+                                                                : 2 + static_cast<int>(s_.below(7)));
+        end_ = std::min({dossier, law::day_after_months(*wind_down_, is_group() ? 3 : 6).plus_days(-1), as_of_});
+        last_ = wind_down_->plus_days(-1);
     }
 
     // ---- suspensions ----
@@ -568,7 +533,6 @@ private:
                 current = until;
             }
         }
-        if (o_.fate == Fate::later) cutoff = r_;
         if (s_.bernoulli(ctx_.profile.records.past_suspension)) {
             Date cursor = r_.plus_days(180);
             const int episodes = s_.bernoulli(0.25) ? 2 : 1;
@@ -585,52 +549,8 @@ private:
                 cursor = (resumed ? *resumed : to).plus_days(30);
             }
         }
-        if (current) {
-            const Date to = pick(s_, as_of_, longest(*current));
-            if (o_.has(flag::revoke_after)) {
-                // It never resumes and holds no assembly after as_of: 18 months later its registration is revoked
-                // (2023 Law Art 103.1e), or for stopping without notice once 12 months have passed since the
-                // notice ran out (Art 103.1b).
-                suspend(*current, to, std::nullopt);
-                const Date from = std::max({law_2023_, to.plus_days(30), as_of_.plus_months(18)});
-                wind_down_ = std::min(pick(s_, from, from.plus_months(4)), until_.plus_months(-1));
-                revocation_ground_ = *wind_down_ > to.plus_months(12) && s_.bernoulli(0.5)
-                                         ? RevocationGround::stopped_operating_without_notice
-                                         : RevocationGround::no_annual_assembly;
-                const Date lapse =  // 2023 Law Art 99.3: derived by the replay, recorded within three weeks
-                    law::day_after_months(*wind_down_, 6).plus_days(static_cast<std::int32_t>(s_.below(21)));
-                end_ = lapse <= until_ ? std::optional<Date>(lapse) : std::nullopt;
-                by_lapse_ = true;
-                last_ = wind_down_->plus_days(-1);
-                return;
-            }
-            const double outcome = s_.uniform();
-            if (outcome < 0.45 && to > as_of_ && to <= last_) {
-                suspend(*current, to, pick(s_, as_of_.plus_days(1), to));
-            } else if (outcome < 0.65 && to.plus_days(-20) > as_of_ && to <= last_) {
-                suspend(*current, to, std::nullopt);
-                const Date again = pick(s_, to.plus_days(-20), to);
-                const Date again_to =
-                    std::min(longest(again), again.plus_months(3 + static_cast<int>(s_.below(9))).plus_days(-1));
-                add(again, Suspended{again_to, again.plus_working_days(-3)});
-                spans_.push_back({again, again_to});
-            } else {
-                suspend(*current, to, std::nullopt);
-            }
-        }
-        // After as_of an active organisation with nothing else planned may suspend once.
-        if (!current && live() && !wind_down_ && !converted_) {
-            for (int y = as_of_.year(); y <= until_.year(); ++y) {
-                if (!s_.bernoulli(ctx_.profile.records.suspension_after)) continue;
-                const Date from = pick(s_, std::max(as_of_.plus_days(1), ymd(y, 1, 1)),
-                                       std::max(as_of_.plus_days(1), ymd(y, 12, 31)));
-                if (from > until_) break;
-                const Date to =
-                    std::min(longest(from), from.plus_months(2 + static_cast<int>(s_.below(10))).plus_days(-1));
-                suspend(from, to, std::nullopt);
-                break;
-            }
-        }
+        // The notice covering as_of runs out after it: the dynamics extend it, or resume business, from there.
+        if (current) suspend(*current, pick(s_, as_of_, longest(*current)), std::nullopt);
     }
 
     /// Days suspended within [from, to].
@@ -685,8 +605,8 @@ private:
                 size_for(o_.non_capital_associates, plan_.mean_non_capital_associates), 0);
     }
 
-    /// Dates of membership changes: yearly chances before as_of, an adjustment to the planned size at as_of,
-    /// yearly chances after. Calls change(date, join_bias) and, for live ones, adjust(date).
+    /// Dates of membership changes: yearly chances before as_of and an adjustment to the planned size at as_of.
+    /// Calls change(date, join_bias) and, for live ones, adjust(date).
     /// Between the adjustment and as_of, members come and go in pairs (a cohort joins, as many leave later), so
     /// the size at as_of stays exact and the year before it is not quiet: pair(join_date, leave_date).
     template <class Change, class Adjust, class Pair>
@@ -710,12 +630,6 @@ private:
                 const Date join = pick(s_, lo, hi.plus_days(-1));
                 pair(join, pick(s_, join.plus_days(1), hi));
             }
-        }
-        const Date after = std::max(as_of_, r_);
-        for (int y = after.year(); y <= last_.year(); ++y) {
-            if (!s_.bernoulli(chance)) continue;
-            const Date lo = std::max(after.plus_days(1), ymd(y, 1, 1)), hi = std::min(last_, ymd(y, 12, 31));
-            if (lo <= hi) change(pick(s_, lo, hi), 0.65);
         }
     }
 
@@ -825,8 +739,8 @@ private:
     /// The years of a record window: the last `years` years closed by as_of, then every year after.
     std::int32_t first_year(double years) { return ctx_.latest_year - round_randomly(years, s_) + 1; }
 
-    /// Cooperative or union in year y (a group that converted counts from the year after its conversion).
-    bool keeps_accounts(int y) const { return !is_group() || (converted_ && converted_->year() < y); }
+    /// Cooperatives and unions keep accounts and hold annual assemblies; groups do not.
+    bool keeps_accounts() const { return !is_group(); }
 
     void annual_records() {
         const auto& rec = ctx_.profile.records;
@@ -846,9 +760,9 @@ private:
                                         : std::max(1.0, s_.lognormal(std::min(8.0, 0.6 * official_), 0.5));
         const double income_2022 = s_.uniform(44e6, 56e6);
         double fund = 0;
-        for (int y = std::max(r_.year(), std::min({fy_from, assembly_from, report_from})); y <= until_.year(); ++y) {
+        for (int y = std::max(r_.year(), std::min({fy_from, assembly_from, report_from})); y <= last_.year(); ++y) {
             const Date close = ymd(y, 12, 31);
-            if (y >= fy_from && keeps_accounts(y) && close <= last_ && r_ <= ymd(y, 9, 30)) {
+            if (y >= fy_from && keeps_accounts() && close <= last_ && r_ <= ymd(y, 9, 30)) {
                 FinancialYearClosed f;
                 f.year = y;
                 const double paused = days_suspended(ymd(y, 1, 1), close) / 365.0;
@@ -870,10 +784,9 @@ private:
                 add(close, f);
             }
             // The annual assembly on year y meets in the first months of y + 1.
-            if (y >= assembly_from && keeps_accounts(y) && r_ <= ymd(y, 10, 1)) {
+            if (y >= assembly_from && keeps_accounts() && r_ <= ymd(y, 10, 1)) {
                 const double u = s_.uniform();
-                const bool weak_after = o_.has(flag::revoke_after) && ymd(y + 1, 1, 1) > as_of_;
-                if (u >= rec.assembly_missing && !weak_after) {
+                if (u >= rec.assembly_missing) {
                     const Date d = u < rec.assembly_missing + rec.assembly_late
                                        ? pick(s_, ymd(y + 1, 4, 1), ymd(y + 1, 4, 30))
                                        : pick(s_, ymd(y + 1, 1, 10), ymd(y + 1, 3, 31));
@@ -894,7 +807,7 @@ private:
     /// of it and were not suspended more than three months in it.
     void assess(std::int32_t year) {
         const auto& classes = ctx_.profile.records.assessment_classes;
-        if (!keeps_accounts(year) || r_ > ymd(year, 1, 1) || classes.empty()) return;
+        if (!keeps_accounts() || r_ > ymd(year, 1, 1) || classes.empty()) return;
         if (days_suspended(ymd(year, 1, 1), ymd(year, 12, 31)) > 92) return;
         const Date d = pick(s_, ymd(year + 1, 3, 1), ymd(year + 1, 3, 31));
         if (d > last_) return;
@@ -976,20 +889,12 @@ private:
         }
     }
 
-    // ---- conversion and the end, once everything else is known ----
+    // ---- the end, once everything else is known ----
 
     void finish() {
-        if (converted_) {
-            std::int32_t members = 0;
-            for (const auto& c : changes_)
-                if (c.date <= *converted_) members += c.members;
-            add(*converted_, ConvertedToCooperative{members});
-        }
         if (!wind_down_) return;
         const bool law_2012_authority = *wind_down_ >= ymd(2013, 7, 1) && *wind_down_ < law_2023_;
-        if (o_.has(flag::revoke_after)) {
-            add(*wind_down_, RegistrationRevoked{revocation_ground_});
-        } else if (!is_group() && o_.fate == Fate::terminated && law_2012_authority && s_.bernoulli(0.55)) {
+        if (!is_group() && law_2012_authority && s_.bernoulli(0.55)) {
             add(*wind_down_, DissolutionResolved{DissolutionBasis::authority_decision, std::nullopt});
         } else {
             // 2012 Law: three quarters of the votes; 2023 Law: 65 %; a group: all its members.
@@ -997,7 +902,7 @@ private:
             add(*wind_down_, DissolutionResolved{DissolutionBasis::members_resolution,
                                                  static_cast<std::int32_t>(s_.between(needed, 100))});
         }
-        if (end_) add(*end_, DissolutionCompleted{by_lapse_ ? CompletionMode::lapse : CompletionMode::dossier});
+        if (end_) add(*end_, DissolutionCompleted{CompletionMode::dossier});
     }
 
     const Context& ctx_;
@@ -1006,11 +911,9 @@ private:
     const Planned& o_;
     std::size_t position_;
     Stream s_;
-    Date as_of_, until_, law_2023_;
-    Date r_, last_;
-    std::optional<Date> wind_down_, end_, converted_;
-    bool by_lapse_ = false;
-    RevocationGround revocation_ground_ = RevocationGround::no_annual_assembly;
+    Date as_of_, law_2023_;
+    Date r_, last_;  // registration, and the last day of the generated history (as_of, or before the wind-down)
+    std::optional<Date> wind_down_, end_;
     Dong charter_ = 0;
     std::int32_t official_ = 0;  // official members at as_of, or at the end of the history
     std::vector<Span> spans_;
@@ -1018,6 +921,121 @@ private:
     std::vector<Event> events_;
     OrganizationRecord rec_;
 };
+
+// ---- after as_of: the dynamics ----
+
+/// Months the dynamics run from as_of: up to the last month end (or, from a date inside a month, the last
+/// monthly date) on or before history_until, as the engine counts them.
+std::int32_t months_after(const Profile& profile) {
+    const Date start = profile.as_of;
+    const bool month_ends = start.plus_days(1).day() == 1;
+    auto date = [&](int m) {
+        return month_ends ? ymd(start.year(), start.month(), 1).plus_months(m + 1).plus_days(-1) : start.plus_months(m);
+    };
+    std::int32_t m = 0;
+    while (date(m + 1) <= profile.history_until) ++m;
+    return m;
+}
+
+/// The rates of the years after as_of: the profile's expected numbers over the exposure they imply (live
+/// organisations at as_of times the months, for conversions the months in which the law provides for them), its
+/// yearly chances as monthly rates, default_rates() for the rest.
+Rates dynamics_rates(const Context& ctx, std::int32_t months) {
+    const auto& rec = ctx.profile.records;
+    Rates r = default_rates();
+    r.set(Hazard::suspension, rec.suspension_after / 12);
+    // Before as_of a cohort joins or leaves with chance member_change a year, mostly joining.
+    r.set(Hazard::member_joining, rec.member_change * 0.65 / 12);
+    r.set(Hazard::member_leaving, rec.member_change * 0.35 / 12);
+    r.set(Hazard::assembly_missed, rec.assembly_missing);
+    r.set(Hazard::founding, 0);
+    r.set(Hazard::voluntary_dissolution, 0);
+    r.set(Hazard::conversion, 0);
+    std::int32_t conversion_months = 0;
+    for (std::int32_t m = 1; m <= months; ++m)
+        conversion_months +=
+            ctx.law.value(law::Param::conversion_min_operating_months, ctx.profile.as_of.plus_months(m)) ? 1 : 0;
+    for (const auto& plan : ctx.plans) {
+        const auto& spec = *plan.spec;
+        const auto live = static_cast<double>(
+            std::count_if(plan.orgs.begin(), plan.orgs.end(), [](const Planned& o) { return o.fate == Fate::live; }));
+        double weights = 0;
+        for (const auto& mix : spec.sectors) weights += mix.weight;
+        for (const auto& mix : spec.sectors)
+            if (weights > 0) r.at(Hazard::founding, spec.kind, mix.sector) += spec.registered_after * mix.weight / weights / months;
+        if (live > 0) {
+            for (const auto& mix : spec.sectors) {
+                r.at(Hazard::voluntary_dissolution, spec.kind, mix.sector) = spec.dissolved_after / (live * months);
+                if (conversion_months > 0)
+                    r.at(Hazard::conversion, spec.kind, mix.sector) = spec.converted_after / (live * conversion_months);
+            }
+        }
+    }
+    return r;
+}
+
+/// The registry at as_of continued to history_until by one run of the dynamics (simulation/engine.hpp), through
+/// the same transition table, legal framework and compliance due dates as any projection. The organisations it
+/// founds get the ids, names and registration codes of their kind's first population, numbered on in order of
+/// registration.
+Registry continue_after(const Context& ctx, const Registry& at_as_of, std::uint64_t seed) {
+    const std::int32_t months = months_after(ctx.profile);
+    RunOptions o;
+    o.start = ctx.profile.as_of;
+    o.months = months;
+    o.runs = 1;
+    o.threads = 1;
+    o.seed = SeedTree(seed).child("dynamics").stream().next();
+    o.rates = dynamics_rates(ctx, months);
+    o.indicators = {"organizations"};
+    o.report_every = months;
+    const Registry projected = project(at_as_of, baseline_scenario(), o);
+
+    std::vector<OrganizationRecord> records;
+    records.reserve(projected.size());
+    for (OrgIndex i = 0; i < projected.size(); ++i)
+        records.push_back({projected.organization(i), {projected.members(i).begin(), projected.members(i).end()},
+                           projected.events(i)});
+    // Founded ones, by kind in order of registration.
+    std::vector<OrgIndex> founded;
+    for (OrgIndex i = at_as_of.size(); i < projected.size(); ++i) founded.push_back(i);
+    std::stable_sort(founded.begin(), founded.end(), [&](OrgIndex a, OrgIndex b) {
+        return records[a].events.front().date < records[b].events.front().date;
+    });
+    std::array<std::uint64_t, kind_count> numbered{}, planned{};
+    for (const auto& plan : ctx.plans) planned[static_cast<std::size_t>(plan.spec->kind)] += plan.orgs.size();
+    std::unordered_map<std::string, std::string> renamed;
+    for (const OrgIndex i : founded) {
+        auto& org = records[i].organization;
+        const std::string engine_id = org.id;
+        const auto kind = static_cast<std::size_t>(org.kind);
+        const auto plan = std::find_if(ctx.plans.begin(), ctx.plans.end(),
+                                       [&](const PopulationPlan& p) { return p.spec->kind == org.kind; });
+        if (plan == ctx.plans.end()) continue;  // founding rates are set only for the populations' kinds
+        const std::uint64_t k = numbered[kind]++;
+        const std::uint64_t position = plan->orgs.size() + k;
+        org.id = id_of(*plan, position);
+        Stream s = plan->tree.child("founded-name").child(k).stream();
+        org.name = organization_name(org.kind, org.sector, place_of(ctx, s), s);
+        org.registration_code = registration_code(ctx.catalog, *ctx.catalog.find(org.area), org.kind, planned[kind] + k + 1);
+        renamed.emplace(engine_id, org.id);
+    }
+    // Mergers name their counterparts.
+    auto rename = [&](std::vector<std::string>& ids) {
+        for (auto& id : ids)
+            if (const auto it = renamed.find(id); it != renamed.end()) id = it->second;
+    };
+    for (auto& rec : records)
+        for (auto& e : rec.events) {
+            if (auto* started = std::get_if<ReorganizationStarted>(&e.data)) rename(started->counterparts);
+            if (auto* completed = std::get_if<ReorganizationCompleted>(&e.data)) rename(completed->counterparts);
+        }
+    Registry out(at_as_of.law_ptr(), at_as_of.areas_ptr());
+    out.info() = at_as_of.info();
+    out.reserve(records.size());
+    out.add(std::move(records));
+    return out;
+}
 
 }  // namespace detail
 
@@ -1032,7 +1050,7 @@ Registry synthesize(const Profile& profile, std::uint64_t seed, const SynthesisO
     if (options.law || options.areas)
         registry = Registry(options.law ? options.law : registry.law_ptr(),
                             options.areas ? options.areas : registry.areas_ptr());
-    registry.info() = RegistryInfo{profile.title, profile.source, true, profile.as_of};
+    registry.info() = RegistryInfo{profile.title, profile.source, true, profile.as_of, std::nullopt};
     Context ctx{profile, registry.law(), registry.areas(), latest_closed_year(profile.as_of), {}};
     const SeedTree root(seed);
     for (std::size_t p = 0; p < profile.populations.size(); ++p) ctx.plans.push_back(Planner(ctx, p, root).run());
@@ -1081,7 +1099,8 @@ Registry synthesize(const Profile& profile, std::uint64_t seed, const SynthesisO
                               batches[b + 1].to);
         registry.add(std::move(records));
     }
-    return registry;
+    if (months_after(profile) == 0) return registry;
+    return continue_after(ctx, registry, seed);
 }
 
 Registry synthesize(const Profile& profile, std::uint64_t seed) {

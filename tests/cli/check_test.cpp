@@ -151,16 +151,27 @@ TEST_F(CheckCommand, JsonKeepsRuleIdsAndSeverities) {
 TEST_F(CheckCommand, CsvHasOneRecordPerFinding) {
     const auto r = run_cli({"check", file, "--as-of", "2025-08-02", "--format", "csv"});
     EXPECT_EQ(r.status, 1);
-    EXPECT_THAT(r.out, ::testing::StartsWith("Organisation,Severity,Rule,Threshold,Consequence,Legal basis,Finding\r\n"));
+    EXPECT_THAT(r.out, ::testing::StartsWith("Organisation,Severity,Projected,Rule,Since,Threshold,Consequence,Legal "
+                                             "basis,Finding\r\n"));
+    // Dates stay ISO in CSV, in either language.
+    EXPECT_THAT(r.out, HasSubstr(",2024-08-01,2025-08-02,"));
+    const auto vi = run_cli({"check", file, "--as-of", "2025-08-02", "--format", "csv", "--lang", "vi"});
+    EXPECT_THAT(vi.out, HasSubstr(",2024-08-01,2025-08-02,"));
     EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 2);
 }
 
 TEST_F(CheckCommand, VietnameseLabelsAndMessages) {
     const auto r = run_cli({"check", file, "--as-of", "2025-08-02", "--lang", "vi"});
     EXPECT_EQ(r.status, 1);
-    EXPECT_THAT(r.out, HasSubstr("Kết quả kiểm tra tuân thủ tại ngày 2025-08-02"));
-    EXPECT_THAT(r.out, HasSubstr("4 thành viên chính thức, dưới mức tối thiểu 5 từ 2024-08-01"));
+    // The title, the legal basis and the dates are Vietnamese; dates dd/mm/yyyy.
+    EXPECT_THAT(r.out, HasSubstr("Kết quả kiểm tra tuân thủ tại ngày 02/08/2025: Việt Nam: Luật Hợp tác xã 2012 và "
+                                 "2023 cùng các nghị định hướng dẫn"));
+    EXPECT_THAT(r.out, HasSubstr("4 thành viên chính thức, dưới mức tối thiểu 5 từ 01/08/2024"));
     EXPECT_THAT(r.out, HasSubstr("Đến hạn xử lý"));
+    EXPECT_THAT(r.out, HasSubstr("điểm d khoản 1 Điều 103 Luật 17/2023/QH15; Điều 53 Nghị định 92/2024/NĐ-CP"));
+    EXPECT_THAT(r.out, HasSubstr("01/08/2024  02/08/2025"));
+    EXPECT_THAT(r.out, Not(HasSubstr("Law 17/2023")));
+    EXPECT_THAT(r.out, Not(HasSubstr("2025-08-02")));
 }
 
 TEST_F(CheckCommand, AReformChangesTheFindings) {
@@ -193,6 +204,7 @@ TEST_F(CheckCommand, WrongCommandLinesGiveExitCodeTwo) {
              {"check"},
              {"check", file, "--as-of", "2025-02-30"},
              {"check", file, "--severity", "notice"},
+             {"check", file, "--severity", "projected"},
              {"check", file, "--as-of"},
              {"check", file, "--reform", "a.json", "--reform", "b.json"},
              {"check", file, "other.json"}}) {
@@ -201,7 +213,7 @@ TEST_F(CheckCommand, WrongCommandLinesGiveExitCodeTwo) {
         EXPECT_THAT(r.err, HasSubstr("usage: coopecon check FILE"));
     }
     EXPECT_THAT(run_cli({"check", file, "--severity", "notice"}).err,
-                HasSubstr("--severity must be at_risk or due, not 'notice'"));
+                HasSubstr("--severity must be unknown, at_risk or due, not 'notice'"));
 }
 
 TEST_F(CheckCommand, UnreadableFilesGiveExitCodeThree) {
@@ -214,7 +226,7 @@ TEST_F(CheckCommand, UnreadableFilesGiveExitCodeThree) {
 TEST_F(CheckCommand, HelpListsTheOptions) {
     const auto r = run_cli({"check", "--help"});
     EXPECT_EQ(r.status, 0);
-    for (const char* option : {"--as-of DATE", "--severity at_risk|due", "--law FILE", "--reform FILE",
+    for (const char* option : {"--as-of DATE", "--severity unknown|at_risk|due", "--law FILE", "--reform FILE",
                                "--lang en|vi", "--format text|md|csv|json|html"})
         EXPECT_THAT(r.out, HasSubstr(option));
 }

@@ -6,7 +6,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <initializer_list>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -109,6 +111,93 @@ TEST(CsvInput, ConvertWritesTheRegistryFileTheExportStandsFor) {
     EXPECT_EQ(refused.status, 1);
     EXPECT_EQ(refused.out, "");
     EXPECT_THAT(refused.err, ::testing::HasSubstr("1 problem in "));
+}
+
+// A Bình Thuận export of 2022, by district and commune codes, one of them a ward that ended on 2025-01-01 and that
+// the catalogue lacks: refused once for that code, then read with an areas file naming it, and reported by
+// district and commune in the units of 2022 and by province and commune in those of 2025.
+const std::string binh_thuan_header = "ID,Name,Kind,Area code,Sector,Registered on,Status,Official members\n";
+std::string binh_thuan_export() {
+    const char* codes[] = {"C22915", "C22915", "C22939", "C22939", "D594", "C23065", "P60"};  // Mũi Né, Bình Hưng, …
+    std::string text = binh_thuan_header;
+    int n = 0;
+    for (const char* code : codes) {
+        ++n;
+        text += "BT-" + std::to_string(n) + ",Hợp tác xã " + std::to_string(n) + ",cooperative," + code +
+                ",agriculture,2019-01-10,active,7\n";
+    }
+    return text;
+}
+const std::string binh_hung_areas = R"({"format": "coopecon-areas", "version": 2, "title": "Phan Thiết before 2025",
+ "areas": [
+  {"code": "C22939", "official_code": "22939", "name": "Bình Hưng", "name_en": "Binh Hung", "full_name": "Phường Bình Hưng", "level": "commune", "kind": "ward", "region": null, "parent": "D593", "valid_from": "2004-01-01", "valid_to": "2024-12-31"}
+ ],
+ "crosswalk": [{"from": "C22939", "to": "C22951", "on": "2025-01-01", "part": false}]})";
+
+/// The rows of the CSV table titled `title`, header row first.
+std::vector<std::string> table(std::string report, const std::string& title) {
+    std::erase(report, '\r');
+    std::vector<std::string> rows;
+    auto at = report.find(title + "\n");
+    if (at == std::string::npos) return rows;
+    at += title.size() + 1;
+    while (at < report.size() && report[at] != '\n') {
+        const auto end = report.find('\n', at);
+        rows.push_back(report.substr(at, end - at));
+        at = end + 1;
+    }
+    return rows;
+}
+
+TEST(CsvInput, AnExportBringsTheUnitsTheCatalogueLacks) {
+    TempDir dir;
+    const auto file = dir.write("bt.csv", binh_thuan_export()).string();
+    const auto areas = dir.write("areas.json", binh_hung_areas).string();
+
+    const auto refused = run_cli({"validate", file});
+    EXPECT_EQ(refused.status, 1);
+    EXPECT_EQ(refused.out, file + ":4:4: column \"Area code\" (area): organization BT-3: unknown area code C22939 (2 rows "
+                                  "of 2 organizations: lines 4, 5); the catalogue holds the units valid on 2025-06-30 "
+                                  "and from 2025-07-01 (docs/areas.md); give units that ended earlier, or any other, "
+                                  "in an areas file (format coopecon-areas)\n1 problem in " + file + "\n");
+
+    std::string broken = binh_hung_areas;
+    broken.replace(broken.find("\"D593\""), 6, "\"D999\"");
+    const auto bad_areas = dir.write("bad-areas.json", broken).string();
+    const auto bad = run_cli({"validate", file, "--areas", bad_areas});
+    EXPECT_EQ(bad.status, 1);
+    EXPECT_EQ(bad.out, bad_areas + ":3:188: areas[0].parent: unknown parent area D999\n1 problem in " + bad_areas + "\n");
+
+    const auto valid = run_cli({"validate", file, "--areas", areas});
+    EXPECT_EQ(valid.status, 0) << valid.out << valid.err;
+
+    auto report = [&](std::initializer_list<std::string> more) {
+        std::vector<std::string> args{"report", file, "--areas", areas, "--as-of", "2022-12-31", "--format", "csv"};
+        args.insert(args.end(), more);
+        const auto r = run_cli(args);
+        EXPECT_EQ(r.status, 0) << r.err;
+        return table(r.out, "Organisations by legal status");
+    };
+    auto first_cells = [](const std::vector<std::string>& rows) {
+        std::vector<std::string> out;
+        for (const auto& row : rows) out.push_back(row.substr(0, row.find(',', row.find(',') + 1)));
+        return out;
+    };
+    // 2022 units: the ward Bình Hưng and its district exist; a cooperative seated at the province is in no district.
+    // Rows follow the catalogue, where the areas file comes last.
+    EXPECT_EQ(first_cells(report({"--by", "district"})),
+              (std::vector<std::string>{"District,Organisations", "Phan Thiết,4", "La Gi,1", "Hàm Thuận Bắc,1",
+                                        "(no unit at this level),1", "Total,7"}));
+    EXPECT_EQ(first_cells(report({"--by", "commune"})),
+              (std::vector<std::string>{"Commune,Organisations", "Mũi Né,2", "La Dạ,1", "Bình Hưng,2",
+                                        "(no unit at this level),2", "Total,7"}));
+    // 2025 units: every one is in the new Lâm Đồng; the communes are those of 2025-07-01, reached by the crosswalk.
+    EXPECT_EQ(first_cells(report({"--by", "province", "--units-as-of", "2025-07-01"})),
+              (std::vector<std::string>{"Province,Organisations", "Lâm Đồng,7", "Total,7"}));
+    const auto communes_2025 = first_cells(report({"--by", "commune", "--units-as-of", "2025-07-01"}));
+    ASSERT_EQ(communes_2025.size(), 6u);
+    EXPECT_EQ(communes_2025.back(), "Total,7");
+    EXPECT_EQ(communes_2025[communes_2025.size() - 2], "(no unit at this level),2");
 }
 
 }  // namespace

@@ -240,7 +240,8 @@ TEST_F(Report, UsageErrors) {
         std::string message;
     };
     for (const auto& c : std::vector<Case>{
-             {{"--by", "ward"}, "--by must be province, district, region, kind, sector, status or size, not 'ward'"},
+             {{"--by", "ward"},
+              "--by must be province, district, commune, region, kind, sector, status or size, not 'ward'"},
              {{"--period", "week"}, "--period must be month, quarter or year, not 'week'"},
              {{"--from", "2023-02-30"}, "--from needs a calendar date as YYYY-MM-DD, not '2023-02-30'"},
              {{"--units-as-of", "tomorrow"}, "--units-as-of needs a calendar date as YYYY-MM-DD, not 'tomorrow'"},
@@ -254,7 +255,7 @@ TEST_F(Report, UsageErrors) {
         EXPECT_THAT(r.err, StartsWith("coopecon report: " + c.message + "\nusage: coopecon report [FILE] [--as-of DATE] "
                                       "[--by KEY] [--period month|quarter|year] [--from DATE] [--units-as-of DATE] "
                                       "[--rows organizations|events] [--mapping FILE] [--bad-rows refuse|skip] "
-                                      "[--lang en|vi] [--format text|md|csv|json|html] [--out FILE]\n"))
+                                      "[--areas FILE] [--lang en|vi] [--format text|md|csv|json|html] [--out FILE]\n"))
             << r.err;
     }
 }

@@ -18,10 +18,11 @@ using ::testing::StartsWith;
 
 const std::string report_usage =
     "usage: coopecon report [FILE] [--as-of DATE] [--by KEY] [--period month|quarter|year] [--from DATE] "
-    "[--units-as-of DATE] [--rows organizations|events] [--mapping FILE] [--bad-rows refuse|skip] [--lang en|vi] "
-    "[--format text|md|csv|json|html] [--out FILE]\n";
+    "[--units-as-of DATE] [--rows organizations|events] [--mapping FILE] [--bad-rows refuse|skip] [--areas FILE] "
+    "[--lang en|vi] [--format text|md|csv|json|html] [--out FILE]\n";
 const std::string validate_usage =
-    "usage: coopecon validate FILE [--rows organizations|events] [--mapping FILE] [--bad-rows refuse|skip]\n";
+    "usage: coopecon validate FILE [--rows organizations|events] [--mapping FILE] [--bad-rows refuse|skip] "
+    "[--areas FILE]\n";
 const std::string general_usage = "usage: coopecon COMMAND [ARGUMENTS]\n";
 
 TEST(Help, ListsCommandsOptionsAndExitCodes) {

@@ -3,6 +3,7 @@
 // the tests of each rule.
 
 #include <coopecon/compliance/check.hpp>
+#include <coopecon/compliance/conditions.hpp>
 #include <coopecon/law/reform.hpp>
 #include <coopecon/law/reform_json.hpp>
 
@@ -13,10 +14,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -99,8 +102,10 @@ TEST_F(Compliance, Art103_1d_CooperativeBelowFiveIsAtRiskTwelveMonthsMinusADay) 
     EXPECT_EQ(f->legal_basis, basis_2023_d);
     EXPECT_EQ(f->message, "4 official members, below the minimum of 5 since 2024-08-01; 12 months will be reached on "
                           "2025-08-02 unless cured");
-    EXPECT_EQ(f->message_vi, "4 thành viên chính thức, dưới mức tối thiểu 5 từ 2024-08-01; sẽ đủ 12 tháng vào ngày "
-                             "2025-08-02 nếu không khắc phục");
+    // Vietnamese sentences write dates as dd/mm/yyyy (core/date_text.hpp).
+    EXPECT_EQ(f->message_vi, "4 thành viên chính thức, dưới mức tối thiểu 5 từ 01/08/2024; sẽ đủ 12 tháng vào ngày "
+                             "02/08/2025 nếu không khắc phục");
+    EXPECT_EQ(f->legal_basis_vi, "điểm d khoản 1 Điều 103 Luật 17/2023/QH15; Điều 53 Nghị định 92/2024/NĐ-CP");
 }
 
 TEST_F(Compliance, AnotherFrameworkAppliesToTheSameRegistry) {
@@ -347,7 +352,12 @@ TEST_F(Compliance, Art103_1d_Art30_7_ForeignInvestorMembersOverTheLimitForSixMon
     EXPECT_EQ(f->observed, 40.0);
     EXPECT_EQ(f->limit, 35);
     EXPECT_EQ(f->legal_basis, "Law 17/2023/QH15 Art 30.7, 103.1d; Decree 92/2024/NĐ-CP Art 53");
-    EXPECT_THAT(f->message, HasSubstr("foreign investors are 40 % of the official members; they must be below 35 %"));
+    // The limit is not what began on 2024-08-01: the share at or above it did.
+    EXPECT_THAT(f->message, ::testing::StartsWith("since 2024-08-01 foreign investors have made up 35 % or more of the "
+                                                  "official members (40 % now; the law requires less than 35 %); 6 "
+                                                  "months reached on 2025-02-02"));
+    EXPECT_THAT(f->message_vi, ::testing::StartsWith("từ ngày 01/08/2024 nhà đầu tư nước ngoài chiếm từ 35 % số thành "
+                                                     "viên chính thức trở lên (hiện 40 %; luật yêu cầu dưới 35 %)"));
 }
 
 TEST_F(Compliance, Art30_7_ExactlyThirtyFivePercentIsOverAndBelowIsNot) {
@@ -407,6 +417,44 @@ TEST_F(Compliance, Art74_TheMemberLeavingCuresTheCapViolation) {
     ASSERT_FALSE(periods.empty());
     EXPECT_EQ(periods[0].rule, law::Rule::capital_share_official);
     EXPECT_EQ(periods[0].until, "2025-03-02"_d);
+}
+
+TEST_F(Compliance, AScanOfSomeRulesRecordsTheirPeriodsAsTheFullScanDoes) {
+    // Over the members' cap, below the minimum of members, no annual assembly and a suspension notified a day
+    // ahead: periods of four rules in the full scan.
+    reg.add(cooperative("htx")
+                .member("big")
+                .registered("2024-08-01"_d, 1'000'000)
+                .then(ev::member_joined("2024-08-01"_d, "big", MemberKind::official, 400'000))
+                .then(cohort("2024-08-01"_d, 3, 0, 600'000))
+                .then(Event{"2025-02-03"_d, Suspended{"2025-04-30"_d, "2025-01-31"_d}}));
+    const law::LawCalendar calendar(reg.law());
+    const auto i = reg.index_of("htx");
+    auto scan = [&](compliance::RuleSet rules) {
+        compliance::ConditionScan s(reg.law(), calendar, AcrossLawChange::by_rule, reg.organization(i), reg.members(i),
+                                    rules);
+        s.run(reg.log(i), "2026-03-01"_d);
+        return std::pair{s.periods(), s.state()};
+    };
+    const auto [all, state] = scan(compliance::every_rule);
+    const auto some_rules = compliance::rule_set({law::Rule::below_minimum_members, law::Rule::no_annual_assembly});
+    const auto [some, some_state] = scan(some_rules);
+    std::vector<compliance::ConditionPeriod> expected;
+    std::copy_if(all.begin(), all.end(), std::back_inserter(expected),
+                 [&](const auto& p) { return some_rules >> static_cast<unsigned>(p.rule) & 1u; });
+    ASSERT_EQ(expected.size(), 2u);
+    EXPECT_GT(all.size(), expected.size());
+    ASSERT_EQ(some.size(), expected.size());
+    for (std::size_t k = 0; k < some.size(); ++k) {
+        EXPECT_EQ(some[k].rule, expected[k].rule);
+        EXPECT_EQ(some[k].began, expected[k].began);
+        EXPECT_EQ(some[k].counted_from, expected[k].counted_from);
+        EXPECT_EQ(some[k].until, expected[k].until);
+        EXPECT_EQ(some[k].observed, expected[k].observed);
+        EXPECT_EQ(some[k].limit, expected[k].limit);
+    }
+    EXPECT_EQ(some_state.status, state.status);
+    EXPECT_EQ(some_state.members, state.members);
 }
 
 TEST_F(Compliance, Art74_CohortsAreTakenToContributeEqually) {
@@ -653,7 +701,7 @@ TEST_F(Compliance, Art96_1_NoticeTwoWorkingDaysAheadIsANotice) {
     EXPECT_EQ(f->legal_basis, "Law 17/2023/QH15 Art 96.1; Decree 92/2024/NĐ-CP Art 47.1");
     EXPECT_EQ(f->message, "the suspension from 2025-03-13 was notified on 2025-03-11, 2 working days ahead; at least 3 "
                           "are required");
-    EXPECT_EQ(f->message_vi, "thông báo tạm ngừng kinh doanh từ ngày 2025-03-13 nhận ngày 2025-03-11, trước 2 ngày làm "
+    EXPECT_EQ(f->message_vi, "thông báo tạm ngừng kinh doanh từ ngày 13/03/2025 nhận ngày 11/03/2025, trước 2 ngày làm "
                              "việc; phải trước ít nhất 3 ngày làm việc");
     EXPECT_TRUE(finding("htx", notice_late, "2026-03-10"_d));
     EXPECT_FALSE(finding("htx", notice_late, "2026-03-11"_d));  // 12 months after the lapse ended

@@ -90,7 +90,7 @@ TEST(RuleTable, AConditionalPartFollowsWhetherTheDateIsKnown) {
                 HasSubstr("; held late on 2025-06-02"));
     p.event.reset();
     EXPECT_THAT(compliance::condition_text(law::Rule::annual_assembly_late, p, "2025-07-01"_d, Lang::vi),
-                HasSubstr(", chưa tổ chức đến ngày 2025-07-01"));
+                HasSubstr(", chưa tổ chức đến ngày 01/07/2025"));
 }
 
 TEST(RuleTable, AFigureTheTextNeedsButThePeriodLacksIsAProgrammingError) {

@@ -133,4 +133,67 @@ TEST(AreaCatalogJson, CatalogueProblemsAreLocated) {
                      }));
 }
 
+// An export's own units: a small file in the same format adds communes to the embedded catalogue (here a ward of
+// Phan Thiết that ended on 2025-01-01, which the catalogue lacks), and its problems name its own records.
+TEST(AreaCatalogJson, AnAreasFileExtendsTheEmbeddedCatalogue) {
+    const std::string text = R"({"format": "coopecon-areas", "version": 2, "title": "Phan Thiết before 2025",
+ "areas": [
+  {"code": "C22939", "official_code": "22939", "name": "Bình Hưng", "name_en": "Binh Hung", "full_name": "Phường Bình Hưng", "level": "commune", "kind": "ward", "region": null, "parent": "D593", "valid_from": "2004-01-01", "valid_to": "2024-12-31"}
+ ],
+ "crosswalk": [{"from": "C22939", "to": "C22951", "on": "2025-01-01", "part": false}]})";
+    const auto base = vietnam_areas();
+    const auto extended = extend_area_catalog(*base, text, "areas-bt.json");
+    EXPECT_EQ(extended.size(), base->size() + 1);
+    const auto ward = extended.find("C22939");
+    ASSERT_TRUE(ward);
+    EXPECT_EQ(extended[extended.at_level(*ward, AreaLevel::province)].code, "P60");
+    EXPECT_EQ(extended[extended.on(*ward, area_date("2025-03-01"))].code, "C22951");
+    EXPECT_FALSE(base->find("C22939"));  // the embedded catalogue is left as it was
+
+    const auto problems_of = [&](const std::string& t) {
+        std::vector<std::string> lines;
+        try {
+            extend_area_catalog(*base, t, "areas-bt.json");
+        } catch (const Error& e) {
+            for (const auto& p : e.problems()) lines.push_back(p.to_string());
+        }
+        return lines;
+    };
+    std::string clash = text;
+    clash.replace(clash.find("\"code\": \"C22939\""), 16, "\"code\": \"C22915\"");  // Phường Mũi Né's code
+    clash.replace(clash.find("\"parent\": \"D593\""), 16, "\"parent\": \"D999\"");
+    EXPECT_EQ(problems_of(clash), (std::vector<std::string>{
+                                      "areas-bt.json:3:12: areas[0].code: area code C22915 appears twice",
+                                      "areas-bt.json:3:188: areas[0].parent: unknown parent area D999",
+                                      "areas-bt.json:5:25: crosswalk[0].from: unknown area C22939",
+                                  }));
+    std::string with_region = text;
+    with_region.replace(with_region.find("\"areas\""), 7,
+                        R"("regions": [{"id": "x", "name_vi": "X", "name_en": "X"}], "areas")");
+    EXPECT_EQ(problems_of(with_region),
+              (std::vector<std::string>{"areas-bt.json:2:13: regions: an areas file adds areas and crosswalk entries, "
+                                        "not regions: a unit takes its region from its province"}));
+}
+
+// The communes of a province on a date, as a synthetic profile places organisations in them: Bình Thuận's 121
+// communes (through its 10 districts) on 2025-06-30, none of its own on 2025-07-01, and the 124 communes of the
+// new Lâm Đồng that took it over.
+TEST(AreaCatalogJson, TheCommunesOfAProvinceOnADate) {
+    const auto areas = vietnam_areas();
+    const auto binh_thuan = *areas->find("P60");
+    const auto before = areas->units_within(binh_thuan, AreaLevel::commune, area_date("2025-06-30"));
+    EXPECT_EQ(before.size(), 121u);
+    for (const auto c : before) EXPECT_EQ(areas->at_level(c, AreaLevel::province), binh_thuan);
+    EXPECT_EQ(areas->units_within(binh_thuan, AreaLevel::district, area_date("2025-06-30")).size(), 10u);
+    EXPECT_TRUE(areas->units_within(binh_thuan, AreaLevel::commune, area_date("2025-07-01")).empty());
+
+    const auto lam_dong = areas->on(binh_thuan, area_date("2025-07-01"));
+    ASSERT_NE(lam_dong, no_index);
+    EXPECT_EQ((*areas)[lam_dong].code, "P68-2025");
+    const auto after = areas->units_within(lam_dong, AreaLevel::commune, area_date("2025-07-01"));
+    EXPECT_EQ(after.size(), 124u);
+    for (const auto c : after) EXPECT_TRUE((*areas)[c].valid_on(area_date("2025-07-01")));
+    EXPECT_TRUE(areas->units_within(no_index, AreaLevel::commune, area_date("2025-07-01")).empty());
+}
+
 }  // namespace

@@ -5,11 +5,13 @@
 #include <coopecon/core/text_file.hpp>
 #include <coopecon/io/csv.hpp>
 #include <coopecon/io/registry_json.hpp>
+#include <coopecon/model/area_catalog_json.hpp>
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -355,6 +357,39 @@ TEST(CsvValues, AmountsDatesAndYesNo) {
     const std::string decomposed = "Ho\xCC\x9B\xCC\xA3p ta\xCC\x81\x63 xa\xCC\x83";
     EXPECT_NE(io::parse_enum<OrgKind>(decomposed, nullptr).error.find("Unicode NFC"), std::string::npos);
     EXPECT_EQ(io::parse_enum<OrgKind>("Hợp tác xã", nullptr).value, OrgKind::cooperative);
+}
+
+// A code the catalogue lacks is reported once, at its first row, with the rows and organisations that use it and
+// a hint; the same export with an areas file naming the unit loads.
+TEST(CsvImport, AnUnknownAreaCodeIsReportedOnceWithItsRowsAndAHint) {
+    std::string text = "ID,Name,Kind,Area code,Sector,Registered on,Status,Official members\n";
+    for (int i = 1; i <= 7; ++i)
+        text += "HTX-" + std::to_string(i) + ",Hợp tác xã " + std::to_string(i) + ",cooperative," +
+                (i == 3 ? "597" : "C22939") + ",agriculture,2019-01-10,active,7\n";
+    std::vector<std::string> lines;
+    try {
+        io::read_csv(text, "bt.csv", CsvRows::organizations, {});
+    } catch (const Error& e) {
+        for (const auto& p : e.problems()) lines.push_back(p.to_string());
+    }
+    EXPECT_EQ(lines, (std::vector<std::string>{
+                         "bt.csv:2:4: column \"Area code\" (area): organization HTX-1: unknown area code C22939 (6 "
+                         "rows of 6 organizations: lines 2, 3, 5, 6, 7, …); the catalogue holds the units valid on "
+                         "2025-06-30 and from 2025-07-01 (docs/areas.md); give units that ended earlier, or any "
+                         "other, in an areas file (format coopecon-areas)",
+                         "bt.csv:4:4: column \"Area code\" (area): organization HTX-3: unknown area code 597; did you "
+                         "mean D597 (Huyện Hàm Thuận Bắc, to 2025-06-30)?",
+                     }));
+
+    text.replace(text.find(",597,"), 5, ",D597,");
+    io::CsvOptions options;
+    options.areas = std::make_shared<const AreaCatalog>(extend_area_catalog(*vietnam_areas(), R"({
+ "format": "coopecon-areas", "version": 2, "title": "t",
+ "areas": [{"code": "C22939", "official_code": "22939", "name": "Bình Hưng", "name_en": "Binh Hung", "full_name": "Phường Bình Hưng", "level": "commune", "kind": "ward", "region": null, "parent": "D593", "valid_from": "2004-01-01", "valid_to": "2024-12-31"}]})",
+                                                                            "areas.json"));
+    const auto imported = io::read_csv(text, "bt.csv", CsvRows::organizations, options);
+    ASSERT_EQ(imported.registry.size(), 7u);
+    EXPECT_EQ(imported.registry.areas()[imported.registry.area(0)].code, "C22939");
 }
 
 }  // namespace

@@ -96,7 +96,7 @@ const std::map<std::string, std::vector<std::string>> expected_csv_refusals{
     {"org_unclosed_quote.csv",
      {R"csv(org_unclosed_quote.csv:3:2: column "Name": the quoted field that starts on line 3 is never closed: the file ends inside it)csv"}},
     {"org_unknown_area.csv",
-     {R"csv(org_unknown_area.csv:2:4: column "Area code" (area): organization HTX-1: unknown area code D999)csv"}},
+     {R"csv(org_unknown_area.csv:2:4: column "Area code" (area): organization HTX-1: unknown area code D999; the catalogue holds the units valid on 2025-06-30 and from 2025-07-01 (docs/areas.md); give units that ended earlier, or any other, in an areas file (format coopecon-areas))csv"}},
     {"org_unknown_column.csv",
      {R"csv(org_unknown_column.csv:1:1: no column for the required field name: the mapping "organizations-en" reads it from "Name")csv",
       R"csv(org_unknown_column.csv:1:2: column "Name of cooperative": unknown column: the mapping "organizations-en" has no field for it and does not ignore it; did you mean one of the required headers missing from this file: "Name")csv"}},

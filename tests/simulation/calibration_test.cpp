@@ -26,6 +26,18 @@ TEST(Intervals, ExactPoissonAndWilsonMatchPublishedValues) {
     auto [wl, wh] = wilson_interval(8, 20);
     EXPECT_NEAR(wl, 0.2188, 1e-3);
     EXPECT_NEAR(wh, 0.6134, 1e-3);
+    // None of 18 and all of 3: the bounds at the ends are exact, and the other bound is inside.
+    for (const double confidence : {0.95, 0.99, 0.999}) {
+        const auto [l0, h0] = wilson_interval(0, 18, confidence);
+        EXPECT_EQ(l0, 0.0);
+        EXPECT_GT(h0, 0.0);
+        const auto [l3, h3] = wilson_interval(3, 3, confidence);
+        EXPECT_EQ(h3, 1.0);
+        EXPECT_LT(l3, 1.0);
+        const auto [l1, h1] = wilson_interval(1, 18, confidence);
+        EXPECT_GT(l1, 0.0);
+        EXPECT_LT(h1, 1.0);
+    }
 }
 
 TEST(Calibrate, RecoversKnownRatesFromASimulatedRegistry) {
@@ -52,7 +64,7 @@ TEST(Calibrate, RecoversKnownRatesFromASimulatedRegistry) {
     c.from = *Date::parse("2026-01-01");
     c.until = *Date::parse("2030-12-31");
     c.by = {CalibrationKey::kind};
-    c.confidence = 0.99;
+    c.confidence = 0.999;  // a dozen intervals checked at once
     const auto cal = calibrate(projected, c);
     auto estimate = [&](Hazard h, OrgKind k) {
         for (const auto& e : cal.estimates)
@@ -79,8 +91,9 @@ TEST(Calibrate, RecoversKnownRatesFromASimulatedRegistry) {
     const auto missed = estimate(Hazard::assembly_missed, OrgKind::cooperative);
     EXPECT_GT(missed.exposure, 500);
     // A missed season is followed by a late assembly with the chance of holding one: about p² of the years have
-    // none in the first half; the share of missed seasons is p.
-    EXPECT_LE(missed.lower, 0.08);
+    // none in the first half; the share of missed seasons is p, twice that for the suspended (a tenth to a fifth
+    // of the organisation-years here), so the estimate lies between p and 1.2 p.
+    EXPECT_LE(missed.lower, 0.08 * 1.2);
     EXPECT_GE(missed.upper, 0.08);
     const auto founded = estimate(Hazard::founding, OrgKind::cooperative);
     EXPECT_LE(founded.lower, 2.4);

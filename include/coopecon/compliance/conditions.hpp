@@ -34,6 +34,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <set>
@@ -68,18 +69,37 @@ struct ConditionPeriod {
 /// Mon–Fri days d with from <= d < to (0 when to <= from), as Date::plus_working_days counts them.
 COOPECON_EXPORT std::int64_t working_days_between(Date from, Date to) noexcept;
 
+/// A set of rules, bit r for law::Rule r.
+using RuleSet = std::uint64_t;
+static_assert(law::rule_count <= 64, "RuleSet holds one bit per rule");
+inline constexpr RuleSet every_rule = law::rule_count == 64 ? ~RuleSet{0} : (RuleSet{1} << law::rule_count) - 1;
+constexpr RuleSet rule_set(std::initializer_list<law::Rule> rules) noexcept {
+    RuleSet s = 0;
+    for (const auto r : rules) s |= RuleSet{1} << static_cast<unsigned>(r);
+    return s;
+}
+
 /// Replays one history and records the periods of every rule's condition up to a date.
 class COOPECON_EXPORT ConditionScan {
 public:
+    /// `rules`: the rules whose periods are recorded (the others are not evaluated, which a caller that reads
+    /// a few of them need not pay for). `history_from`: the first day from which the history is complete
+    /// (Registry::history_from), if any. A late annual assembly still open on that day is closed the day before:
+    /// whether an assembly was held in the days not recorded is unknown, and the years judged from then on are
+    /// judged on their own.
     ConditionScan(const law::Framework& law, const law::LawCalendar& calendar, AcrossLawChange across,
-                  const Organization& org, std::span<const Member> members)
-        : law_(law), calendar_(calendar), across_(across), replay_(org, members, law) {}
+                  const Organization& org, std::span<const Member> members, RuleSet rules = every_rule,
+                  std::optional<Date> history_from = std::nullopt)
+        : law_(law), calendar_(calendar), across_(across), rules_(rules), replay_(org, members, law),
+          history_from_(history_from) {}
 
     /// Replays every event dated on or before `until` and evaluates the conditions on every day up to it.
     void run(const EventLog& log, Date until);
 
     /// The state at the end of the scan.
     const OrgState& state() const noexcept { return replay_.state(); }
+    /// The replay that produced it, to go on from where the scan ended.
+    const Replay& replay() const noexcept { return replay_; }
 
     /// Every period (those still open have no `until`), ordered by rule then start.
     std::vector<ConditionPeriod> periods() const;
@@ -126,7 +146,9 @@ private:
     const law::Framework& law_;
     const law::LawCalendar& calendar_;
     AcrossLawChange across_;
+    RuleSet rules_;
     Replay replay_;
+    std::optional<Date> history_from_;
     bool started_ = false;
     Date cursor_;
     Date last_event_;  // the day of the latest event replayed

@@ -52,6 +52,8 @@ struct ExplainedFinding {
 struct Explanation {
     std::string organization;
     Date as_of;
+    std::optional<Date> history_from;  // the history is complete from this day (nullopt: from registration)
+    Date data_until;                   // the last day the data cover; findings after it are projected
     std::vector<StatusChange> history;  // from registration, in date order
     std::vector<ExplainedFinding> findings;
 };

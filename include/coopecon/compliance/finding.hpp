@@ -18,6 +18,9 @@ namespace coopecon::compliance {
 /// Ordered: a check can be asked for findings of at least a given severity.
 COOPECON_LABELLED_ENUM(Severity, std::uint8_t,
     (notice, "Notice", "Lưu ý"),  // a minor lapse: a late notice, a late annual assembly
+    // whether the condition has lasted its months, or the duty was met, depends on days the history does not
+    // record (before the organisation's history_from): neither due nor cleared
+    (unknown, "Unknown", "Chưa xác định"),
     // the condition holds and its threshold is near (CheckOptions::at_risk_months), not yet crossed
     (at_risk, "At risk", "Có nguy cơ"),
     // the threshold is crossed and the condition is not cured: the consequence may follow now
@@ -42,19 +45,24 @@ struct Finding {
     Severity severity = Severity::notice;
     Consequence consequence = Consequence::administrative_lapse;
     std::string legal_basis;   // in force at the date the consequence applies (see docs/legal-rules.md)
+    std::string legal_basis_vi;  // the same citation in Vietnamese (law/citation.hpp)
     Date began;                // the condition began (a lapse: the first day after its deadline)
     Date counted_from;         // counting towards the threshold starts here (later than `began` only across a
                                // change of law, with AcrossLawChange::restart)
-    Date threshold;            // the day the threshold is, was or will be crossed
+    Date threshold;            // the day the threshold is, was or will be crossed; for an `unknown` finding,
+                               // the day it is crossed at the latest (counting from the history's first day)
     std::int32_t months = 0;   // the threshold's length in months; 0 for a rule without one
     std::optional<double> observed;      // the measured figure (members, percent, working days), when there is one
     std::optional<std::int64_t> limit;   // its legal limit
     std::string message;       // one line, English
     std::string message_vi;    // the same, Vietnamese
+    // The check's date is after the last day the organisation's data cover: the finding assumes that nothing
+    // recorded after that day changed the condition.
+    bool projected = false;
 
     bool operator==(const Finding&) const = default;
 };
-BOOST_DESCRIBE_STRUCT(Finding, (), (organization, rule, severity, consequence, legal_basis, began, counted_from,
-                                    threshold, months, observed, limit, message, message_vi))
+BOOST_DESCRIBE_STRUCT(Finding, (), (organization, rule, severity, consequence, legal_basis, legal_basis_vi, began,
+                                    counted_from, threshold, months, observed, limit, message, message_vi, projected))
 
 }  // namespace coopecon::compliance

@@ -8,7 +8,9 @@
 // (Registry::add: transition table, integrity rules, unknown areas) come back with the path of the event in the
 // record built from the rows; they are placed on the row and column that produced that event.
 //
-// Without skip_bad_rows, any problem refuses the whole file: one Error lists every problem, ordered by line. With
+// Without skip_bad_rows, any problem refuses the whole file: one Error lists every problem, ordered by line, except
+// that an area code the catalogue lacks is reported once, at its first row, with the number of rows and
+// organisations that use it and a hint (the code it may stand for, or an areas file). With
 // it, each organisation with a problem is left out, with all its rows, and reported in CsvImport::skipped; the
 // rest is loaded.
 
@@ -16,6 +18,7 @@
 #include <coopecon/core/error.hpp>
 #include <coopecon/io/csv_mapping.hpp>
 #include <coopecon/law/framework.hpp>
+#include <coopecon/model/area_catalog.hpp>
 #include <coopecon/registry/registry.hpp>
 
 #include <memory>
@@ -30,6 +33,8 @@ struct CsvOptions {
     bool skip_bad_rows = false;         // load what is valid; report the rest in CsvImport::skipped
     std::optional<Date> as_of;          // the export date: no date may be after it
     std::shared_ptr<const law::Framework> law;  // null: Vietnam's embedded law
+    std::shared_ptr<const AreaCatalog> areas;   // null: Vietnam's embedded catalogue; else e.g. it extended by
+                                                // the units the export uses (extend_area_catalog)
 };
 
 /// A row left out because of a problem in it or in another row of its organisation.

@@ -1,10 +1,12 @@
 #pragma once
-// The registry in binary form, for pickling and caches: far faster to write and read than the JSON file
+// The registry in binary form, for files, pickling and caches: far faster to write and read than the JSON file
 // (docs/registry-format.md, "Binary form"). It holds what the file holds — info, the areas and crosswalk entries
-// beyond the embedded catalogue, every organisation with its members and events — encoded by core/binary.hpp,
-// after the magic bytes "COOPREG" and a version number. Reading checks every enumeration value and date, then
+// beyond the embedded catalogue, every organisation with its members and events — encoded by core/binary.hpp, in
+// sections listed by a header that starts with the magic bytes "COOPREG" and a version number; the header and
+// every section carry a CRC-32. Reading checks the checksums first, then every enumeration value and date, then
 // adds the organisations through Registry::add, so every history is validated as a file's would be: bytes that
-// are truncated, hostile or from another version raise Error, never crash, and return nothing half-loaded.
+// are truncated, damaged, hostile or from another version raise Error, never crash, and return nothing
+// half-loaded.
 
 #include <coopecon/export.hpp>
 #include <coopecon/law/framework.hpp>
@@ -13,20 +15,34 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <span>
+#include <string_view>
 #include <vector>
 
 namespace coopecon::io {
 
-inline constexpr std::uint32_t registry_binary_version = 1;
+inline constexpr std::uint32_t registry_binary_version = 2;
 
 /// The registry's binary form.
 COOPECON_EXPORT std::vector<std::byte> write_registry_binary(const Registry& registry);
 
-/// A registry from its binary form, its histories judged under `law`. Throws Error (invalid_value for bytes that
-/// are not a registry of this version; the registry's own problems otherwise).
+/// A registry from its binary form, its histories judged under `law`; `file` names the bytes in problems. Throws
+/// Error (invalid_value for bytes that are not a registry of this version or are damaged; the registry's own
+/// problems otherwise).
 COOPECON_EXPORT Registry read_registry_binary(std::span<const std::byte> bytes,
-                                              std::shared_ptr<const law::Framework> law = law::vietnam());
+                                              std::shared_ptr<const law::Framework> law = law::vietnam(),
+                                              std::string_view file = {});
+
+/// Whether `first_bytes` (the start of a file, at least 8 bytes of it) begin as the binary form does.
+COOPECON_EXPORT bool is_registry_binary(std::span<const std::byte> first_bytes) noexcept;
+
+/// The binary file at `path` (one read); an unreadable file is an Error with code io.
+COOPECON_EXPORT Registry read_registry_binary_file(const std::filesystem::path& path,
+                                                   std::shared_ptr<const law::Framework> law = law::vietnam());
+
+/// Writes the binary form to `path` as write_registry_file writes the JSON: the old file stays if writing fails.
+COOPECON_EXPORT void write_registry_binary_file(const Registry& registry, const std::filesystem::path& path);
 
 }  // namespace coopecon::io

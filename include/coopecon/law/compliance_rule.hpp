@@ -44,7 +44,8 @@ COOPECON_LABELLED_ENUM(Measurement, std::uint8_t,
 // - limit, union_limit: the Param it compares with for cooperatives and groups, and for unions, or std::nullopt;
 // - condition_en, condition_vi: the condition in one clause, as a finding's message begins. Placeholders:
 //   {observed} the measured figure with its unit, {limit} the limit (a bare number), {deadline} {event} {until}
-//   {as_of} dates, and {field?if present|if absent} for a part that depends on whether a date is known.
+//   {as_of} dates, {began} the condition's first day (a text that places it itself is not followed by
+//   " since <began>"), and {field?if present|if absent} for a part that depends on whether a date is known.
 // The legal basis of each row stands above it; its text per law is data (data/law/*.json, "rules").
 // clang-format off
 #define COOPECON_COMPLIANCE_RULES(X)                                                                                   \
@@ -62,8 +63,10 @@ COOPECON_LABELLED_ENUM(Measurement, std::uint8_t,
     X(foreign_official_members, coop_kinds, duration, foreign_member_limit_months,                                     \
       max_foreign_official_members_percent, max_foreign_official_members_percent, percent_of_official_members,         \
       "Foreign-investor members over the limit", "Vượt tỷ lệ thành viên là nhà đầu tư nước ngoài",                     \
-      "foreign investors are {observed} of the official members; they must be below {limit} %",                        \
-      "nhà đầu tư nước ngoài chiếm {observed} số thành viên chính thức; phải dưới {limit} %")                          \
+      "since {began} foreign investors have made up {limit} % or more of the official members ({observed} now; "     \
+      "the law requires less than {limit} %)",                                                                         \
+      "từ ngày {began} nhà đầu tư nước ngoài chiếm từ {limit} % số thành viên chính thức trở lên (hiện {observed}; "   \
+      "luật yêu cầu dưới {limit} %)")                                                                                  \
     /* 2023 Law Art 103.1đ with Art 74 */                                                                              \
     X(capital_share_official, coop_kinds, duration, capital_cap_months,                                                \
       max_capital_share_official_cooperative_percent, max_capital_share_official_union_percent,                        \

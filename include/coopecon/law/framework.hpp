@@ -5,6 +5,7 @@
 
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/error.hpp>
+#include <coopecon/core/label.hpp>
 #include <coopecon/core/timeline.hpp>
 #include <coopecon/export.hpp>
 #include <coopecon/law/parameter.hpp>
@@ -36,9 +37,16 @@ public:
     using RuleBases = std::map<std::string, Timeline<std::string>, std::less<>>;
 
     Framework() = default;
-    Framework(std::string title, Timeline<Regime> regimes, ParamTimelines params, RuleBases rules);
+    /// `title_vi`: the title in Vietnamese; when empty, the English title serves in both languages.
+    Framework(std::string title, Timeline<Regime> regimes, ParamTimelines params, RuleBases rules,
+              std::string title_vi = {});
 
     const std::string& title() const noexcept { return title_; }
+    const std::string& title_vi() const noexcept { return title_vi_; }
+    /// The title in `lang`: the Vietnamese one where there is one, else the English.
+    const std::string& title(Lang lang) const noexcept {
+        return lang == Lang::vi && !title_vi_.empty() ? title_vi_ : title_;
+    }
 
     /// The value in force on `d`, or nullopt when the parameter is not in force then (the rule does not apply).
     std::optional<std::int64_t> value(Param p, Date d) const noexcept {
@@ -65,6 +73,7 @@ public:
 
 private:
     std::string title_;
+    std::string title_vi_;
     Timeline<Regime> regimes_;
     ParamTimelines params_{};
     RuleBases rules_;

@@ -46,6 +46,11 @@ public:
     /// The enclosing unit at `level` (the area itself when it is at that level), or no_index.
     AreaIndex at_level(AreaIndex i, AreaLevel level) const noexcept;
 
+    /// The units at `level` valid on `d` that lie within `within` (the communes of a province, through their
+    /// district before 2025-07-01), in catalogue order. `within` is taken as given: for the units of an old
+    /// province on a later date, pass on(province, d).
+    std::vector<AreaIndex> units_within(AreaIndex within, AreaLevel level, Date d) const;
+
     /// The unit covering `i`'s territory on `d`: `i` itself while it is valid, else its successors in turn.
     /// no_index when the territory has no recorded unit on `d` (before the area existed, or a missing crosswalk).
     AreaIndex on(AreaIndex i, Date d) const noexcept;

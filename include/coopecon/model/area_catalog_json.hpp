@@ -19,6 +19,7 @@
 #include <boost/describe/class.hpp>
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -38,6 +39,12 @@ inline constexpr std::int64_t area_catalog_version = 2;
 
 /// Reads an area catalogue from JSON text; `file` names it in problems. Throws Error listing every problem.
 COOPECON_EXPORT AreaCatalog read_area_catalog(std::string_view text, std::string_view file);
+
+/// `base` with the units of an areas file (the same format; its `regions` must be empty): the units an export uses
+/// that the catalogue lacks, such as communes that ended before 2025 (docs/areas.md, "Areas an export brings").
+/// Throws Error listing every problem at file:line:column, the file's own records named by their place in it.
+COOPECON_EXPORT AreaCatalog extend_area_catalog(const AreaCatalog& base, std::string_view text, std::string_view file);
+COOPECON_EXPORT AreaCatalog extend_area_catalog_file(const AreaCatalog& base, const std::filesystem::path& path);
 
 /// Vietnam's provinces before and after 2025-07-01 and the districts of Cà Mau (data/areas/vn-admin.json, compiled
 /// into the library), parsed on first use and shared by every caller and thread.

@@ -47,15 +47,17 @@ struct Append {
     Event event;
 };
 
-/// What a registry says about itself: where its data come from and whether they are real.
+/// What a registry says about itself: where its data come from, whether they are real, and which days its
+/// histories cover completely: from `history_from` (absent: each organisation's registration) to `as_of`.
 struct RegistryInfo {
     std::string title;
     std::string source;
     bool synthetic = false;
-    std::optional<Date> as_of;
+    std::optional<Date> as_of;         // the last day the data cover
+    std::optional<Date> history_from;  // every event from this day on is recorded; earlier ones may be missing
     bool operator==(const RegistryInfo&) const = default;
 };
-BOOST_DESCRIBE_STRUCT(RegistryInfo, (), (title, source, synthetic, as_of))
+BOOST_DESCRIBE_STRUCT(RegistryInfo, (), (title, source, synthetic, as_of, history_from))
 
 class COOPECON_EXPORT Registry {
 public:
@@ -76,6 +78,9 @@ public:
     /// given: info().as_of, else the date of its latest event (Date::min() when it has none). Judging an export
     /// by a later date would report what nobody recorded yet.
     Date data_as_of() const noexcept;
+    /// The first day from which organisation i's history is complete: its own `history_from`, else the
+    /// registry's; nullopt when it is complete from its registration.
+    std::optional<Date> history_from(OrgIndex i) const;
 
     std::size_t size() const noexcept { return rows_.size(); }
     /// Makes room for `n` organisations in all, so that adding them in many batches reallocates nothing.

@@ -5,7 +5,8 @@
 // generator is simulation/synthetic.hpp.
 //
 // "Live" below means registered on or before as_of and not terminated then. Every count called exact is what a
-// snapshot at as_of shows, whatever the seed; everything else is drawn.
+// snapshot at as_of shows, whatever the seed; everything else is drawn. After as_of the history is a run of the
+// dynamics (simulation/engine.hpp): the fields about that time are expected numbers that set its rates.
 
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/money.hpp>
@@ -78,19 +79,20 @@ struct Population {
     Date first_registration;             // no organisation of the population is registered earlier
     double registration_growth = 0.05;   // registrations grow by this share a year
     std::int32_t terminated_before = 0;  // registered and terminated by as_of: exact, not among the live ones
-    std::int32_t registered_after = 0;   // registered after as_of, up to the end of the history: exact
-    std::int32_t dissolved_after = 0;    // live ones that resolve a voluntary dissolution after as_of: exact
-    std::int32_t revoked_after = 0;      // live ones whose registration is revoked after as_of: exact
-    std::int32_t converted_after = 0;    // live cooperative groups converted into cooperatives after as_of: exact
+    // After as_of, expected numbers up to the end of the history (the dynamics' founding, dissolution and
+    // conversion rates); revocations are not set: the registration office acts when a compliance rule falls due.
+    std::int32_t registered_after = 0;   // registered after as_of
+    std::int32_t dissolved_after = 0;    // voluntary dissolutions resolved after as_of
+    std::int32_t converted_after = 0;    // cooperative groups converted into cooperatives after as_of
 };
 BOOST_DESCRIBE_STRUCT(Population, (),
                       (kind, id_prefix, seats, suspended, members, min_official, below_minimum, households,
                        with_associates, named, workers, sectors, first_registration, registration_growth,
-                       terminated_before, registered_after, dissolved_after, revoked_after, converted_after))
+                       terminated_before, registered_after, dissolved_after, converted_after))
 
 /// What organisations record over the years, and how often things happen. "Years" windows count back from the
-/// latest financial year closed by as_of; a fraction is the chance of one year more. After as_of every record
-/// continues each year until the end of the history.
+/// latest financial year closed by as_of; a fraction is the chance of one year more. After as_of the dynamics
+/// keep every record each year until the end of the history.
 struct Records {
     double assembly_years = 5;                   // annual assemblies held for this many recent financial years
     double financial_years = 5;                  // financial years closed
@@ -104,7 +106,8 @@ struct Records {
     double sanctioned = 0.02;        // organisations sanctioned once
     double past_suspension = 0.1;    // organisations with a suspension that ended before as_of
     double member_change = 0.3;      // chance per year of a cohort of members joining or leaving
-    double suspension_after = 0.02;  // chance per year after as_of that an active organisation suspends
+    double suspension_after = 0.02;  // chance per year after as_of that an active organisation suspends (a rate of
+                                     // the dynamics)
 };
 BOOST_DESCRIBE_STRUCT(Records, (),
                       (assembly_years, financial_years, report_years, assembly_missing, assembly_late, assessment_years,

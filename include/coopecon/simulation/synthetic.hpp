@@ -3,18 +3,21 @@
 // (simulation/profile.hpp) and a seed, and recorded through Registry::add like any other data, so that every
 // history is validated against the transition table and the integrity rules.
 //
-// Generation has two steps.
-//  1. Plan, per population: every organisation's fate (live at as_of, terminated before it, registered after
-//     it), registration date, sector and seat, and the calibrated quantities — which live ones are suspended at
-//     as_of, how many members of each kind each has then, which resolve a dissolution later. Exact totals are
-//     split by apportion(); selections are samples of exact size. Organisations are then numbered in order of
-//     registration.
-//  2. History, per organisation: the events that lead to the planned state at as_of and carry on to the end of
-//     the history. Organisations are independent, so batches are generated on several threads.
+// Generation has three steps.
+//  1. Plan, per population: the state at as_of, where the published figures are — every organisation's fate
+//     (live at as_of or terminated before it), registration date, sector and seat, which live ones are
+//     suspended, how many members of each kind each has. Exact totals are split by apportion(); selections are
+//     samples of exact size. Organisations are then numbered in order of registration.
+//  2. History to as_of, per organisation: the events that lead to the planned state, conditioned on it.
+//     Organisations are independent, so batches are generated on several threads.
+//  3. After as_of, up to history_until: one run of the dynamics (simulation/engine.hpp) from the registry at
+//     as_of, with rates from the profile's expected numbers, so the years after the calibration date pass
+//     through the same transition table, legal framework and compliance due dates as any projection.
 //
 // Every number drawn comes from the seed tree SeedTree(seed).child(id_prefix).child(step).child(plan index),
-// where the plan index is fixed before any ordering: the output does not depend on the number of threads,
-// on the batch size, or on the order in which organisations are generated.
+// where the plan index is fixed before any ordering, and the run of step 3 from SeedTree(seed).child(
+// "dynamics"): the output does not depend on the number of threads, on the batch size, or on the order in
+// which organisations are generated.
 
 #include <coopecon/core/date.hpp>
 #include <coopecon/export.hpp>
