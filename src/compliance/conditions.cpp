@@ -78,7 +78,7 @@ void ConditionScan::track(Date d, const Suspended& p) {
         const auto min_days = law_.value(law::Param::group_suspension_notice_min_days, d);
         if (!min_days || p.until.days_since_epoch() - d.days_since_epoch() + 1 < *min_days) return;
     }
-    const Date deadline = d.plus_working_days(-static_cast<int>(*required));
+    const Date deadline = d.plus_working_days(-*required);
     if (*p.notified_on <= deadline) return;
     const Date began = deadline.plus_days(1);
     periods_.push_back({r, began, began, std::max(began, *p.notified_on),
@@ -284,7 +284,7 @@ void ConditionScan::set_next_year(int year) {
     }
     year_end_ = *Date::from_ymd(year, 12, 31);
     deadline_months_ = law_.value(law::Param::annual_assembly_deadline_months, year_end_.plus_days(1));
-    deadline_ = deadline_months_ ? year_end_.plus_months(static_cast<int>(*deadline_months_)) : year_end_;
+    deadline_ = deadline_months_ ? year_end_.plus_months(*deadline_months_) : year_end_;
     next_judgement_ = deadline_.plus_days(1);
 }
 

@@ -34,11 +34,14 @@ std::string Date::iso_problem(std::string_view text) {
 }
 
 std::string Date::dmy() const {
+    if (!in_calendar()) return iso();
     const auto text = iso();
     return text.substr(8, 2) + "/" + text.substr(5, 2) + "/" + text.substr(0, 4);
 }
 
 std::string Date::iso() const {
+    if (*this >= never()) return "never";
+    if (*this <= before_all()) return "before 0001-01-01";
     const auto d = ymd();
     char buf[11];
     put(buf, 4, static_cast<unsigned>(static_cast<int>(d.year())));

@@ -6,6 +6,7 @@
 #include <coopecon/law/transition_table.hpp>
 
 #include <algorithm>
+#include <limits>
 #include <string>
 #include <utility>
 #include <variant>
@@ -37,6 +38,10 @@ struct Replay::Checks {
     std::optional<Problem> operator()(const ReorganizationCompleted& p) const {
         if (!p.indivisible_fund) return std::nullopt;
         if (*p.indivisible_fund < 0) return invalid("indivisible_fund is negative");
+        Dong received = 0;
+        if (p.form == ReorganizationForm::merger_receiving &&
+            __builtin_add_overflow(r.state_.indivisible_fund, *p.indivisible_fund, &received))
+            return out_of_range("indivisible_fund", "the indivisible fund");
         if (p.form != ReorganizationForm::merger_receiving && *p.indivisible_fund > r.state_.indivisible_fund)
             return integrity("integrity.indivisible_fund_carried",
                              "carries " + std::to_string(*p.indivisible_fund) + " of indivisible fund out, but holds " +
@@ -50,7 +55,9 @@ struct Replay::Checks {
         if (p.capital < 0) return invalid("capital is negative");
         if (effects.slots()[*index].current)
             return integrity("integrity.member_twice", "member " + p.member + " is already a member");
-        return union_membership(p.kind, r.members_[*index].type);
+        const auto& m = r.members_[*index];
+        if (auto problem = totals_fit(p.kind, m.type, 1, m.foreign_investor ? 1 : 0, p.capital)) return problem;
+        return union_membership(p.kind, m.type);
     }
     std::optional<Problem> operator()(const MemberLeft& p) const {
         Effects effects{r};
@@ -62,6 +69,7 @@ struct Replay::Checks {
     }
     std::optional<Problem> operator()(const MembersJoined& p) const {
         if (auto problem = cohort_values(p.count, p.foreign_investors, p.capital)) return problem;
+        if (auto problem = totals_fit(p.kind, p.member_type, p.count, p.foreign_investors, p.capital)) return problem;
         return union_membership(p.kind, p.member_type);
     }
     std::optional<Problem> operator()(const MembersLeft& p) const {
@@ -109,6 +117,15 @@ struct Replay::Checks {
             return invalid("assessment year " + std::to_string(p.year) + " is not a past or current year");
         if (std::any_of(p.points.begin(), p.points.end(), [](std::int32_t x) { return x < 0; }))
             return invalid("criterion points cannot be negative");
+        // Whether the points fit the criteria of the rules in use is scoring's to judge (scoring::check_points);
+        // the registry bounds them so that any list it holds is small and adds up without overflow.
+        const std::size_t criteria = criteria_count(p.scheme);
+        if (p.points.size() > criteria)
+            return invalid(std::to_string(p.points.size()) + " points for the " + std::to_string(criteria) +
+                           " criteria of " + std::string(enum_name(p.scheme)));
+        if (std::any_of(p.points.begin(), p.points.end(), [](std::int32_t x) { return x > scheme_total_points; }))
+            return invalid("criterion points cannot exceed the scheme's total of " +
+                           std::to_string(scheme_total_points));
         return std::nullopt;
     }
     std::optional<Problem> operator()(const OcopRated& p) const {
@@ -127,6 +144,31 @@ struct Replay::Checks {
     std::optional<Problem> operator()(const CapitalChanged& p) const {
         if (p.charter_capital < 0) return invalid("charter_capital is negative");
         return std::nullopt;
+    }
+
+    /// The counts and capital after members join must fit their types (the replay adds them up unchecked).
+    std::optional<Problem> totals_fit(MemberKind kind, MemberType type, std::int32_t n, std::int32_t foreign,
+                                      Dong capital) const {
+        const auto& c = r.state_.members;
+        constexpr std::int64_t most = std::numeric_limits<std::int32_t>::max();
+        const std::int64_t total = std::int64_t{c.by_kind[0]} + c.by_kind[1] + c.by_kind[2];
+        if (std::int64_t{c.of(kind)} + n > most || std::int64_t{c.of(type)} + n > most || total + n > most ||
+            (kind == MemberKind::official && std::int64_t{c.foreign_official} + foreign > most))
+            return out_of_range("count", "the members");
+        Dong sum = 0;
+        const Dong held = kind == MemberKind::official          ? c.capital_official
+                          : kind == MemberKind::capital_associate ? c.capital_associates
+                                                                  : 0;
+        if (__builtin_add_overflow(held, capital, &sum) || __builtin_add_overflow(c.capital_foreign, capital, &sum))
+            return out_of_range("capital", "the members' capital");
+        return std::nullopt;
+    }
+    Problem out_of_range(const std::string& field, const std::string& what) const {
+        return integrity("integrity.total_out_of_range",
+                         field + ": " + what + " would add up to more than the registry can hold (" +
+                             (field == "count" ? std::to_string(std::numeric_limits<std::int32_t>::max()) + " members"
+                                               : std::to_string(std::numeric_limits<Dong>::max()) + " đồng") +
+                             ")");
     }
 
     std::optional<Problem> cohort_values(std::int32_t n, std::int32_t foreign, Dong capital) const {

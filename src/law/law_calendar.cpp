@@ -7,7 +7,7 @@ LawCalendar::LawCalendar(const Framework& law) {
     auto add = [this](const auto& timeline, std::vector<Date>& into) {
         for (const auto& p : timeline.periods()) {
             into.push_back(p.from);
-            if (p.until && *p.until < Date::max()) into.push_back(p.until->plus_days(1));
+            if (p.until && *p.until < Date::max()) into.push_back(p.until->plus_days(1));  // max: ends never
         }
     };
     add(law.regimes(), regime_changes_);

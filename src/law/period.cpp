@@ -4,14 +4,14 @@
 
 namespace coopecon::law {
 
-Date next_law_change_after(const Framework& law, Date d) noexcept {
-    Date next = Date::max();
+std::optional<Date> next_law_change_after(const Framework& law, Date d) noexcept {
+    std::optional<Date> next;
+    auto consider = [&](Date change) {
+        if (change > d && change.in_calendar() && (!next || change < *next)) next = change;
+    };
     for (const auto& p : law.regimes().periods()) {
-        if (p.from > d && p.from < next) next = p.from;
-        if (p.until && *p.until < Date::max()) {
-            const Date after = p.until->plus_days(1);
-            if (after > d && after < next) next = after;
-        }
+        consider(p.from);
+        if (p.until) consider(p.until->plus_days(1));
     }
     return next;
 }
@@ -30,6 +30,7 @@ std::optional<Date> kept_period_runs_out(const Framework& law, Param p, Date fir
     for (const auto& period : law.timeline(p).periods()) {
         if (period.until && *period.until < first_day) continue;
         Date out = last_day_of_months(first_day, period.value).plus_days(1);
+        if (!out.in_calendar() && out > first_day) return std::nullopt;  // after 9999-12-31: never
         if (out < period.from) out = period.from;
         if (period.until && out > *period.until) continue;
         return out;
@@ -53,14 +54,18 @@ std::optional<Date> period_runs_out(const Framework& law, Param p, Date first_da
             continue;
         }
         const Date out = last_day_of_months(first_day, *months).plus_days(1);
-        Date change = next_law_change_after(law, first_day);
-        while (change <= out && !period_restarts_on(law, p, change, across)) change = next_law_change_after(law, change);
-        if (change > out) {
+        if (!out.in_calendar()) return std::nullopt;  // runs out after 9999-12-31: never
+        // Each change is after the one before and first_day moves to one of them, so both loops are bounded by the
+        // number of the law's changes.
+        auto change = next_law_change_after(law, first_day);
+        while (change && *change <= out && !period_restarts_on(law, p, *change, across))
+            change = next_law_change_after(law, *change);
+        if (!change || *change > out) {
             // A length changed inside one law (a reform) applies at the end, as with keep_start.
             if (law.value(p, out.plus_days(-1)) != months) return kept_period_runs_out(law, p, first_day);
             return out;
         }
-        first_day = change;
+        first_day = *change;
     }
 }
 

@@ -53,7 +53,7 @@ std::optional<std::string> suspension_period(const GuardInput& in) {
         return "the suspension ends (" + s.until.iso() + ") before it starts (" + in.event.date.iso() + ")";
     const auto* cap = in.law.entry(Param::suspension_max_months, in.event.date);
     if (!cap) return std::nullopt;
-    const Date last_allowed = in.event.date.plus_months(static_cast<int>(cap->value)).plus_days(-1);
+    const Date last_allowed = in.event.date.plus_months(cap->value).plus_days(-1);
     if (s.until > last_allowed)
         return "the notice runs from " + in.event.date.iso() + " to " + s.until.iso() + ", longer than the " +
                months_text(cap->value) + " one notice may cover" + cite(*cap) + "; the latest end allowed is " +

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <limits>
 #include <optional>
 #include <string_view>
 
@@ -117,3 +119,45 @@ TEST(MonthsBetween, CountsWholeMonthsWithTheSameClamping) {
 }
 
 }  // namespace
+
+// Arithmetic saturates at the calendar's ends: past 9999-12-31 is never(), before 0001-01-01 is before_all(); both
+// stay put, compare beyond every date, and no count, however large, overflows.
+TEST(Date, ArithmeticSaturatesAtTheCalendarsEnds) {
+    const Date last = Date::max();
+    EXPECT_EQ(last.plus_days(1), Date::never());
+    EXPECT_EQ(last.plus_days(-1).plus_days(1), last);
+    EXPECT_EQ(Date::never().plus_days(-1), Date::never());
+    EXPECT_EQ(Date::never().plus_months(-1), Date::never());
+    EXPECT_EQ(Date::min().plus_days(-1), Date::before_all());
+    EXPECT_EQ(Date::before_all().plus_months(5), Date::before_all());
+    EXPECT_EQ(Date::parse("9999-06-15")->plus_months(7), Date::never());
+    EXPECT_EQ(Date::parse("9999-06-15")->plus_months(6), Date::parse("9999-12-15"));
+    EXPECT_EQ(Date::parse("0001-06-15")->plus_months(-6), Date::before_all());
+    EXPECT_EQ(Date::parse("2024-01-31")->plus_months(std::numeric_limits<std::int64_t>::max()), Date::never());
+    EXPECT_EQ(Date::parse("2024-01-31")->plus_months(std::numeric_limits<std::int64_t>::min()), Date::before_all());
+    EXPECT_EQ(Date::parse("2024-01-31")->plus_days(std::numeric_limits<std::int64_t>::max()), Date::never());
+    EXPECT_EQ(Date::from_days(std::numeric_limits<std::int32_t>::max()).plus_days(1), Date::never());
+    EXPECT_GT(Date::never(), Date::max());
+    EXPECT_LT(Date::before_all(), Date::min());
+    EXPECT_FALSE(Date::never().in_calendar());
+    EXPECT_EQ(Date::never().iso(), "never");
+    EXPECT_EQ(Date::never().dmy(), "never");
+    EXPECT_EQ(Date::before_all().iso(), "before 0001-01-01");
+}
+
+// Working days in constant time: the same as counting day by day, and bounded for any count.
+TEST(Date, WorkingDaysSkipWholeWeeks) {
+    for (int start = 0; start < 7; ++start) {
+        const Date from = Date::parse("2024-07-01")->plus_days(start);
+        for (int n = -23; n <= 23; ++n) {
+            Date d = from;
+            for (int left = n >= 0 ? n : -n; left > 0;) {
+                d = d.plus_days(n >= 0 ? 1 : -1);
+                if (d.iso_weekday() <= 5) --left;
+            }
+            EXPECT_EQ(from.plus_working_days(n), d) << from.iso() << " + " << n;
+        }
+    }
+    EXPECT_EQ(Date::parse("2024-07-01")->plus_working_days(std::numeric_limits<std::int64_t>::max()), Date::never());
+    EXPECT_EQ(Date::parse("2024-07-01")->plus_working_days(std::numeric_limits<std::int64_t>::min() + 1), Date::before_all());
+}

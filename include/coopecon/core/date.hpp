@@ -63,18 +63,30 @@ public:
         return std::chrono::weekday{std::chrono::sys_days{std::chrono::days{days_}}}.iso_encoding();
     }
 
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`; "never" for never() and "before 0001-01-01" for before_all().
     std::string iso() const;
     /// `DD/MM/YYYY`, as Vietnamese texts write dates.
     std::string dmy() const;
 
-    constexpr Date plus_days(std::int32_t n) const noexcept { return Date(days_ + n); }
+    /// `n` days later (earlier when negative). Saturates: a result after 9999-12-31 is never(), one before
+    /// 0001-01-01 is before_all(), and both stay what they are, so arithmetic on any date with any count is
+    /// defined, and a loop that steps towards a calendar date always reaches or passes it.
+    constexpr Date plus_days(std::int64_t n) const noexcept {
+        return in_calendar() ? saturated(days_ + clamp_count(n)) : saturated(days_);
+    }
 
     /// Calendar-month arithmetic: same day of month, clamped to the month's last day
     /// (2024-01-31 + 1 month = 2024-02-29). This is how "within N months" periods in the law are counted here.
-    constexpr Date plus_months(int n) const noexcept {
+    /// Saturates as plus_days does.
+    constexpr Date plus_months(std::int64_t n) const noexcept {
+        if (!in_calendar()) return saturated(days_);
         const auto d = ymd();
-        const auto shifted = std::chrono::year_month{d.year(), d.month()} + std::chrono::months{n};
+        const std::int64_t month = static_cast<std::int64_t>(static_cast<int>(d.year())) * 12 +
+                                   static_cast<unsigned>(d.month()) - 1 + clamp_count(n);
+        if (month >= 10000 * 12) return never();
+        if (month < 12) return before_all();
+        const std::chrono::year_month shifted{std::chrono::year{static_cast<int>(month / 12)},
+                                              std::chrono::month{static_cast<unsigned>(month % 12 + 1)}};
         const auto last = std::chrono::year_month_day_last{shifted.year(), std::chrono::month_day_last{shifted.month()}};
         const auto day = d.day() <= last.day() ? d.day() : last.day();
         return Date(static_cast<std::int32_t>(
@@ -84,24 +96,46 @@ public:
     }
 
     /// Working days (ngày làm việc) counted Monday to Friday; public holidays are not modelled.
-    constexpr Date plus_working_days(int n) const noexcept {
-        Date d = *this;
+    /// Constant time: once a step has reached a working day, every five more are seven calendar days.
+    constexpr Date plus_working_days(std::int64_t n) const noexcept {
         const int step = n >= 0 ? 1 : -1;
-        for (int left = n >= 0 ? n : -n; left > 0;) {
+        std::int64_t left = clamp_count(n >= 0 ? n : -n);
+        const std::int64_t weeks = left > 5 ? (left - 1) / 5 : 0;
+        left -= weeks * 5;
+        Date d = *this;
+        while (left > 0 && d.in_calendar()) {
             d = d.plus_days(step);
             if (d.iso_weekday() <= 5) --left;
         }
-        return d;
+        return d.plus_days(step * weeks * 7);
     }
 
     static constexpr Date min() noexcept { return Date(-719162); }   // 0001-01-01
     static constexpr Date max() noexcept { return Date(2932896); }   // 9999-12-31
+    /// After every calendar date: what date arithmetic past 9999-12-31 gives, and the day of what never comes
+    /// (written "never"). Not a valid date: files and parsers never hold it.
+    static constexpr Date never() noexcept { return Date(2932897); }
+    /// Before every calendar date: what date arithmetic before 0001-01-01 gives.
+    static constexpr Date before_all() noexcept { return Date(-719163); }
+    /// A date of the calendar, 0001-01-01 to 9999-12-31 (not never() nor before_all()).
+    constexpr bool in_calendar() const noexcept { return min() <= *this && *this <= max(); }
 
     friend constexpr auto operator<=>(Date, Date) = default;
     friend constexpr bool operator==(Date, Date) = default;
 
 private:
     constexpr explicit Date(std::int32_t days) noexcept : days_(days) {}
+
+    /// Counts beyond the calendar's span act as the span itself, so sums below cannot overflow.
+    static constexpr std::int64_t clamp_count(std::int64_t n) noexcept {
+        constexpr std::int64_t span = 2932897 + 719163;
+        return n > span ? span : n < -span ? -span : n;
+    }
+    static constexpr Date saturated(std::int64_t days) noexcept {
+        if (days >= never().days_) return never();
+        if (days <= before_all().days_) return before_all();
+        return Date(static_cast<std::int32_t>(days));
+    }
 
     template <class Int>
     static constexpr bool digits(std::string_view s, Int& out) noexcept {

@@ -35,13 +35,14 @@ public:
     /// The parameters' values in a stretch.
     const LawValues& values(std::size_t k) const noexcept { return values_[k]; }
 
-    /// The change that ends stretch `k`, or Date::max() when it has no end.
-    Date change(std::size_t k) const noexcept { return k < changes_.size() ? changes_[k] : Date::max(); }
+    /// The change that ends stretch `k`, or Date::never() when it has no end.
+    Date change(std::size_t k) const noexcept { return k < changes_.size() ? changes_[k] : Date::never(); }
 
-    /// The first day after `d` on which a regime begins or ends, or Date::max() when there is none.
-    Date next_law_change_after(Date d) const noexcept {
+    /// The first day after `d` on which a regime begins or ends; nullopt when none ever does.
+    std::optional<Date> next_law_change_after(Date d) const noexcept {
         const auto it = std::upper_bound(regime_changes_.begin(), regime_changes_.end(), d);
-        return it == regime_changes_.end() ? Date::max() : *it;
+        if (it == regime_changes_.end()) return std::nullopt;
+        return *it;
     }
 
     /// True when a regime (a different law) begins or ends on `d`: a new period of law starts that day.

@@ -38,12 +38,12 @@ BOOST_DESCRIBE_ENUM(AcrossLawChange, by_rule, restart, keep_start)
 
 /// The day after a period of `months` started by an event on `event_day` ends (Civil Code Art 147.2, 148.3).
 constexpr Date day_after_months(Date event_day, std::int64_t months) noexcept {
-    return event_day.plus_months(static_cast<int>(months)).plus_days(1);
+    return event_day.plus_months(months).plus_days(1);
 }
 
 /// The last day of the period of `months` whose first counted day is `first_day`.
 constexpr Date last_day_of_months(Date first_day, std::int64_t months) noexcept {
-    return first_day.plus_days(-1).plus_months(static_cast<int>(months));
+    return first_day.plus_days(-1).plus_months(months);
 }
 
 /// True when a period of parameter `p` that was running on the day before `d` is counted again from `d`.
@@ -57,8 +57,8 @@ COOPECON_EXPORT bool period_restarts_on(const Framework& law, Param p, Date d, A
 COOPECON_EXPORT std::optional<Date> period_runs_out(const Framework& law, Param p, Date first_day,
                                                     AcrossLawChange across);
 
-/// The first day after `d` on which a regime of `law` begins or ends, or Date::max() (law::LawCalendar keeps
-/// them for scans that ask often).
-COOPECON_EXPORT Date next_law_change_after(const Framework& law, Date d) noexcept;
+/// The first day after `d` on which a regime of `law` begins or ends; nullopt when none ever does
+/// (law::LawCalendar keeps them for scans that ask often).
+COOPECON_EXPORT std::optional<Date> next_law_change_after(const Framework& law, Date d) noexcept;
 
 }  // namespace coopecon::law

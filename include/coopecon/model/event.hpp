@@ -14,6 +14,7 @@
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -81,6 +82,13 @@ enum class ClassificationScheme : std::uint8_t {
     tt09_2017,  // Thông tư 09/2017/TT-BNNPTNT: agricultural cooperatives, 6 criteria
 };
 BOOST_DESCRIBE_ENUM(ClassificationScheme, tt01_2020, tt09_2017)
+
+/// How many criteria a scheme has: Thông tư 01/2020/TT-BKHĐT Phụ lục (15), Thông tư 09/2017/TT-BNNPTNT Phụ lục 1 (6).
+constexpr std::size_t criteria_count(ClassificationScheme s) noexcept {
+    return s == ClassificationScheme::tt01_2020 ? 15 : 6;
+}
+/// The points of either scheme add up to 100 (the same Phụ lục), so no criterion gives more.
+inline constexpr std::int32_t scheme_total_points = 100;
 
 /// Production and quality certifications that provinces report shares of.
 enum class Certification : std::uint8_t { vietgap, globalgap, organic, food_safety, other };
