@@ -94,7 +94,7 @@ TEST_F(CheckCommand, APartialHistoryGivesUnknownAndADateAfterTheDataEndProjected
     EXPECT_THAT(unknown.out, HasSubstr("they are reached by 2026-01-01 at the latest unless cured"));
     const auto csv = run_cli({"check", partial, "--as-of", "2026-01-01", "--format", "csv"});
     EXPECT_EQ(csv.status, 1);
-    EXPECT_THAT(csv.out, HasSubstr("HTX-4,Due,projected,Below the minimum of official members,2024-08-01,2026-01-01,"));
+    EXPECT_THAT(csv.out, HasSubstr("HTX-4,Due,projected,compliance.below_minimum_members,Below the minimum of official members,2024-08-01,2026-01-01,"));
     const auto json = run_cli({"check", partial, "--as-of", "2026-01-01", "--format", "json"});
     const auto rows = boost::json::parse(json.out).at("rows").as_array();
     ASSERT_FALSE(rows.empty());
