@@ -20,11 +20,16 @@ namespace coopecon::bench {
 
 enum class Scale : std::uint8_t {
     national,  // Vietnam's about 30,000 cooperatives
+    million,   // a million, the scale threads are measured at
     world,     // the world's about 3 million
 };
 
-constexpr std::int64_t organizations(Scale s) noexcept { return s == Scale::national ? 30'000 : 3'000'000; }
-constexpr std::string_view name(Scale s) noexcept { return s == Scale::national ? "national_30k" : "world_3m"; }
+constexpr std::int64_t organizations(Scale s) noexcept {
+    return s == Scale::national ? 30'000 : s == Scale::million ? 1'000'000 : 3'000'000;
+}
+constexpr std::string_view name(Scale s) noexcept {
+    return s == Scale::national ? "national_30k" : s == Scale::million ? "world_1m" : "world_3m";
+}
 
 inline Registry generate(Scale s) {
     auto reg = simulation::synthesize(simulation::world(organizations(s)));
@@ -34,8 +39,14 @@ inline Registry generate(Scale s) {
 }
 
 inline const Registry& registry(Scale s) {
-    static const Registry national = generate(Scale::national);
-    if (s == Scale::national) return national;
+    if (s == Scale::national) {
+        static const Registry national = generate(Scale::national);
+        return national;
+    }
+    if (s == Scale::million) {
+        static const Registry million = generate(Scale::million);
+        return million;
+    }
     static const Registry world = generate(Scale::world);
     return world;
 }

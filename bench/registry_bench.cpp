@@ -29,7 +29,7 @@ void add_counters(benchmark::State& state, const coopecon::Registry& reg) {
 void snapshot(benchmark::State& state, Scale scale) {
     const auto& reg = coopecon::bench::registry(scale);
     const auto as_of = *reg.info().as_of;
-    for (auto _ : state) benchmark::DoNotOptimize(reg.snapshot(as_of));
+    for (auto _ : state) benchmark::DoNotOptimize(reg.snapshot(as_of, coopecon::SnapshotColumns::all(), 1));
     add_counters(state, reg);
 }
 
@@ -37,8 +37,10 @@ void snapshot(benchmark::State& state, Scale scale) {
 /// headline and the standard tables, and the text rendering.
 void snapshot_and_report(benchmark::State& state, Scale scale) {
     const auto& reg = coopecon::bench::registry(scale);
+    coopecon::indicators::ReportOptions one_thread;
+    one_thread.threads = 1;
     for (auto _ : state) {
-        const auto report = coopecon::indicators::standard_report(reg);
+        const auto report = coopecon::indicators::standard_report(reg, one_thread);
         benchmark::DoNotOptimize(coopecon::indicators::render(report, coopecon::indicators::Format::text, coopecon::Lang::en));
     }
     add_counters(state, reg);

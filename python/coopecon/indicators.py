@@ -169,18 +169,20 @@ def _with_every_group(frame: "pandas.DataFrame", keys: list, values: list, lang:
 def compute(registry: "Registry", indicators: Iterable[IndicatorLike], start: DateLike, end: DateLike,
             by: Union[None, str, Sequence[str]] = None, *, units_as_of: Optional[DateLike] = None,
             period: Optional[str] = None, totals: bool = True, empty_groups: bool = False,
-            lang: str = "en") -> "pandas.DataFrame":
+            lang: str = "en", threads: Optional[int] = None) -> "pandas.DataFrame":
     """Indicators (catalogue ids or spec dicts) over the period [start, end], grouped by province, district,
     commune, region, kind, sector, status or size; with ``period`` ("month", "quarter", "year") a series of
     calendar periods from start to end, a ``period`` column (pandas Period) first. Areas are reported in the
     units valid on ``units_as_of`` (default: the end). Groups with nothing in them are left out unless
-    ``empty_groups``; the keys are categoricals, so ``groupby(..., observed=False)`` still sees them.
+    ``empty_groups``; the keys are categoricals, so ``groupby(..., observed=False)`` still sees them. The
+    organisations are replayed in parts on ``threads`` threads (default: one per core); the table is the same on
+    any number.
 
         >>> coopecon.indicators.compute(registry, ["cooperatives"], "2023-01-01", "2023-12-31",
         ...                             by="district", period="quarter")
     """
     table = _core.compute_indicators(registry._cpp, _items(indicators), start, end, _keys(by),
-                                     units_as_of, period, totals)
+                                     units_as_of, period, totals, threads)
     return _frame(table, lang, empty_groups)
 
 
@@ -227,14 +229,16 @@ class Report:
 
 def report(registry: "Registry", as_of: Optional[DateLike] = None, by: Union[str, Sequence[str]] = "kind", *,
            start: Optional[DateLike] = None, period: Optional[str] = None, units_as_of: Optional[DateLike] = None,
-           empty_groups: bool = False, format: str = "text", lang: str = "en") -> Report:
+           empty_groups: bool = False, format: str = "text", lang: str = "en",
+           threads: Optional[int] = None) -> Report:
     """The standard report of ``registry`` as of a date (default: the registry's own as-of date), its change
     table over [start, as_of] (default start: 1 January of that year). Tables are as :func:`compute` gives
-    them.
+    them, on ``threads`` threads as it does.
 
         >>> coopecon.report(registry, "2023-08-31", by="district").tables["status"]
     """
-    result = _core.indicator_report(registry._cpp, as_of, start, _keys(by), period, units_as_of, format, lang)
+    result = _core.indicator_report(registry._cpp, as_of, start, _keys(by), period, units_as_of, format, lang,
+                                  threads)
     return Report(
         as_of=result["as_of"],
         start=result["start"],

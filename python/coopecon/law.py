@@ -145,7 +145,7 @@ class Reform:
 
 def check(registry: "Registry", as_of: Optional[DateLike] = None, *, law: Union[None, Framework, Reform] = None,
           severity: str = "notice", at_risk_months: int = 2, notice_months: int = 12,
-          across_law_change: str = "by_rule") -> "pandas.DataFrame":
+          across_law_change: str = "by_rule", threads: Optional[int] = None) -> "pandas.DataFrame":
     """The compliance findings of every active or suspended organisation at the end of `as_of` (default: the
     registry's ``data_as_of``, its own as_of date else its latest event, as the command line): one row per
     finding, in registry order, then rule order (docs/legal-rules.md).
@@ -164,7 +164,8 @@ def check(registry: "Registry", as_of: Optional[DateLike] = None, *, law: Union[
     at_risk; `notice_months` how long a lapse stays a notice; `across_law_change` is ``"by_rule"`` (months served
     under the old law count where the new law gives the same ground the same length, docs/legal-rules.md),
     ``"restart"`` (a condition continuing into a new law is counted again from its first day) or
-    ``"keep_start"``.
+    ``"keep_start"``. The organisations are checked in parts on `threads` threads (default: one per core); the
+    findings are the same on any number.
 
         >>> reform = coopecon.Reform.load("data/reforms/min-members-seven-from-2026.json")
         >>> coopecon.compare_findings(coopecon.check(registry, "2027-01-01"),
@@ -178,7 +179,7 @@ def check(registry: "Registry", as_of: Optional[DateLike] = None, *, law: Union[
     elif law is not None and not isinstance(law, Framework):
         raise TypeError(f"law must be a coopecon.Framework or coopecon.Reform, not {type(law).__name__}")
     columns = _core.check(registry._cpp, as_of, at_risk_months, notice_months, across_law_change, severity,
-                          None if law is None else law._cpp)
+                          None if law is None else law._cpp, threads)
 
     def dates(days: Any) -> Any:
         return np.asarray(days, dtype="datetime64[D]").astype("datetime64[ns]")

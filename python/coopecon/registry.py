@@ -121,22 +121,23 @@ class Registry:
         events make of it."""
         return self._cpp.organization(organization)
 
-    def snapshot(self, date: DateLike) -> Snapshot:
-        """Every organisation's state at the end of `date`, as columns.
+    def snapshot(self, date: DateLike, *, threads: Optional[int] = None) -> Snapshot:
+        """Every organisation's state at the end of `date`, as columns. The histories are replayed in parts on
+        `threads` threads (default: one per core); the snapshot is the same on any number.
 
             >>> frame = registry.snapshot("2023-08-31").to_pandas()
             >>> frame.groupby(["kind", "status"], observed=True).size()
         """
-        return Snapshot(self._cpp.snapshot(date))
+        return Snapshot(self._cpp.snapshot(date, threads))
 
-    def snapshots(self, dates: DatesLike) -> list[Snapshot]:
+    def snapshots(self, dates: DatesLike, *, threads: Optional[int] = None) -> list[Snapshot]:
         """Snapshots at strictly increasing dates (ends of periods, say), from one replay of each history:
         faster than one :meth:`snapshot` per date. `dates` may be a list, a ``pandas.DatetimeIndex`` or a numpy
-        datetime64 array.
+        datetime64 array. Replayed on `threads` threads as :meth:`snapshot` is.
 
             >>> registry.snapshots(pd.date_range("2023-01-01", "2023-12-31", freq="Q"))
         """
-        return [Snapshot(cpp) for cpp in self._cpp.snapshots(list(dates))]
+        return [Snapshot(cpp) for cpp in self._cpp.snapshots(list(dates), threads)]
 
     def ids(self) -> list[str]:
         """Organisation ids in registry order, which is the row order of snapshots."""

@@ -24,6 +24,12 @@ namespace py = pybind11;
 
 namespace coopecon::python {
 
+unsigned threads_argument(const std::optional<int>& threads) {
+    if (threads && *threads < 1)
+        throw Error(ErrorCode::usage, "threads must be at least 1, or None for one per core; got " + std::to_string(*threads));
+    return threads ? static_cast<unsigned>(*threads) : 0;
+}
+
 namespace {
 
 py::object text_or_none(const std::string& s) { return s.empty() ? py::none() : py::object(py::str(s)); }

@@ -120,8 +120,9 @@ std::optional<indicators::PeriodLength> period_length(const std::optional<std::s
 
 py::dict compute_table(const SharedRegistry& registry, const std::vector<py::object>& requested, Date start, Date end,
                        const std::vector<std::string>& by, std::optional<Date> units_as_of,
-                       const std::optional<std::string>& period, bool totals) {
+                       const std::optional<std::string>& period, bool totals, const std::optional<int>& threads) {
     indicators::Query q;
+    q.threads = threads_argument(threads);
     q.indicators = resolve(requested, q.size_classes);
     q.by = keys(by);
     q.units_as_of = units_as_of;
@@ -136,8 +137,10 @@ py::dict compute_table(const SharedRegistry& registry, const std::vector<py::obj
 
 py::dict report(const SharedRegistry& registry, std::optional<Date> as_of, std::optional<Date> from,
                 const std::vector<std::string>& by, const std::optional<std::string>& period,
-                std::optional<Date> units_as_of, const std::string& format, const std::string& lang) {
+                std::optional<Date> units_as_of, const std::string& format, const std::string& lang,
+                const std::optional<int>& threads) {
     indicators::ReportOptions o;
+    o.threads = threads_argument(threads);
     o.as_of = as_of;
     o.from = from;
     o.by = keys(by);
@@ -181,13 +184,13 @@ void bind_indicators(py::module_& m) {
           "Checks a user-defined indicator's JSON spec; returns its metadata or raises with every field path.");
     m.def("compute_indicators", &compute_table, py::arg("registry"), py::arg("indicators"), py::arg("start"),
           py::arg("end"), py::arg("by"), py::arg("units_as_of") = py::none(), py::arg("period") = py::none(),
-          py::arg("totals") = true,
+          py::arg("totals") = true, py::arg("threads") = py::none(),
           "A table of indicators (catalogue ids or {'json': spec}) over [start, end], grouped by `by`; with "
           "`period`, a series of calendar months, quarters or years.");
     m.def("indicator_report", &report, py::arg("registry"), py::arg("as_of") = py::none(), py::arg("from_") = py::none(),
           py::arg("by") = std::vector<std::string>{"kind"}, py::arg("period") = py::none(),
           py::arg("units_as_of") = py::none(), py::arg("format") = "text", py::arg("lang") = "en",
-          "The standard report: headline and standard tables, and its rendering.");
+          py::arg("threads") = py::none(), "The standard report: headline and standard tables, and its rendering.");
 }
 
 }  // namespace coopecon::python

@@ -133,8 +133,9 @@ py::array_t<std::int64_t> days(const std::vector<compliance::Finding>& findings,
 
 py::dict check(const SharedRegistry& registry, std::optional<Date> as_of, int at_risk_months, int notice_months,
                const std::string& across_law_change, const std::string& minimum,
-               const std::optional<FrameworkHandle>& law) {
+               const std::optional<FrameworkHandle>& law, const std::optional<int>& threads) {
     compliance::CheckOptions options;
+    options.threads = threads_argument(threads);
     if (law) options.law = law->law;
     options.at_risk_months = at_risk_months;
     options.notice_months = notice_months;
@@ -293,7 +294,7 @@ void bind_law(py::module_& m) {
 void bind_compliance(py::module_& m) {
     m.def("check", &check, py::arg("registry"), py::arg("as_of") = py::none(), py::arg("at_risk_months") = 2,
           py::arg("notice_months") = 12, py::arg("across_law_change") = "by_rule", py::arg("minimum") = "notice",
-          py::arg("law") = py::none(),
+          py::arg("law") = py::none(), py::arg("threads") = py::none(),
           "The compliance findings on `as_of` (None: the registry's data_as_of), as columns.");
     m.def("explain", &explain, py::arg("registry"), py::arg("organization"), py::arg("as_of") = py::none(),
           py::arg("across_law_change") = "by_rule", py::arg("lang") = "en",

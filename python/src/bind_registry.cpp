@@ -364,8 +364,9 @@ void bind_registry(py::module_& m) {
                 self.write([&](Registry& r) { r.info() = std::move(value); });
             },
             "Title, source, whether synthetic, and the date the data describe.")
-        .def("snapshot", &named_snapshot, py::arg("date"), "Every organisation's state at the end of `date`.")
-        .def("snapshots", &named_snapshots, py::arg("dates"),
+        .def("snapshot", &named_snapshot, py::arg("date"), py::arg("threads") = py::none(),
+             "Every organisation's state at the end of `date`.")
+        .def("snapshots", &named_snapshots, py::arg("dates"), py::arg("threads") = py::none(),
              "Snapshots at strictly increasing dates, from one replay of each history.")
         .def(py::pickle(&registry_get_state, &registry_set_state));
 }

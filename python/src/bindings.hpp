@@ -8,7 +8,12 @@
 
 #include <pybind11/pybind11.h>
 
+#include <optional>
+
 namespace coopecon::python {
+
+/// The thread count a Python call asks for: None means one per core (0 in the library); fewer than 1 is refused.
+unsigned threads_argument(const std::optional<int>& threads);
 
 /// A problem as the dict coopecon.Error.problems holds: code, message, file, line, column, path, organization,
 /// event, date, rule, legal_basis (bind_core.cpp).

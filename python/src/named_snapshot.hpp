@@ -40,16 +40,20 @@ inline std::vector<std::string> area_codes(const Registry& r) {
 }  // namespace named_snapshot_detail
 
 /// The snapshot of `registry` at the end of `date`, with its names (reads without the GIL).
-inline NamedSnapshot named_snapshot(const SharedRegistry& registry, Date date) {
+inline NamedSnapshot named_snapshot(const SharedRegistry& registry, Date date, const std::optional<int>& threads) {
+    const auto n = threads_argument(threads);
     return registry.read([&](const Registry& r) {
-        return NamedSnapshot{r.snapshot(date), named_snapshot_detail::ids(r), named_snapshot_detail::area_codes(r)};
+        return NamedSnapshot{r.snapshot(date, SnapshotColumns::all(), n), named_snapshot_detail::ids(r),
+                             named_snapshot_detail::area_codes(r)};
     });
 }
 
 /// Snapshots at strictly increasing dates from one replay of each history, with their names.
-inline std::vector<NamedSnapshot> named_snapshots(const SharedRegistry& registry, const std::vector<Date>& dates) {
+inline std::vector<NamedSnapshot> named_snapshots(const SharedRegistry& registry, const std::vector<Date>& dates,
+                                                  const std::optional<int>& threads) {
+    const auto n = threads_argument(threads);
     return registry.read([&](const Registry& r) {
-        auto snapshots = r.snapshots(dates);
+        auto snapshots = r.snapshots(dates, {}, n);
         const auto ids = named_snapshot_detail::ids(r);
         const auto area_codes = named_snapshot_detail::area_codes(r);
         std::vector<NamedSnapshot> out;

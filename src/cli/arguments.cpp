@@ -38,6 +38,17 @@ void check_out_file(Arguments&, std::string_view value) {
     if (value.empty()) throw UsageError("--out needs a file name", {});
 }
 
+namespace {
+constexpr unsigned thread_limit = 1024;  // more is a mistake, not a machine
+}  // namespace
+
+void check_thread_count(Arguments&, std::string_view value) { whole_number<unsigned>("threads", value, 1, thread_limit); }
+
+unsigned threads_of(const Arguments& a) {
+    const auto v = a.value(option::threads.name);
+    return v ? whole_number<unsigned>("threads", *v, 1, thread_limit) : 0;
+}
+
 std::string usage_line(std::string_view command, const Syntax& syntax) {
     std::string out = concat("usage: coopecon ", command);
     if (!syntax.operands.empty()) out += concat(" ", syntax.operands);

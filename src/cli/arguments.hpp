@@ -102,6 +102,9 @@ void set_lang(Arguments&, std::string_view);
 void set_format(Arguments&, std::string_view);
 /// Checks the value of an --out option: a file name (the command writes it when the run succeeds).
 void check_out_file(Arguments&, std::string_view);
+void check_thread_count(Arguments&, std::string_view);
+/// The value of --threads, or 0 (one thread per core) when it is not given.
+unsigned threads_of(const Arguments&);
 
 namespace option {
 inline constexpr Option as_of{"as-of", "DATE",
@@ -110,6 +113,9 @@ inline constexpr Option as_of{"as-of", "DATE",
 inline constexpr Option lang{"lang", "en|vi", "labels in English or Vietnamese (default: en)", set_lang};
 inline constexpr Option format{"format", "text|md|csv|json|html",
                                "aligned text, Markdown, CSV, JSON or an HTML page (default: text)", set_format};
+inline constexpr Option threads{"threads", "N",
+                                "replay the organisations on N threads (default: one per core); the output is the same",
+                                check_thread_count};
 }  // namespace option
 
 /// Every option, in the order the general help lists them.

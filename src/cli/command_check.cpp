@@ -48,9 +48,10 @@ constexpr Option severity_option{"severity", "unknown|at_risk|due",
 constexpr Option at_risk_option{"at-risk-months", "N",
                                 "a finding is at risk this many months before its threshold (default: 2)",
                                 check_at_risk_months};
-constexpr std::array<const Option*, 12> check_options{
-    &option::as_of,    &severity_option,     &option::across,       &at_risk_option, &option::law, &option::reform,
-    &option::csv_rows, &option::csv_mapping, &option::csv_bad_rows, &option::csv_areas, &option::lang,  &option::format};
+constexpr std::array<const Option*, 13> check_options{
+    &option::as_of,    &severity_option,     &option::across,       &at_risk_option,    &option::law,  &option::reform,
+    &option::csv_rows, &option::csv_mapping, &option::csv_bad_rows, &option::csv_areas, &option::lang, &option::format,
+    &option::threads};
 
 constexpr Syntax check_syntax{
     "FILE", 1,
@@ -158,6 +159,7 @@ int check(const Invocation& call) {
 
     const auto& registry = *loaded.registry;
     compliance::CheckOptions options;
+    options.threads = threads_of(args);
     if (const auto v = args.value(severity_option.name))
         options.minimum = *enum_from_name<compliance::Severity>(*v);
     if (const auto v = args.value(option::across.name)) options.across_law_change = *enum_from_name<law::AcrossLawChange>(*v);

@@ -52,10 +52,10 @@ constexpr Option units_option{"units-as-of", "DATE",
                               check_units};
 constexpr Option report_out_option{"out", "FILE", "write the report to this file (default: standard output)",
                                    check_out_file};
-constexpr std::array<const Option*, 12> report_options{
-    &option::as_of,    &by_option,           &period_option,         &from_option,  &units_option,
+constexpr std::array<const Option*, 13> report_options{
+    &option::as_of,    &by_option,           &period_option,         &from_option,       &units_option,
     &option::csv_rows, &option::csv_mapping, &option::csv_bad_rows, &option::csv_areas, &option::lang, &option::format,
-    &report_out_option};
+    &report_out_option, &option::threads};
 
 constexpr Syntax report_syntax{
     "[FILE]", 0,
@@ -100,6 +100,7 @@ int report(const Invocation& call) {
 
     indicators::ReportOptions o;
     o.as_of = args.as_of;
+    o.threads = threads_of(args);
     if (const auto v = args.value(by_option.name)) o.by = {indicators::GroupKey::parse(*v)};
     if (const auto v = args.value(period_option.name)) o.period = enum_from_name<indicators::PeriodLength>(*v);
     if (const auto v = args.value(from_option.name)) o.from = parsed(*v);

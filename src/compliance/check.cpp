@@ -5,18 +5,17 @@
 #include <coopecon/core/date_text.hpp>
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
+#include <coopecon/core/parallel.hpp>
 #include <coopecon/law/citation.hpp>
 #include <coopecon/law/compliance_rule.hpp>
 #include <coopecon/law/framework.hpp>
 #include <coopecon/law/law_calendar.hpp>
 
 #include <algorithm>
-#include <future>
 #include <iterator>
 #include <optional>
 #include <string>
-#include <system_error>
-#include <thread>
+#include <vector>
 
 namespace coopecon::compliance {
 
@@ -197,33 +196,15 @@ std::vector<Finding> check(const Registry& registry, Date as_of, const CheckOpti
     const law::LawCalendar calendar(law_of(registry, options));
     const Date data_until = registry.data_as_of();
     const std::size_t n = registry.size();
-    auto part = [&](std::size_t begin, std::size_t end) {
-        std::vector<Finding> out;
-        for (std::size_t i = begin; i < end; ++i)
-            check_one(registry, static_cast<OrgIndex>(i), as_of, options, calendar, data_until, out);
-        return out;
-    };
     constexpr std::size_t min_part = 4096;  // fewer organisations than this are not worth a thread
-    const std::size_t threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t parts = std::min(threads, std::max<std::size_t>(1, n / min_part));
-    if (parts <= 1) return part(0, n);
-    // A part that cannot get a thread of its own (the system refuses one) runs on this thread instead.
-    std::vector<std::future<std::vector<Finding>>> futures;
-    for (std::size_t k = 0; k < parts; ++k) {
-        const std::size_t begin = n * k / parts, end = n * (k + 1) / parts;
-        try {
-            futures.push_back(std::async(std::launch::async, part, begin, end));
-        } catch (const std::system_error&) {
-            std::promise<std::vector<Finding>> here;
-            here.set_value(part(begin, end));
-            futures.push_back(here.get_future());
-        }
-    }
-    std::vector<Finding> out;
-    for (auto& f : futures) {
-        auto findings = f.get();
-        out.insert(out.end(), std::make_move_iterator(findings.begin()), std::make_move_iterator(findings.end()));
-    }
+    std::vector<std::vector<Finding>> found(part_count(n, options.threads, min_part));
+    for_each_part(n, found.size(), [&](std::size_t k, std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i)
+            check_one(registry, static_cast<OrgIndex>(i), as_of, options, calendar, data_until, found[k]);
+    });
+    std::vector<Finding> out = std::move(found.front());
+    for (std::size_t k = 1; k < found.size(); ++k)
+        out.insert(out.end(), std::make_move_iterator(found[k].begin()), std::make_move_iterator(found[k].end()));
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
+#include <coopecon/core/parallel.hpp>
 #include <coopecon/indicators/render.hpp>
 #include <coopecon/model/area_catalog.hpp>
 #include <coopecon/registry/registry.hpp>
@@ -534,6 +535,17 @@ void Accumulation::add_block(const Snapshot& s, std::size_t b, std::size_t n, co
     }
 }
 
+void Accumulation::merge(const Accumulation& other) {
+    const auto A = plan_.accumulators.size();
+    std::vector<std::uint32_t> group(other.groups_.size());
+    for (std::size_t g = 0; g < group.size(); ++g) group[g] = groups_.of(other.groups_.code(g));
+    sums_.resize(groups_.size() * A, 0);
+    for (std::size_t g = 0; g < group.size() && (g + 1) * A <= other.sums_.size(); ++g)
+        for (std::size_t a = 0; a < A; ++a) sums_[group[g] * A + a] += other.sums_[g * A + a];
+    for (std::size_t a = 0; a < A; ++a)
+        for (const auto& [g, commune] : other.communes_[a]) communes_[a].emplace_back(group[g], commune);
+}
+
 void Accumulation::append_to(Table& t, bool period_key) const {
     const auto G = groups_.size();
     const auto A = plan_.accumulators.size();
@@ -593,7 +605,9 @@ void Accumulation::append_to(Table& t, bool period_key) const {
 
 // ---- feeding accumulations -------------------------------------------------------------------------------
 
-void accumulate_replayed(const Registry& reg, std::span<Accumulation> accs, std::size_t max_dates) {
+void accumulate_replayed(const Registry& reg, std::span<Accumulation> accs, unsigned threads, std::size_t max_dates) {
+    constexpr std::size_t min_part = 16384;  // fewer organisations than this are not worth a thread
+    const std::size_t parts = part_count(reg.size(), threads, min_part);
     for (std::size_t first = 0; first < accs.size();) {
         std::vector<Date> dates;
         std::size_t last = first;
@@ -616,14 +630,22 @@ void accumulate_replayed(const Registry& reg, std::span<Accumulation> accs, std:
             columns[reads.back()[0]].add(acc.columns(false));
             if (acc.needs_previous()) columns[reads.back()[1]].add(acc.columns(true));
         }
-        reg.for_each_snapshot_block(dates, columns, [&](std::size_t, std::span<const Snapshot> blocks) {
-            for (std::size_t a = first; a < last; ++a) {
-                auto& acc = accs[a];
-                const auto& [end, before] = reads[a - first];
-                acc.add(blocks[end], 0, blocks[end].size(), false);
-                if (acc.needs_previous()) acc.add(blocks[before], 0, blocks[before].size(), true);
-            }
+        // Part 0 feeds the accumulations themselves, every other part copies of them, merged in part order.
+        const std::span<Accumulation> taken = accs.subspan(first, last - first);
+        std::vector<std::vector<Accumulation>> copies(parts - 1, std::vector<Accumulation>(taken.begin(), taken.end()));
+        for_each_part(reg.size(), parts, [&](std::size_t k, std::size_t begin, std::size_t end) {
+            const std::span<Accumulation> fed = k == 0 ? taken : std::span<Accumulation>(copies[k - 1]);
+            reg.for_each_snapshot_block(dates, columns, begin, end, [&](std::size_t, std::span<const Snapshot> blocks) {
+                for (std::size_t a = 0; a < fed.size(); ++a) {
+                    auto& acc = fed[a];
+                    const auto& [at_end, before] = reads[a];
+                    acc.add(blocks[at_end], 0, blocks[at_end].size(), false);
+                    if (acc.needs_previous()) acc.add(blocks[before], 0, blocks[before].size(), true);
+                }
+            });
         });
+        for (const auto& part : copies)
+            for (std::size_t a = 0; a < taken.size(); ++a) taken[a].merge(part[a]);
         first = last;
     }
 }

@@ -137,6 +137,11 @@ public:
     /// start (previous = true).
     void add(const Snapshot& s, std::size_t b, std::size_t n, bool previous);
 
+    /// Adds what `other`, an accumulation of the same query and period over other organisations, has summed:
+    /// for the parts of a registry accumulated on threads of their own. Every sum is whole, and the rows come in
+    /// key order, so the table does not depend on how the organisations were split.
+    void merge(const Accumulation& other);
+
     /// Appends the period's rows (one per group in key order, then the totals) to t; its columns are made on
     /// the first period.
     void append_to(Table& t, bool period_key) const;
@@ -177,7 +182,10 @@ private:
 /// Feeds accumulations from replays of the registry: their snapshots come a block of organisations at a time,
 /// so no snapshot column of the registry's size is made. Accumulations are taken in order, as many at a time
 /// as have at most `max_dates` snapshot dates between them (memory grows with the dates, not the registry).
-void accumulate_replayed(const Registry& reg, std::span<Accumulation> accs, std::size_t max_dates = 32);
+/// The organisations are split into parts on `threads` threads (0: one per core), each feeding copies of the
+/// accumulations, which are then merged in part order.
+void accumulate_replayed(const Registry& reg, std::span<Accumulation> accs, unsigned threads,
+                         std::size_t max_dates = 32);
 
 /// The columns of the period's end snapshot (previous = false) or of the earlier one (previous = true) that an
 /// accumulation of the query reads.

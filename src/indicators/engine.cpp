@@ -32,7 +32,7 @@ std::pair<SnapshotColumns, SnapshotColumns> columns_read(const Query& q) {
 
 Table compute(const Registry& reg, const Query& q, const Period& period) {
     detail::Accumulation acc(q, period, reg.areas());
-    detail::accumulate_replayed(reg, std::span<detail::Accumulation>(&acc, 1));
+    detail::accumulate_replayed(reg, std::span<detail::Accumulation>(&acc, 1), q.threads);
     Table t;
     acc.append_to(t, false);
     return t;
@@ -44,7 +44,7 @@ Table compute(const Registry& reg, Query q, const std::vector<Period>& periods) 
     std::vector<detail::Accumulation> accs;
     accs.reserve(periods.size());
     for (const auto& p : periods) accs.emplace_back(q, p, reg.areas());
-    detail::accumulate_replayed(reg, accs);
+    detail::accumulate_replayed(reg, accs, q.threads);
     Table t;
     for (const auto& acc : accs) acc.append_to(t, true);
     return t;

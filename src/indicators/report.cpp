@@ -117,6 +117,7 @@ ReportQuery report_query(const Registry& reg, const ReportOptions& options, cons
     r.query.units_as_of = r.units_as_of;
     r.query.size_classes = options.size_classes;
     r.query.scoring = options.scoring;
+    r.query.threads = options.threads;
     std::vector<std::vector<std::string>> lists;
     for (const auto& s : layout.sections) lists.push_back(s.columns);
     if (r.by_kind) lists.push_back(layout.headline);
@@ -145,7 +146,7 @@ Report standard_report(const Registry& reg, const ReportOptions& options, const 
         head.indicators = catalogue_indicators(layout.headline, options.scoring);
         accs.emplace_back(std::move(head), r.period, reg.areas());
     }
-    detail::accumulate_replayed(reg, accs);
+    detail::accumulate_replayed(reg, accs, options.threads);
     Table all;
     accs[0].append_to(all, false);
     if (by_kind) {

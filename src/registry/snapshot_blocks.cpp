@@ -5,6 +5,8 @@
 
 #include "history/replay_effects.hpp"
 
+#include <coopecon/core/parallel.hpp>
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -23,14 +25,15 @@ void check_snapshot_request(std::span<const Date> dates, std::span<const Snapsho
 }  // namespace
 
 template <class Sink>
-void Registry::replay_blocks(std::span<const Date> dates, Sink&& sink) const {
+void Registry::replay_blocks(std::span<const Date> dates, std::size_t begin, std::size_t end, Sink&& sink) const {
     // Small enough that a block's states and the rows written from them stay in the core's caches.
     constexpr std::size_t block = 128;
     std::vector<OrgState> states(dates.size() * block);
     std::array<Sector, block> sectors{};
     std::array<AreaIndex, block> areas{};
-    for (std::size_t first = 0; first < rows_.size(); first += block) {
-        const std::size_t n = std::min(block, rows_.size() - first);
+    end = std::min(end, rows_.size());
+    for (std::size_t first = begin; first < end; first += block) {
+        const std::size_t n = std::min(block, end - first);
         for (std::size_t j = 0; j < n; ++j) {
             const std::size_t i = first + j;
             const auto& row = rows_[i];
@@ -49,32 +52,41 @@ void Registry::replay_blocks(std::span<const Date> dates, Sink&& sink) const {
     }
 }
 
-Snapshot Registry::snapshot(Date date, SnapshotColumns columns) const {
-    return std::move(snapshots(std::span<const Date>(&date, 1), std::span<const SnapshotColumns>(&columns, 1)).front());
+Snapshot Registry::snapshot(Date date, SnapshotColumns columns, unsigned threads) const {
+    return std::move(snapshots(std::span<const Date>(&date, 1), std::span<const SnapshotColumns>(&columns, 1), threads)
+                         .front());
 }
 
-std::vector<Snapshot> Registry::snapshots(std::span<const Date> dates, std::span<const SnapshotColumns> columns) const {
+std::vector<Snapshot> Registry::snapshots(std::span<const Date> dates, std::span<const SnapshotColumns> columns,
+                                          unsigned threads) const {
     check_snapshot_request(dates, columns);
     std::vector<Snapshot> out(dates.size());
     for (std::size_t k = 0; k < dates.size(); ++k) {
         out[k].as_of = dates[k];
         out[k].resize(rows_.size(), columns.empty() ? SnapshotColumns::all() : columns[k]);
     }
-    replay_blocks(dates, [&](std::size_t first, std::span<const OrgState> states, std::span<const Sector> sectors,
-                             std::span<const AreaIndex> areas) {
-        const std::size_t n = sectors.size();
-        for (std::size_t k = 0; k < dates.size(); ++k) out[k].set_rows(first, states.subspan(k * n, n), sectors, areas);
-    });
+    // Each part writes the rows of its own organisations, so the snapshots are the same on any number of threads.
+    constexpr std::size_t min_part = 16384;
+    for_each_part(rows_.size(), part_count(rows_.size(), threads, min_part),
+                  [&](std::size_t, std::size_t begin, std::size_t end) {
+                      replay_blocks(dates, begin, end,
+                                    [&](std::size_t first, std::span<const OrgState> states,
+                                        std::span<const Sector> sectors, std::span<const AreaIndex> areas) {
+                                        const std::size_t n = sectors.size();
+                                        for (std::size_t k = 0; k < dates.size(); ++k)
+                                            out[k].set_rows(first, states.subspan(k * n, n), sectors, areas);
+                                    });
+                  });
     return out;
 }
 
 void Registry::snapshot_blocks(std::span<const Date> dates, std::span<const SnapshotColumns> columns,
-                               const BlockSink& f) const {
+                               std::size_t begin, std::size_t end, const BlockSink& f) const {
     check_snapshot_request(dates, columns);
     std::vector<Snapshot> blocks(dates.size());
     for (std::size_t k = 0; k < dates.size(); ++k) blocks[k].as_of = dates[k];
-    replay_blocks(dates, [&](std::size_t first, std::span<const OrgState> states, std::span<const Sector> sectors,
-                             std::span<const AreaIndex> areas) {
+    replay_blocks(dates, begin, end, [&](std::size_t first, std::span<const OrgState> states,
+                                         std::span<const Sector> sectors, std::span<const AreaIndex> areas) {
         const std::size_t n = sectors.size();
         for (std::size_t k = 0; k < dates.size(); ++k) {
             if (blocks[k].size() != n) blocks[k].resize(n, columns.empty() ? SnapshotColumns::all() : columns[k]);

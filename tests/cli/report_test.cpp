@@ -255,7 +255,8 @@ TEST_F(Report, UsageErrors) {
         EXPECT_THAT(r.err, StartsWith("coopecon report: " + c.message + "\nusage: coopecon report [FILE] [--as-of DATE] "
                                       "[--by KEY] [--period month|quarter|year] [--from DATE] [--units-as-of DATE] "
                                       "[--rows organizations|events] [--mapping FILE] [--bad-rows refuse|skip] "
-                                      "[--areas FILE] [--lang en|vi] [--format text|md|csv|json|html] [--out FILE]\n"))
+                                      "[--areas FILE] [--lang en|vi] [--format text|md|csv|json|html] [--out FILE] "
+                                      "[--threads N]\n"))
             << r.err;
     }
 }

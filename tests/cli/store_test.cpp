@@ -123,6 +123,18 @@ TEST(CliStore, InitThenAppendOrganisationsAndEvents) {
                                                               "organization id CM-HTX-0001 is already used"));
 }
 
+TEST(CliStore, ThreadsChangeNothingButTheCoresUsed) {
+    for (const auto* command : {"report", "check"}) {
+        const auto one = run_cli({command, store_example, "--threads", "1"});
+        EXPECT_EQ(one.status, 0);
+        EXPECT_EQ(run_cli({command, store_example, "--threads", "2"}).out, one.out) << command;
+        EXPECT_EQ(run_cli({command, store_example}).out, one.out) << command;
+        const auto none = run_cli({command, store_example, "--threads", "0"});
+        EXPECT_EQ(none.status, 2);
+        EXPECT_THAT(none.err, testing::HasSubstr("--threads needs a whole number from 1 to 1024, not '0'"));
+    }
+}
+
 /// A registry of `n` cooperatives with seven members each, and an events file of `per` extraordinary assemblies
 /// for each, on consecutive days.
 std::pair<std::string, std::string> kill_test_files(int n, int per) {

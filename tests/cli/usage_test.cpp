@@ -19,7 +19,7 @@ using ::testing::StartsWith;
 const std::string report_usage =
     "usage: coopecon report [FILE] [--as-of DATE] [--by KEY] [--period month|quarter|year] [--from DATE] "
     "[--units-as-of DATE] [--rows organizations|events] [--mapping FILE] [--bad-rows refuse|skip] [--areas FILE] "
-    "[--lang en|vi] [--format text|md|csv|json|html] [--out FILE]\n";
+    "[--lang en|vi] [--format text|md|csv|json|html] [--out FILE] [--threads N]\n";
 const std::string validate_usage =
     "usage: coopecon validate FILE [--rows organizations|events] [--mapping FILE] [--bad-rows refuse|skip] "
     "[--areas FILE]\n";

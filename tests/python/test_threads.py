@@ -1,59 +1,39 @@
-"""Threads: registry calls release the GIL, reads run side by side, and a change never tears a read."""
+"""threads= in Python: snapshots, the report, a computed series and the compliance check of a registry large enough
+to be split into parts are the same on one thread and on two; a thread count below one is refused."""
 
-import concurrent.futures
-import threading
-
-import numpy as np
+import pytest
 
 import coopecon
 
-from conftest import D, cooperative_a
+
+@pytest.fixture(scope="module")
+def large_registry():
+    # Above twice the smallest part (16,384 organisations), so that two threads really split the work.
+    return coopecon.synthesize("world", seed=3, organizations=40_000)
 
 
-def many_cooperatives(count):
-    registry = coopecon.Registry()
-    organizations = []
-    for i in range(count):
-        org = cooperative_a()
-        org["id"] = f"HTX-{i:05d}"
-        organizations.append(org)
-    registry.add(organizations)
-    return registry
+def test_snapshots_are_the_same_on_one_thread_and_two(large_registry):
+    one = large_registry.snapshot("2024-06-30", threads=1).to_pandas()
+    assert large_registry.snapshot("2024-06-30", threads=2).to_pandas().equals(one)
+    assert large_registry.snapshot("2024-06-30").to_pandas().equals(one)
+    both = large_registry.snapshots(["2020-12-31", "2024-06-30"], threads=2)
+    assert both[1].to_pandas().equals(one)
 
 
-def test_snapshots_computed_on_two_threads_at_once_are_equal():
-    registry = many_cooperatives(2000)
-    start = threading.Barrier(2)
-
-    def compute(date):
-        start.wait()
-        return registry.snapshot(date)
-
-    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
-        first, second = pool.map(compute, [D(2022, 7, 1), D(2022, 7, 1)])
-    assert first.ids == second.ids
-    for name, column in first.columns.items():
-        assert np.array_equal(column, second.columns[name]), name
-    assert (first.columns["status"] == coopecon.names("LegalStatus").index("suspended")).all()
+def test_the_report_series_and_check_are_the_same_on_one_thread_and_two(large_registry):
+    one = coopecon.report(large_registry, "2024-06-30", by="province", period="year", start="2021-01-01", threads=1)
+    two = coopecon.report(large_registry, "2024-06-30", by="province", period="year", start="2021-01-01", threads=2)
+    assert two.text == one.text
+    series = [coopecon.indicators.compute(large_registry, ["organizations", "members"], "2021-01-01", "2024-06-30",
+                                          by="kind", period="quarter", threads=n) for n in (1, 2)]
+    assert series[1].equals(series[0])
+    findings = [coopecon.check(large_registry, "2024-06-30", threads=n) for n in (1, 2)]
+    assert len(findings[0]) > 0 and findings[1].equals(findings[0])
 
 
-def test_reads_see_a_change_whole_or_not_at_all():
-    registry = many_cooperatives(500)
-    ids = registry.ids()
-    batch = [(org_id, {"date": "2023-03-20", "type": "assembly_held", "kind": "annual"}) for org_id in ids]
-    before, after = np.int32((D(2021, 3, 20) - D(1970, 1, 1)).days), np.int32((D(2023, 3, 20) - D(1970, 1, 1)).days)
-    seen = []
-
-    def read():
-        for _ in range(20):
-            column = registry.snapshot("2023-12-31").columns["last_annual_assembly"]
-            seen.append(column.copy())
-
-    readers = [threading.Thread(target=read) for _ in range(2)]
-    for thread in readers:
-        thread.start()
-    registry.append_many(batch)
-    for thread in readers:
-        thread.join()
-    assert registry.event_count == 500 * 7
-    assert all((column == before).all() or (column == after).all() for column in seen)
+@pytest.mark.parametrize("threads", [0, -2])
+def test_fewer_than_one_thread_is_refused(large_registry, threads):
+    with pytest.raises(coopecon.Error, match="threads must be at least 1"):
+        large_registry.snapshot("2024-06-30", threads=threads)
+    with pytest.raises(coopecon.Error, match="threads must be at least 1"):
+        coopecon.check(large_registry, threads=threads)

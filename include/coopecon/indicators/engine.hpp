@@ -42,6 +42,8 @@ struct Query {
     std::vector<SizeClass> size_classes = tt01_2020_size_classes();
     ScoringHooks scoring;
     bool totals = true;                     // add a totals row (per period in a series); always one without keys
+    unsigned threads = 0;  // organisations are accumulated in parts on this many threads (0: one per core); the
+                           // table is the same on any number
 };
 
 /// The unit at `level` in which area `a` is reported on `units_as_of`: the unit at that level that covers it,

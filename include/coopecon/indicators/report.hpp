@@ -29,6 +29,7 @@ struct ReportOptions {
     std::optional<Date> units_as_of;   // areas in the units valid then; default: as_of
     std::vector<SizeClass> size_classes = tt01_2020_size_classes();
     ScoringHooks scoring;
+    unsigned threads = 0;  // threads to replay on (0: one per core); the report is the same on any number
 };
 
 struct Report {

@@ -122,12 +122,15 @@ public:
     OrgState state_at(std::string_view id, Date date) const;
 
     /// Every organisation's state at the end of `date`, as columns (row i = OrgIndex i): the selected columns.
-    Snapshot snapshot(Date date, SnapshotColumns columns = SnapshotColumns::all()) const;
+    /// The organisations are replayed in parts on `threads` threads (0: one per core); the snapshot is the same.
+    Snapshot snapshot(Date date, SnapshotColumns columns = SnapshotColumns::all(), unsigned threads = 0) const;
 
     /// Snapshots at several dates from one replay of each history: row i of every snapshot is OrgIndex i.
     /// `dates` must be in increasing order (series of periods ask for their ends this way). `columns` selects
-    /// the columns of each snapshot, one entry per date; when empty, every snapshot has every column.
-    std::vector<Snapshot> snapshots(std::span<const Date> dates, std::span<const SnapshotColumns> columns = {}) const;
+    /// the columns of each snapshot, one entry per date; when empty, every snapshot has every column. Replayed
+    /// on `threads` threads as snapshot() is.
+    std::vector<Snapshot> snapshots(std::span<const Date> dates, std::span<const SnapshotColumns> columns = {},
+                                    unsigned threads = 0) const;
 
     /// The same snapshots as `snapshots(dates, columns)`, handed over a block of organisations at a time, for
     /// work that reduces rows and needs no whole columns: f(first, blocks) gets blocks[k] at dates[k], whose
@@ -135,7 +138,14 @@ public:
     /// of the registry's size is ever allocated; they are valid only during the call.
     template <class F>
     void for_each_snapshot_block(std::span<const Date> dates, std::span<const SnapshotColumns> columns, F&& f) const {
-        snapshot_blocks(dates, columns, [&f](std::size_t first, std::span<const Snapshot> blocks) { f(first, blocks); });
+        for_each_snapshot_block(dates, columns, 0, size(), std::forward<F>(f));
+    }
+    /// The same for the organisations [begin, end) only: for parts of the registry on threads of their own.
+    template <class F>
+    void for_each_snapshot_block(std::span<const Date> dates, std::span<const SnapshotColumns> columns,
+                                 std::size_t begin, std::size_t end, F&& f) const {
+        snapshot_blocks(dates, columns, begin, end,
+                        [&f](std::size_t first, std::span<const Snapshot> blocks) { f(first, blocks); });
     }
 
     /// Bytes the registry holds for its organisations: the records (reserved capacity included), the heap
@@ -148,14 +158,15 @@ public:
 private:
     /// for_each_snapshot_block compiled once: `f` is called once a block, not once a row.
     using BlockSink = std::function<void(std::size_t first, std::span<const Snapshot> blocks)>;
-    void snapshot_blocks(std::span<const Date> dates, std::span<const SnapshotColumns> columns,
-                         const BlockSink& f) const;
+    void snapshot_blocks(std::span<const Date> dates, std::span<const SnapshotColumns> columns, std::size_t begin,
+                         std::size_t end, const BlockSink& f) const;
 
-    /// Replays every history once to each of `dates`, a block of organisations at a time, and hands each block
-    /// to sink(first, states, sectors, areas): for n = sectors.size() organisations from OrgIndex first,
-    /// states[k * n + j] is organisation first + j at dates[k]. Defined with the snapshots that use it.
+    /// Replays the histories of organisations [begin, end) once to each of `dates`, a block of organisations at a
+    /// time, and hands each block to sink(first, states, sectors, areas): for n = sectors.size() organisations
+    /// from OrgIndex first, states[k * n + j] is organisation first + j at dates[k]. Defined with the snapshots
+    /// that use it.
     template <class Sink>
-    void replay_blocks(std::span<const Date> dates, Sink&& sink) const;
+    void replay_blocks(std::span<const Date> dates, std::size_t begin, std::size_t end, Sink&& sink) const;
 
     /// Store the histories again, front to back in organisation order, leaving out dead bytes. Nothing changes
     /// unless every history was copied.
