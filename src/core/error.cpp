@@ -1,4 +1,5 @@
 #include <coopecon/core/error.hpp>
+#include <coopecon/core/input_limits.hpp>
 
 namespace coopecon {
 
@@ -21,11 +22,11 @@ std::string Problem::to_string() const {
     }
     if (!path.empty()) {
         sep();
-        out += path;
+        out += cut_text(path, 200);  // a path holds the input's keys, which may be anything
     }
     if (!organization.empty() || !event.empty()) {
         sep();
-        if (!organization.empty()) out += "organization " + organization;
+        if (!organization.empty()) out += "organization " + cut_text(organization);
         if (!event.empty()) {
             if (!organization.empty()) out += ", ";
             out += "event " + event;
@@ -33,7 +34,7 @@ std::string Problem::to_string() const {
         }
     }
     sep();
-    out += message;
+    out += cut_text(message, 2000);  // messages quote ids and values of the input
     if (!rule.empty() || !legal_basis.empty()) {
         out += " [";
         out += rule.empty() ? std::string() : "rule " + rule;

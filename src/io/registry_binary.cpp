@@ -1,6 +1,7 @@
 #include <coopecon/io/registry_binary.hpp>
 
 #include "io/extra_areas.hpp"
+#include "io/registry_assembly.hpp"
 #include "json/source.hpp"
 
 #include <coopecon/core/binary.hpp>
@@ -290,21 +291,8 @@ Registry read_registry_binary(std::span<const std::byte> bytes, std::shared_ptr<
     if (!well_formed(info) || !well_formed(areas) || !well_formed(crosswalk) || !well_formed(records))
         not_a_registry(file, "a value out of range");
 
-    auto catalog = vietnam_areas();
-    if (!areas.empty() || !crosswalk.empty())
-        catalog = std::make_shared<const AreaCatalog>(catalog->with(std::move(areas), std::move(crosswalk)));
-    Registry registry(std::move(law), std::move(catalog));
-    registry.info() = std::move(info);
-    registry.reserve(records.size());
-    try {
-        registry.add(std::move(records));
-    } catch (const Error& e) {
-        auto problems = e.problems();
-        for (auto& p : problems)
-            if (p.file.empty()) p.file = std::string(file);
-        throw Error(std::move(problems));
-    }
-    return registry;
+    return detail::assemble_registry(std::move(law), std::move(info), std::move(areas), std::move(crosswalk),
+                                     std::move(records), file);
 }
 
 bool is_registry_binary(std::span<const std::byte> first_bytes) noexcept {

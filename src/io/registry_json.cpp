@@ -2,13 +2,17 @@
 // reader that reports every problem of a file at once, and the streaming writer.
 
 #include "io/extra_areas.hpp"
+#include "io/registry_assembly.hpp"
 #include "io/registry_codec.hpp"
 
 #include <coopecon/core/enum_text.hpp>
+#include <coopecon/core/input_limits.hpp>
 #include <coopecon/core/spelling.hpp>
 #include <coopecon/core/text_file.hpp>
 #include <coopecon/io/registry_json.hpp>
+#include "json/input.hpp"
 #include "json/json.hpp"
+#include "json/stream.hpp"
 #include <coopecon/model/area.hpp>
 #include <coopecon/model/area_catalog.hpp>
 #include <coopecon/model/area_catalog_json.hpp>
@@ -20,6 +24,8 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <functional>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -160,79 +166,209 @@ void write_registry(json::Writer& w, const Registry& registry) {
 
 }  // namespace
 
-Registry read_registry(std::string_view text, std::string_view file, std::shared_ptr<const law::Framework> law) {
-    static constexpr std::array<std::string_view, 6> keys{"format", "version", "info",
-                                                          "areas",  "crosswalk", "organizations"};
-    Problems problems;
-    const auto root = json::parse(text, file, problems);
-    json::Reader r(problems);
-    RegistryInfo info;
-    std::vector<Area> areas;
-    std::vector<AreaSuccession> crosswalk;
-    std::vector<OrganizationRecord> records;  // the organisations read without a problem
-    std::vector<std::size_t> file_index;      // of each of `records` in the file's list
-    std::vector<std::string> left_out;        // ids of the organisations with problems
+namespace {
 
-    const auto* o = r.object(root);
-    bool usable = o && json::check_format(r, *o, registry_format, registry_version);
-    if (usable) {
-        r.check_keys(*o, {keys});
-        r.member(*o, "info", info);
-        usable = r.member(*o, "areas", areas);
-        usable = r.member(*o, "crosswalk", crosswalk) && usable;
-        auto scope = r.key("organizations");
-        if (const auto* list = o->if_contains("organizations")) {
-            if (const auto* a = r.array(*list)) {
-                records.reserve(a->size());
-                for (std::size_t i = 0; i < a->size(); ++i) {
-                    auto element = r.index(i);
-                    OrganizationRecord record;
-                    if (r.read((*a)[i], record)) {
-                        records.push_back(std::move(record));
-                        file_index.push_back(i);
-                    } else if (!record.organization.id.empty()) {
-                        left_out.push_back(record.organization.id);
-                    }
-                }
-            }
-        }
+/// The registry file's reader: the root's members as they come, the organisations one at a time, added to the
+/// registry a part at a time once the catalogue is known (json/stream.hpp). It reports exactly what reading the
+/// whole document at once reported: the same problems, in the same order once sorted by place.
+class RegistryStream final : public json::StreamSink {
+public:
+    RegistryStream(std::shared_ptr<const law::Framework> law, const InputLimits& limits)
+        : law_(std::move(law)), limits_(limits) {}
+
+    bool key(std::string_view k) override {
+        static constexpr std::array<std::string_view, 6> keys{"format",    "version",      "info", "areas",
+                                                              "crosswalk", "organizations"};
+        json::Reader(key_problems_).check_key(k, {keys});
+        if (k == "organizations") start_organizations();
+        return true;
     }
 
-    auto catalog = vietnam_areas();
-    if (usable && (!areas.empty() || !crosswalk.empty())) {
+    bool member(std::string_view k, boost::json::value v) override {
+        if (k == "format" || k == "version") {
+            head_[k] = std::move(v);
+        } else if (k == "info") {
+            json::Reader r(info_problems_);
+            auto scope = r.key("info");
+            info_ = RegistryInfo{};
+            r.read(v, info_);
+            info_given_ = true;
+        } else if (k == "areas" || k == "crosswalk") {
+            json::Reader r(area_problems_);
+            auto scope = r.key(k);
+            const bool ok = k == "areas" ? r.read(v, areas_) : r.read(v, crosswalk_);
+            (k == "areas" ? areas_ok_ : crosswalk_ok_) = ok;
+        } else if (k == "organizations") {
+            json::Reader r(organization_problems_);
+            auto scope = r.key("organizations");
+            r.array(v);  // not an array: the elements never came
+        }
+        return true;
+    }
+
+    bool element(std::size_t index, boost::json::value v) override {
+        json::Reader r(organization_problems_);
+        auto list = r.key("organizations");
+        auto element = r.index(index);
+        OrganizationRecord record;
+        if (!r.read(v, record)) {
+            if (!record.organization.id.empty()) left_out_.push_back(record.organization.id);
+            return true;
+        }
+        events_ += record.events.size();
+        if (events_ > limits_.max_events) {
+            auto p = Problem::at(ErrorCode::invalid_value,
+                                 "more than " + std::to_string(limits_.max_events) +
+                                     " events in the file (the limit; COOPECON_MAX_EVENTS raises it)",
+                                 r.path());
+            p.organization = record.organization.id;
+            limit_problems_.push_back(std::move(p));
+            return false;
+        }
+        if (catalogue_failed_) return true;  // nothing is judged against a catalogue with problems
+        part_.push_back(std::move(record));
+        part_index_.push_back(index);
+        if (part_.size() == part_size && registry_) add_part();
+        trim(organization_problems_);
+        return true;
+    }
+
+    bool root(boost::json::value v) override {
+        json::Reader r(head_problems_);
+        r.object(v);
+        root_is_object_ = false;
+        return true;
+    }
+
+    /// The registry, or the problems of the file in the order the whole-document reader gave them (not yet
+    /// located).
+    std::variant<Registry, Problems> finish(bool duplicate_keys, std::string_view text, std::string_view file) {
+        Problems problems;
+        if (duplicate_keys) json::add_duplicate_problems(text, file, problems);
+        if (!limit_problems_.empty()) return append(std::move(problems), std::move(limit_problems_));
+        if (!root_is_object_) return append(std::move(problems), std::move(head_problems_));
+        json::Reader r(head_problems_);
+        if (!json::check_format(r, head_, registry_format, registry_version))
+            return append(std::move(problems), std::move(head_problems_));
+        // Members the file does not have: the whole-document reader asked for "info" (required) and read the rest
+        // as empty.
+        if (!info_given_) {
+            json::Reader missing(info_problems_);
+            boost::json::object none;
+            missing.member(none, "info", info_);
+        }
+        if (!registry_ && !catalogue_failed_) start_registry();  // the areas came after the organisations
+        if (registry_ && !part_.empty()) add_part();
+        for (auto* list : {&key_problems_, &info_problems_, &area_problems_, &organization_problems_,
+                           &catalogue_problems_})
+            problems = append(std::move(problems), std::move(*list));
+        if (registry_) {
+            for (auto& id : left_out_) parts_.refused.insert(std::move(id));
+            registry_->finish_parts(parts_, registry_problems_);
+            problems = append(std::move(problems), std::move(registry_problems_));
+        }
+        if (!problems.empty()) return problems;
+        registry_->info() = std::move(info_);
+        return std::move(*registry_);
+    }
+
+    std::size_t problems_not_kept() const noexcept { return not_kept_; }
+
+private:
+    static constexpr std::size_t part_size = 4096;
+
+    static Problems append(Problems to, Problems from) {
+        if (to.empty()) return from;
+        to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+        return to;
+    }
+
+    void start_organizations() {
+        // The catalogue is final once the file has given its areas and crosswalk; a file that gives them after
+        // the organisations has its organisations held until the end.
+        if (areas_seen_() && crosswalk_seen_()) start_registry();
+    }
+    bool areas_seen_() const { return areas_ok_.has_value(); }
+    bool crosswalk_seen_() const { return crosswalk_ok_.has_value(); }
+
+    void start_registry() {
+        if (!areas_ok_.value_or(true) || !crosswalk_ok_.value_or(true)) {
+            catalogue_failed_ = true;  // organisations are not judged against a catalogue with problems
+            return;
+        }
         try {
-            catalog = std::make_shared<const AreaCatalog>(catalog->with(std::move(areas), std::move(crosswalk)));
+            registry_.emplace(io::detail::registry_with_areas(law_, RegistryInfo{}, std::move(areas_),
+                                                              std::move(crosswalk_)));
         } catch (const Error& e) {
-            usable = false;  // organisations could not be judged against a broken catalogue
-            for (const auto& p : e.problems()) problems.push_back(p);
+            catalogue_failed_ = true;
+            catalogue_problems_ = e.problems();
         }
     }
 
-    Registry registry(std::move(law), std::move(catalog));
-    registry.info() = std::move(info);
-    if (usable && !records.empty()) {
-        try {
-            registry.add(std::move(records));
-        } catch (const Error& e) {
-            for (auto p : e.problems()) {
-                // A reference to an organisation that was left out is not a problem of its own.
-                const bool to_left_out = p.code == ErrorCode::unknown_name &&
-                                         std::any_of(left_out.begin(), left_out.end(), [&](const std::string& id) {
-                                             return p.message == "no organization with id " + id;
-                                         });
-                if (to_left_out) continue;
-                p.path = json::renumbered(p.path, "organizations", [&](std::size_t k) { return file_index.at(k); });
-                problems.push_back(std::move(p));
-            }
-        }
+    void add_part() {
+        registry_->add_part(std::move(part_), part_index_, parts_, registry_problems_);
+        part_.clear();
+        part_index_.clear();
+        trim(registry_problems_);
     }
-    json::throw_located(std::move(problems), text, file);
-    return registry;
+
+    /// Keeps the first problems of a list that arrives in file order, counting the others: a file with a
+    /// problem in every organisation is still refused in bounded memory.
+    void trim(Problems& problems) {
+        if (problems.size() <= limits_.max_problems) return;
+        not_kept_ += problems.size() - limits_.max_problems;
+        problems.resize(limits_.max_problems);
+    }
+
+    std::shared_ptr<const law::Framework> law_;
+    InputLimits limits_;
+    bool root_is_object_ = true;
+    boost::json::object head_;  // "format" and "version"
+    RegistryInfo info_;
+    bool info_given_ = false;
+    std::vector<Area> areas_;
+    std::vector<AreaSuccession> crosswalk_;
+    std::optional<bool> areas_ok_, crosswalk_ok_;  // given, and read without a problem
+    bool catalogue_failed_ = false;
+    std::optional<Registry> registry_;
+    Registry::Parts parts_;
+    std::vector<OrganizationRecord> part_;
+    std::vector<std::size_t> part_index_;  // of each of part_ in the file's list
+    std::vector<std::string> left_out_;    // ids of the organisations with problems of their own
+    std::size_t events_ = 0;
+    std::size_t not_kept_ = 0;  // problems beyond those kept
+    Problems head_problems_, key_problems_, info_problems_, area_problems_, organization_problems_,
+        catalogue_problems_, registry_problems_, limit_problems_;
+};
+
+Registry read_registry_text(std::string_view text, std::string_view file, std::shared_ptr<const law::Framework> law,
+                            const InputLimits& limits, const std::function<void(std::size_t)>& parsed) {
+    RegistryStream reader(std::move(law), limits);
+    json::StreamOptions options;
+    options.split = "organizations";
+    options.limits = limits;
+    options.parsed = parsed;
+    const auto streamed = json::stream(text, file, reader, options);
+    auto result = reader.finish(streamed.duplicate_keys, text, file);
+    if (auto* registry = std::get_if<Registry>(&result)) return std::move(*registry);
+    auto& problems = std::get<Problems>(result);
+    json::locate_problems(problems, text, file);
+    keep_first_problems(problems, limits.max_problems, reader.problems_not_kept(), file);
+    throw Error(std::move(problems));
 }
 
-Registry read_registry_file(const std::filesystem::path& path, std::shared_ptr<const law::Framework> law) {
-    const std::string text = read_text_file(path);
-    return read_registry(text, path.string(), std::move(law));
+}  // namespace
+
+Registry read_registry(std::string_view text, std::string_view file, std::shared_ptr<const law::Framework> law,
+                       const InputLimits& limits) {
+    return read_registry_text(text, file, std::move(law), limits, {});
+}
+
+Registry read_registry_file(const std::filesystem::path& path, std::shared_ptr<const law::Framework> law,
+                            const InputLimits& limits) {
+    json::InputText input(path, limits.max_input_bytes);
+    return read_registry_text(input.text(), path.string(), std::move(law), limits,
+                              [&input](std::size_t offset) { input.given_back(offset); });
 }
 
 void write_registry(const Registry& registry, std::ostream& out) {

@@ -43,6 +43,7 @@ void append_registry_sqlite(const std::filesystem::path& path, const std::filesy
 #if COOPECON_HAVE_SQLITE
 
 #include "io/extra_areas.hpp"
+#include "io/registry_assembly.hpp"
 #include "io/registry_codec.hpp"
 #include "json/json.hpp"
 
@@ -423,20 +424,8 @@ Registry read_registry(Database& db, std::shared_ptr<const law::Framework> law) 
     for (auto& p : problems) p.file = db.path().string();
     throw_if_any(std::move(problems));
 
-    auto catalog = vietnam_areas();
-    if (!areas.empty() || !crosswalk.empty())
-        catalog = std::make_shared<const AreaCatalog>(catalog->with(std::move(areas), std::move(crosswalk)));
-    Registry registry(std::move(law), std::move(catalog));
-    registry.info() = std::move(info);
-    registry.reserve(records.size());
-    try {
-        registry.add(std::move(records));
-    } catch (const Error& e) {
-        auto located = e.problems();
-        for (auto& p : located) p.file = db.path().string();
-        throw Error(std::move(located));
-    }
-    return registry;
+    return detail::assemble_registry(std::move(law), std::move(info), std::move(areas), std::move(crosswalk),
+                                     std::move(records), db.path().string());
 }
 
 /// The problems of `e` with `list` before each path that is an index ("[3]…"); an empty path becomes

@@ -172,7 +172,7 @@ struct Failure {
 };
 
 /// Our explanation of the parser's error `ec` at `offset`.
-Failure explain(std::string_view text, boost::system::error_code ec, std::size_t offset) {
+Failure explain(std::string_view text, boost::system::error_code ec, std::size_t offset, std::size_t depth_limit) {
     namespace bj = boost::json;
     const Context cx = scan_prefix(text, offset);
     using E = Context::Expect;
@@ -180,7 +180,7 @@ Failure explain(std::string_view text, boost::system::error_code ec, std::size_t
     const std::string found = describe_char(text, offset);
 
     if (ec == bj::error::too_deep)
-        return {offset, "objects and arrays are nested more than " + std::to_string(max_depth) + " levels deep"};
+        return {offset, "objects and arrays are nested more than " + std::to_string(depth_limit) + " levels deep"};
     if (ec == bj::error::expected_hex_digit)
         return {offset, "a \\u escape needs four hex digits, found " + found};
     if (ec == bj::error::illegal_leading_surrogate || ec == bj::error::illegal_trailing_surrogate ||
@@ -271,6 +271,8 @@ Failure explain(std::string_view text, boost::system::error_code ec, std::size_t
     return {offset, "unexpected " + found};
 }
 
+}  // namespace
+
 Problem syntax_problem(std::string_view text, std::string_view file, std::size_t offset, std::string message) {
     Problem p = Problem::at(ErrorCode::syntax, std::move(message));
     p.file = std::string(file);
@@ -280,30 +282,26 @@ Problem syntax_problem(std::string_view text, std::string_view file, std::size_t
     return p;
 }
 
-}  // namespace
-
-boost::json::value parse(std::string_view text, std::string_view file, Problems& problems) {
+void check_encoding(std::string_view text, std::string_view file) {
     if (text.substr(0, 3) == "\xEF\xBB\xBF")
         throw Error(syntax_problem(text, file, 0,
                                    "the file starts with a byte order mark (U+FEFF); save it as UTF-8 without one"));
-    if (const auto bad = find_invalid_utf8(text))
-        throw Error(syntax_problem(text, file, bad->offset, "invalid UTF-8: " + bad->reason +
-                                                                "; the file must be UTF-8 encoded"));
+    if (const auto bad = find_invalid_utf8(text)) throw_invalid_utf8(text, file, *bad);
+}
+
+void throw_invalid_utf8(std::string_view text, std::string_view file, const Utf8Error& bad) {
+    throw Error(syntax_problem(text, file, bad.offset, "invalid UTF-8: " + bad.reason + "; the file must be UTF-8 encoded"));
+}
+
+void throw_syntax_error(std::string_view text, std::string_view file, boost::system::error_code ec,
+                        std::size_t offset, std::size_t depth_limit) {
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
         throw Error(syntax_problem(text, file, 0, "the file is empty: it holds no JSON value"));
+    auto failure = explain(text, ec, offset, depth_limit);
+    throw Error(syntax_problem(text, file, failure.offset, std::move(failure.message)));
+}
 
-    boost::json::parse_options options;
-    options.max_depth = max_depth;
-    boost::json::stream_parser parser({}, options);
-    boost::system::error_code ec;
-    const std::size_t consumed = parser.write(text.data(), text.size(), ec);
-    if (!ec) parser.finish(ec);
-    if (ec) {
-        auto failure = explain(text, ec, ec == boost::json::error::incomplete ? text.size() : consumed);
-        throw Error(syntax_problem(text, file, failure.offset, std::move(failure.message)));
-    }
-    boost::json::value root = parser.release();
-
+void add_duplicate_problems(std::string_view text, std::string_view file, Problems& problems) {
     const auto duplicates = DuplicateKeyScan(text).run();
     std::vector<std::size_t> offsets;
     for (const auto& d : duplicates) {
@@ -322,6 +320,22 @@ boost::json::value parse(std::string_view text, std::string_view file, Problems&
         p.column = positions[2 * k].column;
         problems.push_back(std::move(p));
     }
+}
+
+boost::json::value parse(std::string_view text, std::string_view file, Problems& problems) {
+    check_encoding(text, file);
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        throw Error(syntax_problem(text, file, 0, "the file is empty: it holds no JSON value"));
+
+    boost::json::parse_options options;
+    options.max_depth = max_depth;
+    boost::json::stream_parser parser({}, options);
+    boost::system::error_code ec;
+    const std::size_t consumed = parser.write(text.data(), text.size(), ec);
+    if (!ec) parser.finish(ec);
+    if (ec) throw_syntax_error(text, file, ec, ec == boost::json::error::incomplete ? text.size() : consumed, max_depth);
+    boost::json::value root = parser.release();
+    add_duplicate_problems(text, file, problems);
     return root;
 }
 

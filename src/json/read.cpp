@@ -39,26 +39,26 @@ const boost::json::array* Reader::array(const boost::json::value& v) {
 bool Reader::check_keys(const boost::json::object& o,
                         std::initializer_list<std::span<const std::string_view>> allowed) {
     bool ok = true;
-    for (const auto& kv : o) {
-        const std::string_view k(kv.key().data(), kv.key().size());
-        bool known = false;
-        for (const auto& list : allowed)
-            for (const auto& name : list) known = known || name == k;
-        if (known) continue;
-        ok = false;
-        std::string names;
-        std::vector<std::string_view> all;
-        for (const auto& list : allowed)
-            for (const auto& name : list) {
-                names += (names.empty() ? "" : ", ") + std::string(name);
-                all.push_back(name);
-            }
-        auto scope = key(k);
-        problem(ErrorCode::unknown_field, "unknown key " + in_quotes(k) +
-                                              (names.empty() ? "; this object takes no keys"
-                                                             : "; allowed keys: " + names + did_you_mean(k, all)));
-    }
+    for (const auto& kv : o) ok = check_key(std::string_view(kv.key().data(), kv.key().size()), allowed) && ok;
     return ok;
+}
+
+bool Reader::check_key(std::string_view k, std::initializer_list<std::span<const std::string_view>> allowed) {
+    for (const auto& list : allowed)
+        for (const auto& name : list)
+            if (name == k) return true;
+    std::string names;
+    std::vector<std::string_view> all;
+    for (const auto& list : allowed)
+        for (const auto& name : list) {
+            names += (names.empty() ? "" : ", ") + std::string(name);
+            all.push_back(name);
+        }
+    auto scope = key(k);
+    problem(ErrorCode::unknown_field, "unknown key " + in_quotes(k) +
+                                          (names.empty() ? "; this object takes no keys"
+                                                         : "; allowed keys: " + names + did_you_mean(k, all)));
+    return false;
 }
 
 void Reader::read_date(const boost::json::value& v, Date& out) {

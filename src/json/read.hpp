@@ -91,6 +91,8 @@ public:
 
     /// Reports every key of `o` that is in none of the `allowed` lists; true when there is none.
     bool check_keys(const boost::json::object& o, std::initializer_list<std::span<const std::string_view>> allowed);
+    /// The same for one key.
+    bool check_key(std::string_view key, std::initializer_list<std::span<const std::string_view>> allowed);
 
     /// Reads the member `name` of `o` under the input policy (see the top of this file).
     template <class T>

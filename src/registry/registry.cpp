@@ -8,15 +8,17 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
+#include <unordered_set>
 #include <type_traits>
 #include <utility>
 
 namespace coopecon {
 
-namespace {
+namespace detail {
 
 /// An organisation another one's event names (a predecessor or a counterpart), where it is named.
-struct Reference {
+struct OrganizationReference {
     std::string id;
     std::string path;  // e.g. organizations[3].events[2].counterparts[0]
     EventType event;
@@ -24,17 +26,32 @@ struct Reference {
 };
 
 /// An organisation being added or changed, until its history is validated.
-struct Staged {
+struct StagedOrganization {
     Organization org;
     std::vector<Member> members;
     EncodedEvents log;
     AreaIndex area = no_index;
-    std::vector<Reference> references;  // of the events given, in the order given
+    std::vector<OrganizationReference> references;  // of the events given, in the order given
     std::optional<Date> registered_on;  // once the history is valid
 };
 
-void check_identity(const Registry& reg, const OrganizationRecord& r, const std::string& where,
-                    std::unordered_map<std::string, std::size_t>& batch_ids, std::size_t i, Problems& problems) {
+}  // namespace detail
+
+namespace {
+
+using Reference = detail::OrganizationReference;
+using Staged = detail::StagedOrganization;
+
+/// Ids taken by records of the same input: by position in the batch, and (for an input added in parts) the
+/// ids of records refused in earlier parts.
+struct TakenIds {
+    std::unordered_map<std::string, std::size_t> batch;
+    const std::unordered_set<std::string>* refused = nullptr;
+    bool has(const std::string& id) const { return batch.count(id) || (refused && refused->count(id)); }
+};
+
+void check_identity(const Registry& reg, const OrganizationRecord& r, const std::string& where, TakenIds& taken,
+                    std::size_t i, Problems& problems) {
     const auto& o = r.organization;
     auto problem = [&](ErrorCode code, std::string field, std::string message) {
         auto p = Problem::at(code, std::move(message));
@@ -43,7 +60,7 @@ void check_identity(const Registry& reg, const OrganizationRecord& r, const std:
         problems.push_back(std::move(p));
     };
     if (o.id.empty()) problem(ErrorCode::missing_field, "id", "the organization id is empty");
-    else if (reg.find(o.id) || !batch_ids.emplace(o.id, i).second)
+    else if (reg.find(o.id) || (taken.refused && taken.refused->count(o.id)) || !taken.batch.emplace(o.id, i).second)
         problem(ErrorCode::duplicate, "id", "organization id " + o.id + " is already used");
     if (o.name.empty()) problem(ErrorCode::missing_field, "name", "the organization name is empty");
     if (!reg.areas().find(o.area)) problem(ErrorCode::unknown_name, "area", "unknown area code " + o.area);
@@ -140,19 +157,28 @@ void validate_history(const law::Framework& law, Staged& s, std::vector<Event> h
     s.registered_on = replay.state().registered_on;
 }
 
+/// The problem of a reference to an organisation that does not exist.
+Problem unknown_reference(const Staged& s, const Reference& r) {
+    auto p = Problem::at(ErrorCode::unknown_name, "no organization with id " + r.id, r.path);
+    p.organization = s.org.id;
+    p.event = std::string(enum_name(r.event));
+    p.date = r.date;
+    return p;
+}
+
 /// Predecessors and counterparts must name organisations of the registry or of the same batch. An unknown id is
-/// reported once per organisation, where it is first named.
-void check_references(const Registry& reg, const Staged& s,
-                      const std::unordered_map<std::string, std::size_t>* batch_ids, Problems& problems) {
+/// reported once per organisation, where it is first named: through `unknown(id, problem)`.
+template <class Unknown>
+void check_references(const Registry& reg, const Staged& s, const TakenIds* taken, Unknown&& unknown) {
     std::set<std::string_view> reported;
     for (const auto& r : s.references) {
-        if (reg.find(r.id) || (batch_ids && batch_ids->count(r.id)) || !reported.insert(r.id).second) continue;
-        auto p = Problem::at(ErrorCode::unknown_name, "no organization with id " + r.id, r.path);
-        p.organization = s.org.id;
-        p.event = std::string(enum_name(r.event));
-        p.date = r.date;
-        problems.push_back(std::move(p));
+        if (reg.find(r.id) || (taken && taken->has(r.id)) || !reported.insert(r.id).second) continue;
+        unknown(r.id, unknown_reference(s, r));
     }
+}
+
+void check_references(const Registry& reg, const Staged& s, const TakenIds* taken, Problems& problems) {
+    check_references(reg, s, taken, [&](const std::string&, Problem p) { problems.push_back(std::move(p)); });
 }
 
 /// The seat must be a unit that had not ended when the organisation was registered: a registration on
@@ -172,6 +198,33 @@ void check_seat(const AreaCatalog& areas, const Staged& s, const std::string& wh
     p.rule = "integrity.area_valid_on_registration";
     p.date = registered;
     problems.push_back(std::move(p));
+}
+
+/// Checks records[i] as organizations[input_index[i]] of the input (i itself when input_index is empty) and
+/// stages it; a record with a problem of its own is staged empty. Returns how many problems each one had.
+std::vector<std::size_t> stage(const Registry& reg, const law::Framework& law, std::vector<OrganizationRecord>& records,
+                               std::span<const std::size_t> input_index, TakenIds& taken, std::vector<Staged>& staged,
+                               Problems& problems) {
+    std::vector<std::size_t> counts(records.size());
+    staged.reserve(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        auto& r = records[i];
+        const std::string where =
+            "organizations[" + std::to_string(input_index.empty() ? i : input_index[i]) + "]";
+        const auto before = problems.size();
+        check_identity(reg, r, where, taken, i, problems);
+        if (problems.size() == before) {
+            const AreaIndex area = *reg.areas().find(r.organization.area);  // before r.organization is moved from
+            Staged s{std::move(r.organization), std::move(r.members), {}, area, {}, {}};
+            validate_history(law, s, std::move(r.events), where, {}, problems);
+            check_seat(reg.areas(), s, where, problems);
+            staged.push_back(std::move(s));
+        } else {
+            staged.emplace_back();
+        }
+        counts[i] = problems.size() - before;
+    }
+    return counts;
 }
 
 }  // namespace
@@ -204,26 +257,45 @@ OrgIndex Registry::index_of(std::string_view id) const {
 void Registry::add(std::vector<OrganizationRecord> records) {
     Problems problems;
     std::vector<Staged> staged;
-    staged.reserve(records.size());
-    std::unordered_map<std::string, std::size_t> batch_ids;
-    for (std::size_t i = 0; i < records.size(); ++i) {
-        auto& r = records[i];
-        const std::string where = "organizations[" + std::to_string(i) + "]";
-        const auto before = problems.size();
-        check_identity(*this, r, where, batch_ids, i, problems);
-        if (problems.size() == before) {
-            const AreaIndex area = *areas_->find(r.organization.area);  // before r.organization is moved from
-            Staged s{std::move(r.organization), std::move(r.members), {}, area, {}, {}};
-            validate_history(*law_, s, std::move(r.events), where, {}, problems);
-            check_seat(*areas_, s, where, problems);
-            staged.push_back(std::move(s));
-        } else {
-            staged.emplace_back();
-        }
-    }
+    TakenIds taken;
+    stage(*this, *law_, records, {}, taken, staged, problems);
     // Records refused above have empty logs: only valid histories are checked for references.
-    for (const auto& s : staged) check_references(*this, s, &batch_ids, problems);
+    for (const auto& s : staged) check_references(*this, s, &taken, problems);
     throw_if_any(std::move(problems));
+    store(staged);
+}
+
+void Registry::add_part(std::vector<OrganizationRecord> records, std::span<const std::size_t> input_index,
+                        Parts& parts, Problems& problems) {
+    std::vector<Staged> staged;
+    TakenIds taken;
+    taken.refused = &parts.refused;
+    std::vector<std::string> ids;
+    ids.reserve(records.size());
+    for (const auto& r : records) ids.push_back(r.organization.id);
+    const auto counts = stage(*this, *law_, records, input_index, taken, staged, problems);
+    std::vector<Staged> valid;
+    valid.reserve(staged.size());
+    for (std::size_t i = 0; i < staged.size(); ++i) {
+        if (counts[i] != 0) {
+            if (!ids[i].empty()) parts.refused.insert(ids[i]);
+            continue;
+        }
+        check_references(*this, staged[i], &taken, [&](const std::string& id, Problem p) {
+            parts.unresolved.emplace_back(id, std::move(p));
+        });
+        valid.push_back(std::move(staged[i]));
+    }
+    store(valid);
+}
+
+void Registry::finish_parts(Parts& parts, Problems& problems) const {
+    for (auto& [id, p] : parts.unresolved)
+        if (!find(id) && !parts.refused.count(id)) problems.push_back(std::move(p));
+    parts.unresolved.clear();
+}
+
+void Registry::store(std::vector<Staged>& staged) {
     // Everything that may fail comes before the first change, and is undone when it fails. Geometric growth:
     // many small batches stay linear overall.
     if (rows_.size() + staged.size() > rows_.capacity())

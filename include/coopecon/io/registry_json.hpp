@@ -16,6 +16,7 @@
 // Writing streams: organisations in registry order, events in their stored (date) order, so write → read →
 // write gives the same bytes, and a registry of millions of organisations never exists as one JSON tree.
 
+#include <coopecon/core/input_limits.hpp>
 #include <coopecon/export.hpp>
 #include <coopecon/law/framework.hpp>
 #include <coopecon/law/framework_json.hpp>  // law::vietnam(), the default framework
@@ -36,12 +37,16 @@ inline constexpr std::int64_t registry_version = 1;
 /// Reads a registry file's text (named `file` in problems) against the legal framework `law`. The areas are the
 /// embedded catalogue (vietnam_areas()) plus the file's own `areas` and `crosswalk`. Throws Error listing every
 /// problem; nothing is returned, and nothing half-loaded exists, unless the whole file is valid.
+/// The file is read in one pass, an organisation at a time, within `limits` (core/input_limits.hpp).
 COOPECON_EXPORT Registry read_registry(std::string_view text, std::string_view file,
-                                       std::shared_ptr<const law::Framework> law = law::vietnam());
+                                       std::shared_ptr<const law::Framework> law = law::vietnam(),
+                                       const InputLimits& limits = InputLimits::from_environment());
 
-/// Reads the registry file at `path` (see read_registry).
+/// Reads the registry file at `path` (see read_registry). A regular file is mapped, not copied, and the memory
+/// of what has been read is given back as it goes: loading takes about the registry's own memory.
 COOPECON_EXPORT Registry read_registry_file(const std::filesystem::path& path,
-                                            std::shared_ptr<const law::Framework> law = law::vietnam());
+                                            std::shared_ptr<const law::Framework> law = law::vietnam(),
+                                            const InputLimits& limits = InputLimits::from_environment());
 
 /// Writes `registry` to `out`, streaming: the areas and crosswalk entries beyond the embedded catalogue, then
 /// every organisation in registry order with its events in stored order.

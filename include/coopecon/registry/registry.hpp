@@ -30,9 +30,15 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace coopecon {
+
+namespace detail {
+struct StagedOrganization;  // a record checked and encoded, not yet stored (registry.cpp)
+}
 
 /// An organisation with its member list and its whole history, as read from a file or built by a caller.
 struct OrganizationRecord {
@@ -105,6 +111,25 @@ public:
     void add(std::vector<OrganizationRecord> records);
     void add(OrganizationRecord record);
 
+    /// What add_part remembers between the parts of one input.
+    struct Parts {
+        /// Ids of the records refused so far: still taken for later records, and still known to references.
+        std::unordered_set<std::string> refused;
+        /// References to organisations no part has added yet, each with the problem to report if none does.
+        std::vector<std::pair<std::string, Problem>> unresolved;
+    };
+
+    /// Adds one part of an input read a part at a time (a file read one organisation after another, in bounded
+    /// memory): the records that are valid are added, and the problems of the others are appended to
+    /// `problems` as add() reports them, with the path organizations[input_index[i]]. A reference to an
+    /// organisation not added yet waits in `parts`, as a later part may add it; finish_parts reports those
+    /// still unknown. Together the parts give the problems add() gives for the whole input at once; a caller
+    /// that meets one discards the registry.
+    void add_part(std::vector<OrganizationRecord> records, std::span<const std::size_t> input_index, Parts& parts,
+                  Problems& problems);
+    /// Appends to `problems` those of the references waiting in `parts` that name no organisation.
+    void finish_parts(Parts& parts, Problems& problems) const;
+
     /// Adds a named member to an organisation's member list (admitting them is a member_joined event).
     void add_member(std::string_view org_id, Member m);
 
@@ -167,6 +192,9 @@ private:
     /// that use it.
     template <class Sink>
     void replay_blocks(std::span<const Date> dates, std::size_t begin, std::size_t end, Sink&& sink) const;
+
+    /// Stores checked records: all of them, or (when storing fails) none.
+    void store(std::vector<detail::StagedOrganization>& staged);
 
     /// Store the histories again, front to back in organisation order, leaving out dead bytes. Nothing changes
     /// unless every history was copied.
