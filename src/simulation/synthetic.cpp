@@ -78,6 +78,7 @@ struct Planned {
 struct PopulationPlan {
     const Population* spec = nullptr;
     SeedTree tree{0};
+    SeedTree plan_node{0}, history_node{0}, name_node{0};  // tree's children "plan", "history", "name", derived once
     std::vector<AreaIndex> areas;                           // the quota areas, flattened
     std::vector<std::vector<AreaIndex>> communes;           // per quota area, its communes valid on as_of
     std::vector<Planned> orgs;                              // in registration order: position + 1 is the id's number
@@ -128,7 +129,7 @@ AreaIndex commune_of(const PopulationPlan& plan, const Planned& o) {
 }
 
 std::string name_of(const Context& ctx, const PopulationPlan& plan, const Planned& o) {
-    Stream s = plan.tree.child("name").child(o.draw).stream();
+    Stream s = plan.name_node.child(o.draw).stream();
     const auto place = place_of(ctx, s);
     return organization_name(plan.spec->kind, o.sector, place, s);
 }
@@ -191,6 +192,9 @@ public:
         : ctx_(ctx), spec_(ctx.profile.populations[index]), as_of_(ctx.profile.as_of) {
         plan_.spec = &spec_;
         plan_.tree = root.child(spec_.id_prefix);
+        plan_.plan_node = plan_.tree.child("plan");
+        plan_.history_node = plan_.tree.child("history");
+        plan_.name_node = plan_.tree.child("name");
         assign_ = plan_.tree.child("assign").stream();
     }
 
@@ -279,7 +283,7 @@ private:
         plan_.orgs.resize(total_);
         size_weight_.resize(total_);
         for (std::size_t j = 0; j < total_; ++j) {
-            Stream s = plan_.tree.child("plan").child(j).stream();
+            Stream s = plan_.plan_node.child(j).stream();
             auto& o = plan_.orgs[j];
             o.draw = static_cast<std::uint32_t>(j);
             o.fate = j < live_ ? Fate::live : Fate::terminated;
@@ -454,7 +458,7 @@ public:
           spec_(*plan_.spec),
           o_(plan_.orgs[position]),
           position_(position),
-          s_(plan_.tree.child("history").child(o_.draw).stream()),
+          s_(plan_.history_node.child(o_.draw).stream()),
           as_of_(ctx.profile.as_of),
           law_2023_(ymd(2024, 7, 1)) {}
 
