@@ -32,7 +32,7 @@ std::pair<SnapshotColumns, SnapshotColumns> columns_read(const Query& q) {
 
 Table compute(const Registry& reg, const Query& q, const Period& period) {
     detail::Accumulation acc(q, period, reg.areas());
-    detail::accumulate_replayed(reg, std::span<detail::Accumulation>(&acc, 1), q.threads);
+    detail::accumulate_replayed(reg, std::span<detail::Accumulation>(&acc, 1), q.threads, q.cancel);
     Table t;
     acc.append_to(t, false);
     return t;
@@ -43,8 +43,11 @@ Table compute(const Registry& reg, Query q, const std::vector<Period>& periods) 
     if (!q.units_as_of) q.units_as_of = periods.back().end;
     std::vector<detail::Accumulation> accs;
     accs.reserve(periods.size());
-    for (const auto& p : periods) accs.emplace_back(q, p, reg.areas());
-    detail::accumulate_replayed(reg, accs, q.threads);
+    for (const auto& p : periods) {
+        throw_if_cancelled(q.cancel);  // each accumulation lays out its groups over the area catalogue
+        accs.emplace_back(q, p, reg.areas());
+    }
+    detail::accumulate_replayed(reg, accs, q.threads, q.cancel);
     Table t;
     for (const auto& acc : accs) acc.append_to(t, true);
     return t;

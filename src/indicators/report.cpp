@@ -118,6 +118,7 @@ ReportQuery report_query(const Registry& reg, const ReportOptions& options, cons
     r.query.size_classes = options.size_classes;
     r.query.scoring = options.scoring;
     r.query.threads = options.threads;
+    r.query.cancel = options.cancel;
     std::vector<std::vector<std::string>> lists;
     for (const auto& s : layout.sections) lists.push_back(s.columns);
     if (r.by_kind) lists.push_back(layout.headline);
@@ -146,7 +147,7 @@ Report standard_report(const Registry& reg, const ReportOptions& options, const 
         head.indicators = catalogue_indicators(layout.headline, options.scoring);
         accs.emplace_back(std::move(head), r.period, reg.areas());
     }
-    detail::accumulate_replayed(reg, accs, options.threads);
+    detail::accumulate_replayed(reg, accs, options.threads, options.cancel);
     Table all;
     accs[0].append_to(all, false);
     if (by_kind) {
