@@ -291,7 +291,8 @@ void Registry::add_encoded(std::vector<EncodedRecord> records) {
     std::unordered_map<std::string, std::size_t> batch_ids;
     for (std::size_t i = 0; i < records.size(); ++i) {
         auto& r = records[i].record;
-        const std::string where = "organizations[" + std::to_string(i) + "]";
+        // The input's path, written only for a problem or a reference.
+        const std::function<std::string()> where = [i] { return "organizations[" + std::to_string(i) + "]"; };
         const auto before = problems.size();
         check_identity(*this, r, where, batch_ids, i, problems);
         if (problems.size() != before) continue;
@@ -300,7 +301,7 @@ void Registry::add_encoded(std::vector<EncodedRecord> records) {
             logs[i] = replayable_history(records[i].events, records[i].count, r.members);
         } catch (const Error& e) {
             auto p = e.problems().front();
-            p.path = where + ".events";
+            p.path = where() + ".events";
             p.organization = r.organization.id;
             problems.push_back(std::move(p));
             continue;
@@ -310,11 +311,10 @@ void Registry::add_encoded(std::vector<EncodedRecord> records) {
         std::size_t j = 0;
         logs[i].replay_until(Date::max(), [&](Date d, const auto& payload) {
             using Payload = std::remove_cvref_t<decltype(payload)>;
-            // Paths are written only for the rare events that name other organisations.
             auto note = [&](const std::vector<std::string>& ids, const char* field) {
                 for (std::size_t k = 0; k < ids.size(); ++k)
                     s.references.push_back({ids[k],
-                                            where + ".events[" + std::to_string(j) + "]." + field + "[" +
+                                            where() + ".events[" + std::to_string(j) + "]." + field + "[" +
                                                 std::to_string(k) + "]",
                                             static_cast<EventType>(boost::mp11::mp_find<EventData, Payload>::value), d});
             };
