@@ -27,7 +27,8 @@ constexpr std::array<const Option*, 13> options{
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
-    const Syntax syntax{"FILE [FILE]", static_cast<std::size_t>(data[0] & 3), "", options, data[0] >> 6};
+    const Syntax syntax{"FILE [FILE]", static_cast<std::size_t>(data[0] & 3), "", options,
+                        static_cast<std::size_t>(data[0] >> 6)};
     const std::string_view rest(reinterpret_cast<const char*>(data) + 1, size - 1);
     std::vector<std::string_view> args;
     for (std::size_t start = 0; start <= rest.size();) {

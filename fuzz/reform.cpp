@@ -3,6 +3,7 @@
 #include "harness.hpp"
 
 #include <coopecon/law/framework.hpp>
+#include <coopecon/law/framework_json.hpp>
 #include <coopecon/law/reform.hpp>
 #include <coopecon/law/reform_json.hpp>
 
