@@ -5,6 +5,7 @@
 #include <coopecon/core/enum_text.hpp>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -33,12 +34,12 @@ struct Staged {
     std::optional<Date> registered_on;  // once the history is valid
 };
 
-void check_identity(const Registry& reg, const OrganizationRecord& r, const std::string& where,
+void check_identity(const Registry& reg, const OrganizationRecord& r, const std::function<std::string()>& where,
                     std::unordered_map<std::string, std::size_t>& batch_ids, std::size_t i, Problems& problems) {
     const auto& o = r.organization;
     auto problem = [&](ErrorCode code, std::string field, std::string message) {
         auto p = Problem::at(code, std::move(message));
-        p.path = where + (field.empty() ? "" : "." + field);
+        p.path = where() + (field.empty() ? "" : "." + field);
         p.organization = o.id;
         problems.push_back(std::move(p));
     };
@@ -53,9 +54,10 @@ void check_identity(const Registry& reg, const OrganizationRecord& r, const std:
     std::set<std::string_view> member_ids;
     for (std::size_t m = 0; m < r.members.size(); ++m) {
         const auto& id = r.members[m].id;
-        const std::string field = "members[" + std::to_string(m) + "].id";
-        if (id.empty()) problem(ErrorCode::missing_field, field, "member id is empty");
-        else if (!member_ids.insert(id).second) problem(ErrorCode::duplicate, field, "member id " + id + " appears twice");
+        const auto field = [m] { return "members[" + std::to_string(m) + "].id"; };
+        if (id.empty()) problem(ErrorCode::missing_field, field(), "member id is empty");
+        else if (!member_ids.insert(id).second)
+            problem(ErrorCode::duplicate, field(), "member id " + id + " appears twice");
     }
 }
 
@@ -72,7 +74,8 @@ void for_each_reference(const Event& e, F&& f) {
 
 /// A history has one registration. When it has more, the one given later is the offending one, whatever its
 /// date: a back-dated second registration is refused, not the registration the history starts with.
-std::optional<Problem> second_registration(const std::vector<Event>& history, const std::vector<std::string>& paths) {
+template <class PathOf>
+std::optional<Problem> second_registration(const std::vector<Event>& history, PathOf&& path_of) {
     std::optional<std::size_t> first;
     for (std::size_t j = 0; j < history.size(); ++j) {
         if (history[j].type() != EventType::registered) continue;
@@ -85,10 +88,10 @@ std::optional<Problem> second_registration(const std::vector<Event>& history, co
         p.rule = "integrity.single_registration";
         p.event = std::string(enum_name(EventType::registered));
         p.date = history[j].date;
-        p.path = paths[j];
+        p.path = path_of(j);
+        const std::string first_path = path_of(*first);
         p.message = "a second registration: the organization is registered on " + history[*first].date.iso() +
-                    (paths[*first].empty() || paths[*first] == "(recorded)" ? std::string()
-                                                                            : " (" + paths[*first] + ")") +
+                    (first_path.empty() || first_path == "(recorded)" ? std::string() : " (" + first_path + ")") +
                     ", and a history has one registered event";
         return p;
     }
@@ -97,19 +100,21 @@ std::optional<Problem> second_registration(const std::vector<Event>& history, co
 
 /// Replays `history` (stable-sorted by date) through the validating path into s.log, and notes the organisations
 /// its events name (s.references; events already recorded are not noted again). Problems carry the
-/// organisation and the path of the event in the caller's input (`paths[j]`, or where.events[j]).
-void validate_history(const law::Framework& law, Staged& s, std::vector<Event> history, const std::string& where,
-                      std::vector<std::string> paths, Problems& problems) {
+/// organisation and the path of the event in the caller's input (`paths[j]`, or where.events[j]). The paths are
+/// written only for problems and references: a valid history of a large batch costs no string per event.
+void validate_history(const law::Framework& law, Staged& s, std::vector<Event> history,
+                      const std::function<std::string()>& where, std::vector<std::string> paths, Problems& problems) {
     if (history.empty()) {
         auto p = Problem::at(ErrorCode::missing_field, "the organization has no events; its history starts with registered");
-        p.path = where + ".events";
+        p.path = where() + ".events";
         p.organization = s.org.id;
         problems.push_back(std::move(p));
         return;
     }
-    if (paths.empty())
-        for (std::size_t j = 0; j < history.size(); ++j) paths.push_back(where + ".events[" + std::to_string(j) + "]");
-    if (auto p = second_registration(history, paths)) {
+    const auto path_of = [&](std::size_t j) {
+        return paths.empty() ? where() + ".events[" + std::to_string(j) + "]" : paths[j];
+    };
+    if (auto p = second_registration(history, path_of)) {
         p->organization = s.org.id;
         problems.push_back(std::move(*p));
         return;
@@ -124,15 +129,16 @@ void validate_history(const law::Framework& law, Staged& s, std::vector<Event> h
     for (std::size_t j : order) {
         if (auto problem = replay.step(history[j], law)) {
             problem->organization = s.org.id;
-            problem->path = paths[j];
+            problem->path = path_of(j);
             problems.push_back(std::move(*problem));
             return;  // later events would be judged against a state that never existed
         }
     }
     for (std::size_t j = 0; j < history.size(); ++j) {
-        if (paths[j] == "(recorded)") continue;
+        if (!paths.empty() && paths[j] == "(recorded)") continue;
         for_each_reference(history[j], [&](const std::string& id, const std::string& field) {
-            s.references.push_back({id, paths[j].empty() ? field : paths[j] + "." + field, history[j].type(),
+            const std::string path = path_of(j);
+            s.references.push_back({id, path.empty() ? field : path + "." + field, history[j].type(),
                                     history[j].date});
         });
     }
@@ -158,7 +164,8 @@ void check_references(const Registry& reg, const Staged& s,
 /// The seat must be a unit that had not ended when the organisation was registered: a registration on
 /// 2025-09-01 is in one of the units of 2025-07-01. A unit that began after the registration is the seat in the
 /// units of a later date (an export in today's units), and is accepted.
-void check_seat(const AreaCatalog& areas, const Staged& s, const std::string& where, Problems& problems) {
+void check_seat(const AreaCatalog& areas, const Staged& s, const std::function<std::string()>& where,
+                Problems& problems) {
     if (!s.registered_on) return;
     const Date registered = *s.registered_on;
     const Area& a = areas[s.area];
@@ -167,7 +174,7 @@ void check_seat(const AreaCatalog& areas, const Staged& s, const std::string& wh
                           ", before the organization was registered on " + registered.iso();
     if (const AreaIndex now = areas.on(s.area, registered); now != no_index)
         message += "; its territory was then in " + areas[now].code + " (" + areas[now].name + ")";
-    auto p = Problem::at(ErrorCode::invalid_value, std::move(message), where + ".area");
+    auto p = Problem::at(ErrorCode::invalid_value, std::move(message), where() + ".area");
     p.organization = s.org.id;
     p.rule = "integrity.area_valid_on_registration";
     p.date = registered;
@@ -208,7 +215,8 @@ void Registry::add(std::vector<OrganizationRecord> records) {
     std::unordered_map<std::string, std::size_t> batch_ids;
     for (std::size_t i = 0; i < records.size(); ++i) {
         auto& r = records[i];
-        const std::string where = "organizations[" + std::to_string(i) + "]";
+        // The input's path, written only for a problem.
+        const std::function<std::string()> where = [i] { return "organizations[" + std::to_string(i) + "]"; };
         const auto before = problems.size();
         check_identity(*this, r, where, batch_ids, i, problems);
         if (problems.size() == before) {
@@ -301,7 +309,7 @@ void Registry::append(std::vector<Append> batch) {
             paths.push_back(batch.size() > 1 ? "[" + std::to_string(k) + "]" : "");
         }
         Staged s{orgs_[index], members_[index], {}, rows_[index].area, {}, {}};
-        validate_history(*law_, s, std::move(history), "", std::move(paths), problems);
+        validate_history(*law_, s, std::move(history), [] { return std::string(); }, std::move(paths), problems);
         check_references(*this, s, nullptr, problems);
         rebuilt.emplace_back(index, std::move(s.log));
     }

@@ -66,6 +66,7 @@ struct Planned {
     std::int32_t capital_associates = 0;
     std::int32_t non_capital_associates = 0;
     std::int32_t workers = -1;  // calibrated workers of the latest closed year, or -1
+    std::uint32_t commune = 0;  // draws the commune of its seat among PopulationPlan::communes[area]
     std::uint16_t area = 0;     // into PopulationPlan::areas
     std::uint16_t flags = 0;
     Sector sector = Sector::other;
@@ -77,7 +78,9 @@ struct Planned {
 struct PopulationPlan {
     const Population* spec = nullptr;
     SeedTree tree{0};
+    SeedTree plan_node{0}, history_node{0}, name_node{0};  // tree's children "plan", "history", "name", derived once
     std::vector<AreaIndex> areas;                           // the quota areas, flattened
+    std::vector<std::vector<AreaIndex>> communes;           // per quota area, its communes valid on as_of
     std::vector<Planned> orgs;                              // in registration order: position + 1 is the id's number
     std::vector<std::vector<std::uint32_t>> union_members;  // unions: positions in the cooperatives' plan
     std::size_t member_source = 0;                          // unions: index of the cooperatives' plan
@@ -118,8 +121,15 @@ std::string registration_code(const AreaCatalog& catalog, AreaIndex seat, OrgKin
     return (province != no_index ? catalog[province].official_code : "00") + kind_digit + digits;
 }
 
+/// The seat of a planned organisation: a commune of its quota area, uniformly, or the area when it has none.
+AreaIndex commune_of(const PopulationPlan& plan, const Planned& o) {
+    const auto& communes = plan.communes[o.area];
+    if (communes.empty()) return plan.areas[o.area];
+    return communes[static_cast<std::size_t>((std::uint64_t{o.commune} * communes.size()) >> 32)];
+}
+
 std::string name_of(const Context& ctx, const PopulationPlan& plan, const Planned& o) {
-    Stream s = plan.tree.child("name").child(o.draw).stream();
+    Stream s = plan.name_node.child(o.draw).stream();
     const auto place = place_of(ctx, s);
     return organization_name(plan.spec->kind, o.sector, place, s);
 }
@@ -182,6 +192,9 @@ public:
         : ctx_(ctx), spec_(ctx.profile.populations[index]), as_of_(ctx.profile.as_of) {
         plan_.spec = &spec_;
         plan_.tree = root.child(spec_.id_prefix);
+        plan_.plan_node = plan_.tree.child("plan");
+        plan_.history_node = plan_.tree.child("history");
+        plan_.name_node = plan_.tree.child("name");
         assign_ = plan_.tree.child("assign").stream();
     }
 
@@ -239,6 +252,9 @@ private:
                 if (!ctx_.catalog[*found].valid_on(as_of_))
                     throw problem(ErrorCode::invalid_value, "area " + a.area + " does not exist on " + as_of_.iso());
                 plan_.areas.push_back(*found);
+                // Organisations sit in communes (xã, phường, thị trấn): the quota's district or province counts
+                // them exactly, the commune within it is drawn. An area without communes is the seat itself.
+                plan_.communes.push_back(ctx_.catalog.units_within(*found, AreaLevel::commune, as_of_));
                 w.push_back(a.weight);
             }
             const auto counts = apportion(quota.organizations, w);
@@ -267,7 +283,7 @@ private:
         plan_.orgs.resize(total_);
         size_weight_.resize(total_);
         for (std::size_t j = 0; j < total_; ++j) {
-            Stream s = plan_.tree.child("plan").child(j).stream();
+            Stream s = plan_.plan_node.child(j).stream();
             auto& o = plan_.orgs[j];
             o.draw = static_cast<std::uint32_t>(j);
             o.fate = j < live_ ? Fate::live : Fate::terminated;
@@ -278,6 +294,7 @@ private:
             const auto seat = static_cast<std::uint16_t>(area_choice(s));
             if (o.fate != Fate::live) o.area = seat;
             if (s.bernoulli(spec_.households)) o.flags |= flag::household;
+            o.commune = static_cast<std::uint32_t>(s.next());
         }
     }
 
@@ -441,7 +458,7 @@ public:
           spec_(*plan_.spec),
           o_(plan_.orgs[position]),
           position_(position),
-          s_(plan_.tree.child("history").child(o_.draw).stream()),
+          s_(plan_.history_node.child(o_.draw).stream()),
           as_of_(ctx.profile.as_of),
           law_2023_(ymd(2024, 7, 1)) {}
 
@@ -503,7 +520,7 @@ private:
         org.sector = o_.sector;
         org.name = name_of(ctx_, plan_, o_);
         // A seat chosen among units that ended before the registration is the unit that succeeded them.
-        AreaIndex seat = plan_.areas[o_.area];
+        AreaIndex seat = commune_of(plan_, o_);
         if (const auto now = ctx_.catalog.on(seat, o_.registered); now != no_index) seat = now;
         org.area = ctx_.catalog[seat].code;
         org.registration_code = registration_code(ctx_.catalog, seat, spec_.kind, plan_.code_offset + position_ + 1);

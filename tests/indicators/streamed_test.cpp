@@ -16,6 +16,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -140,22 +141,29 @@ TEST(Streamed, AKeySpaceBeyondAMillionCombinationsGroupsLikeSmallerOnes) {
     const indicators::detail::KeySpace space(wide, reg.areas(), period.end, tt01_2020_size_classes().size());
     ASSERT_GT(space.combinations, std::uint64_t{1} << 20);  // looked up in a hash map, not a flat table
 
-    // Every organisation is seated at a province, so at district and commune level they all fall in "no unit":
-    // the rows are those of province × sector × status, with the same figures.
+    // Every organisation is seated in a commune: the wide rows add up, per province, sector and status, to the
+    // rows of province × sector × status.
     const std::vector<std::string> ids{"organizations", "members", "active"};
     const auto q = query(ids, wide);
     const auto a = compute(reg, q, period);
     const auto b = compute(reg, query(ids, {province, GroupKey::by(KeyKind::sector), GroupKey::by(KeyKind::status)}), period);
-    ASSERT_EQ(a.rows(), b.rows());
-    ASSERT_GT(a.rows(), 63u);
-    for (std::size_t r = 0; r + 1 < a.rows(); ++r) {
-        EXPECT_EQ(a.keys[0].cells[r], b.keys[0].cells[r]) << r;
-        EXPECT_EQ(a.keys[1].cells[r].code, "none") << r;
-        EXPECT_EQ(a.keys[2].cells[r].code, "none") << r;
-        EXPECT_EQ(a.keys[3].cells[r], b.keys[1].cells[r]) << r;
-        EXPECT_EQ(a.keys[4].cells[r], b.keys[2].cells[r]) << r;
+    ASSERT_GT(b.rows(), 63u);
+    ASSERT_GT(a.rows(), b.rows());
+    std::map<std::array<std::string, 3>, std::array<std::int64_t, 3>> summed;
+    for (std::size_t r = 0; r < a.rows(); ++r) {
+        if (a.totals[r]) continue;
+        EXPECT_NE(a.keys[2].cells[r].code, "none") << r;
+        auto& sum = summed[{a.keys[0].cells[r].code, a.keys[3].cells[r].code, a.keys[4].cells[r].code}];
+        for (std::size_t k = 0; k < ids.size(); ++k) sum[k] += a.column(ids[k]).integers[r];
     }
-    for (const auto& id : ids) EXPECT_EQ(a.column(id).integers, b.column(id).integers) << id;
+    std::size_t compared = 0;
+    for (std::size_t r = 0; r < b.rows(); ++r) {
+        if (b.totals[r]) continue;
+        const auto& sum = summed[{b.keys[0].cells[r].code, b.keys[1].cells[r].code, b.keys[2].cells[r].code}];
+        for (std::size_t k = 0; k < ids.size(); ++k) EXPECT_EQ(sum[k], b.column(ids[k]).integers[r]) << ids[k];
+        ++compared;
+    }
+    EXPECT_EQ(compared, summed.size());
     expect_same_table(a, over_whole_snapshots(reg, q, period), "wide key space");
 }
 

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <map>
+#include <numeric>
 #include <memory>
 #include <optional>
 #include <set>
@@ -34,7 +35,10 @@ struct Figures {
     std::int64_t unions = 0, union_cooperative_members = 0, union_official_members = 0, union_workers = 0;
     std::int64_t groups = 0, group_members = 0;
     std::int64_t terminated = 0;
-    std::set<std::string> seats;  // area codes of the counted organisations
+    std::set<std::string> seats;      // area codes of the counted organisations
+    std::set<std::string> districts;  // the district-level units of their seats
+    std::set<std::string> provinces;  // and the provinces
+    std::map<std::string, std::int64_t> per_district, per_commune;  // organisations by seat
 };
 
 Figures figures(const Registry& r, Date d) {
@@ -47,7 +51,15 @@ Figures figures(const Registry& r, Date d) {
             continue;
         }
         const std::int64_t members = s.official_members[i] + s.capital_associates[i] + s.non_capital_associates[i];
-        f.seats.insert(r.areas()[s.area[i]].code);
+        const auto& areas = r.areas();
+        f.seats.insert(areas[s.area[i]].code);
+        if (const auto d = areas.at_level(s.area[i], AreaLevel::district); d != no_index) {
+            f.districts.insert(areas[d].code);
+            ++f.per_district[areas[d].code];
+        }
+        if (const auto p = areas.at_level(s.area[i], AreaLevel::province); p != no_index)
+            f.provinces.insert(areas[p].code);
+        if (areas[s.area[i]].level == AreaLevel::commune) ++f.per_commune[areas[s.area[i]].code];
         switch (s.kind[i]) {
             case OrgKind::cooperative:
                 ++f.cooperatives;
@@ -110,8 +122,31 @@ TEST(CaMau2023, ReproducesThePublishedFiguresExactlyOn20230831) {
 }
 
 TEST(CaMau2023, SeatsOrganisationsInAllNineDistricts) {
-    EXPECT_EQ(figures(ca_mau(), date("2023-08-31")).seats,
+    EXPECT_EQ(figures(ca_mau(), date("2023-08-31")).districts,
               (std::set<std::string>{"D964", "D966", "D967", "D968", "D969", "D970", "D971", "D972", "D973"}));
+}
+
+TEST(CaMau2023, SeatsEveryOrganisationInACommuneOfItsDistrictTheDistrictCountsWhateverTheSeed) {
+    const auto& r = ca_mau();
+    const Date as_of = date("2023-08-31");
+    for (OrgIndex i = 0; i < r.size(); ++i) {
+        const auto& seat = r.areas()[*r.areas().find(r.organization(i).area)];
+        EXPECT_EQ(seat.level, AreaLevel::commune) << r.organization(i).id;
+        const auto province = r.areas().at_level(*r.areas().find(seat.code), AreaLevel::province);
+        EXPECT_THAT(r.areas()[province].code, ::testing::StartsWith("P96")) << seat.code;
+    }
+    const auto f = figures(r, as_of);
+    const auto g = figures(synthesize(ca_mau_2023(), 7), as_of);
+    EXPECT_EQ(f.per_district, g.per_district);  // the profile's exact seats
+    EXPECT_NE(f.per_commune, g.per_commune);    // the communes within them are drawn
+    EXPECT_GT(f.per_commune.size(), 60u);       // Cà Mau had about a hundred communes, wards and towns
+    EXPECT_EQ(f.per_district.at("D964"), std::accumulate(f.per_commune.begin(), f.per_commune.end(), std::int64_t{0},
+                                                         [&](std::int64_t n, const auto& c) {
+                                                             const auto a = *r.areas().find(c.first);
+                                                             return r.areas()[r.areas().parent(a)].code == "D964"
+                                                                        ? n + c.second
+                                                                        : n;
+                                                         }));
 }
 
 TEST(CaMau2023, TheUnionsMembersAreGeneratedCooperativesLiveAtTheDate) {
@@ -412,7 +447,10 @@ TEST(CaMau2023, ContinuesAfterTheDateThroughTheDynamicsUpTo2025) {
         EXPECT_THAT(org.registration_code, ::testing::StartsWith("96"));
         if (s.registered_on[i] >= date("2025-07-01").days_since_epoch()) {
             ++seated_after_reform;
-            EXPECT_EQ(org.area, "P96-2025");  // districts ended on 2025-06-30
+            // Districts ended on 2025-06-30: the founded ones sit in the communes of the new Cà Mau province.
+            const auto seat = *r.areas().find(org.area);
+            EXPECT_EQ(r.areas()[seat].level, AreaLevel::commune) << org.area;
+            EXPECT_EQ(r.areas()[r.areas().at_level(seat, AreaLevel::province)].code, "P96-2025");
         }
     }
     EXPECT_NEAR(registered_after, 170, 45);  // Poisson: a standard deviation of 13
@@ -492,7 +530,8 @@ TEST(Vietnam2022, ReproducesTheRegionalTotalsAndNationalFigures) {
     EXPECT_EQ(f.unions, 125);
     EXPECT_EQ(f.union_cooperative_members, 851);
     EXPECT_EQ(f.groups, 71'000);
-    EXPECT_EQ(f.seats.size(), 63u);  // every province
+    EXPECT_EQ(f.provinces.size(), 63u);  // every province
+    EXPECT_GT(f.per_commune.size(), 5'000u);  // in communes all over the country
     const double per_organization = static_cast<double>(r.event_count()) / static_cast<double>(r.size());
     EXPECT_NEAR(per_organization, 18, 2);  // records every year since registration
     // Below the 2012 minimum of seven: 300 expected, drawn per seed; the published figures whatever the seed.
@@ -511,7 +550,7 @@ TEST(World, HasAboutTenEventsPerOrganisationOverEveryProvince) {
     const auto r = synthesize(world(20'000), default_seed);
     EXPECT_EQ(r.size(), 20'000u);
     EXPECT_NEAR(static_cast<double>(r.event_count()) / 20'000, 10, 0.5);
-    EXPECT_EQ(figures(r, date("2024-12-31")).seats.size(), 63u);
+    EXPECT_EQ(figures(r, date("2024-12-31")).provinces.size(), 63u);
 }
 
 TEST(World, TakesTheNumberOfEventsPerOrganisation) {
