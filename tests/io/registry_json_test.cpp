@@ -4,6 +4,7 @@
 // with the file.
 
 #include <coopecon/io/registry_json.hpp>
+#include <coopecon/model/area_catalog_json.hpp>
 #include "json/json.hpp"
 
 #include "io/registry_codec.hpp"
