@@ -1,3 +1,4 @@
+#include <coopecon/core/article.hpp>
 #include <coopecon/indicators/spec.hpp>
 
 #include "indicators/spec_reader.hpp"
@@ -138,7 +139,7 @@ private:
     template <class E>
     E name(const boost::json::value& v, const std::string& path, std::string_view what) {
         if (!v.is_string()) {
-            fail(ErrorCode::wrong_type, path, "expected the name of a " + std::string(what));
+            fail(ErrorCode::wrong_type, path, "expected the name of " + with_article(what));
             return E{};
         }
         const std::string_view text(v.get_string().data(), v.get_string().size());

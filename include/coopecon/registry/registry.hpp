@@ -56,6 +56,12 @@ struct Append {
     Event event;
 };
 
+/// A named member added to an existing organisation's member list (admitting them is a member_joined event).
+struct Listing {
+    std::string organization;  // external id
+    Member member;
+};
+
 /// What a registry says about itself: where its data come from, whether they are real, and which days its
 /// histories cover completely: from `history_from` (absent: each organisation's registration) to `as_of`.
 struct RegistryInfo {
@@ -129,6 +135,16 @@ public:
     /// Appends a batch: all events are validated together (in date order per organisation, batch order on
     /// equal dates); either all are recorded or none.
     void append(std::vector<Append> batch);
+
+    /// Adds organisations, lists named members and appends events as one change, validated together: a
+    /// reorganisation registers its successors and completes in its predecessors on one day, and each side is
+    /// judged against the other (docs/legal-rules.md, "Reorganisations across organisations"). Either all is
+    /// recorded or nothing. Problems of `added` have the paths organizations[i]..., of `appended` [k]...
+    void record(std::vector<OrganizationRecord> added, std::vector<Listing> listed, std::vector<Append> appended);
+
+    /// Every problem record() would refuse the same change with; the registry is not changed.
+    Problems problems_of(std::vector<OrganizationRecord> added, std::vector<Listing> listed,
+                         std::vector<Append> appended) const;
 
     // ---- reads ---------------------------------------------------------------------------------------
 
