@@ -100,9 +100,13 @@ private:
     std::vector<std::uint64_t> codes_;
 };
 
+/// What sums are kept in: 128 bits, so adding up any number of 64-bit amounts (money in đồng, members) over
+/// any number of organisations, and differences of such sums, cannot overflow.
+__extension__ typedef __int128 Wide;
+
 struct Value {
     bool integral = true;
-    std::int64_t integer = 0;
+    Wide integer = 0;
     double real = 0;
     double as_double() const noexcept { return integral ? static_cast<double>(integer) : real; }
 };
@@ -167,7 +171,7 @@ private:
     std::vector<Compiled> compiled_;
     std::array<Role, 2> roles_;
     GroupIds groups_;
-    std::vector<std::int64_t> sums_;  // [group * accumulators + accumulator]
+    std::vector<Wide> sums_;  // [group * accumulators + accumulator]
     std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> communes_;  // per accumulator: (group, commune)
     // Per block, reused.
     std::array<std::uint64_t, block_rows> codes_{};
