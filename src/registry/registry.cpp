@@ -422,7 +422,13 @@ void Registry::append(std::vector<Append> batch) {
         std::vector<std::string> paths(history.size(), "(recorded)");
         for (auto& [k, e] : added) {
             history.push_back(std::move(e));
-            paths.push_back(batch.size() > 1 ? "[" + std::to_string(k) + "]" : "");
+            std::string path;  // built by appending: g++ 12 -O3 sees a false overlap in "[" + std::to_string(k)
+            if (batch.size() > 1) {
+                path += '[';
+                path += std::to_string(k);
+                path += ']';
+            }
+            paths.push_back(std::move(path));
         }
         Staged s{orgs_[index], members_[index], {}, rows_[index].area, {}, {}};
         validate_history(*law_, s, std::move(history), [] { return std::string(); }, std::move(paths), problems);
