@@ -6,6 +6,7 @@
 //
 // Reads (const members) never modify anything, so any number of threads may read one registry at once.
 
+#include <coopecon/core/cancellation.hpp>
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/error.hpp>
 #include <coopecon/core/ids.hpp>
@@ -137,14 +138,16 @@ public:
 
     /// Every organisation's state at the end of `date`, as columns (row i = OrgIndex i): the selected columns.
     /// The organisations are replayed in parts on `threads` threads (0: one per core); the snapshot is the same.
-    Snapshot snapshot(Date date, SnapshotColumns columns = SnapshotColumns::all(), unsigned threads = 0) const;
+    /// Throws Cancelled once `cancel` is set (it is read every few thousand organisations).
+    Snapshot snapshot(Date date, SnapshotColumns columns = SnapshotColumns::all(), unsigned threads = 0,
+                      const CancellationToken* cancel = nullptr) const;
 
     /// Snapshots at several dates from one replay of each history: row i of every snapshot is OrgIndex i.
     /// `dates` must be in increasing order (series of periods ask for their ends this way). `columns` selects
     /// the columns of each snapshot, one entry per date; when empty, every snapshot has every column. Replayed
-    /// on `threads` threads as snapshot() is.
+    /// on `threads` threads, and cancelled, as snapshot() is.
     std::vector<Snapshot> snapshots(std::span<const Date> dates, std::span<const SnapshotColumns> columns = {},
-                                    unsigned threads = 0) const;
+                                    unsigned threads = 0, const CancellationToken* cancel = nullptr) const;
 
     /// The same snapshots as `snapshots(dates, columns)`, handed over a block of organisations at a time, for
     /// work that reduces rows and needs no whole columns: f(first, blocks) gets blocks[k] at dates[k], whose
