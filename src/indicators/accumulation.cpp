@@ -619,8 +619,10 @@ void Accumulation::append_to(Table& t, bool period_key) const {
 
 // ---- feeding accumulations -------------------------------------------------------------------------------
 
-void accumulate_replayed(const Registry& reg, std::span<Accumulation> accs, unsigned threads, std::size_t max_dates) {
+void accumulate_replayed(const Registry& reg, std::span<Accumulation> accs, unsigned threads,
+                         const CancellationToken* cancel, std::size_t max_dates) {
     constexpr std::size_t min_part = 16384;  // fewer organisations than this are not worth a thread
+    constexpr std::size_t chunk = 4096;      // organisations replayed between two readings of the token
     const std::size_t parts = part_count(reg.size(), threads, min_part);
     for (std::size_t first = 0; first < accs.size();) {
         std::vector<Date> dates;
@@ -647,7 +649,7 @@ void accumulate_replayed(const Registry& reg, std::span<Accumulation> accs, unsi
         // Part 0 feeds the accumulations themselves, every other part copies of them, merged in part order.
         const std::span<Accumulation> taken = accs.subspan(first, last - first);
         std::vector<std::vector<Accumulation>> copies(parts - 1, std::vector<Accumulation>(taken.begin(), taken.end()));
-        for_each_part(reg.size(), parts, [&](std::size_t k, std::size_t begin, std::size_t end) {
+        for_each_chunk(reg.size(), parts, chunk, cancel, [&](std::size_t k, std::size_t begin, std::size_t end) {
             const std::span<Accumulation> fed = k == 0 ? taken : std::span<Accumulation>(copies[k - 1]);
             reg.for_each_snapshot_block(dates, columns, begin, end, [&](std::size_t, std::span<const Snapshot> blocks) {
                 for (std::size_t a = 0; a < fed.size(); ++a) {

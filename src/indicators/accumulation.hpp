@@ -187,9 +187,10 @@ private:
 /// so no snapshot column of the registry's size is made. Accumulations are taken in order, as many at a time
 /// as have at most `max_dates` snapshot dates between them (memory grows with the dates, not the registry).
 /// The organisations are split into parts on `threads` threads (0: one per core), each feeding copies of the
-/// accumulations, which are then merged in part order.
+/// accumulations, which are then merged in part order. Throws Cancelled once `cancel` (nullptr: none) is set; the
+/// accumulations are then partly fed and must be dropped.
 void accumulate_replayed(const Registry& reg, std::span<Accumulation> accs, unsigned threads,
-                         std::size_t max_dates = 32);
+                         const CancellationToken* cancel, std::size_t max_dates = 32);
 
 /// The columns of the period's end snapshot (previous = false) or of the earlier one (previous = true) that an
 /// accumulation of the query reads.

@@ -50,9 +50,10 @@ public:
         if (!o) return out;
         if (catalogue_)
             known_keys(*o, path, {"id", "label", "unit", "decimals", "definition", "practice", "reference", "provisional",
-                                  "expression"});
+                                  "expression", "reported_by"});
         else
-            known_keys(*o, path, {"id", "label", "unit", "decimals", "definition", "reference", "expression"});
+            known_keys(*o, path, {"id", "label", "unit", "decimals", "definition", "reference", "expression",
+                                  "reported_by"});
         out.id = string(*o, "id", path, true);
         if (!out.id.empty() && out.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
             fail(ErrorCode::invalid_value, join(path, "id"), "id '" + out.id + "' may hold only a-z, 0-9 and _");
@@ -87,6 +88,7 @@ public:
             out.expression = expression(*e, join(path, "expression"));
         else
             fail(ErrorCode::missing_field, join(path, "expression"), "missing expression");
+        if (const auto* r = o->if_contains("reported_by")) out.reported_by = filter(*r, join(path, "reported_by"));
         if (out.definition.empty() && !catalogue_) out.definition = "user-defined";
         return out;
     }

@@ -186,7 +186,8 @@ CsvImport finish(std::vector<Candidate> candidates, const Source& source, const 
                   {},
                   source.mapping.name};
     out.registry.info().title = "CSV import of " + source.file;
-    out.registry.info().source = source.file + ", read with the mapping " + source.mapping.name;
+    // Names only (the file, the mapping): a report in either language shows it as it is.
+    out.registry.info().source = source.file + " (" + source.mapping.name + ")";
     out.registry.info().as_of = options.as_of;
 
     Problems problems;       // when every problem refuses the file
