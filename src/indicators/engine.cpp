@@ -35,7 +35,7 @@ std::pair<SnapshotColumns, SnapshotColumns> columns_read(const Query& q) {
 
 Table compute(const Registry& reg, const Query& q, const Period& period) {
     detail::Accumulation acc(detail::with_reported_counts(q), period, reg.areas());
-    detail::accumulate_replayed(reg, std::span<detail::Accumulation>(&acc, 1), q.threads);
+    detail::accumulate_replayed(reg, std::span<detail::Accumulation>(&acc, 1), q.threads, q.cancel);
     Table t;
     acc.append_to(t, false);
     detail::mark_no_data(t);
@@ -48,8 +48,11 @@ Table compute(const Registry& reg, Query q, const std::vector<Period>& periods) 
     std::vector<detail::Accumulation> accs;
     accs.reserve(periods.size());
     const auto counted = detail::with_reported_counts(std::move(q));
-    for (const auto& p : periods) accs.emplace_back(counted, p, reg.areas());
-    detail::accumulate_replayed(reg, accs, counted.threads);
+    for (const auto& p : periods) {
+        throw_if_cancelled(counted.cancel);  // each accumulation lays out its groups over the area catalogue
+        accs.emplace_back(counted, p, reg.areas());
+    }
+    detail::accumulate_replayed(reg, accs, counted.threads, counted.cancel);
     Table t;
     for (const auto& acc : accs) acc.append_to(t, true);
     detail::mark_no_data(t);

@@ -182,6 +182,7 @@ ReportQuery report_query(const Registry& reg, const ReportOptions& options, cons
     r.query.size_classes = options.size_classes;
     r.query.scoring = options.scoring;
     r.query.threads = options.threads;
+    r.query.cancel = options.cancel;
     std::vector<std::vector<std::string>> lists;
     for (const auto& s : layout.sections) lists.push_back(s.columns);
     if (r.by_kind) lists.push_back(layout.headline);
@@ -212,7 +213,7 @@ Report standard_report(const Registry& reg, const ReportOptions& options, const 
     accs.emplace_back(detail::with_reported_counts(main), r.period, reg.areas());
     accs.emplace_back(detail::with_reported_counts(of_cooperatives_and_unions(head)), r.period, reg.areas());
     if (!by_kind) accs.emplace_back(detail::with_reported_counts(head), r.period, reg.areas());
-    detail::accumulate_replayed(reg, accs, options.threads);
+    detail::accumulate_replayed(reg, accs, options.threads, options.cancel);
     auto table_of = [](const detail::Accumulation& acc) {
         Table t;
         acc.append_to(t, false);

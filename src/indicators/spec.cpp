@@ -24,6 +24,15 @@ namespace {
 
 constexpr std::string_view catalogue_format = "coopecon-indicators";
 constexpr std::int64_t catalogue_version = 1;
+// growth(x) holds x three times (the value, and twice the value before), so nested growth grows threefold a
+// level: an expression is refused beyond this many parts, which no real indicator comes near.
+constexpr std::size_t max_expression_parts = 10000;
+
+std::size_t parts_of(const Expression& e) {
+    std::size_t n = 1;
+    for (const auto& o : e.operands) n += parts_of(o);
+    return n;
+}
 
 /// Reads indicators from parsed JSON, adding every problem at its field path. A user's spec and the catalogue
 /// differ in what they may say: the catalogue also gives each indicator's practice and whether it is
@@ -120,6 +129,7 @@ private:
     const std::vector<SizeClass>& size_classes_;
     Problems& problems_;
     bool catalogue_;
+    bool too_large_ = false;  // an expression went over max_expression_parts
 
     std::string string(const boost::json::object& o, std::string_view key, const std::string& path, bool required) {
         const auto* v = o.if_contains(key);
@@ -248,7 +258,18 @@ private:
         const auto& x = kv.value();
         if (op == "count") return count(filter(x, p));
         if (op == "distinct_communes") return distinct_communes(filter(x, p));
-        if (op == "growth") return growth(expression(x, p));
+        if (op == "growth") {
+            auto inner = expression(x, p);
+            if (too_large_) return {};  // said once, at the deepest growth that went over
+            if (parts_of(inner) * 3 > max_expression_parts) {
+                too_large_ = true;
+                fail(ErrorCode::invalid_value, p,
+                     "the expression would have more than " + std::to_string(max_expression_parts) +
+                         " parts (each growth holds its operand three times); nest growth less deeply");
+                return {};
+            }
+            return growth(std::move(inner));
+        }
         if (op == "previous") return previous(expression(x, p));
         if (op == "indicator") {
             if (catalogue_) {

@@ -162,7 +162,7 @@ Source open(std::string_view text, std::string_view file, CsvRows rows, const Cs
                                           std::string(enum_name(rows)) + " rows");
     Source s;
     s.file = std::string(file);
-    s.table = parse(text, file, options.mapping ? options.mapping->delimiter : ',');
+    s.table = parse(text, file, options.mapping ? options.mapping->delimiter : ',', options.limits);
     s.mapping = options.mapping ? *options.mapping : choose_builtin_csv_mapping(s.table.header, rows);
     s.bound = bind_header(s.table.header, s.mapping, file);
     if (s.table.rows.empty())

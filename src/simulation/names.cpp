@@ -31,12 +31,20 @@ std::string_view sector_word(Sector s, Stream& draw) {
 
 std::string organization_name(OrgKind kind, Sector sector, std::string_view place, Stream& draw) {
     const auto word = sector_word(sector, draw);
-    if (sector == Sector::credit && kind == OrgKind::cooperative) return "Quỹ tín dụng nhân dân " + std::string(place);
-    std::string out = kind == OrgKind::cooperative_group       ? "Tổ hợp tác "
-                      : kind == OrgKind::union_of_cooperatives ? "Liên hiệp HTX "
-                                                               : "HTX ";
-    if (!word.empty()) out += std::string(word) + " ";
-    return out + std::string(place);
+    const std::string_view head = sector == Sector::credit && kind == OrgKind::cooperative ? "Quỹ tín dụng nhân dân "
+                                  : kind == OrgKind::cooperative_group                     ? "Tổ hợp tác "
+                                  : kind == OrgKind::union_of_cooperatives                 ? "Liên hiệp HTX "
+                                                                                           : "HTX ";
+    // One allocation per name: millions are written for the large profiles.
+    std::string out;
+    out.reserve(head.size() + word.size() + 1 + place.size());
+    out += head;
+    if (!word.empty()) {  // a credit fund has none
+        out += word;
+        out += ' ';
+    }
+    out += place;
+    return out;
 }
 
 std::string person_name(Stream& draw) {

@@ -351,9 +351,12 @@ private:
     // ---- rates --------------------------------------------------------------------------------------------
 
     double rate_of(std::uint32_t i, Hazard h, Date d) const {
+        const double r = S_.rates.at(h, replays_[i].state().kind, sectors_[i]);
+        return rate_programmes_ ? with_programmes(r, i, h, d) : r;
+    }
+    /// A rate as the programmes active on d that target organisation i change it.
+    [[gnu::noinline]] double with_programmes(double r, std::uint32_t i, Hazard h, Date d) const {
         const auto& st = replays_[i].state();
-        double r = S_.rates.at(h, st.kind, sectors_[i]);
-        if (!rate_programmes_) return r;
         for (const auto& p : S_.programmes)
             if (p.spec.type == ProgrammeType::rate_change && p.spec.hazard == h && p.active_on(d) &&
                 p.targets(st.kind, sectors_[i], areas_[i]))
@@ -779,10 +782,19 @@ private:
                         ? std::max<std::int32_t>(1, static_cast<std::int32_t>(std::llround(last->workers * s.lognormal(1, 0.08))))
                         : std::max<std::int32_t>(1, static_cast<std::int32_t>(std::llround(
                                                         s.lognormal(std::min(8.0, 0.6 * st.members.official() + 1), 0.5))));
-        f.wages = round_thousands(f.workers * 50e6 * std::pow(1.05, f.year - 2023));
+        f.wages = round_thousands(f.workers * 50e6 * wage_growth(f.year));
         f.indivisible_fund = st.indivisible_fund + round_thousands(std::max<double>(0, static_cast<double>(f.pre_tax_profit)) *
                                                                    s.uniform(0.05, 0.15));
         step(i, d, f);
+    }
+
+    /// Wages per worker grow 5 % a year from 2023; the factor is the same for every organisation in a year.
+    double wage_growth(int year) {
+        if (year != wage_year_) {
+            wage_year_ = year;
+            wage_factor_ = std::pow(1.05, year - 2023);
+        }
+        return wage_factor_;
     }
 
     /// The classification drifts one class at most a year; the self-assessment gives points in its band.
@@ -1014,6 +1026,8 @@ private:
         bool known = false;
     };
     std::array<KnownDueDate, 1024> due_dates_{};  // recent answers of due_date()
+    int wage_year_ = 0;  // wage_growth(wage_year_) is wage_factor_
+    double wage_factor_ = 0;
     Date today_ = Date::min();  // the day process_day handles, and its year
     int today_year_ = 0;
     std::vector<Competing> base_hazards_;  // by base_index

@@ -146,13 +146,20 @@ std::vector<std::uint32_t> sample(Stream& s, std::vector<std::uint32_t> candidat
     return candidates;
 }
 
-/// Registration years weighted by growth, for dates in [from, to].
+/// Registration years weighted by growth, for dates in [from, to]. A year only partly in the range weighs its
+/// share of days: the months before the calibration date get the rate of the year, not a whole year's
+/// registrations crowded into them.
 class RegistrationDates {
 public:
     RegistrationDates(Date from, Date to, double growth) : from_(from), to_(to) {
         if (to < from) return;
         std::vector<double> weights;
-        for (int y = from.year(); y <= to.year(); ++y) weights.push_back(std::pow(1 + growth, y - from.year()));
+        for (int y = from.year(); y <= to.year(); ++y) {
+            const Date first = std::max(from, ymd(y, 1, 1)), last = std::min(to, ymd(y, 12, 31));
+            const double share = (last.days_since_epoch() - first.days_since_epoch() + 1) /
+                                 static_cast<double>(ymd(y, 12, 31).days_since_epoch() - ymd(y, 1, 1).days_since_epoch() + 1);
+            weights.push_back(std::pow(1 + growth, y - from.year()) * share);
+        }
         years_.emplace(weights);
     }
     Date operator()(Stream& s) const {

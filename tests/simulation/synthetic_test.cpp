@@ -434,7 +434,7 @@ TEST(CaMau2023, HasCertificationsOcopRatingsAndSanctions) {
 
 TEST(CaMau2023, ContinuesAfterTheDateThroughTheDynamicsUpTo2025) {
     // After 2023-08-31 the history is one run of the dynamics with the profile's expected numbers as rates: 90
-    // cooperatives and 80 groups registered, 1 dissolution and 2 conversions over the 28 months; revocations come
+    // cooperatives and 200 groups registered, 1 dissolution and 2 conversions over the 28 months; revocations come
     // from the registration office acting on compliance rules that fall due.
     const auto& r = ca_mau();
     const auto s = r.snapshot(date("2025-12-31"));
@@ -453,7 +453,7 @@ TEST(CaMau2023, ContinuesAfterTheDateThroughTheDynamicsUpTo2025) {
             EXPECT_EQ(r.areas()[r.areas().at_level(seat, AreaLevel::province)].code, "P96-2025");
         }
     }
-    EXPECT_NEAR(registered_after, 170, 45);  // Poisson: a standard deviation of 13
+    EXPECT_NEAR(registered_after, 290, 55);  // Poisson: a standard deviation of 17
     EXPECT_GT(seated_after_reform, 0);
     const auto after = [](OrgIndex, Date d, const auto&) { return d > date("2023-08-31"); };
     EXPECT_LE(count_events<ConvertedToCooperative>(r, after), 8);
@@ -464,6 +464,29 @@ TEST(CaMau2023, ContinuesAfterTheDateThroughTheDynamicsUpTo2025) {
     EXPECT_GT(count_events<RegistrationRevoked>(r, after), 0);
     EXPECT_GT(count_events<FinancialYearClosed>(r, after), 2 * 250);
     EXPECT_GT(figures(r, date("2025-12-31")).cooperatives, 281);
+}
+
+TEST(CaMau2023, RegistrationsKeepTheirPaceAcrossTheDate) {
+    // No burst in the months before the calibration date (a whole year's registrations once fell in its first
+    // seven months: 1.57 times the year before) and no break after it, where the dynamics found organisations:
+    // the year before the date registers about as many as the year before that (registrations grow 10-12 % a
+    // year; about 120 a year, so a ratio's standard deviation is about 0.13), and the year after about as many.
+    const auto& r = ca_mau();
+    const auto s = r.snapshot(date("2025-12-31"));
+    auto registered = [&](const char* from, const char* to) {
+        int n = 0;
+        for (OrgIndex i = 0; i < r.size(); ++i)
+            n += s.exists[i] && s.kind[i] != OrgKind::union_of_cooperatives &&
+                 s.registered_on[i] >= date(from).days_since_epoch() && s.registered_on[i] <= date(to).days_since_epoch();
+        return static_cast<double>(n);
+    };
+    const double before = registered("2021-08-01", "2022-07-31"), last = registered("2022-08-01", "2023-07-31"),
+                 after = registered("2023-09-01", "2024-08-31");
+    EXPECT_GT(before, 80);
+    EXPECT_LT(last / before, 1.35);
+    EXPECT_GT(last / before, 0.75);
+    EXPECT_LT(after / last, 1.5);
+    EXPECT_GT(after / last, 0.7);
 }
 
 TEST(CaMau2023, RegistryInfoSaysSyntheticAsOf20230831) {
