@@ -89,7 +89,15 @@ public:
             out.expression = expression(*e, join(path, "expression"));
         else
             fail(ErrorCode::missing_field, join(path, "expression"), "missing expression");
-        if (const auto* r = o->if_contains("reported_by")) out.reported_by = filter(*r, join(path, "reported_by"));
+        if (const auto* r = o->if_contains("reported_by")) {
+            const auto p = join(path, "reported_by");
+            if (const auto* any = r->if_array()) {  // any of several filters
+                for (std::size_t i = 0; i < any->size(); ++i)
+                    out.reported_by.push_back(filter((*any)[i], p + "[" + std::to_string(i) + "]"));
+            } else {
+                out.reported_by.push_back(filter(*r, p));
+            }
+        }
         if (out.definition.empty() && !catalogue_) out.definition = "user-defined";
         return out;
     }
