@@ -1,3 +1,4 @@
+#include <coopecon/core/article.hpp>
 #include <coopecon/history/replay.hpp>
 
 #include "history/replay_effects.hpp"
@@ -185,11 +186,9 @@ struct Replay::Checks {
         if (r.state_.kind != OrgKind::union_of_cooperatives || kind != MemberKind::official ||
             type == MemberType::cooperative)
             return std::nullopt;
-        const std::string type_name(enum_name(type));
-        const bool vowel = std::string_view("aeiou").find(type_name.front()) != std::string_view::npos;
         Problem p = base(ErrorCode::rule_violation, "member.union_official_is_cooperative",
                          "an official member of a union of cooperatives must be a cooperative, not " +
-                             std::string(vowel ? "an " : "a ") + type_name);
+                             with_article(enum_name(type)));
         p.legal_basis = law.basis(p.rule, e.date);
         return p;
     }

@@ -80,11 +80,20 @@ struct Replay::Effects {
     void operator()(Date, const ReorganizationStarted& p) {
         if (ends_organization(p.form)) r.state_.reorganization = p.form;
     }
-    void operator()(Date, const ReorganizationCompleted& p) {
+    /// An organisation that ends by division, consolidation or merger passes on all it holds (Law 17/2023/QH15
+    /// Art 92–95): its members, charter capital and indivisible fund leave with it, whether or not its history
+    /// records them leaving. What its successors receive they record (docs/legal-rules.md).
+    void operator()(Date d, const ReorganizationCompleted& p) {
         auto& s = r.state_;
         s.reorganization.reset();
         const Dong carried = p.indivisible_fund.value_or(0);
         s.indivisible_fund += p.form == ReorganizationForm::merger_receiving ? carried : -carried;
+        if (!ends_organization(p.form)) return;
+        if (s.members != MemberCounts{}) s.last_member_change = d;
+        s.members = MemberCounts{};
+        for (auto& m : r.slots_) m.current = false;
+        s.charter_capital = 0;
+        s.indivisible_fund = 0;
     }
     void operator()(Date d, const ConvertedToCooperative&) {
         r.state_.kind = OrgKind::cooperative;

@@ -1,6 +1,7 @@
 #include "indicators/no_data.hpp"
 
 #include <algorithm>
+#include <vector>
 #include <cmath>
 #include <string>
 #include <string_view>
@@ -17,25 +18,31 @@ constexpr std::string_view hidden_prefix = "reported_by:";
 Query with_reported_counts(Query q) {
     const auto n = q.indicators.size();
     for (std::size_t i = 0; i < n; ++i) {
-        const auto& ind = q.indicators[i];
-        if (!ind.reported_by) continue;
-        Indicator hidden;
-        hidden.id = std::string(hidden_prefix) + ind.id;
-        hidden.expression = count(*ind.reported_by);
-        q.indicators.push_back(std::move(hidden));
+        // One hidden count per filter (copied: adding indicators moves them): the figure is data where any of
+        // them counts an organisation.
+        const auto id = q.indicators[i].id;
+        const auto filters = q.indicators[i].reported_by;
+        for (std::size_t f = 0; f < filters.size(); ++f) {
+            Indicator hidden;
+            hidden.id = std::string(hidden_prefix) + id + ":" + std::to_string(f);
+            hidden.expression = count(filters[f]);
+            q.indicators.push_back(std::move(hidden));
+        }
     }
     return q;
 }
 
 void mark_no_data(Table& t) {
-    for (const auto& reported : t.values) {
-        if (!reported.id.starts_with(hidden_prefix)) continue;
-        const auto figure_id = reported.id.substr(hidden_prefix.size());
-        const auto figure = std::find_if(t.values.begin(), t.values.end(),
-                                         [&](const ValueColumn& c) { return c.id == figure_id; });
-        if (figure == t.values.end()) continue;
+    for (auto figure = t.values.begin(); figure != t.values.end(); ++figure) {
+        if (figure->id.starts_with(hidden_prefix)) continue;
+        const auto hidden_id = std::string(hidden_prefix) + figure->id + ":";
+        std::vector<const ValueColumn*> counts;
+        for (const auto& c : t.values)
+            if (c.id.starts_with(hidden_id)) counts.push_back(&c);
+        if (counts.empty()) continue;
         for (std::size_t r = 0; r < t.rows(); ++r) {
-            if (reported.integers[r] != 0) continue;
+            if (std::any_of(counts.begin(), counts.end(), [&](const ValueColumn* c) { return c->integers[r] != 0; }))
+                continue;
             if (figure->integral) {
                 figure->reals.assign(figure->integers.begin(), figure->integers.end());
                 figure->integers.clear();

@@ -122,7 +122,7 @@ Query of_cooperatives_and_unions(Query q) {
     q.by.clear();
     for (auto& i : q.indicators) {
         i.expression = of_cooperatives_and_unions(std::move(i.expression));
-        if (i.reported_by) i.reported_by = *i.reported_by & of_kind({OrgKind::cooperative, OrgKind::union_of_cooperatives});
+        for (auto& f : i.reported_by) f = f & of_kind({OrgKind::cooperative, OrgKind::union_of_cooperatives});
     }
     return q;
 }

@@ -182,8 +182,9 @@ std::string cards(const Report& r, Lang lang) {
             if (t.keys[0].cells[row].code == kind) return t.column(id).value(row);
         return 0;
     };
-    auto n = [&](double v) { return format_integer(static_cast<std::int64_t>(v), lang); };
-    auto d = [&](double v) { return std::isnan(v) ? std::string("–") : format_number(v, 1, lang); };
+    const std::string no_data(no_data_label.in(lang));
+    auto n = [&](double v) { return std::isnan(v) ? no_data : format_integer(static_cast<std::int64_t>(v), lang); };
+    auto d = [&](double v) { return std::isnan(v) ? no_data : format_number(v, 1, lang); };
     auto card = [](std::string_view label, const std::string& figure, const std::string& detail) {
         return "<li class=\"figure\"><span class=\"label\">" + html_escape(label) + "</span><span class=\"value\">" +
                figure + "</span><span class=\"detail\">" + html_escape(detail) + "</span></li>\n";

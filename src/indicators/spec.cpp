@@ -1,3 +1,4 @@
+#include <coopecon/core/article.hpp>
 #include <coopecon/indicators/spec.hpp>
 
 #include "indicators/spec_reader.hpp"
@@ -88,7 +89,15 @@ public:
             out.expression = expression(*e, join(path, "expression"));
         else
             fail(ErrorCode::missing_field, join(path, "expression"), "missing expression");
-        if (const auto* r = o->if_contains("reported_by")) out.reported_by = filter(*r, join(path, "reported_by"));
+        if (const auto* r = o->if_contains("reported_by")) {
+            const auto p = join(path, "reported_by");
+            if (const auto* any = r->if_array()) {  // any of several filters
+                for (std::size_t i = 0; i < any->size(); ++i)
+                    out.reported_by.push_back(filter((*any)[i], p + "[" + std::to_string(i) + "]"));
+            } else {
+                out.reported_by.push_back(filter(*r, p));
+            }
+        }
         if (out.definition.empty() && !catalogue_) out.definition = "user-defined";
         return out;
     }
@@ -138,7 +147,7 @@ private:
     template <class E>
     E name(const boost::json::value& v, const std::string& path, std::string_view what) {
         if (!v.is_string()) {
-            fail(ErrorCode::wrong_type, path, "expected the name of a " + std::string(what));
+            fail(ErrorCode::wrong_type, path, "expected the name of " + with_article(what));
             return E{};
         }
         const std::string_view text(v.get_string().data(), v.get_string().size());

@@ -2,6 +2,7 @@
 
 #include "io/csv_import.hpp"
 
+#include <coopecon/core/article.hpp>
 #include <coopecon/io/csv_events.hpp>
 #include "json/traits.hpp"
 
@@ -127,7 +128,7 @@ ParsedRow parse_row(const Row& row, const Source& source, const CsvOptions& opti
                 std::find(fields.begin(), fields.end(), f.name) != fields.end())
                 continue;
             r.problem(f.name, ErrorCode::unknown_field,
-                      "a " + std::string(type_name) + " event has no " + f.name + ": leave the cell blank");
+                      with_article(type_name) + " event has no " + f.name + ": leave the cell blank");
         }
     }
     if (type && r.has_column("predecessors") && r.has("predecessors")) out.origin.reference = r.origin("predecessors");

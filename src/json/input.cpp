@@ -55,9 +55,12 @@ InputText::InputText(const std::filesystem::path& path, std::uint64_t max_bytes)
     if (fd < 0) throw Error(file_problem(path, std::string("cannot open the file: ") + std::strerror(errno)));
     struct stat st {};
     if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-        const int error = S_ISDIR(st.st_mode) ? EISDIR : errno;
+        const int error = errno;
+        const bool directory = S_ISDIR(st.st_mode);
         ::close(fd);
-        throw Error(file_problem(path, std::string("cannot read the file: ") + std::strerror(error)));
+        // The words read_text_file uses for a directory: one message whichever reader meets it.
+        throw Error(file_problem(path, directory ? std::string("is a directory, not a file")
+                                                 : std::string("cannot read the file: ") + std::strerror(error)));
     }
     try {
         if (S_ISREG(st.st_mode)) {

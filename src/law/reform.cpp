@@ -98,8 +98,10 @@ Problems check(const Reform& reform) {
     using namespace detail;
     Problems out;
     if (!reform.regimes.empty()) check_list(reform.regimes, "regimes", regime_problem, out);
-    for (const auto& [p, list] : reform.parameters)
+    for (const auto& [parameter, list] : reform.parameters) {
+        const auto p = parameter;  // a named copy: clang 14 cannot capture a structured binding
         check_list(list, param_path(p), [p](std::int64_t v) { return value_problem(p, v); }, out);
+    }
     for (const auto& [id, list] : reform.rules) check_list(list, rule_path(id), basis_problem, out);
     return out;
 }

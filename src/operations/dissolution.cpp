@@ -1,3 +1,4 @@
+#include <coopecon/core/article.hpp>
 #include <coopecon/operations/dissolution.hpp>
 
 #include "operations/recording.hpp"
@@ -45,8 +46,8 @@ Changes dissolve_compulsorily(Registry& reg, const CompulsoryDissolution& d) {
                                           "T10", "a revocation needs its ground of Law 17/2023/QH15 Art 103.1"));
     if (!revocation && d.ground)
         throw Error(detail::input_problem(reg, ErrorCode::invalid_value, d.organization, "ground", event, d.ordered_on,
-                                          "", "a ground is given only for a revocation, not for a " +
-                                                  std::string(enum_name(d.basis))));
+                                          "", "a ground is given only for a revocation, not for " +
+                                                  with_article(enum_name(d.basis))));
     if (revocation && *d.ground == RevocationGround::tax_enforcement)
         throw Error(detail::input_problem(
             reg, ErrorCode::rule_violation, d.organization, "ground", event, d.ordered_on, "T13",

@@ -111,14 +111,15 @@ Problems check(const Registry& reg, const Changes& changes) {
         if (auto p = replay_problem(reg.organization(i), members, std::move(history), reg.law()))
             problems.push_back(std::move(*p));
     }
+    // What holds across organisations (the two sides of a reorganisation, what passes between them) is judged
+    // by the registry itself, on the whole change.
+    if (problems.empty()) problems = reg.problems_of(changes.added, changes.listed, changes.appended);
     return problems;
 }
 
 Changes commit(Registry& reg, Changes changes) {
     throw_if_any(check(reg, changes));
-    if (!changes.added.empty()) reg.add(changes.added);
-    for (const auto& l : changes.listed) reg.add_member(l.organization, l.member);
-    if (!changes.appended.empty()) reg.append(changes.appended);
+    reg.record(changes.added, changes.listed, changes.appended);
     return changes;
 }
 

@@ -1,6 +1,7 @@
 #include <coopecon/registry/registry.hpp>
 
 #include "history/replay_effects.hpp"
+#include "registry/across_organizations.hpp"
 
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/history/replayable.hpp>
@@ -37,6 +38,16 @@ struct StagedOrganization {
     AreaIndex area = no_index;
     std::vector<OrganizationReference> references;  // of the events given, in the order given
     std::optional<Date> registered_on;  // once the history is valid
+    std::vector<detail::Link> links;    // events naming other organisations, for the checks across organisations
+    std::optional<std::size_t> record;  // i of organizations[i] for an added record
+    std::optional<OrgIndex> index;      // of a recorded organisation being changed
+};
+
+/// The links an organisation added by add_part gives, kept until finish_parts checks them across organisations.
+struct GivenLinks {
+    std::string id;
+    std::size_t record = 0;  // i of organizations[i]
+    std::vector<Link> links;
 };
 
 }  // namespace detail
@@ -53,6 +64,14 @@ struct TakenIds {
     const std::unordered_set<std::string>* refused = nullptr;
     bool has(const std::string& id) const { return batch.count(id) || (refused && refused->count(id)); }
 };
+
+/// "[k]", the path of a batch's entry k (appended, not concatenated: gcc 12 at -O3 warns falsely on "[" + string).
+std::string batch_entry(std::size_t k) {
+    std::string out = "[";
+    out += std::to_string(k);
+    out += ']';
+    return out;
+}
 
 void check_identity(const Registry& reg, const OrganizationRecord& r, const std::function<std::string()>& where,
                     TakenIds& taken, std::size_t i, Problems& problems) {
@@ -145,6 +164,22 @@ void validate_history(const law::Framework& law, Staged& s, std::vector<Event> h
     if (!std::is_sorted(history.begin(), history.end(), by_date))  // generated histories come sorted
         std::stable_sort(order.begin(), order.end(),
                          [&](std::size_t a, std::size_t b) { return history[a].date < history[b].date; });
+    // An organisation's data end on its data_until: an event after it contradicts the record it belongs to.
+    if (const auto& until = s.org.data_until)
+        for (std::size_t j : order)
+            if (history[j].date > *until && (paths.empty() || paths[j] != "(recorded)")) {
+                Problem p;
+                p.code = ErrorCode::integrity;
+                p.rule = "integrity.event_after_data_end";
+                p.organization = s.org.id;
+                p.event = std::string(enum_name(history[j].type()));
+                p.date = history[j].date;
+                p.path = path_of(j);
+                p.message = "the organization's data end on " + until->iso() + " (data_until), and this event is dated " +
+                            history[j].date.iso();
+                problems.push_back(std::move(p));
+                return;
+            }
     Replay replay(s.org, s.members, law);
     for (std::size_t j : order) {
         if (auto problem = replay.step(history[j], law)) {
@@ -152,6 +187,17 @@ void validate_history(const law::Framework& law, Staged& s, std::vector<Event> h
             problem->path = path_of(j);
             problems.push_back(std::move(*problem));
             return;  // later events would be judged against a state that never existed
+        }
+    }
+    for (std::size_t j : order) {
+        const auto type = history[j].type();
+        if (type != EventType::registered && type != EventType::reorganization_started &&
+            type != EventType::reorganization_completed)
+            continue;
+        const bool recorded = !paths.empty() && paths[j] == "(recorded)";
+        if (auto link = detail::link_of(history[j], recorded ? std::string() : path_of(j))) {
+            link->given = !recorded;
+            s.links.push_back(std::move(*link));
         }
     }
     for (std::size_t j = 0; j < history.size(); ++j) {
@@ -219,15 +265,14 @@ std::vector<std::size_t> stage(const Registry& reg, const law::Framework& law, s
     staged.reserve(records.size());
     for (std::size_t i = 0; i < records.size(); ++i) {
         auto& r = records[i];
+        const std::size_t record = input_index.empty() ? i : input_index[i];
         // The input's path, written only for a problem.
-        const std::function<std::string()> where = [i, input_index] {
-            return "organizations[" + std::to_string(input_index.empty() ? i : input_index[i]) + "]";
-        };
+        const std::function<std::string()> where = [record] { return "organizations[" + std::to_string(record) + "]"; };
         const auto before = problems.size();
         check_identity(reg, r, where, taken, i, problems);
         if (problems.size() == before) {
             const AreaIndex area = *reg.areas().find(r.organization.area);  // before r.organization is moved from
-            Staged s{std::move(r.organization), std::move(r.members), {}, area, {}, {}};
+            Staged s{std::move(r.organization), std::move(r.members), {}, area, {}, {}, {}, record, std::nullopt};
             validate_history(law, s, std::move(r.events), where, {}, problems);
             check_seat(reg.areas(), s, where, problems);
             staged.push_back(std::move(s));
@@ -237,6 +282,115 @@ std::vector<std::size_t> stage(const Registry& reg, const law::Framework& law, s
         counts[i] = problems.size() - before;
     }
     return counts;
+}
+
+/// Whether the rules across organisations concern s: its events name others, or its members are organisations.
+bool related(const Staged& s) {
+    return !s.links.empty() ||
+           std::any_of(s.members.begin(), s.members.end(), [](const Member& m) { return m.organization.has_value(); });
+}
+
+/// How the rules across organisations see a staged organisation.
+detail::OrgView view(const Staged& s) {
+    return detail::OrgView{&s.org, s.members, s.log.view(), &s.links,
+                           s.record ? "organizations[" + std::to_string(*s.record) + "]" : std::string()};
+}
+
+/// A change validated and ready to record: organisations to add (one per record, empty where refused) and
+/// recorded organisations with their new histories and member lists.
+struct Prepared {
+    std::vector<Staged> added;
+    std::vector<Staged> changed;
+};
+
+/// Validates a change as a whole: identities, each history, references, and the rules across organisations.
+Prepared prepare(const Registry& reg, std::vector<OrganizationRecord> records, std::vector<Listing> listed,
+                 std::vector<Append> batch, Problems& problems) {
+    Prepared out;
+    TakenIds taken;
+    stage(reg, reg.law(), records, {}, taken, out.added, problems);
+
+    // Named members listed before the events that may admit them.
+    std::map<OrgIndex, std::vector<Member>> lists;
+    for (std::size_t k = 0; k < listed.size(); ++k) {
+        auto& l = listed[k];
+        const auto i = reg.find(l.organization);
+        auto p = Problem::at(ErrorCode::unknown_name, "no organization with this id");
+        p.organization = l.organization;
+        if (listed.size() > 1) p.path = "listed[" + std::to_string(k) + "]";
+        if (!i) {
+            problems.push_back(std::move(p));
+            continue;
+        }
+        auto [it, fresh] = lists.try_emplace(*i);
+        if (fresh) it->second.assign(reg.members(*i).begin(), reg.members(*i).end());
+        auto& list = it->second;
+        if (l.member.id.empty()) {
+            p.code = ErrorCode::missing_field;
+            p.message = "member id is empty";
+            problems.push_back(std::move(p));
+        } else if (std::any_of(list.begin(), list.end(), [&](const Member& m) { return m.id == l.member.id; })) {
+            p.code = ErrorCode::duplicate;
+            p.message = "member " + l.member.id + " is already in the member list";
+            problems.push_back(std::move(p));
+        } else {
+            list.push_back(std::move(l.member));
+        }
+    }
+
+    std::map<OrgIndex, std::vector<std::pair<std::size_t, Event>>> by_org;
+    for (const auto& [i, list] : lists) by_org[i];
+    for (std::size_t k = 0; k < batch.size(); ++k) {
+        if (auto i = reg.find(batch[k].organization))
+            by_org[*i].emplace_back(k, std::move(batch[k].event));
+        else {
+            auto p = Problem::at(ErrorCode::unknown_name, "no organization with this id");
+            p.organization = batch[k].organization;
+            if (batch.size() > 1) p.path = batch_entry(k);
+            problems.push_back(std::move(p));
+        }
+    }
+    for (auto& [index, added] : by_org) {
+        auto history = reg.log(index).decode();
+        // Problems in a batch point at the batch entry; a single append needs no path.
+        std::vector<std::string> paths(history.size(), "(recorded)");
+        for (auto& [k, e] : added) {
+            history.push_back(std::move(e));
+            paths.push_back(batch.size() > 1 ? batch_entry(k) : std::string());
+        }
+        auto list = lists.find(index);
+        auto members = list != lists.end() ? std::move(list->second)
+                                           : std::vector<Member>(reg.members(index).begin(), reg.members(index).end());
+        Staged s{reg.organization(index), std::move(members), {}, reg.area(index), {}, {}, {}, std::nullopt, index};
+        validate_history(reg.law(), s, std::move(history), [] { return std::string(); }, std::move(paths), problems);
+        out.changed.push_back(std::move(s));
+    }
+    // Records refused above have empty logs: only valid histories are checked for references.
+    for (const auto& s : out.added) check_references(reg, s, &taken, problems);
+    for (const auto& s : out.changed) check_references(reg, s, &taken, problems);
+
+    // The rules across organisations see the registry as the change would leave it.
+    std::unordered_map<std::string_view, const Staged*> staged;
+    std::vector<detail::OrgView> touched;
+    for (const auto* list : {&out.added, &out.changed})
+        for (const auto& s : *list) {
+            if (s.org.id.empty()) continue;
+            staged.emplace(s.org.id, &s);
+            if (s.registered_on && related(s)) touched.push_back(view(s));
+        }
+    if (touched.empty()) return out;
+    const detail::FindOrg find = [&](std::string_view id) -> std::optional<detail::OrgView> {
+        if (const auto it = staged.find(id); it != staged.end()) {
+            if (!it->second->registered_on) return std::nullopt;  // refused: its problems are reported
+            return view(*it->second);
+        }
+        if (taken.has(std::string(id))) return std::nullopt;  // a record refused before its history was read
+        const auto i = reg.find(id);
+        if (!i) return std::nullopt;
+        return detail::OrgView{&reg.organization(*i), reg.members(*i), reg.log(*i), nullptr, ""};
+    };
+    detail::check_across_organizations(reg.law(), touched, find, problems);
+    return out;
 }
 
 }  // namespace
@@ -297,15 +451,62 @@ OrgIndex Registry::index_of(std::string_view id) const {
     throw Error(std::move(p));
 }
 
-void Registry::add(std::vector<OrganizationRecord> records) {
+void Registry::add(std::vector<OrganizationRecord> records) { record(std::move(records), {}, {}); }
+
+void Registry::add(OrganizationRecord record) {
+    std::vector<OrganizationRecord> one;
+    one.push_back(std::move(record));
+    add(std::move(one));
+}
+
+void Registry::add_member(std::string_view org_id, Member m) {
+    index_of(org_id);  // an unknown organisation is reported as such
+    record({}, {Listing{std::string(org_id), std::move(m)}}, {});
+}
+
+void Registry::append(std::string_view org_id, Event e) {
+    append(std::vector<Append>{Append{std::string(org_id), std::move(e)}});
+}
+
+void Registry::append(std::vector<Append> batch) { record({}, {}, std::move(batch)); }
+
+Problems Registry::problems_of(std::vector<OrganizationRecord> added, std::vector<Listing> listed,
+                               std::vector<Append> appended) const {
     Problems problems;
-    std::vector<Staged> staged;
-    TakenIds taken;
-    stage(*this, *law_, records, {}, taken, staged, problems);
-    // Records refused above have empty logs: only valid histories are checked for references.
-    for (const auto& s : staged) check_references(*this, s, &taken, problems);
+    prepare(*this, std::move(added), std::move(listed), std::move(appended), problems);
+    return problems;
+}
+
+void Registry::record(std::vector<OrganizationRecord> added, std::vector<Listing> listed,
+                      std::vector<Append> appended) {
+    Problems problems;
+    auto change = prepare(*this, std::move(added), std::move(listed), std::move(appended), problems);
     throw_if_any(std::move(problems));
-    store(staged);
+    auto& rebuilt = change.changed;
+    // A changed history is stored again at the end; compacting first keeps the dead bytes below the live.
+    std::size_t replaced = 0;
+    for (const auto& s : rebuilt) replaced += rows_[*s.index].log.bytes;
+    if (replaced > 0 && events_store_.dead_bytes() + replaced > events_store_.live_bytes()) compact_events();
+    // Everything that may fail comes before the first change, and is undone when it fails.
+    const auto mark = events_store_.mark();
+    std::vector<EventStore::Entry> changed_entries;
+    try {
+        changed_entries.reserve(rebuilt.size());
+        for (const auto& s : rebuilt) changed_entries.push_back(events_store_.store(s.log.view()));
+        if (!change.added.empty()) store(change.added);
+    } catch (...) {
+        events_store_.rollback(mark);
+        throw;
+    }
+    // Nothing below throws.
+    for (std::size_t k = 0; k < rebuilt.size(); ++k) {
+        const OrgIndex index = *rebuilt[k].index;
+        auto& row = rows_[index];
+        events_ = events_ - row.log.count + changed_entries[k].count;
+        events_store_.release(row.log);
+        row.log = changed_entries[k];
+        members_[index] = std::move(rebuilt[k].members);
+    }
 }
 
 void Registry::add_part(std::vector<OrganizationRecord> records, std::span<const std::size_t> input_index,
@@ -317,6 +518,7 @@ void Registry::add_part(std::vector<OrganizationRecord> records, std::span<const
     ids.reserve(records.size());
     for (const auto& r : records) ids.push_back(r.organization.id);
     const auto counts = stage(*this, *law_, records, input_index, taken, staged, problems);
+    if (!parts.related) parts.related = std::make_shared<std::vector<detail::GivenLinks>>();
     std::vector<Staged> valid;
     valid.reserve(staged.size());
     for (std::size_t i = 0; i < staged.size(); ++i) {
@@ -327,6 +529,8 @@ void Registry::add_part(std::vector<OrganizationRecord> records, std::span<const
         check_references(*this, staged[i], &taken, [&](const std::string& id, Problem p) {
             parts.unresolved.emplace_back(id, std::move(p));
         });
+        if (related(staged[i]))
+            parts.related->push_back({staged[i].org.id, *staged[i].record, std::move(staged[i].links)});
         valid.push_back(std::move(staged[i]));
     }
     store(valid);
@@ -336,6 +540,26 @@ void Registry::finish_parts(Parts& parts, Problems& problems) const {
     for (auto& [id, p] : parts.unresolved)
         if (!find(id) && !parts.refused.count(id)) problems.push_back(std::move(p));
     parts.unresolved.clear();
+    if (!parts.related) return;
+    // The rules across organisations run once, over the whole input, as add() runs them: a part may name
+    // organisations of later parts, and a rule broken across two parts may show on either side. Only the
+    // links of the organisations concerned are kept until then; their histories are read from the registry.
+    std::unordered_map<std::string_view, const detail::GivenLinks*> given;
+    for (const auto& g : *parts.related) given.emplace(g.id, &g);
+    const detail::FindOrg find_org = [&](std::string_view id) -> std::optional<detail::OrgView> {
+        const auto i = find(id);
+        if (!i) return std::nullopt;  // refused, or never added: reported above
+        const auto it = given.find(id);
+        if (it == given.end()) return detail::OrgView{&organization(*i), members(*i), log(*i), nullptr, ""};
+        return detail::OrgView{&organization(*i), members(*i), log(*i), &it->second->links,
+                               "organizations[" + std::to_string(it->second->record) + "]"};
+    };
+    std::vector<detail::OrgView> touched;
+    touched.reserve(parts.related->size());
+    for (const auto& g : *parts.related)
+        if (auto v = find_org(g.id)) touched.push_back(std::move(*v));
+    if (!touched.empty()) detail::check_across_organizations(*law_, touched, find_org, problems);
+    parts.related.reset();
 }
 
 void Registry::store(std::vector<Staged>& staged) {
@@ -380,7 +604,7 @@ void Registry::add_encoded(std::vector<EncodedRecord> records) {
             continue;
         }
         // Staged for the checks add() makes; the identity is lent to it and taken back.
-        Staged s{std::move(r.organization), {}, {}, areas[i], {}, {}};
+        Staged s{std::move(r.organization), {}, {}, areas[i], {}, {}, {}, std::nullopt, std::nullopt};
         std::size_t j = 0;
         logs[i].replay_until(Date::max(), [&](Date d, const auto& payload) {
             using Payload = std::remove_cvref_t<decltype(payload)>;
@@ -445,94 +669,6 @@ void Registry::store_added(std::span<const EventLog> logs, std::vector<Organizat
         orgs_.push_back(std::move(orgs[k]));
         members_.push_back(std::move(members[k]));
         by_id_.insert(static_cast<OrgIndex>(orgs_.size() - 1), orgs_);
-    }
-}
-
-void Registry::add(OrganizationRecord record) {
-    std::vector<OrganizationRecord> one;
-    one.push_back(std::move(record));
-    add(std::move(one));
-}
-
-void Registry::add_member(std::string_view org_id, Member m) {
-    auto& members = members_[index_of(org_id)];
-    Problem p;
-    p.organization = std::string(org_id);
-    if (m.id.empty()) {
-        p.code = ErrorCode::missing_field;
-        p.message = "member id is empty";
-        throw Error(std::move(p));
-    }
-    if (std::any_of(members.begin(), members.end(), [&](const Member& x) { return x.id == m.id; })) {
-        p.code = ErrorCode::duplicate;
-        p.message = "member " + m.id + " is already in the member list";
-        throw Error(std::move(p));
-    }
-    members.push_back(std::move(m));
-}
-
-void Registry::append(std::string_view org_id, Event e) {
-    append(std::vector<Append>{Append{std::string(org_id), std::move(e)}});
-}
-
-namespace {
-
-/// "[k]", the path of a batch's entry k (appended, not concatenated: gcc 12 at -O3 warns falsely on "[" + string).
-std::string batch_entry(std::size_t k) {
-    std::string out = "[";
-    out += std::to_string(k);
-    out += ']';
-    return out;
-}
-
-}  // namespace
-
-void Registry::append(std::vector<Append> batch) {
-    Problems problems;
-    std::map<OrgIndex, std::vector<std::pair<std::size_t, Event>>> by_org;
-    for (std::size_t k = 0; k < batch.size(); ++k) {
-        if (auto i = find(batch[k].organization))
-            by_org[*i].emplace_back(k, std::move(batch[k].event));
-        else {
-            auto p = Problem::at(ErrorCode::unknown_name, "no organization with this id");
-            p.organization = batch[k].organization;
-            if (batch.size() > 1) p.path = batch_entry(k);
-            problems.push_back(std::move(p));
-        }
-    }
-    std::vector<std::pair<OrgIndex, EncodedEvents>> rebuilt;
-    for (auto& [index, added] : by_org) {
-        auto history = log(index).decode();
-        // Problems in a batch point at the batch entry; a single append needs no path.
-        std::vector<std::string> paths(history.size(), "(recorded)");
-        for (auto& [k, e] : added) {
-            history.push_back(std::move(e));
-            paths.push_back(batch.size() > 1 ? batch_entry(k) : std::string());
-        }
-        Staged s{orgs_[index], members_[index], {}, rows_[index].area, {}, {}};
-        validate_history(*law_, s, std::move(history), [] { return std::string(); }, std::move(paths), problems);
-        check_references(*this, s, nullptr, problems);
-        rebuilt.emplace_back(index, std::move(s.log));
-    }
-    throw_if_any(std::move(problems));
-    // A changed history is stored again at the end; compacting first keeps the dead bytes below the live.
-    std::size_t replaced = 0;
-    for (const auto& [index, encoded] : rebuilt) replaced += rows_[index].log.bytes;
-    if (events_store_.dead_bytes() + replaced > events_store_.live_bytes()) compact_events();
-    const auto mark = events_store_.mark();
-    std::vector<EventStore::Entry> entries;
-    try {
-        entries.reserve(rebuilt.size());
-        for (const auto& [index, encoded] : rebuilt) entries.push_back(events_store_.store(encoded.view()));
-    } catch (...) {
-        events_store_.rollback(mark);
-        throw;
-    }
-    for (std::size_t k = 0; k < rebuilt.size(); ++k) {
-        auto& row = rows_[rebuilt[k].first];
-        events_ = events_ - row.log.count + entries[k].count;
-        events_store_.release(row.log);
-        row.log = entries[k];
     }
 }
 

@@ -54,6 +54,7 @@ struct Org {
     Date due_assembly = Date::max(), due_below = Date::max();
     std::uint8_t cls = unrated_class;
     bool merging = false;
+    Date merge_on = Date::max();  // the day its merger completes
 };
 
 /// Registered, and active or suspended.
@@ -454,6 +455,12 @@ private:
         settle(i, d);
         const auto& st = r.state();
         auto& o = orgs_[i];
+        // On the day a merger completes, the organisations concerned record only the merger, so that what one
+        // gives is what the other receives (docs/legal-rules.md): their other changes wait a day.
+        if (d == o.merge_on && (item.type == ItemType::hazard || item.type == ItemType::financial_year)) {
+            schedule(d.plus_days(1), item);
+            return;
+        }
         switch (item.type) {
             case ItemType::register_org: return register_org(i, d);
             case ItemType::hazard:
@@ -646,26 +653,52 @@ private:
         step(to, d, ReorganizationStarted{ReorganizationForm::merger_receiving, {from_id}, approval});
         o.merging = orgs_[to].merging = true;
         if (programme) ++out_.stats.programme_actions;
-        schedule(d.plus_days(60 + static_cast<std::int32_t>(o.rng.below(60))), {i, to, ItemType::merge_complete});
+        const Date completes = d.plus_days(60 + static_cast<std::int32_t>(o.rng.below(60)));
+        o.merge_on = orgs_[to].merge_on = completes;
+        schedule(completes, {i, to, ItemType::merge_complete});
         return true;
     }
 
     void merge_complete(std::uint32_t i, std::uint32_t to, Date d) {
         auto& r = replays_[i];
         if (r.state().status != LegalStatus::in_reorganization) return;
-        const Dong fund = r.state().indivisible_fund;
-        const auto members = r.state().members;
-        const std::string from_id = id(i), to_id = id(to);
-        step(i, d, ReorganizationCompleted{ReorganizationForm::merger_into, {to_id}, fund});
         orgs_[i].merging = false;
         orgs_[to].merging = false;
         settle(to, d);
-        if (!live(replays_[to].state())) return;
-        step(to, d, ReorganizationCompleted{ReorganizationForm::merger_receiving, {from_id}, fund});
-        if (members.official() > 0)
-            step(to, d,
-                 MembersJoined{MemberKind::official, MemberType::individual, members.official(), 0,
-                               members.capital_official});
+        if (!live(replays_[to].state())) return;  // no receiver: the merger cannot complete
+        // The absorbed cooperative passes on all it holds (the replay empties it); the receiver records it all.
+        const OrgState given = r.state();
+        const std::string from_id = id(i), to_id = id(to);
+        step(i, d, ReorganizationCompleted{ReorganizationForm::merger_into, {to_id}, given.indivisible_fund});
+        step(to, d, ReorganizationCompleted{ReorganizationForm::merger_receiving, {from_id}, given.indivisible_fund});
+        for (const auto& c : cohorts_of(given.members)) step(to, d, c);
+        if (given.charter_capital != 0)
+            step(to, d, CapitalChanged{replays_[to].state().charter_capital + given.charter_capital});
+    }
+
+    /// Counted cohorts with the members' counts by kind and by type, their foreign investors and capital.
+    static std::vector<MembersJoined> cohorts_of(const MemberCounts& m) {
+        std::vector<MembersJoined> out;
+        auto types = m.by_type;
+        std::int32_t foreign = m.foreign_official;
+        for (std::size_t k = 0; k < m.by_kind.size(); ++k) {
+            const auto kind = static_cast<MemberKind>(k);
+            std::int32_t left = m.by_kind[k];
+            Dong capital = kind == MemberKind::official            ? m.capital_official
+                           : kind == MemberKind::capital_associate ? m.capital_associates
+                                                                   : 0;
+            for (std::size_t t = 0; t < types.size() && left > 0; ++t) {
+                const auto n = std::min(left, types[t]);
+                if (n <= 0) continue;
+                const auto f = kind == MemberKind::official ? std::min(foreign, n) : 0;
+                out.push_back({kind, static_cast<MemberType>(t), n, f, capital});
+                capital = 0;  // the kind's capital goes with its first cohort
+                foreign -= f;
+                left -= n;
+                types[t] -= n;
+            }
+        }
+        return out;
     }
 
     bool convert(std::uint32_t i, Date d) {

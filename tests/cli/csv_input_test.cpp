@@ -279,6 +279,11 @@ TEST(CsvInput, ABinhThuanExportReportsByDistrictAndCommuneIn2022UnitsAndIn2025Un
     EXPECT_EQ(members(province_2025), (std::vector<std::string>{"Province,Members,Member cooperatives,Workers",
                                                                 "Lâm Đồng,379,4,174", "Total,379,4,174"}));
 
+    // The export gives revenue and costs but no profit, wages, internal revenue, certification or OCOP product:
+    // those figures are no data, not 0. 13 organisations have 2021 results; their revenue averages 46,350 / 13.
+    EXPECT_EQ(table(province_2025, "\"Business results, latest financial year\"").at(1), "Lâm Đồng,13,3565.4,,,");
+    EXPECT_EQ(table(province_2025, "Certification and OCOP products (provisional stars)").at(1), "Lâm Đồng,,,,,,,,,");
+
     // Communes of 2025-07-01, by the crosswalk: Mũi Né and Hàm Tiến became Mũi Né (3 organisations), Mỹ Thạnh and
     // Hàm Cần Hàm Thạnh (the union and a cooperative), Phong Phú and Phan Dũng Tuy Phong.
     const auto communes_2025 = report({"--by", "commune", "--units-as-of", "2025-07-01"});

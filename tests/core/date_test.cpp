@@ -136,6 +136,10 @@ TEST(Date, ArithmeticSaturatesAtTheCalendarsEnds) {
     EXPECT_EQ(Date::parse("2024-01-31")->plus_months(std::numeric_limits<std::int64_t>::max()), Date::never());
     EXPECT_EQ(Date::parse("2024-01-31")->plus_months(std::numeric_limits<std::int64_t>::min()), Date::before_all());
     EXPECT_EQ(Date::parse("2024-01-31")->plus_days(std::numeric_limits<std::int64_t>::max()), Date::never());
+    EXPECT_EQ(Date::parse("2024-01-31")->plus_days(std::numeric_limits<std::int64_t>::min()), Date::before_all());
+    // Found by fuzzing (fuzz/dates.cpp): the least count was negated before it was clamped, a signed overflow.
+    EXPECT_EQ(Date::parse("2024-01-31")->plus_working_days(std::numeric_limits<std::int64_t>::min()), Date::before_all());
+    EXPECT_EQ(Date::parse("2024-01-31")->plus_working_days(std::numeric_limits<std::int64_t>::max()), Date::never());
     EXPECT_EQ(Date::from_days(std::numeric_limits<std::int32_t>::max()).plus_days(1), Date::never());
     EXPECT_GT(Date::never(), Date::max());
     EXPECT_LT(Date::before_all(), Date::min());

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -80,6 +81,33 @@ std::vector<std::string> paths(const std::string& json) {
         for (const auto& p : e.problems()) out.push_back(p.path + ": " + p.message);
     }
     return out;
+}
+
+// A spec says whose reports give its figure: in a group where no organisation passes any of its filters, the figure
+// is no data (NaN), not 0; with one that does, it is data, 0 included. Both sides of the threshold, per kind.
+TEST(UserDefined, AFigureNoOrganisationReportedIsNoData) {
+    const auto reg = two_cooperatives();
+    const auto one = indicator_from_json(R"({"id": "legal", "unit": "members",
+        "expression": {"sum": {"field": "legal_entity_members", "filter": {"existing": true}}},
+        "reported_by": {"existing": true, "legal_entity_members": {"min": 1}}})");
+    const auto any = indicator_from_json(R"({"id": "legal_or_small", "unit": "members",
+        "expression": {"sum": {"field": "legal_entity_members", "filter": {"existing": true}}},
+        "reported_by": [{"existing": true, "legal_entity_members": {"min": 1}},
+                        {"existing": true, "members": {"max": 10}}]})");
+    ASSERT_EQ(any.reported_by.size(), 2u);
+    Query q;
+    q.indicators = {one, any};
+    q.by = {GroupKey::by(KeyKind::kind)};
+    const auto t = compute(reg, q, period_2023);
+    EXPECT_EQ(t.at({"cooperative"}, "legal"), 40);                 // "large" reported 40
+    EXPECT_TRUE(std::isnan(t.at({"cooperative_group"}, "legal")));  // no group has a legal-entity member
+    EXPECT_EQ(t.at({"cooperative"}, "legal_or_small"), 40);
+    EXPECT_EQ(t.at({"cooperative_group"}, "legal_or_small"), 0);  // 6 members pass the second filter: data, 0
+    EXPECT_EQ(t.at({"total"}, "legal"), 40);
+    EXPECT_TRUE(t.column("legal").missing_is_no_data);
+    EXPECT_EQ(paths(R"({"id": "x", "expression": {"count": {}}, "reported_by": [{"kind": "coop"}]})"),
+              (std::vector<std::string>{"reported_by[0].kind: unknown kind 'coop'; expected cooperative_group, "
+                                        "cooperative, union_of_cooperatives"}));
 }
 
 TEST(UserDefined, SpecErrorsNameEveryFieldPath) {

@@ -53,11 +53,11 @@ TEST(RegistryBinary, TheDaysAHistoryCoversTravelInBothForms) {
                    "\"as_of\": \"2025-06-30\",\n    \"history_from\": \"2020-01-01\"");
     edited.replace(edited.find("\"sector\": \"agriculture\""), std::string("\"sector\": \"agriculture\"").size(),
                    "\"sector\": \"agriculture\",\n      \"history_from\": \"2021-01-01\",\n      "
-                   "\"data_until\": \"2024-12-31\"");
+                   "\"data_until\": \"2025-05-31\"");
     const auto partial = io::read_registry(edited, "partial.json");
     EXPECT_EQ(partial.info().history_from, *Date::parse("2020-01-01"));
     EXPECT_EQ(partial.organization(0).history_from, *Date::parse("2021-01-01"));
-    EXPECT_EQ(partial.organization(0).data_until, *Date::parse("2024-12-31"));
+    EXPECT_EQ(partial.organization(0).data_until, *Date::parse("2025-05-31"));
     EXPECT_EQ(partial.history_from(0), *Date::parse("2021-01-01"));
     EXPECT_EQ(partial.history_from(1), *Date::parse("2020-01-01"));
     EXPECT_EQ(io::write_registry(partial), edited);

@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -79,6 +80,26 @@ TEST(RegistryJsonStream, AReferenceToALaterPartIsResolved) {
     const auto lines = stream_refusal(text);
     ASSERT_EQ(lines.size(), 1u);
     EXPECT_NE(lines[0].find("no organization with id HTX-7777"), std::string::npos) << lines[0];
+}
+
+TEST(RegistryJsonStream, RulesAcrossOrganisationsHoldAcrossParts) {
+    // The first cooperative is absorbed by the last one, thousands of organisations later, which records no
+    // merger: the rule is broken across two parts, and only the first one's events show it.
+    auto text = cooperatives(5'000);
+    const std::string first_events = R"("capital": 500000000}]})";
+    text.replace(text.find(first_events), first_events.size(),
+                 R"("capital": 500000000}, {"date": "2024-09-02", "type": "reorganization_started", )"
+                 R"("form": "merger_into", "counterparts": ["HTX-4999"], "approval_percent": 70}, )"
+                 R"({"date": "2024-11-04", "type": "reorganization_completed", "form": "merger_into", )"
+                 R"("counterparts": ["HTX-4999"]}]})");
+    const auto lines = stream_refusal(text);
+    const std::string missing = "organizations[0].events[3].counterparts[0]: organization HTX-0, event "
+                                "reorganization_completed on 2024-11-04: HTX-0 completes a merger (merger_into) with "
+                                "HTX-4999, but HTX-4999 records no reorganization_completed (merger_receiving) naming "
+                                "HTX-0 [rule integrity.reorganization_counterparts]";
+    EXPECT_TRUE(std::any_of(lines.begin(), lines.end(),
+                            [&](const std::string& l) { return l.find(missing) != std::string::npos; }))
+        << ::testing::PrintToString(lines);
 }
 
 TEST(RegistryJsonStream, AreasAfterTheOrganisationsAreStillTheirCatalogue) {

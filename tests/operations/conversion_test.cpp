@@ -66,7 +66,8 @@ TEST(ConversionOperation, Art108_1b_OnTheLastDayOfTheTwelveMonthsIsRefused) {
     auto reg = conversion_registry();
     const auto p = conversion_refused(reg, [&] { op::convert_to_cooperative(reg, {"THT", "2025-08-01"_d, 5}); });
     EXPECT_EQ(refusal_of(p), (Refusal{.organization = "THT", .event = "converted_to_cooperative", .date = "2025-08-01"_d,
-                                      .rule = "C1", .legal_basis = "Law 17/2023/QH15 Art 108; Decree 92/2024/NĐ-CP Art 61"}));
+                                      .rule = "C1", .legal_basis = "Law 17/2023/QH15 Art 108; Decree 92/2024/NĐ-CP Art 61",
+                                      .path = "converted_on"}));
     EXPECT_EQ(p.message, "the group has operated since 2024-08-01, less than the 12 months (Law 17/2023/QH15 Art 108.1b; "
                          "Decree 92/2024/NĐ-CP Art 61) required; it may convert from 2025-08-02");
 }
@@ -75,7 +76,8 @@ TEST(ConversionOperation, Art108_1c_AllMembersAgreeingIsAllowedAndOneLessIsRefus
     auto reg = conversion_registry();
     const auto p = conversion_refused(reg, [&] { op::convert_to_cooperative(reg, {"THT", "2025-09-01"_d, 4}); });
     EXPECT_EQ(refusal_of(p), (Refusal{.organization = "THT", .event = "converted_to_cooperative", .date = "2025-09-01"_d,
-                                      .rule = "C1", .legal_basis = "Law 17/2023/QH15 Art 108; Decree 92/2024/NĐ-CP Art 61"}));
+                                      .rule = "C1", .legal_basis = "Law 17/2023/QH15 Art 108; Decree 92/2024/NĐ-CP Art 61",
+                                      .path = "consenting_members"}));
     EXPECT_EQ(p.message, "4 of 5 members agreed; 100 % must agree (Law 17/2023/QH15 Art 108.1c)");
     op::convert_to_cooperative(reg, {"THT", "2025-09-01"_d, 5});
     EXPECT_EQ(reg.state_at("THT", "2025-09-01"_d).kind, OrgKind::cooperative);
@@ -85,6 +87,7 @@ TEST(ConversionOperation, Art108_TheLawProvidesForConversionFrom20240701) {
     auto reg = conversion_registry("2022-01-01"_d);
     const auto p = conversion_refused(reg, [&] { op::convert_to_cooperative(reg, {"THT", "2024-06-30"_d, 5}); });
     EXPECT_EQ(p.rule, "C1");
+    EXPECT_EQ(p.path, "converted_on");
     EXPECT_EQ(p.message, "conversion of a cooperative group into a cooperative is not provided for by the law in force "
                          "on 2024-06-30");
     op::convert_to_cooperative(reg, {"THT", "2024-07-01"_d, 5});

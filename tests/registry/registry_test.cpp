@@ -131,7 +131,7 @@ TEST(RegistryAdd, SuccessorMayNameAPredecessorOfTheSameBatch) {
         cooperative("htx-a")
             .registered("2020-03-02"_d)
             .then(ev::reorganization_started("2024-09-02"_d, ReorganizationForm::division, 70))
-            .then(ev::reorganization_completed("2024-11-04"_d, ReorganizationForm::division)),
+            .then(ev::reorganization_completed("2024-11-04"_d, ReorganizationForm::division, {"htx-b"})),
         cooperative("htx-b").then(
             ev::registered_as_successor("2024-11-04"_d, ReorganizationForm::division, {"htx-a"})),
     });

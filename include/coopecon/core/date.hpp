@@ -99,7 +99,8 @@ public:
     /// Constant time: once a step has reached a working day, every five more are seven calendar days.
     constexpr Date plus_working_days(std::int64_t n) const noexcept {
         const int step = n >= 0 ? 1 : -1;
-        std::int64_t left = clamp_count(n >= 0 ? n : -n);
+        const std::int64_t count = clamp_count(n);  // before negating: -n overflows for the least int64
+        std::int64_t left = count >= 0 ? count : -count;
         const std::int64_t weeks = left > 5 ? (left - 1) / 5 : 0;
         left -= weeks * 5;
         Date d = *this;

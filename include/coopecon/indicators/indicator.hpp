@@ -18,7 +18,6 @@
 #include <boost/describe/enum.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -93,9 +92,10 @@ struct Indicator {
     int decimals = 0;        // digits shown after the decimal point
     bool provisional = false;  // depends on rules not yet settled (scoring_hooks.hpp)
     Expression expression;
-    // The organisations whose reports give the figure (members: groups and cooperatives; workers: those with
-    // a financial year). In a group where none passes it, the figure is no data, not 0; none: always data.
-    std::optional<Filter> reported_by{};
+    // The organisations whose reports give the figure, as filters any of which will do (members: groups and
+    // cooperatives; workers: those with a financial year). In a group where no organisation passes any, the
+    // figure is no data, not 0. Empty: the figure is always data.
+    std::vector<Filter> reported_by{};
 };
 
 }  // namespace coopecon::indicators

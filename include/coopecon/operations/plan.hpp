@@ -16,11 +16,7 @@
 
 namespace coopecon::operations {
 
-/// A named member added to an existing organisation's member list.
-struct Listing {
-    std::string organization;
-    Member member;
-};
+using coopecon::Listing;
 
 struct Changes {
     std::vector<OrganizationRecord> added;  // new organisations, each with its members and history

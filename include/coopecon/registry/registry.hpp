@@ -39,6 +39,7 @@ namespace coopecon {
 
 namespace detail {
 struct StagedOrganization;  // a record checked and encoded, not yet stored (registry.cpp)
+struct GivenLinks;          // the links an added organisation's events give, for the checks across organisations
 }
 
 /// An organisation with its member list and its whole history, as read from a file or built by a caller.
@@ -60,6 +61,12 @@ struct EncodedRecord {
 struct Append {
     std::string organization;  // external id
     Event event;
+};
+
+/// A named member added to an existing organisation's member list (admitting them is a member_joined event).
+struct Listing {
+    std::string organization;  // external id
+    Member member;
 };
 
 /// What a registry says about itself: where its data come from, whether they are real, and which days its
@@ -126,6 +133,9 @@ public:
         std::unordered_set<std::string> refused;
         /// References to organisations no part has added yet, each with the problem to report if none does.
         std::vector<std::pair<std::string, Problem>> unresolved;
+        /// The organisations added so far that the checks across organisations concern (their events name
+        /// others, or their members are organisations): checked by finish_parts, once every part is added.
+        std::shared_ptr<std::vector<detail::GivenLinks>> related;
     };
 
     /// Adds one part of an input read a part at a time (a file read one organisation after another, in bounded
@@ -136,7 +146,8 @@ public:
     /// that meets one discards the registry.
     void add_part(std::vector<OrganizationRecord> records, std::span<const std::size_t> input_index, Parts& parts,
                   Problems& problems);
-    /// Appends to `problems` those of the references waiting in `parts` that name no organisation.
+    /// Appends to `problems` those of the references waiting in `parts` that name no organisation, then those
+    /// of the rules across organisations (docs/legal-rules.md) for the organisations the parts added.
     void finish_parts(Parts& parts, Problems& problems) const;
 
     /// Adds organisations whose histories were validated when they were written (the binary form), copying their
@@ -154,6 +165,16 @@ public:
     /// Appends a batch: all events are validated together (in date order per organisation, batch order on
     /// equal dates); either all are recorded or none.
     void append(std::vector<Append> batch);
+
+    /// Adds organisations, lists named members and appends events as one change, validated together: a
+    /// reorganisation registers its successors and completes in its predecessors on one day, and each side is
+    /// judged against the other (docs/legal-rules.md, "Reorganisations across organisations"). Either all is
+    /// recorded or nothing. Problems of `added` have the paths organizations[i]..., of `appended` [k]...
+    void record(std::vector<OrganizationRecord> added, std::vector<Listing> listed, std::vector<Append> appended);
+
+    /// Every problem record() would refuse the same change with; the registry is not changed.
+    Problems problems_of(std::vector<OrganizationRecord> added, std::vector<Listing> listed,
+                         std::vector<Append> appended) const;
 
     // ---- reads ---------------------------------------------------------------------------------------
 
@@ -210,7 +231,7 @@ private:
     template <class Sink>
     void replay_blocks(std::span<const Date> dates, std::size_t begin, std::size_t end, Sink&& sink) const;
 
-    /// Stores records that add or add_part checked, through store_added.
+    /// Stores records that add_part checked, through store_added.
     void store(std::vector<detail::StagedOrganization>& staged);
     /// The last step of add and add_encoded, once everything is checked: stores the histories and the rows.
     void store_added(std::span<const EventLog> logs, std::vector<Organization> orgs,
