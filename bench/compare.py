@@ -24,7 +24,7 @@ SCALES = ["national_30k", "world_3m"]
 
 def cxx_times(bench, scales, folder):
     """{(benchmark, scale): median run} from one run of coopecon_bench (times in milliseconds)."""
-    pattern = "/(" + "|".join(scales) + ")"
+    pattern = "^(snapshot|snapshot_and_report|report_from_snapshots)/(" + "|".join(scales) + ")(/|$)"
     out = Path(folder) / "cxx.json"
     subprocess.run([bench, f"--benchmark_filter={pattern}", "--benchmark_repetitions=3",
                     "--benchmark_report_aggregates_only=true", f"--benchmark_out={out}",
@@ -49,12 +49,14 @@ def main(bench, scales):
     print()
     print("Times in seconds, CPU (wall). The ratios divide CPU times.")
     print()
-    print("| scale | organisations | events | bytes/event | C++ snapshots + report | C++ report from snapshots | "
-          "pandas report from snapshots | pandas / C++ (same work) | pandas / C++ snapshots + report | figures |")
+    print("| scale | organisations | events | bytes/event (histories) | C++ snapshots + report | "
+          "C++ report from snapshots | pandas report from snapshots | pandas / C++ (same work) | "
+          "pandas / C++ snapshots + report | figures |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     s = lambda run, key: run[key] / 1e3  # the benchmarks report milliseconds
     for scale, manifest, full, only, wall, cpu, same in rows:
-        print(f"| {scale} | {manifest['organizations']:,} | {manifest['events']:,} | {full['bytes_per_event']:.1f} | "
+        print(f"| {scale} | {manifest['organizations']:,} | {manifest['events']:,} | {full['bytes_per_event']:.1f} "
+              f"({full['history_bytes_per_event']:.1f}) | "
               f"{s(full, 'cpu_time'):.3f} ({s(full, 'real_time'):.3f}) | "
               f"{s(only, 'cpu_time'):.3f} ({s(only, 'real_time'):.3f}) | {cpu:.3f} ({wall:.3f}) | "
               f"{cpu / s(only, 'cpu_time'):.1f} | {cpu / s(full, 'cpu_time'):.2f} | {same} |")

@@ -34,9 +34,11 @@
 #include <coopecon/law/reform_json.hpp>
 #include <coopecon/law/transition_table.hpp>
 
+#include <coopecon/history/compact_encoding.hpp>
 #include <coopecon/history/event_log.hpp>
 #include <coopecon/history/event_store.hpp>
 #include <coopecon/history/replay.hpp>
+#include <coopecon/history/replayable.hpp>
 
 #include <coopecon/registry/registry.hpp>
 #include <coopecon/registry/snapshot.hpp>

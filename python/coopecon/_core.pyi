@@ -146,7 +146,8 @@ def ntm_13_1(registry: Registry, year: int, rules: ScoringRules) -> list[dict[st
 def ocop_products(registry: Registry, as_of: _Date, rules: ScoringRules) -> list[dict[str, Any]]: ...
 
 # CSV import (bind_csv.cpp)
-def read_csv(text: str, file_name: str = "<string>", rows: Optional[str] = None, mapping_text: Optional[str] = None,
+def read_csv(text: Union[str, bytes], file_name: str = "<string>", rows: Optional[str] = None,
+             mapping_text: Optional[str] = None,
              mapping_name: Optional[str] = None, skip_bad_rows: bool = False, as_of: Optional[_Date] = None,
              framework: Optional[Framework] = None, history_from: Optional[_Date] = None,
              areas_text: Optional[str] = None,

@@ -5,9 +5,10 @@ English or Vietnamese headers through a column mapping.
     >>> imported.registry.snapshot("2025-06-30").to_pandas()
     >>> imported.skipped_frame()        # the rows left out with skip_bad_rows=True, one line per problem
 
-The source is a path, CSV text (any str with a line break), an open text file, or a pandas DataFrame (written
-out with its column names as headers). Nothing is loaded when any row is wrong: the coopecon.Error lists every
-problem with its line, column and organisation. With ``skip_bad_rows=True`` the organisations with problems are
+The source is a path, CSV text (any str with a line break), CSV content as bytes (which must be UTF-8), an open
+file, or a pandas DataFrame (written out with its column names as headers). A path is read as bytes: a file that
+is not UTF-8 raises coopecon.ParseError at its first bad byte, as the command line does. Nothing is loaded when
+any row is wrong: the coopecon.Error lists every problem with its line, column and organisation. With ``skip_bad_rows=True`` the organisations with problems are
 left out, all their rows, and reported in ``skipped``.
 """
 
@@ -20,6 +21,7 @@ import os
 from typing import TYPE_CHECKING, Any, List, Mapping, Optional, Union
 
 from . import _core
+from .errors import make_error
 from .registry import Registry
 
 if TYPE_CHECKING:
@@ -77,17 +79,29 @@ def _frame_text(frame: "pandas.DataFrame") -> str:
     return frame.to_csv(index=False, na_rep="")
 
 
-def _text_of(source: Any) -> tuple[str, str]:
-    """The CSV text of `source` and the name it has in problems."""
+def _text_of(source: Any) -> tuple[Union[str, bytes], str]:
+    """The CSV content of `source` and the name it has in problems. Bytes, whether given or read from a file, go
+    to the reader undecoded, so a file that is not UTF-8 is refused as the command line refuses it, with the line
+    and column of the first bad byte."""
     if hasattr(source, "to_csv") and hasattr(source, "columns"):  # a pandas DataFrame
         return _frame_text(source), "<DataFrame>"
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source), "<bytes>"
     if hasattr(source, "read"):
         return source.read(), getattr(source, "name", "<stream>")
     if isinstance(source, str) and ("\n" in source or "\r" in source):
         return source, "<string>"
+    if isinstance(source, str) and not source:
+        raise make_error("usage", "read_csv needs a file name, CSV text with a line break, bytes, an open file or a "
+                                  "DataFrame, not an empty string")
     path = os.fspath(source)
-    with open(path, encoding="utf-8", newline="") as f:  # the reader counts CR, LF and CRLF itself
-        return f.read(), str(path)
+    if os.path.isdir(path):
+        raise make_error("io", "is a directory, not a file", path=str(path))
+    try:
+        with open(path, "rb") as f:  # the reader counts CR, LF and CRLF itself
+            return f.read(), str(path)
+    except OSError as e:
+        raise make_error("io", f"cannot open the file: {e.strerror}", path=str(path)) from e
 
 
 def read_csv(

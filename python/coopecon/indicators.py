@@ -69,6 +69,9 @@ def _keys(by: Union[None, str, Sequence[str]]) -> list:
 #: The enumeration behind a grouping key, whose names are the key's complete categories.
 _KEY_ENUMS = {"kind": "OrgKind", "status": "LegalStatus", "sector": "Sector"}
 _TOTAL = "total"
+#: Rows that total a grouping key: "total", and in a report's tables by kind the row of cooperatives and unions
+#: that stands in its place (groups and cooperatives are not added up).
+_TOTALS = (_TOTAL, "cooperatives_and_unions")
 
 
 def _period(code: str) -> "pandas.Period":
@@ -116,7 +119,7 @@ def _frame(table: dict, lang: str, empty_groups: bool = False) -> "pandas.DataFr
     grouped = [k for k in keys if k["id"] != "period"]
     total = np.zeros(len(table["totals"]), dtype=bool)
     for key in grouped:
-        total |= np.asarray(key["codes"], dtype=object) == _TOTAL
+        total |= np.isin(np.asarray(key["codes"], dtype=object), _TOTALS)
     data["total"] = total
     frame = pd.DataFrame(data)
     values = [v["id"] for v in table["values"]]
@@ -145,7 +148,7 @@ def _with_every_group(frame: "pandas.DataFrame", keys: list, values: list, lang:
         if key_id == "period":
             levels.append(list(dict.fromkeys(frame["period"])))
         else:
-            levels.append([c for c in frame[key_id].cat.categories if c != _TOTAL])
+            levels.append([c for c in frame[key_id].cat.categories if c not in _TOTALS])
             if key_id in _KEY_ENUMS:
                 labels[key_id] = {**labels_of(_KEY_ENUMS[key_id], lang), **labels[key_id]}
     body = frame[~frame["total"]].astype({k: object for k in key_ids if k != "period"}).set_index(key_ids)

@@ -184,13 +184,16 @@ def check(registry: "Registry", as_of: Optional[DateLike] = None, *, law: Union[
     def dates(days: Any) -> Any:
         return np.asarray(days, dtype="datetime64[D]").astype("datetime64[ns]")
 
+    def texts(name: str) -> "pd.Series":  # a column of few distinct strings, sent once each with codes
+        return pd.Series(np.array(columns[name + "_texts"], dtype=object)[columns[name]], dtype=object)
+
     return pd.DataFrame({
         "organization": pd.Series(columns["organization"], dtype=object),
-        "rule": pd.Categorical(columns["rule"], categories=COMPLIANCE_RULES),
-        "severity": pd.Categorical(columns["severity"], categories=SEVERITIES, ordered=True),
-        "consequence": pd.Categorical(columns["consequence"], categories=_CONSEQUENCES),
-        "legal_basis": pd.Series(columns["legal_basis"], dtype=object),
-        "legal_basis_vi": pd.Series(columns["legal_basis_vi"], dtype=object),
+        "rule": pd.Categorical.from_codes(columns["rule"], categories=COMPLIANCE_RULES),
+        "severity": pd.Categorical.from_codes(columns["severity"], categories=SEVERITIES, ordered=True),
+        "consequence": pd.Categorical.from_codes(columns["consequence"], categories=_CONSEQUENCES),
+        "legal_basis": texts("legal_basis"),
+        "legal_basis_vi": texts("legal_basis_vi"),
         "began": dates(columns["began"]),
         "counted_from": dates(columns["counted_from"]),
         "threshold": dates(columns["threshold"]),
@@ -200,7 +203,7 @@ def check(registry: "Registry", as_of: Optional[DateLike] = None, *, law: Union[
         "message": pd.Series(columns["message"], dtype=object),
         "message_vi": pd.Series(columns["message_vi"], dtype=object),
         "projected": columns["projected"],
-        "area": pd.Categorical(columns["area"], categories=sorted(set(columns["area"]))),
+        "area": pd.Categorical.from_codes(columns["area"], categories=columns["area_codes"]),
     })
 
 

@@ -5,6 +5,7 @@
 
 #include "bindings.hpp"
 #include "date_caster.hpp"
+#include "interruptible.hpp"
 #include "shared_registry.hpp"
 
 #include <coopecon/core/enum_text.hpp>
@@ -128,9 +129,13 @@ py::dict compute_table(const SharedRegistry& registry, const std::vector<py::obj
     q.units_as_of = units_as_of;
     q.totals = totals;
     const auto length = period_length(period);
-    const auto t = registry.read([&](const Registry& r) {
-        return length ? indicators::compute(r, q, indicators::series(start, end, *length))
-                      : indicators::compute(r, q, indicators::period_between(start, end));
+    const auto t = run_interruptible([&](Interruptible& call) {
+        return registry.read_off_gil([&](const Registry& r) {
+            auto cancellable = q;
+            cancellable.cancel = &call.token();
+            return length ? indicators::compute(r, cancellable, indicators::series(start, end, *length))
+                          : indicators::compute(r, cancellable, indicators::period_between(start, end));
+        });
     });
     return table_to_python(t);
 }
@@ -150,16 +155,31 @@ py::dict report(const SharedRegistry& registry, std::optional<Date> as_of, std::
     if (!f) throw Error(ErrorCode::unknown_name, "unknown format '" + format + "'; expected text, md, csv, json or html");
     const auto l = enum_from_name<Lang>(lang);
     if (!l) throw Error(ErrorCode::unknown_name, "unknown language '" + lang + "'; expected en or vi");
-    const auto [r, rendered] = registry.read([&](const Registry& reg) {
-        auto rep = indicators::standard_report(reg, o);
-        auto text = indicators::render(rep, *f, *l);
-        return std::pair{std::move(rep), std::move(text)};
-    });
-    // The page in both languages, so that Report.to_html(lang) needs neither the registry nor the C++ report
+    // The page in both languages too, so that Report.to_html(lang) needs neither the registry nor the C++ report
     // (and the Python Report stays picklable).
+    struct Rendered {
+        indicators::Report report;
+        std::string text, html_en, html_vi;
+    };
+    const auto done = run_interruptible([&](Interruptible& call) {
+        return registry.read_off_gil([&](const Registry& reg) {
+            auto cancellable = o;
+            cancellable.cancel = &call.token();
+            Rendered out{indicators::standard_report(reg, cancellable), {}, {}, {}};
+            throw_if_cancelled(&call.token());
+            out.text = indicators::render(out.report, *f, *l);
+            throw_if_cancelled(&call.token());
+            out.html_en = indicators::render(out.report, indicators::Format::html, Lang::en);
+            throw_if_cancelled(&call.token());
+            out.html_vi = indicators::render(out.report, indicators::Format::html, Lang::vi);
+            return out;
+        });
+    });
+    const auto& r = done.report;
+    const auto& rendered = done.text;
     py::dict pages;
-    pages["en"] = indicators::render(r, indicators::Format::html, Lang::en);
-    pages["vi"] = indicators::render(r, indicators::Format::html, Lang::vi);
+    pages["en"] = done.html_en;
+    pages["vi"] = done.html_vi;
     py::dict d;
     d["as_of"] = r.as_of;
     d["start"] = r.period.start;

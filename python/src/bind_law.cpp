@@ -5,6 +5,7 @@
 #include "bindings.hpp"
 #include "date_caster.hpp"
 #include "framework_handle.hpp"
+#include "interruptible.hpp"
 #include "shared_registry.hpp"
 
 #include <coopecon/core/enum_text.hpp>
@@ -21,12 +22,17 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <limits>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace py = pybind11;
@@ -131,6 +137,78 @@ py::array_t<std::int64_t> days(const std::vector<compliance::Finding>& findings,
     return out;
 }
 
+/// A list of the strings `member` of every finding, each decoded once.
+py::list finding_texts(const std::vector<compliance::Finding>& findings, std::string compliance::Finding::*member) {
+    py::list out(findings.size());
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        const auto& text = findings[i].*member;
+        PyObject* s = PyUnicode_DecodeUTF8(text.data(), static_cast<Py_ssize_t>(text.size()), "strict");
+        if (!s) throw py::error_already_set();
+        PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), s);
+    }
+    return out;
+}
+
+template <class T>
+py::array_t<T> numpy_column(const std::vector<T>& values) {
+    py::array_t<T> out(static_cast<py::ssize_t>(values.size()));
+    std::copy(values.begin(), values.end(), out.mutable_data());
+    return out;
+}
+
+/// A column of few distinct strings as codes into its distinct values, in order of first appearance.
+struct CodedTexts {
+    std::vector<std::int32_t> codes;
+    std::vector<std::string> values;
+
+    void add(const std::string& text) {
+        const auto at = std::find(values.begin(), values.end(), text);
+        codes.push_back(static_cast<std::int32_t>(at - values.begin()));
+        if (at == values.end()) values.push_back(text);
+    }
+};
+
+/// The findings with their columns of few values as codes, made on the work's thread, without the GIL.
+struct CheckColumns {
+    std::vector<compliance::Finding> findings;
+    std::vector<std::int16_t> rule;         // index in compliance_rules()
+    std::vector<std::int8_t> severity;      // Severity's value: SEVERITIES in coopecon/law.py
+    std::vector<std::int8_t> consequence;   // Consequence's value
+    std::vector<std::int32_t> area;         // index in area_codes: the organisation's seat
+    std::vector<std::string> area_codes;    // the seats found, sorted
+    CodedTexts basis, basis_vi;
+};
+
+CheckColumns check_columns(const Registry& r, std::vector<compliance::Finding> findings) {
+    CheckColumns c;
+    std::unordered_map<std::string_view, std::int16_t> rule_index;
+    for (const auto rule : enum_values<law::Rule>())
+        rule_index.emplace(law::info(rule).id, static_cast<std::int16_t>(rule_index.size()));
+    const auto n = findings.size();
+    c.rule.reserve(n);
+    c.severity.reserve(n);
+    c.consequence.reserve(n);
+    c.area.reserve(n);
+    std::vector<std::string_view> seats;  // the organisations' area codes, which the registry holds
+    seats.reserve(n);
+    for (const auto& f : findings) {
+        c.rule.push_back(rule_index.at(f.rule));
+        c.severity.push_back(static_cast<std::int8_t>(f.severity));
+        c.consequence.push_back(static_cast<std::int8_t>(f.consequence));
+        seats.push_back(r.organization(r.index_of(f.organization)).area);
+        c.basis.add(f.legal_basis);
+        c.basis_vi.add(f.legal_basis_vi);
+    }
+    std::vector<std::string_view> distinct = seats;
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    c.area_codes.assign(distinct.begin(), distinct.end());
+    for (const auto a : seats)
+        c.area.push_back(static_cast<std::int32_t>(std::lower_bound(distinct.begin(), distinct.end(), a) - distinct.begin()));
+    c.findings = std::move(findings);
+    return c;
+}
+
 py::dict check(const SharedRegistry& registry, std::optional<Date> as_of, int at_risk_months, int notice_months,
                const std::string& across_law_change, const std::string& minimum,
                const std::optional<FrameworkHandle>& law, const std::optional<int>& threads) {
@@ -141,16 +219,16 @@ py::dict check(const SharedRegistry& registry, std::optional<Date> as_of, int at
     options.notice_months = notice_months;
     options.across_law_change = enum_named<compliance::AcrossLawChange>(across_law_change, "a way across a change of law");
     options.minimum = enum_named<compliance::Severity>(minimum, "a severity");
-    std::vector<std::string> areas;  // each finding's organisation's seat, for comparisons by area
-    const auto findings = registry.read([&](const Registry& r) {
-        auto out = compliance::check(r, as_of.value_or(r.data_as_of()), options);
-        areas.reserve(out.size());
-        for (const auto& f : out) areas.push_back(r.organization(r.index_of(f.organization)).area);
-        return out;
+    const auto c = run_interruptible([&](Interruptible& call) {
+        return registry.read_off_gil([&](const Registry& r) {
+            auto o = options;
+            o.cancel = &call.token();
+            return check_columns(r, compliance::check(r, as_of.value_or(r.data_as_of()), o));
+        });
     });
 
+    const auto& findings = c.findings;
     const auto n = static_cast<py::ssize_t>(findings.size());
-    py::list organization, rule, severity, consequence, basis, basis_vi, message, message_vi;
     py::array_t<std::int32_t> months(n);
     py::array_t<double> observed(n);
     py::array_t<std::int64_t> limit(n);
@@ -158,14 +236,6 @@ py::dict check(const SharedRegistry& registry, std::optional<Date> as_of, int at
     py::array_t<bool> projected(n);
     for (std::size_t i = 0; i < findings.size(); ++i) {
         const auto& f = findings[i];
-        organization.append(f.organization);
-        rule.append(f.rule);
-        severity.append(std::string(enum_name(f.severity)));
-        consequence.append(std::string(enum_name(f.consequence)));
-        basis.append(f.legal_basis);
-        basis_vi.append(f.legal_basis_vi);
-        message.append(f.message);
-        message_vi.append(f.message_vi);
         months.mutable_data()[i] = f.months;
         observed.mutable_data()[i] = f.observed.value_or(std::numeric_limits<double>::quiet_NaN());
         limit.mutable_data()[i] = f.limit.value_or(0);
@@ -173,13 +243,16 @@ py::dict check(const SharedRegistry& registry, std::optional<Date> as_of, int at
         projected.mutable_data()[i] = f.projected;
     }
     py::dict out;
-    out["organization"] = organization;
-    out["area"] = areas;
-    out["rule"] = rule;
-    out["severity"] = severity;
-    out["consequence"] = consequence;
-    out["legal_basis"] = basis;
-    out["legal_basis_vi"] = basis_vi;
+    out["organization"] = finding_texts(findings, &compliance::Finding::organization);
+    out["area"] = numpy_column(c.area);
+    out["area_codes"] = c.area_codes;
+    out["rule"] = numpy_column(c.rule);
+    out["severity"] = numpy_column(c.severity);
+    out["consequence"] = numpy_column(c.consequence);
+    out["legal_basis"] = numpy_column(c.basis.codes);
+    out["legal_basis_texts"] = c.basis.values;
+    out["legal_basis_vi"] = numpy_column(c.basis_vi.codes);
+    out["legal_basis_vi_texts"] = c.basis_vi.values;
     out["began"] = days(findings, &compliance::Finding::began);
     out["counted_from"] = days(findings, &compliance::Finding::counted_from);
     out["threshold"] = days(findings, &compliance::Finding::threshold);
@@ -187,8 +260,8 @@ py::dict check(const SharedRegistry& registry, std::optional<Date> as_of, int at
     out["observed"] = observed;
     out["limit"] = limit;
     out["has_limit"] = has_limit;
-    out["message"] = message;
-    out["message_vi"] = message_vi;
+    out["message"] = finding_texts(findings, &compliance::Finding::message);
+    out["message_vi"] = finding_texts(findings, &compliance::Finding::message_vi);
     out["projected"] = projected;
     return out;
 }

@@ -2,14 +2,13 @@
 // numpy columns (codes and their dictionaries for text); coopecon/simulation.py makes the DataFrames.
 //
 // A run goes on a thread of its own, which holds the registry's shared lock and never the GIL, while the
-// calling thread waits with the GIL released and takes it back a few times a second: to pass progress to the
-// Python callback and to let Python's signal handlers run (PyErr_CheckSignals). When either raises — Ctrl-C
-// raises KeyboardInterrupt — the runs are cancelled, joined, and the Python exception goes on: nothing partial
-// is returned and no thread outlives the call.
+// calling thread passes progress to the Python callback and lets Python's signal handlers run
+// (interruptible.hpp): Ctrl-C raises KeyboardInterrupt after the runs are cancelled and joined.
 
 #include "bindings.hpp"
 #include "date_caster.hpp"
 #include "from_python.hpp"
+#include "interruptible.hpp"
 #include "shared_registry.hpp"
 
 #include <coopecon/core/enum_text.hpp>
@@ -27,15 +26,11 @@
 
 #include <boost/json/serialize.hpp>
 
-#include <chrono>
-#include <condition_variable>
-#include <exception>
 #include <filesystem>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -127,86 +122,47 @@ ScenarioHandle scenario_set_state(const py::tuple& state) {
 /// Set from Python (another thread, a GUI) to stop a simulation, which then raises coopecon.Cancelled.
 using SharedToken = std::shared_ptr<sim::CancellationToken>;
 
-/// Runs `work(registry, progress, token)` on a thread of its own; see the comment at the top of this file.
+/// Runs `work(registry, progress, token)` on a thread of its own (interruptible.hpp), passing its progress to the
+/// Python callback and an external token's cancellation to the run's.
 template <class Result, class Work>
 Result run_watched(const SharedRegistry& registry, Work work, const py::object& progress,
                    const SharedToken& external) {
-    struct Shared {
+    struct Done {
         std::mutex mutex;
-        std::condition_variable changed;
         std::size_t done = 0, total = 0;
-        bool finished = false;
     } shared;
-    sim::CancellationToken token;
-    std::optional<Result> result;
-    std::exception_ptr failure;
-    const sim::Progress report = [&shared](std::size_t done, std::size_t total) {
-        {
-            std::lock_guard lock(shared.mutex);
-            shared.done = done;
-            shared.total = total;
-        }
-        shared.changed.notify_one();
-    };
-    std::thread worker;
-    {
-        py::gil_scoped_release release;
-        worker = std::thread([&] {
-            try {
-                registry.read_off_gil([&](const Registry& r) { result.emplace(work(r, report, &token)); });
-            } catch (...) {
-                failure = std::current_exception();
-            }
-            {
-                std::lock_guard lock(shared.mutex);
-                shared.finished = true;
-            }
-            shared.changed.notify_one();
-        });
-    }
-    const auto stop_and_join = [&] {
-        token.cancel();
-        py::gil_scoped_release release;
-        worker.join();
-    };
     std::size_t reported = 0;
-    for (bool finished = false; !finished;) {
-        std::size_t done = 0, total = 0;
-        {
-            py::gil_scoped_release release;
-            std::unique_lock lock(shared.mutex);
-            shared.changed.wait_for(lock, std::chrono::milliseconds(100),
-                                    [&] { return shared.finished || shared.done != reported; });
-            finished = shared.finished;
-            done = shared.done;
-            total = shared.total;
-        }
-        try {
-            if (done != reported && !progress.is_none()) progress(done, total);
-            reported = done;
-            if (PyErr_CheckSignals() != 0) throw py::error_already_set();
-        } catch (...) {
-            stop_and_join();
-            throw;
-        }
-        if (external && external->cancelled()) token.cancel();
+    try {
+        return run_interruptible(
+            [&](Interruptible& call) {
+                const sim::Progress report = [&](std::size_t done, std::size_t total) {
+                    {
+                        std::lock_guard lock(shared.mutex);
+                        shared.done = done;
+                        shared.total = total;
+                    }
+                    call.wake();
+                };
+                return registry.read_off_gil([&](const Registry& r) -> Result { return work(r, report, &call.token()); });
+            },
+            [&](CancellationToken& token) {
+                std::size_t done = 0, total = 0;
+                {
+                    std::lock_guard lock(shared.mutex);
+                    done = shared.done;
+                    total = shared.total;
+                }
+                if (done != reported && !progress.is_none()) progress(done, total);
+                reported = done;
+                if (external && external->cancelled()) token.cancel();
+            });
+    } catch (const sim::Cancelled& e) {
+        py::list problems;
+        for (const auto& p : e.problems()) problems.append(problem_to_python(p));
+        const py::object cls = py::module_::import("coopecon.errors").attr("Cancelled");
+        PyErr_SetObject(cls.ptr(), cls(e.what(), problems).ptr());
+        throw py::error_already_set();
     }
-    {
-        py::gil_scoped_release release;
-        worker.join();
-    }
-    if (failure) {
-        try {
-            std::rethrow_exception(failure);
-        } catch (const sim::Cancelled& e) {
-            py::list problems;
-            for (const auto& p : e.problems()) problems.append(problem_to_python(p));
-            const py::object cls = py::module_::import("coopecon.errors").attr("Cancelled");
-            PyErr_SetObject(cls.ptr(), cls(e.what(), problems).ptr());
-            throw py::error_already_set();
-        }
-    }
-    return std::move(*result);
 }
 
 template <class T>

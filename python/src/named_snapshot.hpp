@@ -4,6 +4,7 @@
 //
 // Bindings of other areas that take a snapshot take `const NamedSnapshot&` and use `.snapshot`.
 
+#include "interruptible.hpp"
 #include "shared_registry.hpp"
 
 #include <coopecon/core/date.hpp>
@@ -42,9 +43,11 @@ inline std::vector<std::string> area_codes(const Registry& r) {
 /// The snapshot of `registry` at the end of `date`, with its names (reads without the GIL).
 inline NamedSnapshot named_snapshot(const SharedRegistry& registry, Date date, const std::optional<int>& threads) {
     const auto n = threads_argument(threads);
-    return registry.read([&](const Registry& r) {
-        return NamedSnapshot{r.snapshot(date, SnapshotColumns::all(), n), named_snapshot_detail::ids(r),
-                             named_snapshot_detail::area_codes(r)};
+    return run_interruptible([&](Interruptible& call) {
+        return registry.read_off_gil([&](const Registry& r) {
+            return NamedSnapshot{r.snapshot(date, SnapshotColumns::all(), n, &call.token()),
+                                 named_snapshot_detail::ids(r), named_snapshot_detail::area_codes(r)};
+        });
     });
 }
 
@@ -52,14 +55,16 @@ inline NamedSnapshot named_snapshot(const SharedRegistry& registry, Date date, c
 inline std::vector<NamedSnapshot> named_snapshots(const SharedRegistry& registry, const std::vector<Date>& dates,
                                                   const std::optional<int>& threads) {
     const auto n = threads_argument(threads);
-    return registry.read([&](const Registry& r) {
-        auto snapshots = r.snapshots(dates, {}, n);
-        const auto ids = named_snapshot_detail::ids(r);
-        const auto area_codes = named_snapshot_detail::area_codes(r);
-        std::vector<NamedSnapshot> out;
-        out.reserve(snapshots.size());
-        for (auto& s : snapshots) out.push_back(NamedSnapshot{std::move(s), ids, area_codes});
-        return out;
+    return run_interruptible([&](Interruptible& call) {
+        return registry.read_off_gil([&](const Registry& r) {
+            auto snapshots = r.snapshots(dates, {}, n, &call.token());
+            const auto ids = named_snapshot_detail::ids(r);
+            const auto area_codes = named_snapshot_detail::area_codes(r);
+            std::vector<NamedSnapshot> out;
+            out.reserve(snapshots.size());
+            for (auto& s : snapshots) out.push_back(NamedSnapshot{std::move(s), ids, area_codes});
+            return out;
+        });
     });
 }
 

@@ -3,6 +3,7 @@
 // the embedded law or a framework file, with a reform applied if given. Exit code 1 when any finding is due.
 
 #include "commands.hpp"
+#include "interrupt.hpp"
 #include "registry_input.hpp"
 
 #include <coopecon/core/date_text.hpp>
@@ -67,7 +68,7 @@ constexpr Syntax check_syntax{
     "the day after the day its condition arose and ends on the same day of its last month (Civil Code\n"
     "Art 147, 148). Without --as-of the registry is judged at its own as_of date, else at its latest event.\n"
     "docs/legal-rules.md lists every rule with its article and its values under each law. The exit code is\n"
-    "1 when any finding is due.\n",
+    "1 when any finding is due. Ctrl-C stops the check: 'interrupted; nothing written', exit code 130.\n",
     check_options};
 
 constexpr Label title_label{"Compliance findings on ", "Kết quả kiểm tra tuân thủ tại ngày "};
@@ -165,7 +166,17 @@ int check(const Invocation& call) {
     if (const auto v = args.value(option::across.name)) options.across_law_change = *enum_from_name<law::AcrossLawChange>(*v);
     if (const auto v = args.value(at_risk_option.name)) std::from_chars(v->data(), v->data() + v->size(), options.at_risk_months);
     const Date as_of = args.as_of.value_or(registry.data_as_of());
-    const auto findings = compliance::check(registry, as_of, options);
+    std::vector<compliance::Finding> findings;
+    {
+        CancellationToken cancel;
+        const InterruptGuard guard(cancel);
+        options.cancel = &cancel;
+        try {
+            findings = compliance::check(registry, as_of, options);
+        } catch (const Cancelled&) {
+            return interrupted(call.err, call.command.name);
+        }
+    }
     call.out << indicators::render(build(registry, findings, as_of, args.format), args.format, args.lang);
     if (findings.empty() && args.format == Format::text) call.out << none_label.in(args.lang) << '\n';
     return compliance::any_due(findings) ? exit_code::problems : exit_code::ok;

@@ -3,6 +3,7 @@
 // then a series when a period length is given; the library computes and renders everything.
 
 #include "commands.hpp"
+#include "interrupt.hpp"
 #include "registry_input.hpp"
 
 #include <coopecon/core/enum_text.hpp>
@@ -75,7 +76,9 @@ constexpr Syntax report_syntax{
     "\n"
     "--format html writes one page that loads nothing from outside: the headline figures, charts drawn as\n"
     "inline SVG (organisations by status, members, members per organisation, and the series over time when\n"
-    "--period is given), then every table; open it in a browser or print it.\n",
+    "--period is given), then every table; open it in a browser or print it.\n"
+    "\n"
+    "Ctrl-C stops the computation: 'interrupted; nothing written', exit code 130, and no --out file.\n",
     report_options,
     1};
 
@@ -110,7 +113,18 @@ int report(const Invocation& call) {
         throw UsageError(concat("--from ", o.from->iso(), " is after the as-of date ", as_of->iso()),
                          usage_line(call.command.name, report_syntax));
 
-    const auto rendered = indicators::render(indicators::standard_report(*registry, o), args.format, args.lang);
+    std::optional<indicators::Report> report;
+    {
+        CancellationToken cancel;
+        const InterruptGuard guard(cancel);
+        o.cancel = &cancel;
+        try {
+            report = indicators::standard_report(*registry, o);
+        } catch (const Cancelled&) {
+            return interrupted(call.err, call.command.name);
+        }
+    }
+    const auto rendered = indicators::render(*report, args.format, args.lang);
     if (const auto out = args.value(report_out_option.name))
         write_file_atomically(std::string(*out), [&](std::ostream& file) { file << rendered; });
     else

@@ -4,6 +4,7 @@
 // runs; a progress bar goes to a terminal's standard error; Ctrl-C cancels the runs and nothing is written.
 
 #include "commands.hpp"
+#include "interrupt.hpp"
 #include "registry_input.hpp"
 
 #include <coopecon/core/text_file.hpp>
@@ -11,11 +12,9 @@
 #include <coopecon/simulation/projection.hpp>
 #include <coopecon/simulation/synthetic.hpp>
 
-#include <signal.h>
 #include <unistd.h>
 
 #include <array>
-#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -85,37 +84,6 @@ constexpr Syntax simulate_syntax{
     "standard error. Ctrl-C stops the runs: 'interrupted; nothing written', exit code 130, and no --out file.\n",
     simulate_options,
     1};
-
-// ---- Ctrl-C ------------------------------------------------------------------------------------------------
-
-std::atomic<simulation::CancellationToken*> interrupt_target{nullptr};
-
-extern "C" void on_interrupt(int) {
-    // An atomic store only: safe in a signal handler. SA_RESETHAND makes a second Ctrl-C end the process.
-    if (auto* token = interrupt_target.load()) token->cancel();
-}
-
-/// While it lives, SIGINT cancels `token` instead of ending the process.
-class InterruptGuard {
-public:
-    explicit InterruptGuard(simulation::CancellationToken& token) {
-        interrupt_target.store(&token);
-        struct sigaction action {};
-        action.sa_handler = on_interrupt;
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESETHAND;
-        sigaction(SIGINT, &action, &previous_);
-    }
-    InterruptGuard(const InterruptGuard&) = delete;
-    InterruptGuard& operator=(const InterruptGuard&) = delete;
-    ~InterruptGuard() {
-        sigaction(SIGINT, &previous_, nullptr);
-        interrupt_target.store(nullptr);
-    }
-
-private:
-    struct sigaction previous_ {};
-};
 
 // ---- progress bar ------------------------------------------------------------------------------------------
 
@@ -194,8 +162,6 @@ ScenarioFiles read_scenarios(const std::vector<std::string_view>& names, std::os
     return out;
 }
 
-constexpr int interrupted = 130;  // 128 + SIGINT, as a shell reports a process Ctrl-C ended
-
 }  // namespace
 
 int simulate(const Invocation& call) {
@@ -204,12 +170,9 @@ int simulate(const Invocation& call) {
         call.out << help_text(call.command.name, call.command.summary, simulate_syntax);
         return exit_code::ok;
     }
-    simulation::CancellationToken cancel;
+    CancellationToken cancel;
     const InterruptGuard guard(cancel);
-    auto stop = [&] {
-        call.err << "coopecon " << call.command.name << ": interrupted; nothing written\n";
-        return interrupted;
-    };
+    auto stop = [&] { return interrupted(call.err, call.command.name); };
 
     auto scenarios = read_scenarios(args.all_values(scenario_option.name), call.err);
     if (scenarios.exit_code != exit_code::ok) return scenarios.exit_code;
@@ -267,7 +230,7 @@ int simulate(const Invocation& call) {
         const auto projection = simulation::project_scenarios(*registry, simulation::baseline_scenario(),
                                                               scenarios.scenarios, o, bar.callback(), &cancel);
         text = simulation::render(projection, args.format, args.lang);
-    } catch (const simulation::Cancelled&) {
+    } catch (const Cancelled&) {
         return stop();
     }
     if (cancel.cancelled()) return stop();
@@ -277,9 +240,9 @@ int simulate(const Invocation& call) {
             write_file_atomically(std::string(*out), [&](std::ostream& file) {
                 file << text;
                 // Ctrl-C while writing: the temporary file is removed and the file named is left as it was.
-                if (cancel.cancelled()) throw simulation::Cancelled();
+                if (cancel.cancelled()) throw Cancelled();
             });
-        } catch (const simulation::Cancelled&) {
+        } catch (const Cancelled&) {
             return stop();
         }
     } else {

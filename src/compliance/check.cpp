@@ -15,6 +15,7 @@
 #include <iterator>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace coopecon::compliance {
@@ -106,9 +107,28 @@ const law::Framework& law_of(const Registry& registry, const CheckOptions& o) {
     return o.law ? *o.law : registry.law();
 }
 
-/// The findings of one organisation, appended to `out` in rule order.
+/// The Vietnamese text of each legal basis met so far: a check cites a few dozen bases, each thousands of times.
+class CitationsVi {
+public:
+    const std::string& of(const std::string& basis) {
+        for (const auto& [en, vi] : texts_)
+            if (en == basis) return vi;
+        return texts_.emplace_back(basis, law::citation_text(basis, Lang::vi)).second;
+    }
+
+private:
+    std::vector<std::pair<std::string, std::string>> texts_;
+};
+
+/// What one part of the check produces, on a thread of its own.
+struct PartFindings {
+    std::vector<Finding> findings;
+    CitationsVi citations;
+};
+
+/// The findings of one organisation, appended to `out.findings` in rule order.
 void check_one(const Registry& registry, OrgIndex i, Date as_of, const CheckOptions& o,
-               const law::LawCalendar& calendar, Date registry_data_until, std::vector<Finding>& out) {
+               const law::LawCalendar& calendar, Date registry_data_until, PartFindings& part) {
     const auto& law = law_of(registry, o);
     const auto& org = registry.organization(i);
     const Coverage coverage{registry.history_from(i), org.data_until.value_or(registry_data_until)};
@@ -182,10 +202,10 @@ void check_one(const Registry& registry, OrgIndex i, Date as_of, const CheckOpti
         f.limit = p.limit;
         f.projected = as_of > coverage.data_until;
         f.legal_basis = law.basis(rule.id, basis_on);
-        f.legal_basis_vi = law::citation_text(f.legal_basis, Lang::vi);
+        f.legal_basis_vi = part.citations.of(f.legal_basis);
         f.message = message(f, p.rule, p, as_of, state.kind, calendar, partial, Lang::en);
         f.message_vi = message(f, p.rule, p, as_of, state.kind, calendar, partial, Lang::vi);
-        out.push_back(std::move(f));
+        part.findings.push_back(std::move(f));
     }
 }
 
@@ -197,14 +217,17 @@ std::vector<Finding> check(const Registry& registry, Date as_of, const CheckOpti
     const Date data_until = registry.data_as_of();
     const std::size_t n = registry.size();
     constexpr std::size_t min_part = 4096;  // fewer organisations than this are not worth a thread
-    std::vector<std::vector<Finding>> found(part_count(n, options.threads, min_part));
-    for_each_part(n, found.size(), [&](std::size_t k, std::size_t begin, std::size_t end) {
+    constexpr std::size_t chunk = 1024;     // organisations checked between two readings of the token
+    std::vector<PartFindings> parts(part_count(n, options.threads, min_part));
+    for_each_chunk(n, parts.size(), chunk, options.cancel, [&](std::size_t k, std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i)
-            check_one(registry, static_cast<OrgIndex>(i), as_of, options, calendar, data_until, found[k]);
+            check_one(registry, static_cast<OrgIndex>(i), as_of, options, calendar, data_until, parts[k]);
     });
-    std::vector<Finding> out = std::move(found.front());
-    for (std::size_t k = 1; k < found.size(); ++k)
-        out.insert(out.end(), std::make_move_iterator(found[k].begin()), std::make_move_iterator(found[k].end()));
+    std::vector<Finding> out = std::move(parts.front().findings);
+    for (std::size_t k = 1; k < parts.size(); ++k) {
+        auto& found = parts[k].findings;
+        out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    }
     return out;
 }
 
@@ -213,9 +236,9 @@ std::vector<Finding> check(const Registry& registry, std::string_view organizati
     check_options(options);
     const auto i = registry.index_of(organization);
     const law::LawCalendar calendar(law_of(registry, options));
-    std::vector<Finding> out;
-    check_one(registry, i, as_of, options, calendar, registry.data_as_of(), out);
-    return out;
+    PartFindings part;
+    check_one(registry, i, as_of, options, calendar, registry.data_as_of(), part);
+    return std::move(part.findings);
 }
 
 bool any_due(const std::vector<Finding>& findings) noexcept {

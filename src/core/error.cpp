@@ -1,5 +1,8 @@
 #include <coopecon/core/error.hpp>
 
+#include <cstddef>
+#include <string>
+
 namespace coopecon {
 
 Problem Problem::at(ErrorCode code, std::string message, std::string path) {
@@ -9,6 +12,39 @@ Problem Problem::at(ErrorCode code, std::string message, std::string path) {
     p.path = std::move(path);
     return p;
 }
+
+namespace {
+
+/// `text` with its control characters (C0 but the tab, DEL, and C1, whose U+009B starts a terminal command)
+/// written as \u escapes: a problem echoes names from its input, and a name must not move the cursor, clear
+/// the screen or start a line of its own on the terminal that shows it.
+std::string without_control_characters(std::string text) {
+    auto is_control = [&](std::size_t i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        return (c < 0x20 && c != '\t') || c == 0x7F ||
+               (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xA0 &&
+                static_cast<unsigned char>(text[i + 1]) >= 0x80);
+    };
+    std::size_t i = 0;
+    while (i < text.size() && !is_control(i)) ++i;
+    if (i == text.size()) return text;
+    std::string out = text.substr(0, i);
+    for (; i < text.size(); ++i) {
+        if (!is_control(i)) {
+            out += text[i];
+            continue;
+        }
+        const bool c1 = static_cast<unsigned char>(text[i]) == 0xC2;
+        const unsigned code = c1 ? static_cast<unsigned char>(text[++i]) : static_cast<unsigned char>(text[i]);
+        static constexpr char hex[] = "0123456789ABCDEF";
+        out += "\\u00";
+        out += hex[code >> 4];
+        out += hex[code & 0xF];
+    }
+    return out;
+}
+
+}  // namespace
 
 std::string Problem::to_string() const {
     std::string out;
@@ -41,7 +77,7 @@ std::string Problem::to_string() const {
         out += legal_basis;
         out += ']';
     }
-    return out;
+    return without_control_characters(std::move(out));
 }
 
 namespace {

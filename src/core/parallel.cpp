@@ -43,4 +43,16 @@ void for_each_part(std::size_t n, std::size_t parts,
         if (e) std::rethrow_exception(e);
 }
 
+void for_each_chunk(std::size_t n, std::size_t parts, std::size_t chunk, const CancellationToken* cancel,
+                    const std::function<void(std::size_t k, std::size_t begin, std::size_t end)>& f) {
+    chunk = std::max<std::size_t>(chunk, 1);
+    for_each_part(n, parts, [&](std::size_t k, std::size_t begin, std::size_t end) {
+        for (std::size_t first = begin; first < end; first += chunk) {
+            throw_if_cancelled(cancel);
+            f(k, first, std::min(end, first + chunk));
+        }
+    });
+    throw_if_cancelled(cancel);  // a token set after the last chunk still cancels: nothing partial is returned
+}
+
 }  // namespace coopecon

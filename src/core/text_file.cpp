@@ -31,7 +31,9 @@ Problem file_problem(const std::filesystem::path& path, std::string message) {
 std::string read_text_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(file_problem(path, std::string("cannot open the file: ") + std::strerror(errno)));
+    // A directory opens, but reading it fails inside the stream buffer, with an exception of its own.
     std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw Error(file_problem(path, "is a directory, not a file"));
     const auto size = std::filesystem::file_size(path, ec);
     std::string text;
     if (!ec && std::filesystem::is_regular_file(path, ec)) {
@@ -39,7 +41,11 @@ std::string read_text_file(const std::filesystem::path& path) {
         in.read(text.data(), static_cast<std::streamsize>(size));
         text.resize(static_cast<std::size_t>(in.gcount()));
     } else {
-        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        try {  // a pipe or device: read to its end; its stream buffer throws on a read error
+            text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        } catch (const std::ios_base::failure&) {
+            throw Error(file_problem(path, "reading the file failed"));
+        }
     }
     if (in.bad()) throw Error(file_problem(path, "reading the file failed"));
     return text;

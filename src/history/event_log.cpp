@@ -1,8 +1,15 @@
 #include <coopecon/history/event_log.hpp>
 
+#include <coopecon/core/error.hpp>
+
+#include <string>
 #include <variant>
 
 namespace coopecon {
+
+void detail::compact_malformed(const char* why) {
+    throw Error(ErrorCode::syntax, std::string("encoded events are damaged: ") + why);
+}
 
 std::vector<Event> EventLog::decode() const {
     std::vector<Event> out;
@@ -12,9 +19,13 @@ std::vector<Event> EventLog::decode() const {
 }
 
 void EncodedEvents::push_back(const Event& e) {
-    BinaryWriter w(bytes_);
-    w.write(e.date);
-    w.write(e.type());
+    if (!e.date.in_calendar())
+        throw Error(ErrorCode::invalid_value, "an event dated outside 0001-01-01 to 9999-12-31 cannot be encoded");
+    if (count_ > 0 && e.date < last_)
+        throw Error(ErrorCode::invalid_value, "an event dated " + e.date.iso() + " after one dated " + last_.iso() +
+                                                  ": a history is encoded in date order");
+    CompactWriter w(bytes_);
+    w.event_header(count_ > 0 ? last_ : Date::min(), e.date, e.type());
     std::visit([&](const auto& p) { w.write(p); }, e.data);
     last_ = e.date;
     ++count_;

@@ -21,7 +21,8 @@ EventStore::Entry EventStore::store(const EventLog& log) {
         blocks_.push_back(std::move(block));
     }
     auto& block = blocks_.back();
-    const Entry e{block.size(), static_cast<std::uint32_t>(blocks_.size() - 1), static_cast<std::uint32_t>(bytes),
+    const Entry e{static_cast<std::uint32_t>(blocks_.size() - 1), static_cast<std::uint32_t>(block.size()),
+                  static_cast<std::uint32_t>(bytes),
                   static_cast<std::uint32_t>(log.size()), log.last_date()};
     const auto encoded = log.encoded();
     block.insert(block.end(), encoded.begin(), encoded.end());

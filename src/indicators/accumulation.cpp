@@ -410,6 +410,13 @@ Value Compiled::evaluate(const Leaf& leaf) const {
 
 // ---- Accumulation ----------------------------------------------------------------------------------------
 
+namespace {
+bool fits_int64(const Value& v) {
+    return !v.integral || (v.integer >= std::numeric_limits<std::int64_t>::min() &&
+                           v.integer <= std::numeric_limits<std::int64_t>::max());
+}
+}  // namespace
+
 Accumulation::Role::Role(const Plan& plan, bool previous)
     : filter_used(plan.filters.size(), 0), condition_used(plan.conditions.size(), 0), field_used(plan.fields.size(), 0) {
     auto field_index = [&](Field f) {
@@ -523,12 +530,12 @@ void Accumulation::add_block(const Snapshot& s, std::size_t b, std::size_t n, co
             continue;
         }
         const auto* v = field_values_[role.active_fields[k]].data();
-        std::int64_t* sums = sums_.data() + a;
+        Wide* sums = sums_.data() + a;
         if (mixed) {
             for (std::size_t i = 0; i < n; ++i)
                 if (mask[i]) sums[g_[i] * A] += v[i];
         } else {
-            std::int64_t total = 0;  // rows outside every group have mask 0; no branch, so it vectorises
+            Wide total = 0;  // rows outside every group have mask 0; no branch
             for (std::size_t i = 0; i < n; ++i) total += v[i] & -static_cast<std::int64_t>(mask[i]);
             sums[only * A] += total;
         }
@@ -557,14 +564,14 @@ void Accumulation::append_to(Table& t, bool period_key) const {
         distinct(communes_[a], true, communes_per_group[a]);
     }
     auto leaf_for_group = [&](std::size_t g) {
-        return [&, g](std::size_t a) -> std::int64_t {
+        return [&, g](std::size_t a) -> Wide {
             if (plan_.accumulators[a].op == Expression::Op::distinct_communes) return communes_per_group[a][g];
             return sums_[g * A + a];
         };
     };
-    auto leaf_total = [&](std::size_t a) -> std::int64_t {
+    auto leaf_total = [&](std::size_t a) -> Wide {
         if (plan_.accumulators[a].op == Expression::Op::distinct_communes) return communes_total[a][0];
-        std::int64_t total = 0;
+        Wide total = 0;
         for (std::size_t g = 0; g < G; ++g) total += sums_[g * A + a];
         return total;
     };
@@ -582,7 +589,14 @@ void Accumulation::append_to(Table& t, bool period_key) const {
         for (std::size_t v = 0; v < q_.indicators.size(); ++v) {
             const auto value = compiled_[v].evaluate(leaf);
             auto& col = t.values[v];
-            if (col.integral) col.integers.push_back(value.integer);
+            if (col.integral && !fits_int64(value)) {
+                // A whole number beyond 64 bits (money summed over organisations): the column is shown as reals
+                // from here on, approximate in the last digits but never wrapped round to a wrong sign.
+                col.reals.assign(col.integers.begin(), col.integers.end());
+                col.integers.clear();
+                col.integral = false;
+            }
+            if (col.integral) col.integers.push_back(static_cast<std::int64_t>(value.integer));
             else col.reals.push_back(value.as_double());
         }
         t.totals.push_back(total ? 1 : 0);
@@ -605,8 +619,10 @@ void Accumulation::append_to(Table& t, bool period_key) const {
 
 // ---- feeding accumulations -------------------------------------------------------------------------------
 
-void accumulate_replayed(const Registry& reg, std::span<Accumulation> accs, unsigned threads, std::size_t max_dates) {
+void accumulate_replayed(const Registry& reg, std::span<Accumulation> accs, unsigned threads,
+                         const CancellationToken* cancel, std::size_t max_dates) {
     constexpr std::size_t min_part = 16384;  // fewer organisations than this are not worth a thread
+    constexpr std::size_t chunk = 4096;      // organisations replayed between two readings of the token
     const std::size_t parts = part_count(reg.size(), threads, min_part);
     for (std::size_t first = 0; first < accs.size();) {
         std::vector<Date> dates;
@@ -633,7 +649,7 @@ void accumulate_replayed(const Registry& reg, std::span<Accumulation> accs, unsi
         // Part 0 feeds the accumulations themselves, every other part copies of them, merged in part order.
         const std::span<Accumulation> taken = accs.subspan(first, last - first);
         std::vector<std::vector<Accumulation>> copies(parts - 1, std::vector<Accumulation>(taken.begin(), taken.end()));
-        for_each_part(reg.size(), parts, [&](std::size_t k, std::size_t begin, std::size_t end) {
+        for_each_chunk(reg.size(), parts, chunk, cancel, [&](std::size_t k, std::size_t begin, std::size_t end) {
             const std::span<Accumulation> fed = k == 0 ? taken : std::span<Accumulation>(copies[k - 1]);
             reg.for_each_snapshot_block(dates, columns, begin, end, [&](std::size_t, std::span<const Snapshot> blocks) {
                 for (std::size_t a = 0; a < fed.size(); ++a) {

@@ -100,9 +100,13 @@ private:
     std::vector<std::uint64_t> codes_;
 };
 
+/// What sums are kept in: 128 bits, so adding up any number of 64-bit amounts (money in đồng, members) over
+/// any number of organisations, and differences of such sums, cannot overflow.
+__extension__ typedef __int128 Wide;
+
 struct Value {
     bool integral = true;
-    std::int64_t integer = 0;
+    Wide integer = 0;
     double real = 0;
     double as_double() const noexcept { return integral ? static_cast<double>(integer) : real; }
 };
@@ -167,7 +171,7 @@ private:
     std::vector<Compiled> compiled_;
     std::array<Role, 2> roles_;
     GroupIds groups_;
-    std::vector<std::int64_t> sums_;  // [group * accumulators + accumulator]
+    std::vector<Wide> sums_;  // [group * accumulators + accumulator]
     std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> communes_;  // per accumulator: (group, commune)
     // Per block, reused.
     std::array<std::uint64_t, block_rows> codes_{};
@@ -183,9 +187,10 @@ private:
 /// so no snapshot column of the registry's size is made. Accumulations are taken in order, as many at a time
 /// as have at most `max_dates` snapshot dates between them (memory grows with the dates, not the registry).
 /// The organisations are split into parts on `threads` threads (0: one per core), each feeding copies of the
-/// accumulations, which are then merged in part order.
+/// accumulations, which are then merged in part order. Throws Cancelled once `cancel` (nullptr: none) is set; the
+/// accumulations are then partly fed and must be dropped.
 void accumulate_replayed(const Registry& reg, std::span<Accumulation> accs, unsigned threads,
-                         std::size_t max_dates = 32);
+                         const CancellationToken* cancel, std::size_t max_dates = 32);
 
 /// The columns of the period's end snapshot (previous = false) or of the earlier one (previous = true) that an
 /// accumulation of the query reads.

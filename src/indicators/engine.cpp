@@ -1,6 +1,7 @@
 #include <coopecon/indicators/engine.hpp>
 
 #include "indicators/accumulation.hpp"
+#include "indicators/no_data.hpp"
 
 #include <coopecon/core/error.hpp>
 #include <coopecon/model/area_catalog.hpp>
@@ -16,25 +17,28 @@ AreaIndex reporting_unit(const AreaCatalog& areas, AreaIndex a, AreaLevel level,
 
 Table compute(const Snapshot& end, const Snapshot* before, const Period& period, const AreaCatalog& areas,
               const Query& q) {
-    detail::Accumulation acc(q, period, areas);
+    detail::Accumulation acc(detail::with_reported_counts(q), period, areas);
     if (acc.needs_previous() && !before)
         throw Error(ErrorCode::usage, "an indicator compares with the previous period, but no earlier snapshot was given");
     acc.add(end, 0, end.size(), false);
     if (acc.needs_previous()) acc.add(*before, 0, before->size(), true);
     Table t;
     acc.append_to(t, false);
+    detail::mark_no_data(t);
     return t;
 }
 
 std::pair<SnapshotColumns, SnapshotColumns> columns_read(const Query& q) {
-    return {detail::columns_read(q, false), detail::columns_read(q, true)};
+    const auto counted = detail::with_reported_counts(q);
+    return {detail::columns_read(counted, false), detail::columns_read(counted, true)};
 }
 
 Table compute(const Registry& reg, const Query& q, const Period& period) {
-    detail::Accumulation acc(q, period, reg.areas());
-    detail::accumulate_replayed(reg, std::span<detail::Accumulation>(&acc, 1), q.threads);
+    detail::Accumulation acc(detail::with_reported_counts(q), period, reg.areas());
+    detail::accumulate_replayed(reg, std::span<detail::Accumulation>(&acc, 1), q.threads, q.cancel);
     Table t;
     acc.append_to(t, false);
+    detail::mark_no_data(t);
     return t;
 }
 
@@ -43,10 +47,15 @@ Table compute(const Registry& reg, Query q, const std::vector<Period>& periods) 
     if (!q.units_as_of) q.units_as_of = periods.back().end;
     std::vector<detail::Accumulation> accs;
     accs.reserve(periods.size());
-    for (const auto& p : periods) accs.emplace_back(q, p, reg.areas());
-    detail::accumulate_replayed(reg, accs, q.threads);
+    const auto counted = detail::with_reported_counts(std::move(q));
+    for (const auto& p : periods) {
+        throw_if_cancelled(counted.cancel);  // each accumulation lays out its groups over the area catalogue
+        accs.emplace_back(counted, p, reg.areas());
+    }
+    detail::accumulate_replayed(reg, accs, counted.threads, counted.cancel);
     Table t;
     for (const auto& acc : accs) acc.append_to(t, true);
+    detail::mark_no_data(t);
     return t;
 }
 

@@ -166,7 +166,7 @@ std::string format_integer(std::int64_t v, Lang lang) {
 /// The cell as people read it.
 std::string human_value(const ValueColumn& c, std::size_t row, Lang lang) {
     if (c.integral) return format_integer(c.integers[row], lang);
-    if (std::isnan(c.reals[row])) return "–";
+    if (std::isnan(c.reals[row])) return c.missing_is_no_data ? std::string(no_data_label.in(lang)) : "–";
     return format_number(c.reals[row], c.decimals, lang);
 }
 

@@ -2,6 +2,7 @@
 
 #include "indicators/accumulation.hpp"
 #include "indicators/escape.hpp"
+#include "indicators/no_data.hpp"
 #include "indicators/report_html.hpp"
 
 #include <coopecon/core/date_text.hpp>
@@ -20,6 +21,11 @@ namespace {
 using detail::csv_field;
 using detail::json_string;
 
+/// The row, in tables by kind, of the figure provinces publish beside the cooperative groups (hợp tác xã và
+/// liên hiệp hợp tác xã, as in the statistics office's and the provinces' reports).
+constexpr std::string_view coops_and_unions_code = "cooperatives_and_unions";
+constexpr Label coops_and_unions_label{"Cooperatives and unions", "Hợp tác xã và liên hiệp hợp tác xã"};
+
 std::vector<std::string> unique_ids(const std::vector<std::vector<std::string>>& lists) {
     std::vector<std::string> out;
     for (const auto& l : lists)
@@ -28,7 +34,7 @@ std::vector<std::string> unique_ids(const std::vector<std::vector<std::string>>&
     return out;
 }
 
-/// The headline as sentences, from the headline table (by kind).
+/// The headline as sentences, from the headline table (by kind, with the cooperatives-and-unions row).
 std::vector<std::string> headline_sentences(const Report& r, Lang lang) {
     const auto& t = r.headline;
     auto value = [&](std::string_view kind, std::string_view id) -> std::optional<double> {
@@ -36,21 +42,25 @@ std::vector<std::string> headline_sentences(const Report& r, Lang lang) {
             if (!t.keys.empty() && t.keys[0].cells[row].code == kind) return t.column(id).value(row);
         return std::nullopt;
     };
-    auto n = [&](std::optional<double> v) { return format_integer(static_cast<std::int64_t>(v.value_or(0)), lang); };
-    auto d = [&](std::optional<double> v) {
-        return v && !std::isnan(*v) ? format_number(*v, 1, lang) : std::string("–");
+    const std::string no_data(no_data_label.in(lang));
+    auto n = [&](std::optional<double> v) {
+        if (v && std::isnan(*v)) return no_data;
+        return format_integer(static_cast<std::int64_t>(v.value_or(0)), lang);
     };
+    auto d = [&](std::optional<double> v) { return v && !std::isnan(*v) ? format_number(*v, 1, lang) : no_data; };
     const bool vi = lang == Lang::vi;
     std::vector<std::string> out;
     if (r.info.synthetic)
         out.push_back(vi ? "Dữ liệu tổng hợp (giả lập), không phải số liệu thống kê chính thức."
                          : "Synthetic data: generated, not official statistics.");
-    std::string title = r.info.title.empty() ? (vi ? "Kinh tế tập thể" : "Collective economy") : r.info.title;
+    // The registry's title is data in one language (the built-in profiles' and imports' are English), so the
+    // Vietnamese report titles itself.
+    std::string title = r.info.title.empty() || vi ? (vi ? "Kinh tế tập thể" : "Collective economy") : r.info.title;
     // A title that already names the area or the date (as the built-in profiles' do) is not followed by it again.
     const auto& area = r.area.en;
-    if (!area.empty() && title.find(area.substr(0, area.rfind(' '))) == std::string::npos)
-        title += ", " + std::string(r.area.in(lang));
-    if (title.find(r.as_of.iso()) == std::string::npos)
+    if (!area.empty() && (vi || title.find(area.substr(0, area.rfind(' '))) == std::string::npos))
+        title += (vi ? " " : ", ") + std::string(r.area.in(lang));
+    if (vi || title.find(r.as_of.iso()) == std::string::npos)
         title += (vi ? ", đến ngày " : ", as of ") + date_text(r.as_of, lang);
     if (r.units_as_of != r.as_of)
         title += (vi ? "; địa bàn theo đơn vị hành chính ngày " : "; areas in the units of ") +
@@ -73,13 +83,22 @@ std::vector<std::string> headline_sentences(const Report& r, Lang lang) {
                      " members, " + d(value(coop, "members_per_organization")) + " members per cooperative; active " +
                      d(value(coop, "active_rate")) + " %, suspended " + d(value(coop, "suspended_rate")) + " %.");
     }
-    if (value(uni, "organizations").value_or(0) > 0)
+    if (value(uni, "organizations").value_or(0) > 0) {
+        // Workers come from financial years; a union that reported none has no figure to give.
+        const auto workers = value(uni, "workers");
+        const bool no_workers = workers && std::isnan(*workers);
         out.push_back(vi ? "Liên hiệp hợp tác xã: " + n(value(uni, "organizations")) + ", gồm " +
-                               n(value(uni, "member_cooperatives")) + " hợp tác xã thành viên và " +
-                               n(value(uni, "workers")) + " lao động."
+                               n(value(uni, "member_cooperatives")) + " hợp tác xã thành viên" +
+                               (no_workers ? "; lao động: " + no_data + "." : " và " + n(workers) + " lao động.")
                          : "Unions of cooperatives: " + n(value(uni, "organizations")) + ", with " +
-                               n(value(uni, "member_cooperatives")) + " member cooperatives and " +
-                               n(value(uni, "workers")) + " workers.");
+                               n(value(uni, "member_cooperatives")) + " member cooperatives" +
+                               (no_workers ? "; workers: " + no_data + "." : " and " + n(workers) + " workers."));
+        // The figure provinces publish: a union's member cooperatives are among the cooperatives counted.
+        out.push_back(vi ? "Hợp tác xã và liên hiệp hợp tác xã: " + n(value(coops_and_unions_code, "organizations")) +
+                               " (" + n(value(coops_and_unions_code, "active")) + " đang hoạt động)."
+                         : "Cooperatives and unions: " + n(value(coops_and_unions_code, "organizations")) + " (" +
+                               n(value(coops_and_unions_code, "active")) + " active).");
+    }
     if (value(grp, "organizations").value_or(0) > 0)
         out.push_back(vi ? "Tổ hợp tác: " + n(value(grp, "organizations")) + ", với " + n(value(grp, "members")) +
                                " thành viên, bình quân " + d(value(grp, "members_per_organization")) +
@@ -88,6 +107,51 @@ std::vector<std::string> headline_sentences(const Report& r, Lang lang) {
                                n(value(grp, "members")) + " members, " + d(value(grp, "members_per_organization")) +
                                " members per group.");
     return out;
+}
+
+/// The expression over cooperatives and unions only: each leaf's filter also asks for one of those kinds.
+Expression of_cooperatives_and_unions(Expression e) {
+    if (e.op == Expression::Op::sum || e.op == Expression::Op::distinct_communes)
+        e.filter = e.filter & of_kind({OrgKind::cooperative, OrgKind::union_of_cooperatives});
+    for (auto& o : e.operands) o = of_cooperatives_and_unions(std::move(o));
+    return e;
+}
+
+/// The query's indicators over cooperatives and unions, in one row.
+Query of_cooperatives_and_unions(Query q) {
+    q.by.clear();
+    for (auto& i : q.indicators) {
+        i.expression = of_cooperatives_and_unions(std::move(i.expression));
+        if (i.reported_by) i.reported_by = *i.reported_by & of_kind({OrgKind::cooperative, OrgKind::union_of_cooperatives});
+    }
+    return q;
+}
+
+/// A table by kind with, in place of its totals row (which would add cooperative groups to cooperatives), the
+/// row of cooperatives and unions.
+void with_cooperatives_and_unions(Table& t, const Table& row) {
+    for (std::size_t r = t.rows(); r-- > 0;) {
+        if (!t.totals[r]) continue;
+        for (auto& k : t.keys) k.cells.erase(k.cells.begin() + static_cast<std::ptrdiff_t>(r));
+        for (auto& v : t.values) {
+            if (v.integral) v.integers.erase(v.integers.begin() + static_cast<std::ptrdiff_t>(r));
+            else v.reals.erase(v.reals.begin() + static_cast<std::ptrdiff_t>(r));
+        }
+        t.totals.erase(t.totals.begin() + static_cast<std::ptrdiff_t>(r));
+    }
+    for (auto& k : t.keys) k.cells.push_back({std::string(coops_and_unions_code), Text(coops_and_unions_label)});
+    for (std::size_t c = 0; c < t.values.size(); ++c) {
+        auto& v = t.values[c];
+        const auto& from = row.values.at(c);
+        if (v.integral && !from.integral) {
+            v.reals.assign(v.integers.begin(), v.integers.end());
+            v.integers.clear();
+            v.integral = false;
+        }
+        if (v.integral) v.integers.push_back(from.integers.at(0));
+        else v.reals.push_back(from.value(0));
+    }
+    t.totals.push_back(1);
 }
 
 /// The province every organisation is seated in on `d`, named for a sentence; empty when there is no one such.
@@ -118,6 +182,7 @@ ReportQuery report_query(const Registry& reg, const ReportOptions& options, cons
     r.query.size_classes = options.size_classes;
     r.query.scoring = options.scoring;
     r.query.threads = options.threads;
+    r.query.cancel = options.cancel;
     std::vector<std::vector<std::string>> lists;
     for (const auto& s : layout.sections) lists.push_back(s.columns);
     if (r.by_kind) lists.push_back(layout.headline);
@@ -136,23 +201,33 @@ Report standard_report(const Registry& reg, const ReportOptions& options, const 
     r.units_as_of = plan.units_as_of;
     r.area = covering_province(reg, r.as_of);
 
-    // One replay feeds both the standard tables and, when they are not by kind, the headline.
-    std::vector<detail::Accumulation> accs;
-    accs.reserve(2);
-    accs.emplace_back(main, r.period, reg.areas());
+    // One replay feeds the standard tables, the headline when they are not by kind, and the row of
+    // cooperatives and unions that takes the place of the totals in tables by kind.
+    Query head = main;
     if (!by_kind) {
-        Query head = main;
         head.by = {GroupKey::by(KeyKind::kind)};
         head.indicators = catalogue_indicators(layout.headline, options.scoring);
-        accs.emplace_back(std::move(head), r.period, reg.areas());
     }
-    detail::accumulate_replayed(reg, accs, options.threads);
-    Table all;
-    accs[0].append_to(all, false);
+    std::vector<detail::Accumulation> accs;
+    accs.reserve(3);
+    accs.emplace_back(detail::with_reported_counts(main), r.period, reg.areas());
+    accs.emplace_back(detail::with_reported_counts(of_cooperatives_and_unions(head)), r.period, reg.areas());
+    if (!by_kind) accs.emplace_back(detail::with_reported_counts(head), r.period, reg.areas());
+    detail::accumulate_replayed(reg, accs, options.threads, options.cancel);
+    auto table_of = [](const detail::Accumulation& acc) {
+        Table t;
+        acc.append_to(t, false);
+        detail::mark_no_data(t);
+        return t;
+    };
+    Table all = table_of(accs[0]);
+    const Table coops_and_unions_row = table_of(accs[1]);
     if (by_kind) {
+        with_cooperatives_and_unions(all, coops_and_unions_row);
         r.headline = all.select("headline", {"Headline figures", "Số liệu chính"}, layout.headline);
     } else {
-        accs[1].append_to(r.headline, false);
+        r.headline = table_of(accs[2]);
+        with_cooperatives_and_unions(r.headline, coops_and_unions_row);
         r.headline.id = "headline";
         r.headline.title = {"Headline figures", "Số liệu chính"};
     }

@@ -24,6 +24,15 @@ namespace {
 
 constexpr std::string_view catalogue_format = "coopecon-indicators";
 constexpr std::int64_t catalogue_version = 1;
+// growth(x) holds x three times (the value, and twice the value before), so nested growth grows threefold a
+// level: an expression is refused beyond this many parts, which no real indicator comes near.
+constexpr std::size_t max_expression_parts = 10000;
+
+std::size_t parts_of(const Expression& e) {
+    std::size_t n = 1;
+    for (const auto& o : e.operands) n += parts_of(o);
+    return n;
+}
 
 /// Reads indicators from parsed JSON, adding every problem at its field path. A user's spec and the catalogue
 /// differ in what they may say: the catalogue also gives each indicator's practice and whether it is
@@ -41,9 +50,10 @@ public:
         if (!o) return out;
         if (catalogue_)
             known_keys(*o, path, {"id", "label", "unit", "decimals", "definition", "practice", "reference", "provisional",
-                                  "expression"});
+                                  "expression", "reported_by"});
         else
-            known_keys(*o, path, {"id", "label", "unit", "decimals", "definition", "reference", "expression"});
+            known_keys(*o, path, {"id", "label", "unit", "decimals", "definition", "reference", "expression",
+                                  "reported_by"});
         out.id = string(*o, "id", path, true);
         if (!out.id.empty() && out.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
             fail(ErrorCode::invalid_value, join(path, "id"), "id '" + out.id + "' may hold only a-z, 0-9 and _");
@@ -78,6 +88,7 @@ public:
             out.expression = expression(*e, join(path, "expression"));
         else
             fail(ErrorCode::missing_field, join(path, "expression"), "missing expression");
+        if (const auto* r = o->if_contains("reported_by")) out.reported_by = filter(*r, join(path, "reported_by"));
         if (out.definition.empty() && !catalogue_) out.definition = "user-defined";
         return out;
     }
@@ -110,6 +121,7 @@ private:
     const std::vector<SizeClass>& size_classes_;
     Problems& problems_;
     bool catalogue_;
+    bool too_large_ = false;  // an expression went over max_expression_parts
 
     std::string string(const boost::json::object& o, std::string_view key, const std::string& path, bool required) {
         const auto* v = o.if_contains(key);
@@ -238,7 +250,18 @@ private:
         const auto& x = kv.value();
         if (op == "count") return count(filter(x, p));
         if (op == "distinct_communes") return distinct_communes(filter(x, p));
-        if (op == "growth") return growth(expression(x, p));
+        if (op == "growth") {
+            auto inner = expression(x, p);
+            if (too_large_) return {};  // said once, at the deepest growth that went over
+            if (parts_of(inner) * 3 > max_expression_parts) {
+                too_large_ = true;
+                fail(ErrorCode::invalid_value, p,
+                     "the expression would have more than " + std::to_string(max_expression_parts) +
+                         " parts (each growth holds its operand three times); nest growth less deeply");
+                return {};
+            }
+            return growth(std::move(inner));
+        }
         if (op == "previous") return previous(expression(x, p));
         if (op == "indicator") {
             if (catalogue_) {

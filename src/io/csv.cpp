@@ -14,7 +14,7 @@ CsvImport read_csv(std::string_view text, std::string_view file, CsvRows rows, c
 }
 
 CsvImport read_csv(std::string_view text, std::string_view file, const CsvOptions& options) {
-    const CsvRows rows = options.mapping ? options.mapping->rows : detect_csv_rows(parse(text, file).header);
+    const CsvRows rows = options.mapping ? options.mapping->rows : detect_csv_rows(parse(text, file, ',', options.limits).header);
     return read_csv(text, file, rows, options);
 }
 

@@ -162,7 +162,7 @@ Source open(std::string_view text, std::string_view file, CsvRows rows, const Cs
                                           std::string(enum_name(rows)) + " rows");
     Source s;
     s.file = std::string(file);
-    s.table = parse(text, file, options.mapping ? options.mapping->delimiter : ',');
+    s.table = parse(text, file, options.mapping ? options.mapping->delimiter : ',', options.limits);
     s.mapping = options.mapping ? *options.mapping : choose_builtin_csv_mapping(s.table.header, rows);
     s.bound = bind_header(s.table.header, s.mapping, file);
     if (s.table.rows.empty())
@@ -186,7 +186,8 @@ CsvImport finish(std::vector<Candidate> candidates, const Source& source, const 
                   {},
                   source.mapping.name};
     out.registry.info().title = "CSV import of " + source.file;
-    out.registry.info().source = source.file + ", read with the mapping " + source.mapping.name;
+    // Names only (the file, the mapping): a report in either language shows it as it is.
+    out.registry.info().source = source.file + " (" + source.mapping.name + ")";
     out.registry.info().as_of = options.as_of;
 
     Problems problems;       // when every problem refuses the file

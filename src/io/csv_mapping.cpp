@@ -22,6 +22,7 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -338,6 +339,29 @@ BoundHeader bind_header(const std::vector<std::string>& header, const CsvMapping
     // A whole line in one column is a file separated by something else, e.g. ';' from a spreadsheet in a
     // Vietnamese locale: that is the one problem worth reporting.
     const bool one_column = header.size() == 1 && trim(header[0]).find_first_of(";|\t") != std::string_view::npos;
+    // The mapping's headers that the file lacks, those of required fields when any: a misspelt header is usually
+    // one of them. Found once, in time linear in the header, and named only at the first unknown column, so a
+    // header of many unknown columns gives short problems.
+    const std::string suggestion = [&] {
+        if (one_column) return std::string();
+        std::set<std::string_view, std::less<>> present;
+        for (const auto& h : header) present.insert(trim(h));
+        auto absent_headers = [&](bool required_only) {
+            std::string out;
+            for (const auto& [h, f] : mapping.columns) {
+                const CsvField* known = find_csv_field(mapping.rows, f);
+                if ((required_only && !(known && known->required)) || present.count(h)) continue;
+                out += (out.empty() ? "" : ", ") + json::in_quotes(h);
+            }
+            return out;
+        };
+        if (const auto required = absent_headers(true); !required.empty())
+            return "; did you mean one of the required headers missing from this file: " + required;
+        if (const auto any = absent_headers(false); !any.empty())
+            return "; the mapping's headers not in this file: " + any;
+        return std::string();
+    }();
+    int first_unknown = 0;
     for (std::size_t k = 0; k < header.size(); ++k) {
         const std::string_view name = trim(header[k]);
         const int column = static_cast<int>(k + 1);
@@ -349,30 +373,14 @@ BoundHeader bind_header(const std::vector<std::string>& header, const CsvMapping
             std::string message = (name.empty() ? std::string("the column has no header") : "unknown column") +
                                   decomposed_hint(name) + ": " + which +
                                   " has no field for it and does not ignore it";
-            if (one_column) {
+            if (one_column)
                 message += ". The header is one column: if the file is separated by \";\" or another character, "
                            "give a mapping with that \"delimiter\"";
-            } else {
-                // The mapping's headers that the file lacks, those of required fields when any: a misspelt header
-                // is usually one of them.
-                auto absent_headers = [&](bool required_only) {
-                    std::string out;
-                    for (const auto& [h, f] : mapping.columns) {
-                        const CsvField* known = find_csv_field(mapping.rows, f);
-                        if (required_only && !(known && known->required)) continue;
-                        // A named copy: clang 14 cannot capture a structured binding.
-                        const std::string_view mapped_header = h;
-                        if (std::none_of(header.begin(), header.end(),
-                                         [&](const std::string& x) { return trim(x) == mapped_header; }))
-                            out += (out.empty() ? "" : ", ") + json::in_quotes(h);
-                    }
-                    return out;
-                };
-                if (const auto required = absent_headers(true); !required.empty())
-                    message += "; did you mean one of the required headers missing from this file: " + required;
-                else if (const auto any = absent_headers(false); !any.empty())
-                    message += "; the mapping's headers not in this file: " + any;
-            }
+            else if (first_unknown == 0)
+                message += suggestion;
+            else
+                message += " (see column " + std::to_string(first_unknown) + ")";
+            if (first_unknown == 0) first_unknown = column;
             problems.push_back(
                 problem_at(ErrorCode::unknown_field, std::move(message), file, 1, column, column_path(header[k])));
             continue;

@@ -50,7 +50,7 @@ std::pair<int, int> line_and_field_at(std::string_view text, std::size_t offset,
 
 }  // namespace
 
-Table parse(std::string_view text, std::string_view file, char delimiter) {
+Table parse(std::string_view text, std::string_view file, char delimiter, const CsvLimits& limits) {
     if (text.starts_with(byte_order_mark)) text.remove_prefix(byte_order_mark.size());
     auto fatal = [&](std::string message, int line, int column) {
         throw Error(problem_at(ErrorCode::syntax, std::move(message), file, line, column));
@@ -86,7 +86,12 @@ Table parse(std::string_view text, std::string_view file, char delimiter) {
     while (i < n) {
         Row row;
         row.line = line;
+        const std::size_t row_start = i;
         for (bool more = true; more;) {
+            if (row.fields.size() == limits.columns)
+                fatal("the row has more than " + std::to_string(limits.columns) +
+                          " columns, the most a CSV file may have (CsvLimits::columns)",
+                      row.line, static_cast<int>(limits.columns + 1));
             std::string field;
             const std::size_t index = row.fields.size();
             auto row_problem = [&](std::string message) {
@@ -132,6 +137,10 @@ Table parse(std::string_view text, std::string_view file, char delimiter) {
                                 "quotes and write the quote twice (\"\")");
             }
             row.fields.push_back(std::move(field));
+            if (i - row_start > limits.row_bytes)
+                fatal("the row is longer than " + std::to_string(limits.row_bytes) +
+                          " bytes, the most a CSV row may have (CsvLimits::row_bytes)",
+                      row.line, static_cast<int>(row.fields.size()));
             if (i < n && text[i] == delimiter) {
                 ++i;
             } else {

@@ -4,6 +4,7 @@
 #include "json/source.hpp"
 
 #include <coopecon/core/binary.hpp>
+#include <coopecon/history/compact_encoding.hpp>
 #include <coopecon/core/crc32.hpp>
 #include <coopecon/core/text_file.hpp>
 #include <coopecon/core/enum_text.hpp>
@@ -15,7 +16,9 @@
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 
+#include <algorithm>
 #include <array>
+#include <limits>
 #include <cstring>
 #include <ostream>
 #include <optional>
@@ -106,12 +109,6 @@ bool well_formed(const T& v) {
     }
 }
 
-void write_event(BinaryWriter& w, const Event& e) {
-    w.write(e.date);
-    w.write(e.type());
-    std::visit([&](const auto& payload) { w.write(payload); }, e.data);
-}
-
 /// The info and the identity as versions 1 and 2 wrote them, before the days a history covers were recorded.
 struct RegistryInfoV2 {
     std::string title;
@@ -130,6 +127,7 @@ struct OrganizationV2 {
 BOOST_DESCRIBE_STRUCT(OrganizationV2, (), (id, registration_code, name, kind, area, sector))
 
 constexpr std::uint32_t first_version_with_coverage = 3;
+constexpr std::uint32_t first_version_encoded = 4;
 
 RegistryInfo read_info(BinaryReader& r, std::uint32_t version) {
     if (version >= first_version_with_coverage) return r.read<RegistryInfo>();
@@ -172,12 +170,19 @@ std::vector<std::byte> write_registry_binary(const Registry& registry) {
     w.write(crosswalk);
     bounds[1] = out.size();
     w.write(static_cast<std::uint64_t>(registry.size()));
+    std::size_t room = out.size();  // the histories, and about what an identity takes
+    for (OrgIndex i = 0; i < registry.size(); ++i) room += registry.log(i).bytes() + 64;
+    out.reserve(room);
+    CompactWriter c(out);
     for (OrgIndex i = 0; i < registry.size(); ++i) {
-        w.write(registry.organization(i));
-        w.write(std::vector<Member>(registry.members(i).begin(), registry.members(i).end()));
-        const auto events = registry.log(i).decode();
-        w.write(static_cast<std::uint32_t>(events.size()));
-        for (const auto& e : events) write_event(w, e);
+        c.write(registry.organization(i));
+        const auto members = registry.members(i);
+        c.varint(members.size());
+        for (const auto& m : members) c.write(m);
+        const auto log = registry.log(i);
+        c.varint(log.size());
+        c.varint(log.bytes());
+        out.insert(out.end(), log.encoded().begin(), log.encoded().end());
     }
     bounds[2] = out.size();
     for (std::size_t k = 0; k < tags.size(); ++k) {
@@ -240,6 +245,13 @@ BinaryReader section_reader(std::span<const std::byte> bytes, const std::vector<
     not_a_registry(file, "it has no " + tag_text(tag) + " section");
 }
 
+/// The length of the section tagged `tag` (section_reader has found it).
+std::uint64_t section_length(const std::vector<Section>& sections, const std::array<char, 4>& tag) {
+    for (const auto& s : sections)
+        if (s.tag == tag) return s.length;
+    return 0;
+}
+
 }  // namespace
 
 Registry read_registry_binary(std::span<const std::byte> bytes, std::shared_ptr<const law::Framework> law,
@@ -247,12 +259,42 @@ Registry read_registry_binary(std::span<const std::byte> bytes, std::shared_ptr<
     RegistryInfo info;
     std::vector<Area> areas;
     std::vector<AreaSuccession> crosswalk;
-    std::vector<OrganizationRecord> records;
-    // What the INFO and ORGS sections hold; version 1 held the same, one after the other, without sections.
-    auto decode = [&](BinaryReader& r, BinaryReader& o, std::uint32_t version) {
+    std::vector<OrganizationRecord> records;  // versions 1 to 3
+    std::vector<EncodedRecord> encoded;       // version 4 on
+    // Version 4 on: the organisations in the compact encoding, each history's bytes as they lie in the file.
+    auto decode_encoded = [&](std::span<const std::byte> section) {
+        BinaryReader head(section.data(), section.size());
+        const auto count = head.read<std::uint64_t>();
+        CompactReader c(head.position(), section.data() + section.size());
+        encoded.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(count, section.size())));  // a hostile count
+        for (std::uint64_t i = 0; i < count; ++i) {
+            EncodedRecord r;
+            r.record.organization = c.read<Organization>();
+            r.record.members = c.read<std::vector<Member>>();
+            const auto events = c.varint();
+            if (events > std::numeric_limits<std::uint32_t>::max()) not_a_registry(file, "a damaged event count");
+            r.count = static_cast<std::uint32_t>(events);
+            r.events = c.take(c.varint());
+            // Strings and enumerations in the events; the registry checks what the replay relies on.
+            bool ok = true;
+            EventLog(r.events, r.count, Date::max()).replay_until(Date::max(), [&](Date, const auto& payload) {
+                ok = ok && well_formed(payload);
+            });
+            if (!ok || !well_formed(r.record.organization) || !well_formed(r.record.members))
+                not_a_registry(file, "a value out of range");
+            encoded.push_back(std::move(r));
+        }
+        if (!c.at_end()) not_a_registry(file, "bytes follow the last organisation");
+    };
+    auto decode_info = [&](BinaryReader& r, std::uint32_t version) {
         info = read_info(r, version);
         areas = r.read<std::vector<Area>>();
         crosswalk = r.read<std::vector<AreaSuccession>>();
+    };
+    // What the INFO and ORGS sections hold up to version 3; version 1 held the same, one after the other, without
+    // sections.
+    auto decode = [&](BinaryReader& r, BinaryReader& o, std::uint32_t version) {
+        decode_info(r, version);
         if (&r != &o && !r.at_end()) not_a_registry(file, "bytes follow the areas in section INFO");
         const auto count = o.read<std::uint64_t>();
         records.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(count, bytes.size())));  // a hostile count
@@ -267,6 +309,7 @@ Registry read_registry_binary(std::span<const std::byte> bytes, std::shared_ptr<
         }
         if (!o.at_end()) not_a_registry(file, "bytes follow the last organisation");
     };
+    std::uint32_t version = 1;
     try {
         if (is_registry_binary(bytes) && bytes.size() >= magic.size() + 4 &&
             std::to_integer<int>(bytes[magic.size()]) == 1 && bytes[magic.size() + 1] == std::byte{0} &&
@@ -279,12 +322,19 @@ Registry read_registry_binary(std::span<const std::byte> bytes, std::shared_ptr<
             // The checksums match, so what follows fails only for bytes written wrongly, not damaged on the way.
             auto r = section_reader(bytes, sections, info_tag, file);
             auto o = section_reader(bytes, sections, organizations_tag, file);
-            std::uint32_t version = 0;
             std::memcpy(&version, bytes.data() + magic.size(), sizeof version);
-            decode(r, o, version);
+            if (version >= first_version_encoded) {
+                decode_info(r, version);
+                if (!r.at_end()) not_a_registry(file, "bytes follow the areas in section INFO");
+                decode_encoded({o.position(), static_cast<std::size_t>(section_length(sections, organizations_tag))});
+            } else {
+                decode(r, o, version);
+            }
         }
     } catch (const Error& e) {
-        if (e.problems().front().message.starts_with("not a coopecon")) throw;
+        const auto& message = e.problems().front().message;
+        if (message.starts_with("not a coopecon")) throw;
+        if (message.starts_with("encoded events")) not_a_registry(file, message);
         not_a_registry(file, "it ends early");
     }
     if (!well_formed(info) || !well_formed(areas) || !well_formed(crosswalk) || !well_formed(records))
@@ -295,9 +345,12 @@ Registry read_registry_binary(std::span<const std::byte> bytes, std::shared_ptr<
         catalog = std::make_shared<const AreaCatalog>(catalog->with(std::move(areas), std::move(crosswalk)));
     Registry registry(std::move(law), std::move(catalog));
     registry.info() = std::move(info);
-    registry.reserve(records.size());
+    registry.reserve(std::max(records.size(), encoded.size()));
     try {
-        registry.add(std::move(records));
+        if (version >= first_version_encoded)
+            registry.add_encoded(std::move(encoded));
+        else
+            registry.add(std::move(records));
     } catch (const Error& e) {
         auto problems = e.problems();
         for (auto& p : problems)

@@ -30,6 +30,8 @@ std::string lower_extension(const std::filesystem::path& path) {
 RegistryForm registry_form_of_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(file_problem(path, std::string("cannot open the file: ") + std::strerror(errno)));
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) return RegistryForm::json;  // whose reader says it is a directory
     std::array<std::byte, 16> first{};
     in.read(reinterpret_cast<char*>(first.data()), first.size());
     const auto read = std::span(first).first(static_cast<std::size_t>(in.gcount()));

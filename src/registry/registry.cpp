@@ -3,6 +3,9 @@
 #include "history/replay_effects.hpp"
 
 #include <coopecon/core/enum_text.hpp>
+#include <coopecon/history/replayable.hpp>
+
+#include <boost/mp11/algorithm.hpp>
 
 #include <algorithm>
 #include <functional>
@@ -54,7 +57,7 @@ void check_identity(const Registry& reg, const OrganizationRecord& r, const std:
     std::set<std::string_view> member_ids;
     for (std::size_t m = 0; m < r.members.size(); ++m) {
         const auto& id = r.members[m].id;
-        const auto field = [m] { return "members[" + std::to_string(m) + "].id"; };
+        const auto field = [m] { return std::string("members[").append(std::to_string(m)).append("].id"); };
         if (id.empty()) problem(ErrorCode::missing_field, field(), "member id is empty");
         else if (!member_ids.insert(id).second)
             problem(ErrorCode::duplicate, field(), "member id " + id + " appears twice");
@@ -90,8 +93,10 @@ std::optional<Problem> second_registration(const std::vector<Event>& history, Pa
         p.date = history[j].date;
         p.path = path_of(j);
         const std::string first_path = path_of(*first);
+        std::string where_first;  // appended, not concatenated: g++ 12 warns falsely (-Wrestrict) on the latter
+        if (!first_path.empty() && first_path != "(recorded)") where_first.append(" (").append(first_path).append(")");
         p.message = "a second registration: the organization is registered on " + history[*first].date.iso() +
-                    (first_path.empty() || first_path == "(recorded)" ? std::string() : " (" + first_path + ")") +
+                    where_first +
                     ", and a history has one registered event";
         return p;
     }
@@ -112,7 +117,9 @@ void validate_history(const law::Framework& law, Staged& s, std::vector<Event> h
         return;
     }
     const auto path_of = [&](std::size_t j) {
-        return paths.empty() ? where() + ".events[" + std::to_string(j) + "]" : paths[j];
+        if (!paths.empty()) return paths[j];
+        std::string path = where();
+        return path.append(".events[").append(std::to_string(j)).append("]");
     };
     if (auto p = second_registration(history, path_of)) {
         p->organization = s.org.id;
@@ -192,13 +199,44 @@ void Registry::reserve(std::size_t n) {
     rows_.reserve(n);
     orgs_.reserve(n);
     members_.reserve(n);
-    by_id_.reserve(n);
+    by_id_.reserve(n, orgs_);
 }
 
-std::optional<OrgIndex> Registry::find(std::string_view id) const {
-    auto it = by_id_.find(id);
-    if (it == by_id_.end()) return std::nullopt;
-    return it->second;
+std::optional<OrgIndex> Registry::find(std::string_view id) const { return by_id_.find(id, orgs_); }
+
+namespace {
+std::size_t id_hash(std::string_view id) noexcept { return std::hash<std::string_view>{}(id); }
+}  // namespace
+
+std::optional<OrgIndex> Registry::IdIndex::find(std::string_view id, const std::vector<Organization>& orgs) const noexcept {
+    if (slots_.empty()) return std::nullopt;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = id_hash(id) & mask;; at = (at + 1) & mask) {
+        const auto slot = slots_[at];
+        if (slot == 0) return std::nullopt;
+        if (orgs[slot - 1].id == id) return static_cast<OrgIndex>(slot - 1);
+    }
+}
+
+void Registry::IdIndex::reserve(std::size_t n, const std::vector<Organization>& orgs) {
+    std::size_t size = 16;
+    while (size < 2 * n) size *= 2;
+    if (size <= slots_.size()) return;
+    std::vector<std::uint32_t> old(size, 0);
+    old.swap(slots_);
+    for (const auto slot : old)
+        if (slot != 0) {
+            --used_;
+            insert(static_cast<OrgIndex>(slot - 1), orgs);
+        }
+}
+
+void Registry::IdIndex::insert(OrgIndex i, const std::vector<Organization>& orgs) noexcept {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t at = id_hash(orgs[i].id) & mask;
+    while (slots_[at] != 0) at = (at + 1) & mask;
+    slots_[at] = static_cast<std::uint32_t>(i + 1);
+    ++used_;
 }
 
 OrgIndex Registry::index_of(std::string_view id) const {
@@ -216,7 +254,9 @@ void Registry::add(std::vector<OrganizationRecord> records) {
     for (std::size_t i = 0; i < records.size(); ++i) {
         auto& r = records[i];
         // The input's path, written only for a problem.
-        const std::function<std::string()> where = [i] { return "organizations[" + std::to_string(i) + "]"; };
+        const std::function<std::string()> where = [i] {
+            return std::string("organizations[").append(std::to_string(i)).append("]");
+        };
         const auto before = problems.size();
         check_identity(*this, r, where, batch_ids, i, problems);
         if (problems.size() == before) {
@@ -232,30 +272,114 @@ void Registry::add(std::vector<OrganizationRecord> records) {
     // Records refused above have empty logs: only valid histories are checked for references.
     for (const auto& s : staged) check_references(*this, s, &batch_ids, problems);
     throw_if_any(std::move(problems));
+    std::vector<EventLog> logs;
+    std::vector<Organization> orgs;
+    std::vector<std::vector<Member>> members;
+    std::vector<AreaIndex> areas;
+    logs.reserve(staged.size());
+    orgs.reserve(staged.size());
+    members.reserve(staged.size());
+    areas.reserve(staged.size());
+    for (auto& s : staged) {
+        logs.push_back(s.log.view());
+        orgs.push_back(std::move(s.org));
+        members.push_back(std::move(s.members));
+        areas.push_back(s.area);
+    }
+    store_added(logs, std::move(orgs), std::move(members), areas);
+}
+
+void Registry::add_encoded(std::vector<EncodedRecord> records) {
+    Problems problems;
+    std::vector<EventLog> logs(records.size());
+    std::vector<AreaIndex> areas(records.size(), no_index);
+    std::vector<Staged> naming;  // the organisations whose events name others: checked once every id is known
+    std::unordered_map<std::string, std::size_t> batch_ids;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        auto& r = records[i].record;
+        // The input's path, written only for a problem or a reference.
+        const std::function<std::string()> where = [i] {
+            return std::string("organizations[").append(std::to_string(i)).append("]");
+        };
+        const auto before = problems.size();
+        check_identity(*this, r, where, batch_ids, i, problems);
+        if (problems.size() != before) continue;
+        areas[i] = *areas_->find(r.organization.area);
+        try {
+            logs[i] = replayable_history(records[i].events, records[i].count, r.members);
+        } catch (const Error& e) {
+            auto p = e.problems().front();
+            p.path = where() + ".events";
+            p.organization = r.organization.id;
+            problems.push_back(std::move(p));
+            continue;
+        }
+        // Staged for the checks add() makes; the identity is lent to it and taken back.
+        Staged s{std::move(r.organization), {}, {}, areas[i], {}, {}};
+        std::size_t j = 0;
+        logs[i].replay_until(Date::max(), [&](Date d, const auto& payload) {
+            using Payload = std::remove_cvref_t<decltype(payload)>;
+            auto note = [&](const std::vector<std::string>& ids, const char* field) {
+                for (std::size_t k = 0; k < ids.size(); ++k)
+                    s.references.push_back({ids[k],
+                                            where() + ".events[" + std::to_string(j) + "]." + field + "[" +
+                                                std::to_string(k) + "]",
+                                            static_cast<EventType>(boost::mp11::mp_find<EventData, Payload>::value), d});
+            };
+            if constexpr (std::is_same_v<Payload, Registered>) {
+                s.registered_on = d;
+                note(payload.predecessors, "predecessors");
+            } else if constexpr (std::is_same_v<Payload, ReorganizationStarted> ||
+                                 std::is_same_v<Payload, ReorganizationCompleted>) {
+                note(payload.counterparts, "counterparts");
+            }
+            ++j;
+        });
+        check_seat(*areas_, s, where, problems);
+        if (!s.references.empty()) {
+            naming.emplace_back();
+            naming.back().org.id = s.org.id;
+            naming.back().references = std::move(s.references);
+        }
+        r.organization = std::move(s.org);
+    }
+    for (const auto& s : naming) check_references(*this, s, &batch_ids, problems);
+    throw_if_any(std::move(problems));
+    std::vector<Organization> orgs;
+    std::vector<std::vector<Member>> members;
+    orgs.reserve(records.size());
+    members.reserve(records.size());
+    for (auto& r : records) {
+        orgs.push_back(std::move(r.record.organization));
+        members.push_back(std::move(r.record.members));
+    }
+    store_added(logs, std::move(orgs), std::move(members), areas);
+}
+
+void Registry::store_added(std::span<const EventLog> logs, std::vector<Organization> orgs,
+                           std::vector<std::vector<Member>> members, std::span<const AreaIndex> areas) {
     // Everything that may fail comes before the first change, and is undone when it fails. Geometric growth:
     // many small batches stay linear overall.
-    if (rows_.size() + staged.size() > rows_.capacity())
-        reserve(std::max(rows_.size() + staged.size(), 2 * rows_.capacity()));
+    const std::size_t needed = rows_.size() + orgs.size();
+    if (needed > rows_.capacity() || needed > orgs_.capacity() || needed > members_.capacity())
+        reserve(std::max(needed, 2 * rows_.capacity()));
+    by_id_.reserve(needed, orgs_);
     const auto mark = events_store_.mark();
-    const auto first = rows_.size();
     std::vector<EventStore::Entry> entries;
-    std::size_t indexed = 0;
     try {
-        entries.reserve(staged.size());
-        for (const auto& s : staged) entries.push_back(events_store_.store(s.log.view()));
-        for (; indexed < staged.size(); ++indexed)
-            by_id_.emplace(staged[indexed].org.id, static_cast<OrgIndex>(first + indexed));
+        entries.reserve(logs.size());
+        for (const auto& log : logs) entries.push_back(events_store_.store(log));
     } catch (...) {
-        for (std::size_t k = 0; k < indexed; ++k) by_id_.erase(staged[k].org.id);
         events_store_.rollback(mark);
         throw;
     }
-    for (std::size_t k = 0; k < staged.size(); ++k) {
-        auto& s = staged[k];
+    // With the room reserved, nothing below allocates or throws.
+    for (std::size_t k = 0; k < orgs.size(); ++k) {
         events_ += entries[k].count;
-        rows_.push_back(OrgRow{entries[k], s.area, s.org.kind, s.org.sector});
-        orgs_.push_back(std::move(s.org));
-        members_.push_back(std::move(s.members));
+        rows_.push_back(OrgRow{entries[k], areas[k], orgs[k].kind, orgs[k].sector});
+        orgs_.push_back(std::move(orgs[k]));
+        members_.push_back(std::move(members[k]));
+        by_id_.insert(static_cast<OrgIndex>(orgs_.size() - 1), orgs_);
     }
 }
 
@@ -306,7 +430,8 @@ void Registry::append(std::vector<Append> batch) {
         std::vector<std::string> paths(history.size(), "(recorded)");
         for (auto& [k, e] : added) {
             history.push_back(std::move(e));
-            paths.push_back(batch.size() > 1 ? "[" + std::to_string(k) + "]" : "");
+            // Appended, not concatenated: g++ 12 warns falsely (-Wrestrict) on "[" + std::to_string(k) here.
+            paths.push_back(batch.size() > 1 ? std::string("[").append(std::to_string(k)).append("]") : std::string());
         }
         Staged s{orgs_[index], members_[index], {}, rows_[index].area, {}, {}};
         validate_history(*law_, s, std::move(history), [] { return std::string(); }, std::move(paths), problems);
@@ -367,11 +492,7 @@ std::size_t Registry::memory_bytes() const noexcept {
         n += members.capacity() * sizeof(Member);
         for (const auto& m : members) n += heap(m.id) + heap(m.name) + (m.organization ? heap(*m.organization) : 0);
     }
-    // A node holds the key, the index, the link to the next node and the cached hash.
-    n += by_id_.bucket_count() * sizeof(void*) +
-         by_id_.size() * (sizeof(std::pair<const std::string, OrgIndex>) + 2 * sizeof(void*));
-    for (const auto& [id, index] : by_id_) n += heap(id);
-    return n;
+    return n + by_id_.capacity_bytes();
 }
 
 void Registry::compact_events() {

@@ -52,31 +52,33 @@ void Registry::replay_blocks(std::span<const Date> dates, std::size_t begin, std
     }
 }
 
-Snapshot Registry::snapshot(Date date, SnapshotColumns columns, unsigned threads) const {
-    return std::move(snapshots(std::span<const Date>(&date, 1), std::span<const SnapshotColumns>(&columns, 1), threads)
-                         .front());
+Snapshot Registry::snapshot(Date date, SnapshotColumns columns, unsigned threads, const CancellationToken* cancel) const {
+    return std::move(
+        snapshots(std::span<const Date>(&date, 1), std::span<const SnapshotColumns>(&columns, 1), threads, cancel).front());
 }
 
 std::vector<Snapshot> Registry::snapshots(std::span<const Date> dates, std::span<const SnapshotColumns> columns,
-                                          unsigned threads) const {
+                                          unsigned threads, const CancellationToken* cancel) const {
     check_snapshot_request(dates, columns);
+    throw_if_cancelled(cancel);
     std::vector<Snapshot> out(dates.size());
     for (std::size_t k = 0; k < dates.size(); ++k) {
         out[k].as_of = dates[k];
         out[k].resize(rows_.size(), columns.empty() ? SnapshotColumns::all() : columns[k]);
     }
-    // Each part writes the rows of its own organisations, so the snapshots are the same on any number of threads.
-    constexpr std::size_t min_part = 16384;
-    for_each_part(rows_.size(), part_count(rows_.size(), threads, min_part),
-                  [&](std::size_t, std::size_t begin, std::size_t end) {
-                      replay_blocks(dates, begin, end,
-                                    [&](std::size_t first, std::span<const OrgState> states,
-                                        std::span<const Sector> sectors, std::span<const AreaIndex> areas) {
-                                        const std::size_t n = sectors.size();
-                                        for (std::size_t k = 0; k < dates.size(); ++k)
-                                            out[k].set_rows(first, states.subspan(k * n, n), sectors, areas);
-                                    });
-                  });
+    // Each part writes the rows of its own organisations, so the snapshots are the same on any number of threads;
+    // it replays them a chunk at a time, reading the token in between.
+    constexpr std::size_t min_part = 16384, chunk = 4096;
+    for_each_chunk(rows_.size(), part_count(rows_.size(), threads, min_part), chunk, cancel,
+                   [&](std::size_t, std::size_t begin, std::size_t end) {
+                       replay_blocks(dates, begin, end,
+                                     [&](std::size_t first, std::span<const OrgState> states,
+                                         std::span<const Sector> sectors, std::span<const AreaIndex> areas) {
+                                         const std::size_t n = sectors.size();
+                                         for (std::size_t k = 0; k < dates.size(); ++k)
+                                             out[k].set_rows(first, states.subspan(k * n, n), sectors, areas);
+                                     });
+                   });
     return out;
 }
 

@@ -214,7 +214,8 @@ std::vector<Flagged> unconfirmed(const Rules& r) {
 
 Rules with_max_points(Rules r, ClassificationScheme scheme, const std::map<std::string, std::int32_t>& points) {
     Problems problems;
-    for (const auto& [id, value] : points) {
+    for (const auto& entry : points) {
+        const std::string& id = entry.first;  // a named reference: clang 14 cannot capture a structured binding
         bool found = false;
         for (const auto& p : r.scheme(scheme).periods())
             found = found || std::any_of(p.value.criteria.begin(), p.value.criteria.end(),

@@ -15,7 +15,10 @@
 #include "simulation/draws.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <type_traits>
+#include <utility>
 
 namespace coopecon::simulation::detail {
 namespace {
@@ -58,6 +61,29 @@ constexpr bool live(const OrgState& s) noexcept { return s.registered && is_live
 
 constexpr std::uint8_t status_bit(LegalStatus s) noexcept { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(s)); }
 
+/// A score's points per criterion: in proportion to the criteria's maxima, rounded down, then the rest one
+/// point at a time in criterion order. The same for every organisation, so tabulated for scores 0 to 100.
+using CriterionPoints = std::array<std::int32_t, tt01_2020_criterion_maxima.size()>;
+constexpr CriterionPoints spread(std::int32_t score) {
+    CriterionPoints points{};
+    std::int32_t given = 0;
+    for (std::size_t k = 0; k < points.size(); ++k) {
+        points[k] = score * tt01_2020_criterion_maxima[k] / 100;
+        given += points[k];
+    }
+    for (std::size_t k = 0; given < score; k = (k + 1) % points.size())
+        if (points[k] < tt01_2020_criterion_maxima[k]) {
+            ++points[k];
+            ++given;
+        }
+    return points;
+}
+constexpr std::array<CriterionPoints, 101> points_of_score = [] {
+    std::array<CriterionPoints, 101> t{};
+    for (std::int32_t score = 0; score <= 100; ++score) t[static_cast<std::size_t>(score)] = spread(score);
+    return t;
+}();
+
 class Run {
 public:
     Run(const Setup& s, std::int32_t run, RunOutput& out)
@@ -74,7 +100,7 @@ public:
         replays_ = s.replays;
         sectors_ = s.sectors;
         areas_ = s.areas;
-        coops_by_area_ = s.coops_by_area;
+        founded_coops_.clear();
         orgs_.assign(n, Org{});
         const SeedTree existing = tree_.child("org");
         for (std::size_t i = 0; i < n; ++i) {
@@ -160,6 +186,8 @@ private:
     }
 
     void process_day(Date d) {
+        today_ = d;
+        today_year_ = d.year();
         auto& bucket = days_[static_cast<std::size_t>(d.days_since_epoch() - S_.start.days_since_epoch())];
         for (std::size_t k = 0; k < bucket.size(); ++k) {
             // The organisations of a day are scattered over memory (at national scale tens of megabytes): fetch
@@ -173,6 +201,9 @@ private:
 
     static constexpr std::size_t prefetch_distance = 4;
 
+    /// d.year(), without the calendar conversion when d is the day being processed (most items ask for it).
+    int year_of(Date d) const noexcept { return d == today_ ? today_year_ : d.year(); }
+
     void prefetch(std::uint32_t i) const {
         const auto* replay = reinterpret_cast<const char*>(&replays_[i]);
         for (std::size_t line = 0; line < sizeof(Replay); line += 64) __builtin_prefetch(replay + line);
@@ -182,9 +213,11 @@ private:
 
     // ---- events -----------------------------------------------------------------------------------------
 
-    /// Validates and applies one event; false when the transition table or the integrity rules refuse it.
-    bool step(std::uint32_t i, Date d, EventData data) {
-        Event e{d, std::move(data)};
+    /// Validates and applies one event; false when the transition table or the integrity rules refuse it. The
+    /// payload is built into the event in place (no intermediate variant to move and destroy).
+    template <class Payload>
+    bool step(std::uint32_t i, Date d, Payload&& payload) {
+        Event e{d, EventData(std::in_place_type<std::remove_cvref_t<Payload>>, std::forward<Payload>(payload))};
         auto& r = replays_[i];
         const LegalStatus before = r.state().status;
         const bool was_registered = r.state().registered;
@@ -281,8 +314,7 @@ private:
         const bool coop = st.kind != OrgKind::cooperative_group;
         const auto due = [&](law::Rule r, const std::optional<Date>& began, const std::optional<Date>& counted) {
             if (!began || !counted) return Date::max();
-            const auto when = compliance::due_date(*S_.law, r, *began, *counted);
-            return when ? *when : Date::max();
+            return due_date(r, *began, *counted);
         };
         const Date a = coop ? due(law::Rule::no_annual_assembly, o.assembly_from, o.assembly_from) : Date::max();
         const Date b = due(coop ? law::Rule::below_minimum_members : law::Rule::group_below_minimum_members,
@@ -296,6 +328,18 @@ private:
             if (b != Date::max()) schedule(office_day(i, b, d), {i, 1, ItemType::office});
         }
     }
+    /// compliance::due_date under the run's law, Date::max() for none. Many organisations share the same days
+    /// (assemblies fall in one season), so recent answers are kept in a small direct-mapped table.
+    Date due_date(law::Rule r, Date began, Date counted) {
+        const auto b = static_cast<std::uint32_t>(began.days_since_epoch());
+        const auto c = static_cast<std::uint32_t>(counted.days_since_epoch());
+        auto& slot = due_dates_[(b * 31 + c * 7 + static_cast<std::uint32_t>(r)) % due_dates_.size()];
+        if (!slot.known || slot.rule != r || slot.began != began || slot.counted != counted) {
+            const auto when = compliance::due_date(*S_.law, r, began, counted);
+            slot = {began, counted, when ? *when : Date::max(), r, true};
+        }
+        return slot.due;
+    }
     Date office_day(std::uint32_t i, Date due, Date now) {
         const double rate = rate_of(i, Hazard::office_action, now);
         Date day = std::max(due.plus_days(1), now.plus_days(1));
@@ -307,8 +351,12 @@ private:
     // ---- rates --------------------------------------------------------------------------------------------
 
     double rate_of(std::uint32_t i, Hazard h, Date d) const {
+        const double r = S_.rates.at(h, replays_[i].state().kind, sectors_[i]);
+        return rate_programmes_ ? with_programmes(r, i, h, d) : r;
+    }
+    /// A rate as the programmes active on d that target organisation i change it.
+    [[gnu::noinline]] double with_programmes(double r, std::uint32_t i, Hazard h, Date d) const {
         const auto& st = replays_[i].state();
-        double r = S_.rates.at(h, st.kind, sectors_[i]);
         for (const auto& p : S_.programmes)
             if (p.spec.type == ProgrammeType::rate_change && p.spec.hazard == h && p.active_on(d) &&
                 p.targets(st.kind, sectors_[i], areas_[i]))
@@ -417,7 +465,7 @@ private:
             case ItemType::notice_end: return notice_end(i, d);
             case ItemType::yearly: return yearly(i, d);
             case ItemType::report:
-                if (live(st)) step(i, d, ReportFiled{d.year()});
+                if (live(st)) step(i, d, ReportFiled{year_of(d)});
                 return;
             case ItemType::financial_year:
                 if (live(st) && st.kind != OrgKind::cooperative_group) financial_year(i, d);
@@ -566,17 +614,19 @@ private:
     bool merge(std::uint32_t i, Date d, bool programme) {
         auto& o = orgs_[i];
         if (o.merging) return false;
-        const auto& list = coops_by_area_[areas_[i]];
         std::vector<std::uint32_t> candidates;
-        for (const auto j : list) {
-            if (j == i || orgs_[j].merging) continue;
-            auto& rj = replays_[j];
+        auto consider = [&](std::uint32_t j) {
+            if (j == i || orgs_[j].merging) return;
             settle(j, d);
-            const auto& sj = rj.state();
-            if (!sj.registered || sj.status != LegalStatus::active || sj.kind != OrgKind::cooperative) continue;
-            if (programme && (orgs_[j].cls == unrated_class || orgs_[j].cls >= 3)) continue;
+            const auto& sj = replays_[j].state();
+            if (!sj.registered || sj.status != LegalStatus::active || sj.kind != OrgKind::cooperative) return;
+            if (programme && (orgs_[j].cls == unrated_class || orgs_[j].cls >= 3)) return;
             candidates.push_back(j);
-        }
+        };
+        // The cooperatives of its seat: those at the start, then those founded in this run, in founding order.
+        for (const auto j : S_.coops_by_area[areas_[i]]) consider(j);
+        for (const auto& [area, j] : founded_coops_)
+            if (area == areas_[i]) consider(j);
         if (candidates.empty()) return false;
         std::uint32_t to = candidates[0];
         if (programme) {
@@ -632,8 +682,9 @@ private:
     // ---- yearly records -------------------------------------------------------------------------------------
 
     void schedule_yearly(std::uint32_t i, Date d) {
-        const Date dec1 = ymd(d.year(), 12, 1);
-        schedule(d < dec1 ? dec1 : ymd(d.year() + 1, 12, 1), {i, 0, ItemType::yearly});
+        const int y = year_of(d);
+        const Date dec1 = ymd(y, 12, 1);
+        schedule(d < dec1 ? dec1 : ymd(y + 1, 12, 1), {i, 0, ItemType::yearly});
     }
 
     /// The records of an organisation live at the start: the rest of the start year's.
@@ -686,7 +737,7 @@ private:
         auto& o = orgs_[i];
         const auto& st = replays_[i].state();
         if (!st.exists_and_not_terminated()) return;
-        const auto& days = year_days(d.year());
+        const auto& days = year_days(year_of(d));
         schedule(days.next_dec1, {i, 0, ItemType::yearly});
         if (!live(st)) return;
         const bool coop = st.kind != OrgKind::cooperative_group;
@@ -711,7 +762,7 @@ private:
         const auto& st = replays_[i].state();
         auto& s = o.rng;
         FinancialYearClosed f;
-        f.year = d.year();
+        f.year = year_of(d);
         const auto& last = st.latest_financials;
         if (last && last->year >= f.year) return;
         const double growth = s.lognormal(1.05, 0.15);
@@ -731,10 +782,19 @@ private:
                         ? std::max<std::int32_t>(1, static_cast<std::int32_t>(std::llround(last->workers * s.lognormal(1, 0.08))))
                         : std::max<std::int32_t>(1, static_cast<std::int32_t>(std::llround(
                                                         s.lognormal(std::min(8.0, 0.6 * st.members.official() + 1), 0.5))));
-        f.wages = round_thousands(f.workers * 50e6 * std::pow(1.05, f.year - 2023));
+        f.wages = round_thousands(f.workers * 50e6 * wage_growth(f.year));
         f.indivisible_fund = st.indivisible_fund + round_thousands(std::max<double>(0, static_cast<double>(f.pre_tax_profit)) *
                                                                    s.uniform(0.05, 0.15));
         step(i, d, f);
+    }
+
+    /// Wages per worker grow 5 % a year from 2023; the factor is the same for every organisation in a year.
+    double wage_growth(int year) {
+        if (year != wage_year_) {
+            wage_year_ = year;
+            wage_factor_ = std::pow(1.05, year - 2023);
+        }
+        return wage_factor_;
     }
 
     /// The classification drifts one class at most a year; the self-assessment gives points in its band.
@@ -752,19 +812,10 @@ private:
         }
         static constexpr std::array<std::array<std::int32_t, 2>, 4> bands{{{80, 95}, {65, 79}, {50, 64}, {30, 49}}};
         const auto score = static_cast<std::int32_t>(s.between(bands[o.cls][0], bands[o.cls][1]));
-        std::vector<std::int32_t> points(tt01_2020_criterion_maxima.size());
-        std::int32_t given = 0;
-        for (std::size_t k = 0; k < points.size(); ++k) {
-            points[k] = score * tt01_2020_criterion_maxima[k] / 100;
-            given += points[k];
-        }
-        for (std::size_t k = 0; given < score; k = (k + 1) % points.size())
-            if (points[k] < tt01_2020_criterion_maxima[k]) {
-                ++points[k];
-                ++given;
-            }
-        step(i, d, Assessed{d.year() - 1, ClassificationScheme::tt01_2020, std::move(points)});
+        const auto& points = points_of_score[static_cast<std::size_t>(score)];
+        step(i, d, Assessed{year_of(d) - 1, ClassificationScheme::tt01_2020, {points.begin(), points.end()}});
     }
+
 
     // ---- the registration office ------------------------------------------------------------------------------
 
@@ -853,8 +904,7 @@ private:
                     replays_.emplace_back(kind, std::span<const Member>{}, *S_.law);
                     sectors_.push_back(static_cast<Sector>(s));
                     areas_.push_back(area);
-                    if (area >= coops_by_area_.size()) coops_by_area_.resize(area + 1);
-                    if (kind == OrgKind::cooperative) coops_by_area_[area].push_back(i);
+                    if (kind == OrgKind::cooperative) founded_coops_.emplace_back(area, i);
                     ++founded_;
                     out_.founded.push_back({kind, static_cast<Sector>(s), area,
                                             std::string(kind == OrgKind::cooperative_group ? "sim-tht-"
@@ -956,7 +1006,7 @@ private:
         std::vector<Org> orgs;
         std::vector<Sector> sectors;
         std::vector<AreaIndex> areas;
-        std::vector<std::vector<std::uint32_t>> coops_by_area;
+        std::vector<std::pair<AreaIndex, std::uint32_t>> founded_coops;  // cooperatives founded in the run: seat, index
     };
     static Working& working() {
         static thread_local Working w;
@@ -968,10 +1018,20 @@ private:
     std::vector<Org>& orgs_ = working_.orgs;
     std::vector<Sector>& sectors_ = working_.sectors;
     std::vector<AreaIndex>& areas_ = working_.areas;
-    std::vector<std::vector<std::uint32_t>>& coops_by_area_ = working_.coops_by_area;
+    std::vector<std::pair<AreaIndex, std::uint32_t>>& founded_coops_ = working_.founded_coops;
     YearDays year_days_;
+    struct KnownDueDate {
+        Date began, counted, due;
+        law::Rule rule{};
+        bool known = false;
+    };
+    std::array<KnownDueDate, 1024> due_dates_{};  // recent answers of due_date()
+    int wage_year_ = 0;  // wage_growth(wage_year_) is wage_factor_
+    double wage_factor_ = 0;
+    Date today_ = Date::min();  // the day process_day handles, and its year
+    int today_year_ = 0;
     std::vector<Competing> base_hazards_;  // by base_index
-    bool rate_programmes_ = false;          // a programme changes rates: hazards() asks rate_of
+    bool rate_programmes_ = false;          // a programme changes rates: rate_of applies the programmes
     std::int64_t live_ = 0;  // organisations registered and not terminated
     std::uint64_t founded_ = 0;
 };

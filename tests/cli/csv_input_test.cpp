@@ -207,4 +207,100 @@ TEST(CsvInput, AnExportBringsTheUnitsTheCatalogueLacks) {
     EXPECT_EQ(communes_2025[communes_2025.size() - 2], "(no unit at this level),2");
 }
 
+/// The fields at `columns` of each CSV row, joined by commas again (the rows quote nothing).
+std::vector<std::string> fields(const std::vector<std::string>& rows, std::initializer_list<std::size_t> columns) {
+    std::vector<std::string> out;
+    for (const auto& row : rows) {
+        std::vector<std::string> all{""};
+        for (char c : row) {
+            if (c == ',') all.emplace_back();
+            else all.back() += c;
+        }
+        std::string picked;
+        for (const auto c : columns) picked += (picked.empty() ? "" : ",") + all.at(c);
+        out.push_back(picked);
+    }
+    return out;
+}
+
+// examples/binh-thuan-2022.csv: a Bình Thuận export as a province keeps it, with Vietnamese headers, commune codes
+// of 2022 (and one district code alone), 16 cooperatives (one suspended, one dissolved on 15/09/2022), a union of 4
+// cooperatives and 5 cooperative groups. Reported by district and by commune in the units of 2022, and by province
+// and commune in those of 2025-07-01, where Bình Thuận is part of the new Lâm Đồng and communes merged.
+TEST(CsvInput, ABinhThuanExportReportsByDistrictAndCommuneIn2022UnitsAndIn2025Units) {
+    const std::string file = (source_dir / "examples/binh-thuan-2022.csv").string();
+    auto report = [&](std::initializer_list<std::string> more) {
+        std::vector<std::string> args{"report", file, "--as-of", "2022-12-31", "--format", "csv"};
+        args.insert(args.end(), more);
+        const auto r = run_cli(args);
+        EXPECT_EQ(r.status, 0) << r.err;
+        return r.out;
+    };
+    // Status: organisations, active, suspended. Members (people of groups and cooperatives), the union's member
+    // cooperatives and workers; empty where no organisation reported the figure (no group reports workers).
+    auto status = [](const std::string& out) { return fields(table(out, "Organisations by legal status"), {0, 1, 2, 3}); };
+    auto members = [](const std::string& out) { return fields(table(out, "Members and workers"), {0, 1, 8, 9}); };
+
+    const auto districts = report({"--by", "district"});
+    EXPECT_EQ(status(districts),
+              (std::vector<std::string>{"District,Organisations,Active,Suspended", "Phan Thiết,4,3,1", "La Gi,3,3,0",
+                                        "Tuy Phong,3,3,0", "Bắc Bình,1,1,0", "Hàm Thuận Bắc,3,3,0", "Hàm Thuận Nam,2,2,0",
+                                        "Tánh Linh,2,2,0", "Đức Linh,1,1,0", "Hàm Tân,1,1,0", "Phú Quí,1,1,0",
+                                        "Total,21,20,1"}));
+    // Phan Thiết: cooperatives of 25, 9 and 30 members and a group of 12; Hàm Thuận Nam: a cooperative of 22 and
+    // the union, whose 4 members are cooperatives and not added to people; Hàm Tân's cooperative filed no accounts.
+    EXPECT_EQ(members(districts),
+              (std::vector<std::string>{"District,Members,Member cooperatives,Workers", "Phan Thiết,76,,52",
+                                        "La Gi,45,,12", "Tuy Phong,25,,2", "Bắc Bình,40,,9", "Hàm Thuận Bắc,66,,24",
+                                        "Hàm Thuận Nam,22,4,35", "Tánh Linh,24,,7", "Đức Linh,31,,11", "Hàm Tân,10,,",
+                                        "Phú Quí,40,,22", "Total,379,4,174"}));
+
+    // Communes of 2022; the group seated by its district code alone is in no commune; Phan Lâm's only cooperative
+    // was dissolved in the year.
+    const auto communes = report({"--by", "commune"});
+    EXPECT_EQ(status(communes),
+              (std::vector<std::string>{"Commune,Organisations,Active,Suspended", "Mũi Né,2,2,0", "Hàm Tiến,1,0,1",
+                                        "Phú Hài,1,1,0", "Phước Hội,2,2,0", "Tân Thiện,1,1,0", "Liên Hương,1,1,0",
+                                        "Phan Dũng,1,1,0", "Phong Phú,1,1,0", "Chợ Lầu,1,1,0", "Phan Lâm,0,0,0",
+                                        "Ma Lâm,1,1,0", "Phú Long,2,2,0", "Mỹ Thạnh,1,1,0", "Hàm Cần,1,1,0",
+                                        "Bắc Ruộng,1,1,0", "Võ Xu,1,1,0", "Tân Nghĩa,1,1,0", "Ngũ Phụng,1,1,0",
+                                        "(no unit at this level),1,1,0", "Total,21,20,1"}));
+    const auto commune_members = members(communes);
+    EXPECT_EQ(commune_members.at(13), "Mỹ Thạnh,,4,25");  // the union alone: no people, 4 member cooperatives
+    EXPECT_EQ(commune_members.back(), "Total,379,4,174");
+
+    // 2025 units: one province, the new Lâm Đồng, with the same totals.
+    const auto province_2025 = report({"--by", "province", "--units-as-of", "2025-07-01"});
+    const auto title = run_cli({"report", file, "--as-of", "2022-12-31", "--units-as-of", "2025-07-01"});
+    EXPECT_THAT(title.out, ::testing::StartsWith("CSV import of " + file + ", Bình Thuận province, as of 2022-12-31; "
+                                                 "areas in the units of 2025-07-01.\n"));
+    EXPECT_EQ(status(province_2025),
+              (std::vector<std::string>{"Province,Organisations,Active,Suspended", "Lâm Đồng,21,20,1", "Total,21,20,1"}));
+    EXPECT_EQ(members(province_2025), (std::vector<std::string>{"Province,Members,Member cooperatives,Workers",
+                                                                "Lâm Đồng,379,4,174", "Total,379,4,174"}));
+
+    // Communes of 2025-07-01, by the crosswalk: Mũi Né and Hàm Tiến became Mũi Né (3 organisations), Mỹ Thạnh and
+    // Hàm Cần Hàm Thạnh (the union and a cooperative), Phong Phú and Phan Dũng Tuy Phong.
+    const auto communes_2025 = report({"--by", "commune", "--units-as-of", "2025-07-01"});
+    EXPECT_EQ(status(communes_2025),
+              (std::vector<std::string>{"Commune,Organisations,Active,Suspended", "Hàm Thắng,2,2,0", "Mũi Né,3,2,1",
+                                        "Phú Thủy,1,1,0", "La Gi,1,1,0", "Phước Hội,2,2,0", "Liên Hương,1,1,0",
+                                        "Tuy Phong,2,2,0", "Bắc Bình,1,1,0", "Phan Sơn,0,0,0", "Hàm Thuận,1,1,0",
+                                        "Hàm Thạnh,2,2,0", "Hàm Tân,1,1,0", "Bắc Ruộng,1,1,0", "Đức Linh,1,1,0",
+                                        "Phú Quý,1,1,0", "(no unit at this level),1,1,0", "Total,21,20,1"}));
+    EXPECT_EQ(members(communes_2025),
+              (std::vector<std::string>{"Commune,Members,Member cooperatives,Workers", "Hàm Thắng,21,,6",
+                                        "Mũi Né,46,,17", "Phú Thủy,30,,35", "La Gi,20,,12", "Phước Hội,25,,",
+                                        "Liên Hương,8,,2", "Tuy Phong,17,,", "Bắc Bình,40,,9", "Phan Sơn,,,",
+                                        "Hàm Thuận,45,,18", "Hàm Thạnh,22,4,35", "Hàm Tân,10,,", "Bắc Ruộng,18,,7",
+                                        "Đức Linh,31,,11", "Phú Quý,40,,22", "(no unit at this level),6,,",
+                                        "Total,379,4,174"}));
+
+    // The headline keeps groups and cooperatives apart and gives the cooperatives and unions.
+    EXPECT_EQ(fields(table(districts, "Headline figures"), {0, 1, 2, 4, 5, 6}),
+              (std::vector<std::string>{"Kind,Organisations,Active,Members,Member cooperatives,Workers",
+                                        "Cooperative group,5,5,45,,", "Cooperative,15,14,334,,149",
+                                        "Union of cooperatives,1,1,,4,25", "Cooperatives and unions,16,15,334,4,174"}));
+}
+
 }  // namespace

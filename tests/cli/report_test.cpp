@@ -134,6 +134,7 @@ const std::string headline_en =
     "Cooperatives: 281 (247 active, 34 suspended), 4,292 members, 15.3 members per cooperative; active 87.9 %, "
     "suspended 12.1 %.\n"
     "Unions of cooperatives: 1, with 6 member cooperatives and 59 workers.\n"
+    "Cooperatives and unions: 282 (248 active).\n"
     "Cooperative groups: 987, with 14,560 members, 14.8 members per group.\n";
 
 TEST_F(Report, WithoutFileTheEmbeddedCaMauDataLeadWithThePublishedFigures) {
@@ -215,13 +216,17 @@ TEST_F(Report, FileAtADate) {
     EXPECT_EQ(doc.at("as_of"), "2024-12-31");
     EXPECT_EQ(doc.at("title"), "Small test registry");
     const auto& headline = doc.at("tables").at(0).at("rows");
-    // cooperative_group, cooperative, union_of_cooperatives, total
+    // cooperative_group, cooperative, union_of_cooperatives, then cooperatives and unions (not a total of all)
     EXPECT_EQ(headline.at(0).at("organizations"), 2);
     EXPECT_EQ(headline.at(1).at("organizations"), 3);
     EXPECT_EQ(headline.at(1).at("suspended"), 1);
     EXPECT_EQ(headline.at(1).at("members"), 28);
     EXPECT_EQ(headline.at(2).at("member_cooperatives"), 4);
-    EXPECT_EQ(headline.at(3).at("organizations"), 6);
+    EXPECT_EQ(headline.at(2).at("members"), nullptr);  // a union's members are cooperatives: no people to count
+    EXPECT_EQ(headline.at(3).at("kind"), "cooperatives_and_unions");
+    EXPECT_EQ(headline.at(3).at("organizations"), 4);
+    EXPECT_EQ(headline.at(3).at("members"), 28);
+    EXPECT_EQ(headline.at(3).at("member_cooperatives"), 4);
     const auto& change = doc.at("tables").at(3);
     EXPECT_EQ(change.at("id"), "change");
     EXPECT_EQ(change.at("rows").at(1).at("converted"), 1);  // G-4, now a cooperative
@@ -292,11 +297,18 @@ TEST_F(Report, HtmlEscapesTheRegistrysTitleAndSource) {
     const auto r = report({"hostile.json", "--format", "html", "--lang", "vi"});
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_THAT(r.out, StartsWith("<!DOCTYPE html>\n<html lang=\"vi\">\n"));
-    EXPECT_THAT(r.out, HasSubstr("<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Tổ&quot;, tỉnh Cà Mau, đến ngày "
-                                 "30/06/2025</h1>"));
+    // The registry's title is data in one language: the Vietnamese page titles itself.
+    EXPECT_THAT(r.out, HasSubstr("<h1>Kinh tế tập thể tỉnh Cà Mau, đến ngày 30/06/2025</h1>"));
     EXPECT_THAT(r.out, HasSubstr("Nguồn: &lt;img src=x onerror=alert(2)&gt;</p>"));
-    EXPECT_THAT(r.out, Not(HasSubstr("<script")));
-    EXPECT_THAT(r.out, Not(HasSubstr("<img")));
+    const auto en = report({"hostile.json", "--format", "html"});
+    EXPECT_EQ(en.status, 0) << en.err;
+    EXPECT_THAT(en.out, HasSubstr("<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Tổ&quot;, Cà Mau province, as of "
+                                  "2025-06-30</h1>"));
+    EXPECT_THAT(en.out, HasSubstr("Source: &lt;img src=x onerror=alert(2)&gt;</p>"));
+    for (const auto& page : {r.out, en.out}) {
+        EXPECT_THAT(page, Not(HasSubstr("<script")));
+        EXPECT_THAT(page, Not(HasSubstr("<img")));
+    }
 }
 
 TEST_F(Report, OutputThatCannotBeWrittenGivesExitCodeThreeAndLeavesNothing) {

@@ -112,8 +112,10 @@ TEST(Catalogue, MembersWorkersAndAverages) {
                                        "members_of_groups", "workers", "members_per_organization",
                                        "members_per_cooperative", "members_per_group"}),
                            period_2023);
-    EXPECT_EQ(total(t, "members"), 65);  // 12 + 8 + 20 + 4 + 12 + 9; c3 is terminated
-    EXPECT_EQ(total(t, "official_members"), 63);
+    // People and legal entities, of groups and cooperatives: 12 + 8 + 20 + 12 + 9 (c3 is terminated); the
+    // union's 4 members are cooperatives, counted apart.
+    EXPECT_EQ(total(t, "members"), 61);
+    EXPECT_EQ(total(t, "official_members"), 59);
     EXPECT_EQ(total(t, "capital_associates"), 2);
     EXPECT_EQ(total(t, "non_capital_associates"), 0);
     EXPECT_EQ(total(t, "individual_members"), 53);
@@ -124,7 +126,7 @@ TEST(Catalogue, MembersWorkersAndAverages) {
     EXPECT_EQ(total(t, "union_member_cooperatives"), 4);
     EXPECT_EQ(total(t, "members_of_groups"), 21);
     EXPECT_EQ(total(t, "workers"), 18);
-    EXPECT_DOUBLE_EQ(total(t, "members_per_organization"), 65.0 / 6);
+    EXPECT_DOUBLE_EQ(total(t, "members_per_organization"), 61.0 / 5);
     EXPECT_DOUBLE_EQ(total(t, "members_per_cooperative"), 40.0 / 3);
     EXPECT_DOUBLE_EQ(total(t, "members_per_group"), 10.5);
 }
@@ -163,7 +165,8 @@ TEST(Catalogue, AverageIndivisibleFundOfCooperativesAndUnionsWithResults) {
 
 TEST(Catalogue, ByKindKeepsCooperativesUnionsAndGroupsApart) {
     const auto reg = small_registry();
-    const auto t = compute(reg, query({"organizations", "members", "workers", "members_per_organization"},
+    const auto t = compute(reg, query({"organizations", "members", "member_cooperatives", "workers",
+                                       "members_per_organization"},
                                       {GroupKey::by(KeyKind::kind)}),
                            period_2023);
     ASSERT_EQ(t.rows(), 4u);
@@ -171,11 +174,21 @@ TEST(Catalogue, ByKindKeepsCooperativesUnionsAndGroupsApart) {
     EXPECT_EQ(t.keys[0].cells[0].label.vi, "Tổ hợp tác");
     EXPECT_EQ(t.at({"cooperative"}, "organizations"), 3);
     EXPECT_EQ(t.at({"cooperative"}, "members"), 40);
-    EXPECT_EQ(t.at({"union_of_cooperatives"}, "members"), 4);
+    // A union's members are cooperatives: no people to report, so its members are no data, not 0, and the
+    // totals do not add cooperatives to people.
+    EXPECT_TRUE(std::isnan(t.at({"union_of_cooperatives"}, "members")));
+    EXPECT_EQ(t.at({"union_of_cooperatives"}, "member_cooperatives"), 4);
+    EXPECT_TRUE(std::isnan(t.at({"cooperative"}, "member_cooperatives")));
+    EXPECT_TRUE(std::isnan(t.at({"union_of_cooperatives"}, "members_per_organization")));
     EXPECT_EQ(t.at({"union_of_cooperatives"}, "workers"), 3);
+    // No group has reported a financial year: their workers are no data; the cooperatives' are data, with a 0
+    // from c2, which reported none.
+    EXPECT_TRUE(std::isnan(t.at({"cooperative_group"}, "workers")));
+    EXPECT_FALSE(std::isnan(t.at({"cooperative"}, "workers")));
     EXPECT_EQ(t.at({"cooperative_group"}, "members"), 21);
     EXPECT_DOUBLE_EQ(t.at({"cooperative_group"}, "members_per_organization"), 10.5);
-    EXPECT_EQ(t.at({"total"}, "members"), 65);
+    EXPECT_EQ(t.at({"total"}, "members"), 61);
+    EXPECT_EQ(t.at({"total"}, "member_cooperatives"), 4);
     EXPECT_EQ(t.totals, (std::vector<std::uint8_t>{0, 0, 0, 1}));
 }
 

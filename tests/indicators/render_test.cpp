@@ -60,6 +60,21 @@ TEST(Render, Markdown) {
               "| Total | 1,268 | 95.1 |\n");
 }
 
+// A figure no organisation reported reads "no data", never 0 or a dash that could be taken for "not applicable";
+// programs get an empty CSV field and null.
+TEST(Render, AFigureNoOrganisationReportedIsNoDataInEveryFormat) {
+    auto t = small_table();
+    t.values[1].missing_is_no_data = true;
+    EXPECT_NE(to_text(t, Lang::en).find("Cooperative group            987          no data\n"), std::string::npos);
+    EXPECT_NE(to_text(t, Lang::vi).find("Tổ hợp tác         987          không có số liệu\n"), std::string::npos);
+    EXPECT_NE(to_markdown(t, Lang::en).find("| Cooperative group | 987 | no data |\n"), std::string::npos);
+    EXPECT_NE(to_markdown(t, Lang::vi).find("| Tổ hợp tác | 987 | không có số liệu |\n"), std::string::npos);
+    EXPECT_NE(to_csv(t, Lang::vi).find("\r\nTổ hợp tác,987,\r\n"), std::string::npos);
+    EXPECT_NE(to_json(t, Lang::vi).find("\"organizations\": 987, \"active_rate\": null"), std::string::npos);
+    EXPECT_NE(render(t, Format::html, Lang::vi).find("<td class=\"num missing\">không có số liệu</td>"),
+              std::string::npos);
+}
+
 TEST(Render, CsvFollowsRfc4180) {
     EXPECT_EQ(to_csv(small_table(), Lang::vi),
               "Loại hình,Số tổ chức,Tỷ lệ đang hoạt động (%)\r\n"

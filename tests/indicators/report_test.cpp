@@ -4,6 +4,7 @@
 
 #include "fixture.hpp"
 
+#include <cmath>
 #include <coopecon/indicators/report.hpp>
 #include <coopecon/simulation/profiles.hpp>
 #include <coopecon/simulation/synthetic.hpp>
@@ -48,6 +49,18 @@ TEST(Report, HeadlineReproducesThePublishedCaMauFigures) {
     EXPECT_EQ(format_number(h.at({"cooperative"}, "active_rate"), 1, Lang::en), "87.9");
     EXPECT_EQ(format_number(h.at({"cooperative"}, "suspended_rate"), 1, Lang::en), "12.1");
     EXPECT_EQ(format_number(h.at({"cooperative_group"}, "members_per_organization"), 1, Lang::en), "14.8");
+    // Groups and cooperatives are shown apart: below the kinds, in place of a total, the figure provinces
+    // publish for cooperatives and unions. People and member cooperatives are never added up.
+    EXPECT_EQ(h.totals.back(), 1);
+    EXPECT_EQ(h.keys[0].cells.back().code, "cooperatives_and_unions");
+    EXPECT_EQ(h.at({"cooperatives_and_unions"}, "organizations"), 282);
+    EXPECT_EQ(h.at({"cooperatives_and_unions"}, "active"), 248);
+    EXPECT_EQ(h.at({"cooperatives_and_unions"}, "members"), 4292);
+    EXPECT_EQ(h.at({"cooperatives_and_unions"}, "member_cooperatives"), 6);
+    EXPECT_EQ(h.at({"cooperatives_and_unions"}, "workers"), 1880 + 59);
+    EXPECT_TRUE(std::isnan(h.at({"union_of_cooperatives"}, "members")));
+    EXPECT_TRUE(std::isnan(h.at({"cooperative_group"}, "workers")));  // no group reported a financial year
+    EXPECT_THROW(h.row({"total"}), Error);
 }
 
 TEST(Report, TextLeadsWithTheHeadlineAndSaysFirstThatTheDataAreSynthetic) {
@@ -56,6 +69,7 @@ TEST(Report, TextLeadsWithTheHeadlineAndSaysFirstThatTheDataAreSynthetic) {
     EXPECT_NE(text.find("Cooperatives: 281 (247 active, 34 suspended), 4,292 members, 15.3 members per cooperative; "
                         "active 87.9 %, suspended 12.1 %.\n"
                         "Unions of cooperatives: 1, with 6 member cooperatives and 59 workers.\n"
+                        "Cooperatives and unions: 282 (248 active).\n"
                         "Cooperative groups: 987, with 14,560 members, 14.8 members per group.\n"),
               std::string::npos)
         << text.substr(0, 800);
@@ -96,10 +110,14 @@ TEST(Report, SeriesAndLayout) {
     EXPECT_EQ(ids, (std::vector<std::string>{"status", "members", "change", "results", "classification", "certification",
                                              "series"}));
     const auto& s = r.tables.back();
-    EXPECT_EQ(s.at({"2023-Q3", "total"}, "organizations"), r.tables[0].at({"total"}, "organizations"));
+    const auto& status = r.tables[0];
+    EXPECT_EQ(s.at({"2023-Q3", "total"}, "organizations"),
+              status.at({"cooperative_group"}, "organizations") + status.at({"cooperative"}, "organizations") +
+                  status.at({"union_of_cooperatives"}, "organizations"));
     const auto& change = r.tables[2];
-    EXPECT_EQ(change.at({"total"}, "net_change"),
-              change.at({"total"}, "organizations") - change.at({"total"}, "organizations_before"));
+    EXPECT_EQ(change.at({"cooperatives_and_unions"}, "net_change"),
+              change.at({"cooperatives_and_unions"}, "organizations") -
+                  change.at({"cooperatives_and_unions"}, "organizations_before"));
 }
 
 TEST(Report, HtmlLeadsWithTheHeadlineThenChartsThenEveryTable) {
@@ -157,8 +175,12 @@ TEST(Report, HtmlEscapesTitleSourceAndAreaNamesFromFiles) {
     for (const auto lang : {Lang::en, Lang::vi}) {
         const auto html = render(r, Format::html, lang);
         EXPECT_THAT(html, Not(HasSubstr("<script")));
-        EXPECT_THAT(html, HasSubstr("<title>" + escaped + ", "));
-        EXPECT_THAT(html, HasSubstr("<h1>" + escaped + ", "));
+        // The registry's title is data in one language: the Vietnamese report gives its own.
+        EXPECT_THAT(html, HasSubstr(lang == Lang::vi ? "<h1>Kinh tế tập thể, đến ngày 31/08/2023</h1>"
+                                                     : "<h1>" + escaped + ", "));
+        if (lang == Lang::en) {
+            EXPECT_THAT(html, HasSubstr("<title>" + escaped + ", "));
+        }
         EXPECT_THAT(html, HasSubstr((lang == Lang::vi ? "Nguồn: " : "Source: ") + escaped + "</p>"));
         EXPECT_THAT(html, HasSubstr("<th scope=\"row\">" + escaped + "</th>"));  // a table's district
         EXPECT_THAT(html, HasSubstr("<title>" + escaped + " — "));  // the same district in a chart's tooltip
@@ -230,15 +252,14 @@ TEST(Report, TheHeadlineNamesTheProvinceAndTheUnits) {
     EXPECT_EQ(first_line(render(r, Format::text, Lang::en)),
               "CSV import of bt.csv, Bình Thuận province, as of 2022-12-31.");
     EXPECT_EQ(first_line(render(r, Format::text, Lang::vi)),
-              "CSV import of bt.csv, tỉnh Bình Thuận, đến ngày 31/12/2022.");
+              "Kinh tế tập thể tỉnh Bình Thuận, đến ngày 31/12/2022.");
 
     o.units_as_of = "2025-07-01"_day;  // the new Lâm Đồng: the registry still covers Bình Thuận
     const auto in_2025 = standard_report(reg, o);
     EXPECT_EQ(first_line(render(in_2025, Format::text, Lang::en)),
               "CSV import of bt.csv, Bình Thuận province, as of 2022-12-31; areas in the units of 2025-07-01.");
     EXPECT_EQ(first_line(render(in_2025, Format::text, Lang::vi)),
-              "CSV import of bt.csv, tỉnh Bình Thuận, đến ngày 31/12/2022; địa bàn theo đơn vị hành chính ngày "
-              "01/07/2025.");
+              "Kinh tế tập thể tỉnh Bình Thuận, đến ngày 31/12/2022; địa bàn theo đơn vị hành chính ngày 01/07/2025.");
 
     reg.info().title = "Bình Thuận cooperatives";  // a title that names the province already
     o.units_as_of.reset();

@@ -96,8 +96,11 @@ TEST(Streamed, LongSeriesInSeveralReplaysEqualWholeSnapshotsPerPeriod) {
             ASSERT_LT(row, all.rows());
             EXPECT_EQ(all.keys[0].cells[row].code, p.id);
             EXPECT_EQ(all.keys[1].cells[row], one.keys[0].cells[r]) << p.id;
-            for (const auto* id : {"organizations", "active", "new", "net_change", "members"})
-                EXPECT_EQ(all.column(id).value(row), one.column(id).value(r)) << p.id << " " << id;
+            for (const auto* id : {"organizations", "active", "new", "net_change", "members"}) {
+                const auto a = all.column(id).value(row), b = one.column(id).value(r);
+                // members is no data (NaN) where no group or cooperative is counted, in both alike
+                EXPECT_TRUE(a == b || (std::isnan(a) && std::isnan(b))) << p.id << " " << id << ": " << a << ", " << b;
+            }
         }
     }
     EXPECT_EQ(row, all.rows());

@@ -87,7 +87,8 @@ TEST(UserDefined, SpecErrorsNameEveryFieldPath) {
                         "expression": {"share": {"part": {"kind": ["cooperative", "coop"], "memebrs": {"min": 1}},
                                                  "base": {"existing": false}}}})"),
               (std::vector<std::string>{
-                  "colour: unknown key; expected one of id, label, unit, decimals, definition, reference, expression",
+                  "colour: unknown key; expected one of id, label, unit, decimals, definition, reference, expression, "
+                  "reported_by",
                   "unit: unknown unit 'percentage'; expected organizations, members, workers, products, communes, "
                   "percent, members_per_organization, million_dong, million_dong_per_worker, number",
                   "decimals: decimals must be a whole number from 0 to 9",

@@ -2,6 +2,7 @@
 // file text, and bytes that are truncated, corrupted (every single flipped byte: the checksums) or of another
 // version are refused with a message naming the file and the damage, never crash, and give nothing half-loaded.
 
+#include <coopecon/core/crc32.hpp>
 #include <coopecon/io/registry_binary.hpp>
 #include <coopecon/io/registry_file.hpp>
 #include <coopecon/io/registry_json.hpp>
@@ -11,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <cstddef>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -23,6 +25,8 @@ namespace {
 using namespace coopecon;
 namespace fs = std::filesystem;
 
+Registry test_registry() { return Registry(law::vietnam(), vietnam_areas()); }
+
 const fs::path binary_example_source = fs::path(COOPECON_SOURCE_DIR) / "examples" / "registry.json";
 
 TEST(RegistryBinary, TheExampleRoundTripsToTheSameFileText) {
@@ -32,6 +36,12 @@ TEST(RegistryBinary, TheExampleRoundTripsToTheSameFileText) {
     EXPECT_EQ(io::write_registry(copy), io::write_registry(original));
     EXPECT_EQ(copy.event_count(), original.event_count());
     EXPECT_LT(bytes.size(), io::write_registry(original).size() / 3);
+    // The histories travel as the registry holds them.
+    const auto text = std::string(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    for (OrgIndex i = 0; i < original.size(); ++i) {
+        const auto log = original.log(i).encoded();
+        EXPECT_NE(text.find(std::string(reinterpret_cast<const char*>(log.data()), log.size())), std::string::npos);
+    }
 }
 
 TEST(RegistryBinary, TheDaysAHistoryCoversTravelInBothForms) {
@@ -97,8 +107,81 @@ TEST(RegistryBinary, AnotherVersionIsRefusedByName) {
         FAIL() << "version 7 was read";
     } catch (const Error& e) {
         EXPECT_EQ(e.problems().front().to_string(),
-                  "new.coopreg: not a coopecon registry in binary form: version 7; this build reads versions 1 to 3");
+                  "new.coopreg: not a coopecon registry in binary form: version 7; this build reads versions 1 to 4");
     }
+}
+
+/// `bytes` with every checksum made to match again, as a hostile writer would leave them.
+std::vector<std::byte> resealed(std::vector<std::byte> bytes) {
+    std::uint32_t sections = 0;
+    std::memcpy(&sections, bytes.data() + 12, 4);
+    const std::size_t table = 16, header = table + sections * 24;
+    for (std::uint32_t k = 0; k < sections; ++k) {
+        std::uint64_t offset = 0, length = 0;
+        std::memcpy(&offset, bytes.data() + table + k * 24 + 8, 8);
+        std::memcpy(&length, bytes.data() + table + k * 24 + 16, 8);
+        const auto crc = crc32(std::span<const std::byte>(bytes).subspan(offset, length));
+        std::memcpy(bytes.data() + table + k * 24 + 4, &crc, 4);
+    }
+    const auto crc = crc32(std::span<const std::byte>(bytes).first(header));
+    std::memcpy(bytes.data() + header, &crc, 4);
+    return bytes;
+}
+
+TEST(RegistryBinary, EveryChangedByteUnderMatchingChecksumsIsRefusedOrLoadsAReplayableRegistry) {
+    // The checksums catch damage, not a hostile writer: whatever a byte of the organisations is changed into,
+    // loading either refuses the file or gives a registry whose every history replays.
+    const auto bytes = io::write_registry_binary(io::read_registry_file(binary_example_source));
+    std::uint64_t orgs = 0;
+    std::memcpy(&orgs, bytes.data() + 16 + 24 + 8, 8);  // the second section, ORGS
+    std::size_t loaded = 0;
+    for (std::size_t at = orgs; at < bytes.size(); ++at) {
+        for (const std::byte flip : {std::byte{0x01}, std::byte{0x80}, std::byte{0xFF}}) {
+            auto changed = bytes;
+            changed[at] ^= flip;
+            try {
+                const auto reg = io::read_registry_binary(resealed(changed));
+                for (OrgIndex i = 0; i < reg.size(); ++i) (void)reg.state_at(i, Date::max());
+                (void)reg.snapshot(Date::max());
+                ++loaded;
+            } catch (const Error&) {
+            }
+        }
+    }
+    EXPECT_GT(loaded, 0u);  // a changed amount or name still makes a registry
+}
+
+TEST(RegistryBinary, AFileNamingAnUnknownOrganisationIsRefusedAsAFileIs) {
+    Registry reg = test_registry();
+    EncodedEvents history;
+    history.push_back(Event{*Date::parse("2024-01-01"), Registered{0, ReorganizationForm::split_off, {"nobody"}, {}}});
+    EncodedRecord r;
+    r.record.organization = Organization{"htx-1", "code-1", "HTX 1", OrgKind::cooperative, "P96", Sector::other, {}, {}};
+    r.events = history.view().encoded();
+    r.count = 1;
+    std::vector<EncodedRecord> records{r};
+    try {
+        reg.add_encoded(records);
+        FAIL() << "taken";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.problems().front().path, "organizations[0].events[0].predecessors[0]");
+        EXPECT_EQ(reg.size(), 0u);
+    }
+    records[0].record.organization.area = "nowhere";
+    EXPECT_THROW(reg.add_encoded(records), Error);
+    // Two organisations with one id.
+    EncodedEvents plain;
+    plain.push_back(Event{*Date::parse("2024-01-01"), Registered{}});
+    records[0].record.organization.area = "P96";
+    records[0].events = plain.view().encoded();
+    records.push_back(records[0]);
+    EXPECT_THROW(reg.add_encoded(records), Error);
+    EXPECT_EQ(reg.size(), 0u);
+    records.pop_back();
+    reg.add_encoded(records);
+    EXPECT_EQ(reg.size(), 1u);
+    EXPECT_EQ(reg.event_count(), 1u);
+    EXPECT_EQ(reg.log(0).last_date(), *Date::parse("2024-01-01"));
 }
 
 /// The message reading `bytes` as a file gives.

@@ -185,3 +185,47 @@ def test_info_is_read_like_the_file(small_registry):
         small_registry.info = {"title": 1, "source": "", "synthetic": "yes", "as_of": None}
     assert [p["path"] for p in caught.value.problems] == ["title", "synthetic"]
     assert small_registry.info["title"] == ""
+
+
+# ---- files and sources of the wrong kind ---------------------------------------------------------------------
+
+CSV_TEXT = ("ID,Registration code,Name,Kind,Area code,Sector,Registered on,Status,Official members\n"
+            "HTX-1,0101,Tân Hưng,cooperative,D973,agriculture,2020-01-15,active,7\n")
+
+
+def test_read_csv_of_a_windows_1258_file_says_invalid_utf8_as_the_command_line_does(tmp_path):
+    path = tmp_path / "legacy.csv"
+    path.write_bytes(CSV_TEXT.encode("cp1258"))
+    with pytest.raises(coopecon.ParseError) as refused:
+        coopecon.read_csv(path)
+    message = str(refused.value)
+    assert message.startswith(f"{path}:2:3: invalid UTF-8: ")
+    assert message.endswith('the file must be UTF-8 encoded (in a spreadsheet, save as "CSV UTF-8")')
+    assert not isinstance(refused.value, UnicodeDecodeError)
+
+
+def test_read_csv_takes_bytes_as_content():
+    imported = coopecon.read_csv(CSV_TEXT.encode("utf-8"))
+    assert imported.registry.ids() == ["HTX-1"]
+    assert coopecon.read_csv(bytearray(CSV_TEXT.encode("utf-8"))).registry.ids() == ["HTX-1"]
+    with pytest.raises(coopecon.ParseError, match=r"^<bytes>:1:1: the file is empty"):
+        coopecon.read_csv(b"")
+    with pytest.raises(coopecon.ParseError, match=r"^<bytes>:2:\d+: invalid UTF-8"):
+        coopecon.read_csv(CSV_TEXT.encode("cp1258"))
+
+
+def test_read_csv_of_an_empty_string_is_a_usage_error_not_a_path():
+    with pytest.raises(coopecon.UsageError, match="not an empty string"):
+        coopecon.read_csv("")
+
+
+def test_read_csv_of_a_missing_file_is_a_file_error(tmp_path):
+    with pytest.raises(coopecon.FileError, match="cannot open the file"):
+        coopecon.read_csv(tmp_path / "absent.csv")
+
+
+def test_load_of_a_directory_is_a_file_error(tmp_path):
+    with pytest.raises(coopecon.FileError, match="is a directory, not a file"):
+        coopecon.load(tmp_path)
+    with pytest.raises(coopecon.FileError, match="is a directory, not a file"):
+        coopecon.read_csv(tmp_path)

@@ -16,6 +16,7 @@
 
 #include <coopecon/compliance/conditions.hpp>
 #include <coopecon/compliance/finding.hpp>
+#include <coopecon/core/cancellation.hpp>
 #include <coopecon/core/date.hpp>
 #include <coopecon/export.hpp>
 #include <coopecon/law/framework.hpp>
@@ -34,6 +35,7 @@ struct CheckOptions {
     Severity minimum = Severity::notice;  // findings less severe are left out
     unsigned threads = 0;      // organisations are checked on this many threads (0: one per core); the findings
                                // are the same, in the same order, on any number
+    const CancellationToken* cancel = nullptr;  // once set, the check stops within milliseconds and throws Cancelled
     // The framework whose rules apply (a reformed one, say), in place of the registry's: the histories are read
     // as recorded and not validated again, so a reform is compared on the same registry without reloading it.
     std::shared_ptr<const law::Framework> law;

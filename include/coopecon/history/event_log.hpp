@@ -1,12 +1,12 @@
 #pragma once
-// One organisation's history, encoded compactly (core/binary.hpp) in date order; events on the same date keep
-// the order in which they were recorded. EventLog is a read-only view of the encoded bytes, which the registry
-// keeps in its event store (history/event_store.hpp); EncodedEvents builds them. Replays decode straight into
-// the payload type, with no variant.
+// One organisation's history, encoded compactly (history/compact_encoding.hpp) in date order; events on the same
+// date keep the order in which they were recorded. EventLog is a read-only view of the encoded bytes, which the
+// registry keeps in its event store (history/event_store.hpp); EncodedEvents builds them. Replays decode straight
+// into the payload type, with no variant.
 
-#include <coopecon/core/binary.hpp>
 #include <coopecon/core/date.hpp>
 #include <coopecon/export.hpp>
+#include <coopecon/history/compact_encoding.hpp>
 #include <coopecon/model/event.hpp>
 
 #include <boost/mp11/algorithm.hpp>
@@ -15,19 +15,22 @@
 #include <cstdint>
 #include <span>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace coopecon {
 
-/// Calls f(payload) with the payload of `type` decoded from `r`.
+/// Calls f(payload) with the payload of `type` decoded from `r`; an unknown type throws as damaged bytes do.
 template <class F>
-decltype(auto) visit_encoded(EventType type, BinaryReader& r, F&& f) {
+decltype(auto) visit_encoded(EventType type, CompactReader& r, F&& f) {
+    if (static_cast<std::size_t>(type) >= std::variant_size_v<EventData>) [[unlikely]]
+        detail::compact_malformed("an unknown event type");
     return boost::mp11::mp_with_index<std::variant_size_v<EventData>>(
         static_cast<std::size_t>(type), [&](auto I) -> decltype(auto) {
             using Payload = std::variant_alternative_t<decltype(I)::value, EventData>;
             // Decoding through a local copy lets the compiler keep the read position in a register: through the
             // reference, every field would store it and load it back.
-            BinaryReader local = r;
+            CompactReader local = r;
             const auto payload = local.read<Payload>();
             r = local;
             return f(payload);
@@ -53,23 +56,29 @@ public:
     public:
         explicit Cursor(const EventLog& log) noexcept : at_(log.data_), end_(log.data_ + log.bytes_) {}
 
+        /// Whether every event was replayed.
+        bool at_end() const noexcept { return at_ == end_; }
+
         /// Calls f(date, payload) for each event from the position on that is dated on or before `until`, in
         /// order, and stops before the first later one.
         template <class F>
         void replay_until(Date until, F&& f) {
             while (at_ != end_) {
-                BinaryReader r(at_, static_cast<std::size_t>(end_ - at_));
-                const Date d = r.read<Date>();
-                if (d > until) return;
-                const auto type = r.read<EventType>();
-                visit_encoded(type, r, [&](const auto& payload) { f(d, payload); });
+                CompactReader r(at_, end_);
+                const auto header = r.event_header();
+                if (std::int64_t{header.days} > std::int64_t{until.days_since_epoch()} - previous_.days_since_epoch())
+                    return;
+                const Date d = Date::from_days(previous_.days_since_epoch() + static_cast<std::int32_t>(header.days));
+                visit_encoded(header.type, r, [&](const auto& payload) { f(d, payload); });
                 at_ = r.position();
+                previous_ = d;
             }
         }
 
     private:
         const std::byte* at_;
         const std::byte* end_;
+        Date previous_ = Date::min();  // the date the next event's header counts from
     };
 
     Cursor cursor() const noexcept { return Cursor(*this); }
@@ -89,7 +98,8 @@ private:
     Date last_ = Date::min();
 };
 
-/// A history being encoded, before the registry stores it: events are appended in date order.
+/// A history being encoded, before the registry stores it: events are appended in date order (an earlier one
+/// is refused with invalid_value).
 class COOPECON_EXPORT EncodedEvents {
 public:
     void push_back(const Event& e);

@@ -12,6 +12,7 @@
 // date, and only the groups met are held, so a table may be grouped by commune under province and district
 // with every sector and status.
 
+#include <coopecon/core/cancellation.hpp>
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/ids.hpp>
 #include <coopecon/export.hpp>
@@ -44,6 +45,7 @@ struct Query {
     bool totals = true;                     // add a totals row (per period in a series); always one without keys
     unsigned threads = 0;  // organisations are accumulated in parts on this many threads (0: one per core); the
                            // table is the same on any number
+    const CancellationToken* cancel = nullptr;  // once set, compute stops within milliseconds and throws Cancelled
 };
 
 /// The unit at `level` in which area `a` is reported on `units_as_of`: the unit at that level that covers it,

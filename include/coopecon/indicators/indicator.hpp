@@ -18,6 +18,7 @@
 #include <boost/describe/enum.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -92,6 +93,9 @@ struct Indicator {
     int decimals = 0;        // digits shown after the decimal point
     bool provisional = false;  // depends on rules not yet settled (scoring_hooks.hpp)
     Expression expression;
+    // The organisations whose reports give the figure (members: groups and cooperatives; workers: those with
+    // a financial year). In a group where none passes it, the figure is no data, not 0; none: always data.
+    std::optional<Filter> reported_by{};
 };
 
 }  // namespace coopecon::indicators

@@ -2,8 +2,9 @@
 // Tables as text (aligned columns, widths counted in terminal cells of UTF-8 text), Markdown, CSV (RFC 4180:
 // CRLF, quotes doubled), JSON and HTML (a page that needs nothing from outside, html.hpp), with English or
 // Vietnamese labels. Text, Markdown and HTML write numbers as people read them (4,292 and 87.9 in English; 4.292
-// and 87,9 in Vietnamese); CSV and JSON write plain numbers. A ratio without a denominator shows as "–" in text,
-// Markdown and HTML, an empty CSV field and null in JSON. Text, Markdown and HTML show control characters and
+// and 87,9 in Vietnamese); CSV and JSON write plain numbers. A missing value shows in text, Markdown and HTML as "no data"
+// ("không có số liệu") when no organisation reported it (ValueColumn::missing_is_no_data), else as "–" (a cell
+// that does not apply); it is an empty CSV field and null in JSON. Text, Markdown and HTML show control characters and
 // bytes that are not UTF-8 as U+FFFD.
 
 #include <coopecon/core/label.hpp>
@@ -23,6 +24,8 @@ enum class Format : std::uint8_t { text, md, csv, json, html };
 BOOST_DESCRIBE_ENUM(Format, text, md, csv, json, html)
 
 inline constexpr Label total_label{"Total", "Tổng số"};
+/// A figure no organisation reported (a ratio without a denominator, too): never shown as 0.
+inline constexpr Label no_data_label{"no data", "không có số liệu"};
 
 /// Terminal cells taken by UTF-8 text: combining marks take none, East Asian wide characters two.
 COOPECON_EXPORT std::size_t display_width(std::string_view s) noexcept;

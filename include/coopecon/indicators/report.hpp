@@ -30,6 +30,7 @@ struct ReportOptions {
     std::vector<SizeClass> size_classes = tt01_2020_size_classes();
     ScoringHooks scoring;
     unsigned threads = 0;  // threads to replay on (0: one per core); the report is the same on any number
+    const CancellationToken* cancel = nullptr;  // once set, the report stops within milliseconds and throws Cancelled
 };
 
 struct Report {

@@ -1,7 +1,7 @@
 #pragma once
 // The result of a computation: a columnar table of key columns (the groups, each cell with its code and its
 // labels in both languages) and value columns (one per indicator: exact 64-bit integers for counts and sums,
-// doubles for ratios, NaN where a ratio has no denominator), with flagged totals rows.
+// doubles for ratios, NaN where there is no data or a ratio has no denominator), with flagged totals rows.
 
 #include <coopecon/export.hpp>
 #include <coopecon/indicators/indicator.hpp>
@@ -35,6 +35,9 @@ struct ValueColumn {
     bool integral = true;
     std::vector<std::int64_t> integers;  // when integral
     std::vector<double> reals;           // otherwise; NaN = no value
+    // What a missing value means: no organisation reported the figure ("no data"), as in every table the engine
+    // computes, or the cell does not apply ("–": a projection's baseline has no difference from itself).
+    bool missing_is_no_data = false;
 
     double value(std::size_t row) const noexcept {
         return integral ? static_cast<double>(integers[row]) : reals[row];

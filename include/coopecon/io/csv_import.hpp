@@ -17,6 +17,7 @@
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/error.hpp>
 #include <coopecon/io/csv_mapping.hpp>
+#include <coopecon/io/csv_reader.hpp>
 #include <coopecon/law/framework.hpp>
 #include <coopecon/model/area_catalog.hpp>
 #include <coopecon/registry/registry.hpp>
@@ -38,6 +39,7 @@ struct CsvOptions {
     std::shared_ptr<const law::Framework> law;  // null: Vietnam's embedded law
     std::shared_ptr<const AreaCatalog> areas;   // null: Vietnam's embedded catalogue; else e.g. it extended by
                                                 // the units the export uses (extend_area_catalog)
+    CsvLimits limits;                           // columns and bytes per row (csv_reader.hpp)
 };
 
 /// A row left out because of a problem in it or in another row of its organisation.

@@ -12,7 +12,7 @@
 // otherwise load as wrong letters.
 //
 // What makes the rest unreadable throws Error at once: text that is not UTF-8, a quote that is never closed,
-// a file with no header, a header with a malformed field. A malformed field in a data row (a quote inside an
+// a file with no header, a header with a malformed field, a row beyond the limits (CsvLimits). A malformed field in a data row (a quote inside an
 // unquoted field, text after a closing quote) is a problem of that row only, so the caller can report or skip it
 // with the rest.
 
@@ -37,6 +37,14 @@ struct Table {
     std::vector<Row> rows;
 };
 
+/// The most a row may hold: beyond either limit the file is refused at once, naming the line and the limit, so
+/// hostile input cannot make the reader, or the matching of its header, take unbounded time or memory. Registry
+/// exports have a few dozen columns and rows of a few hundred bytes (docs/reliability.md).
+struct CsvLimits {
+    std::size_t columns = 1000;          // fields in one row
+    std::size_t row_bytes = 1u << 20;    // bytes in one row, the line breaks inside its quoted fields included
+};
+
 /// `text` without spaces and tabs at either end.
 constexpr std::string_view trim(std::string_view text) noexcept {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
@@ -51,8 +59,9 @@ COOPECON_EXPORT std::string column_path(std::string_view header);
 COOPECON_EXPORT Problem problem_at(ErrorCode code, std::string message, std::string_view file, int line, int column,
                                    std::string path = {});
 
-/// Reads the CSV text of `file` (its name in problems). Throws Error when the text cannot be read as CSV at all;
-/// problems of single rows are in their Row::problems.
-COOPECON_EXPORT Table parse(std::string_view text, std::string_view file, char delimiter = ',');
+/// Reads the CSV text of `file` (its name in problems). Throws Error when the text cannot be read as CSV at all or
+/// a row is beyond the limits; problems of single rows are in their Row::problems.
+COOPECON_EXPORT Table parse(std::string_view text, std::string_view file, char delimiter = ',',
+                            const CsvLimits& limits = {});
 
 }  // namespace coopecon::io

@@ -6,6 +6,7 @@
 //
 // Reads (const members) never modify anything, so any number of threads may read one registry at once.
 
+#include <coopecon/core/cancellation.hpp>
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/error.hpp>
 #include <coopecon/core/ids.hpp>
@@ -39,6 +40,14 @@ struct OrganizationRecord {
     Organization organization;
     std::vector<Member> members;
     std::vector<Event> events;
+};
+
+/// An organisation whose history is already encoded (history/compact_encoding.hpp), as the binary form holds it:
+/// `record.events` is empty, and `events` are the `count` events' bytes.
+struct EncodedRecord {
+    OrganizationRecord record;
+    std::span<const std::byte> events;
+    std::uint32_t count = 0;
 };
 
 /// One event for one organisation, for batches.
@@ -105,6 +114,12 @@ public:
     void add(std::vector<OrganizationRecord> records);
     void add(OrganizationRecord record);
 
+    /// Adds organisations whose histories were validated when they were written (the binary form), copying their
+    /// encoded histories into the store. Identities, member lists, seats and the organisations that events name
+    /// are checked as add() checks them; the histories only for what a replay takes for granted
+    /// (history/replayable.hpp), not against the legal rules again. All or nothing, with paths organizations[i].
+    void add_encoded(std::vector<EncodedRecord> records);
+
     /// Adds a named member to an organisation's member list (admitting them is a member_joined event).
     void add_member(std::string_view org_id, Member m);
 
@@ -123,14 +138,16 @@ public:
 
     /// Every organisation's state at the end of `date`, as columns (row i = OrgIndex i): the selected columns.
     /// The organisations are replayed in parts on `threads` threads (0: one per core); the snapshot is the same.
-    Snapshot snapshot(Date date, SnapshotColumns columns = SnapshotColumns::all(), unsigned threads = 0) const;
+    /// Throws Cancelled once `cancel` is set (it is read every few thousand organisations).
+    Snapshot snapshot(Date date, SnapshotColumns columns = SnapshotColumns::all(), unsigned threads = 0,
+                      const CancellationToken* cancel = nullptr) const;
 
     /// Snapshots at several dates from one replay of each history: row i of every snapshot is OrgIndex i.
     /// `dates` must be in increasing order (series of periods ask for their ends this way). `columns` selects
     /// the columns of each snapshot, one entry per date; when empty, every snapshot has every column. Replayed
-    /// on `threads` threads as snapshot() is.
+    /// on `threads` threads, and cancelled, as snapshot() is.
     std::vector<Snapshot> snapshots(std::span<const Date> dates, std::span<const SnapshotColumns> columns = {},
-                                    unsigned threads = 0) const;
+                                    unsigned threads = 0, const CancellationToken* cancel = nullptr) const;
 
     /// The same snapshots as `snapshots(dates, columns)`, handed over a block of organisations at a time, for
     /// work that reduces rows and needs no whole columns: f(first, blocks) gets blocks[k] at dates[k], whose
@@ -168,6 +185,10 @@ private:
     template <class Sink>
     void replay_blocks(std::span<const Date> dates, std::size_t begin, std::size_t end, Sink&& sink) const;
 
+    /// The last step of add and add_encoded, once everything is checked: stores the histories and the rows.
+    void store_added(std::span<const EventLog> logs, std::vector<Organization> orgs,
+                     std::vector<std::vector<Member>> members, std::span<const AreaIndex> areas);
+
     /// Store the histories again, front to back in organisation order, leaving out dead bytes. Nothing changes
     /// unless every history was copied.
     void compact_events();
@@ -180,11 +201,22 @@ private:
         OrgKind kind = OrgKind::cooperative;  // as registered
         Sector sector = Sector::other;
     };
-    struct IdHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-    };
+    /// Organisation ids to their indexes, by open addressing over the indexes alone: the ids stay in orgs_, and a
+    /// slot takes 4 bytes with at least half the slots free, where a hash map kept a node with a copy of the id
+    /// (about 80 bytes an organisation).
+    class IdIndex {
+    public:
+        std::optional<OrgIndex> find(std::string_view id, const std::vector<Organization>& orgs) const noexcept;
+        /// Room for `n` ids in all, so that inserting up to them allocates nothing.
+        void reserve(std::size_t n, const std::vector<Organization>& orgs);
+        /// Indexes orgs[i], whose id is not indexed yet; room must have been reserved for it.
+        void insert(OrgIndex i, const std::vector<Organization>& orgs) noexcept;
+        std::size_t capacity_bytes() const noexcept { return slots_.capacity() * sizeof(slots_[0]); }
 
+    private:
+        std::vector<std::uint32_t> slots_;  // OrgIndex + 1; 0 is free
+        std::size_t used_ = 0;
+    };
     std::shared_ptr<const law::Framework> law_;
     std::shared_ptr<const AreaCatalog> areas_;
     RegistryInfo info_;
@@ -193,7 +225,7 @@ private:
     std::vector<Organization> orgs_;
     std::vector<std::vector<Member>> members_;
     EventStore events_store_;
-    std::unordered_map<std::string, OrgIndex, IdHash, std::equal_to<>> by_id_;
+    IdIndex by_id_;
     std::size_t events_ = 0;
 };
 

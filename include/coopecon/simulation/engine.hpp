@@ -17,6 +17,7 @@
 // a scenario with the same seed share their random numbers wherever the scenario changes nothing (paired
 // differences).
 
+#include <coopecon/core/cancellation.hpp>
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/error.hpp>
 #include <coopecon/export.hpp>
@@ -25,7 +26,6 @@
 #include <coopecon/simulation/rates.hpp>
 #include <coopecon/simulation/scenario.hpp>
 
-#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -34,22 +34,10 @@
 
 namespace coopecon::simulation {
 
-/// Set from any thread to stop a computation: runs stop at the next month boundary, the worker threads are
-/// joined, and the call throws Cancelled.
-class CancellationToken {
-public:
-    void cancel() noexcept { cancelled_.store(true, std::memory_order_relaxed); }
-    bool cancelled() const noexcept { return cancelled_.load(std::memory_order_relaxed); }
-
-private:
-    std::atomic<bool> cancelled_{false};
-};
-
-/// Thrown by run, compare and project when their cancellation token was set: nothing partial is returned.
-class COOPECON_EXPORT Cancelled : public Error {
-public:
-    Cancelled() : Error(ErrorCode::usage, "cancelled") {}
-};
+/// Runs stop at the next month boundary when their token is set; the worker threads are joined and the call
+/// throws Cancelled (the library's token and exception, core/cancellation.hpp).
+using coopecon::CancellationToken;
+using coopecon::Cancelled;
 
 /// Called after each run completes with (runs done, runs in all). Calls come from the worker threads, one at a
 /// time (they are serialised), with `done` going up by one from call to call.

@@ -113,7 +113,14 @@ public:
     constexpr std::uint64_t next() noexcept {
         // A block gives two draws: the first is taken when the block is made, the second kept for the next
         // call. Positions only ever go up by one, so an odd position always has its block's second draw kept.
+        // Only the making of a block is out of line: the kept draw costs no call.
         if (position_++ & 1) return second_;
+        return next_block();
+    }
+
+private:
+    /// The first draw of the block of the even position just passed; keeps its second.
+    [[gnu::noinline]] constexpr std::uint64_t next_block() noexcept {
         const std::uint64_t block_index = (position_ - 1) >> 1;
         const auto c = Philox4x32::block(
             {static_cast<std::uint32_t>(block_index), static_cast<std::uint32_t>(block_index >> 32),
@@ -122,6 +129,8 @@ public:
         second_ = std::uint64_t{c[2]} | std::uint64_t{c[3]} << 32;
         return std::uint64_t{c[0]} | std::uint64_t{c[1]} << 32;
     }
+
+public:
 
     /// Uniform on [0, n), without modulo bias (Lemire, "Fast random integer generation in an interval", 2019).
     /// n = 0 gives 0.
