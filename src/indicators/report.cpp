@@ -159,6 +159,9 @@ Text covering_province(const Registry& reg, Date d) {
     const auto& areas = reg.areas();
     AreaIndex only = no_index;
     for (OrgIndex i = 0; i < reg.size(); ++i) {
+        // A seat in a unit that begins after the date (an organisation founded later, in later units) has no
+        // province on that date and does not decide which province the registry covers.
+        if (areas[reg.area(i)].valid_from > d) continue;
         const auto p = reporting_unit(areas, reg.area(i), AreaLevel::province, d);
         if (p == no_index || (only != no_index && p != only)) return {};
         only = p;

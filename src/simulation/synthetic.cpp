@@ -186,6 +186,7 @@ void check_population(const Context& ctx, const Population& p) {
     if (p.converted_after > 0 && p.kind != OrgKind::cooperative_group) fail("only cooperative groups convert");
     if (p.registered_after < 0 || p.dissolved_after < 0 || p.converted_after < 0)
         fail("expected numbers after as_of cannot be negative");
+    if (p.terminated_before < 0) fail("terminated_before cannot be negative");
     const Date as_of = ctx.profile.as_of;
     if (p.workers > 0 && ctx.profile.records.financial_years < 1) fail("workers are calibrated on financial years");
     if (p.first_registration > as_of.plus_months(-40)) fail("first_registration must be over 3 years before as_of");
@@ -275,7 +276,10 @@ private:
         if (std::none_of(area_weight_.begin(), area_weight_.end(), [](double w) { return w > 0; }))
             std::fill(area_weight_.begin(), area_weight_.end(), 1.0);
         live_ = static_cast<std::size_t>(std::accumulate(live_in_area_.begin(), live_in_area_.end(), std::int64_t{0}));
-        total_ = live_ + static_cast<std::size_t>(spec_.terminated_before);
+        // Organisations that ended before as_of are no published figure: how many is drawn per seed (Poisson
+        // around the profile's number), as the live ones' fates are fixed by the figures.
+        total_ = live_ + static_cast<std::size_t>(
+                             plan_.tree.child("terminated").stream().poisson(static_cast<double>(spec_.terminated_before)));
     }
 
     /// Each organisation's own draws: fate (by plan index), registration date, sector, size, seat if not live.

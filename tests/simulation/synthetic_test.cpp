@@ -520,6 +520,11 @@ TEST(Synthesize, AnotherSeedGivesAnotherRegistryWithTheSameCalibratedFigures) {
     const auto other = synthesize(ca_mau_2023(), 7);
     EXPECT_NE(io::write_registry(other), io::write_registry(ca_mau()));
     expect_ca_mau_figures(figures(other, date("2023-08-31")));
+    // What no figure fixes is drawn: how many organisations ended before the date (105 expected, Poisson).
+    const auto ended = figures(ca_mau(), date("2023-08-31")).terminated, ended_other = figures(other, date("2023-08-31")).terminated;
+    EXPECT_NE(ended, ended_other);
+    EXPECT_NEAR(ended, 105, 35);
+    EXPECT_NEAR(ended_other, 105, 35);
 }
 
 TEST(Synthesize, RefusesAProfileThatCannotBeMet) {
@@ -532,6 +537,11 @@ TEST(Synthesize, RefusesAProfileThatCannotBeMet) {
     p = ca_mau_2023();
     p.populations[0].members.official = 281 * 5;  // fewer than the minimum memberships add up to
     EXPECT_THROW(synthesize(p, 1), Error);
+    p = ca_mau_2023();
+    p.populations[0].terminated_before = -1;
+    EXPECT_THROW(synthesize(p, 1), Error);
+    p.populations[0].terminated_before = 0;  // none is allowed
+    EXPECT_EQ(figures(synthesize(p, 1), date("2023-08-31")).cooperatives, 281);
 }
 
 TEST(Vietnam2022, ReproducesTheRegionalTotalsAndNationalFigures) {

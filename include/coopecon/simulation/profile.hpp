@@ -78,7 +78,8 @@ struct Population {
     std::vector<SectorMix> sectors;
     Date first_registration;             // no organisation of the population is registered earlier
     double registration_growth = 0.05;   // registrations grow by this share a year
-    std::int32_t terminated_before = 0;  // registered and terminated by as_of: exact, not among the live ones
+    std::int32_t terminated_before = 0;  // registered and terminated by as_of, not among the live ones: expected
+                                         // (Poisson per seed)
     // After as_of, expected numbers up to the end of the history (the dynamics' founding, dissolution and
     // conversion rates); revocations are not set: the registration office acts when a compliance rule falls due.
     std::int32_t registered_after = 0;   // registered after as_of
