@@ -59,7 +59,8 @@ TEST(Cancellation, ATokenSetDuringTheWorkStopsEveryPartAtItsNextChunk) {
         EXPECT_EQ(e.code(), ErrorCode::usage);
         EXPECT_STREQ(e.what(), "cancelled");
     }
-    EXPECT_EQ(chunks_of_part[0], 1u);
+    // Part 0 may not have started before part 1 cancels; then it stops before its first chunk.
+    EXPECT_LE(chunks_of_part[0], 1u);
     EXPECT_EQ(chunks_of_part[1], 11u);
 }
 
