@@ -53,8 +53,8 @@ std::vector<std::string> headline_sentences(const Report& r, Lang lang) {
     if (r.info.synthetic)
         out.push_back(vi ? "Dữ liệu tổng hợp (giả lập), không phải số liệu thống kê chính thức."
                          : "Synthetic data: generated, not official statistics.");
-    // The registry's title is data in one language (the built-in profiles' and imports' are English), so the
-    // Vietnamese report titles itself.
+    // The Vietnamese report titles itself from the area and the date, as a province titles its report, so that it
+    // names the province whatever language the registry's own title is in.
     std::string title = r.info.title.empty() || vi ? (vi ? "Kinh tế tập thể" : "Collective economy") : r.info.title;
     // A title that already names the area or the date (as the built-in profiles' do) is not followed by it again.
     const auto& area = r.area.en;
@@ -285,8 +285,9 @@ std::string render(const Report& r, Format format, Lang lang) {
         }
         case Format::json: {
             out += "{\n  \"synthetic\": " + std::string(r.info.synthetic ? "true" : "false") + ",\n";
-            out += "  \"title\": " + json_string(r.info.title) + ",\n";
-            out += "  \"source\": " + json_string(r.info.source) + ",\n";
+            out += "  \"title\": " +
+                   json_string(lang == Lang::vi && r.info.title_vi ? *r.info.title_vi : r.info.title) + ",\n";
+            out += "  \"source\": " + json_string(detail::source_in(r.info, lang)) + ",\n";
             out += "  \"as_of\": " + json_string(r.as_of.iso()) + ",\n";
             out += "  \"period\": {\"start\": " + json_string(r.period.start.iso()) + ", \"end\": " +
                    json_string(r.period.end.iso()) + "},\n";

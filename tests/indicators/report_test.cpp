@@ -180,6 +180,7 @@ TEST(Report, HtmlEscapesTitleSourceAndAreaNamesFromFiles) {
     const std::string escaped = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Đầm Dơi&quot;";
     r.info.title = hostile;
     r.info.source = hostile;
+    r.info.source_vi = hostile;
     for (auto& t : r.tables) t.keys[0].cells[0].label = {hostile, hostile};
     for (const auto lang : {Lang::en, Lang::vi}) {
         const auto html = render(r, Format::html, lang);
@@ -247,6 +248,21 @@ TEST(Report, HtmlChartsOfManyAreasShowTheLargest) {
 
 // A province's report names the province its organisations are seated in on the as-of date, and says in which
 // units the areas are shown when that is another date; organisations of several provinces name none.
+TEST(Report, TheVietnameseReportGivesTheRegistrysTitleAndSourceInVietnamese) {
+    const auto r = standard_report(ca_mau());
+    ASSERT_TRUE(r.info.source_vi.has_value());
+    const auto json = render(r, Format::json, Lang::vi);
+    EXPECT_THAT(json, HasSubstr("\"title\": \"Tỉnh Cà Mau: hợp tác xã, liên hiệp hợp tác xã và tổ hợp tác, đến ngày "
+                                "31/08/2023 (giả lập)\""));
+    EXPECT_THAT(json, HasSubstr("\"source\": \"Báo Cà Mau (2023): 281 hợp tác xã (247 đang hoạt động"));
+    EXPECT_THAT(render(r, Format::html, Lang::vi), HasSubstr("Nguồn: Báo Cà Mau (2023): 281 hợp tác xã"));
+    // English keeps the English texts; a registry without Vietnamese ones shows its own in both.
+    EXPECT_THAT(render(r, Format::json, Lang::en), HasSubstr("\"source\": \"Báo Cà Mau (2023): 281 cooperatives"));
+    Report plain = r;
+    plain.info.source_vi.reset();
+    EXPECT_THAT(render(plain, Format::html, Lang::vi), HasSubstr("Nguồn: Báo Cà Mau (2023): 281 cooperatives"));
+}
+
 TEST(Report, TheHeadlineNamesTheProvinceAndTheUnits) {
     auto reg = test::empty_registry();
     reg.add(std::vector<OrganizationRecord>{
