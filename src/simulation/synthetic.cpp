@@ -1111,7 +1111,8 @@ Registry synthesize(const Profile& profile, std::uint64_t seed, const SynthesisO
     if (options.law || options.areas)
         registry = Registry(options.law ? options.law : registry.law_ptr(),
                             options.areas ? options.areas : registry.areas_ptr());
-    registry.info() = RegistryInfo{profile.title, profile.source, true, profile.as_of, std::nullopt};
+    registry.info() =
+        RegistryInfo{profile.title, profile.source, true, profile.as_of, std::nullopt, profile.title_vi, profile.source_vi};
     Context ctx{profile, registry.law(), registry.areas(), latest_closed_year(profile.as_of), {}, 0, {}};
     const SeedTree root(seed);
     for (std::size_t p = 0; p < profile.populations.size(); ++p) ctx.plans.push_back(Planner(ctx, p, root).run());
