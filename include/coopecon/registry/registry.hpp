@@ -158,6 +158,12 @@ public:
     /// organizations[i].
     void add_encoded(std::vector<EncodedRecord> records);
 
+    /// Adds one part of the organisations of a binary form read a part at a time, as add_part adds one part of a
+    /// file: the records that add_encoded would take are added, the problems of the others are appended to
+    /// `problems` with the paths organizations[first + i], and finish_parts reports the references still unknown
+    /// and the rules across organisations. The records' identities and member lists are moved from.
+    void add_encoded_part(std::span<EncodedRecord> records, std::size_t first, Parts& parts, Problems& problems);
+
     /// Adds a named member to an organisation's member list (admitting them is a member_joined event).
     void add_member(std::string_view org_id, Member m);
 
@@ -235,6 +241,9 @@ private:
 
     /// Stores records that add_part checked, through store_added.
     void store(std::vector<detail::StagedOrganization>& staged);
+    /// Stores the records marked valid, whose histories are `logs`, through store_added.
+    void store_encoded(std::span<EncodedRecord> records, std::span<const EventLog> logs,
+                       std::span<const AreaIndex> areas, const std::vector<bool>& valid);
     /// The last step of add and add_encoded, once everything is checked: stores the histories and the rows.
     void store_added(std::span<const EventLog> logs, std::vector<Organization> orgs,
                      std::vector<std::vector<Member>> members, std::span<const AreaIndex> areas);
