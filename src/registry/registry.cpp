@@ -43,6 +43,27 @@ struct StagedOrganization {
     std::optional<OrgIndex> index;      // of a recorded organisation being changed
 };
 
+/// The seats met so far by area code, and the day each ended: a binary form's records look their seats up here
+/// rather than in the catalogue, whose entries are far apart in memory.
+struct Seats {
+    struct Seat {
+        std::optional<AreaIndex> index;
+        std::optional<Date> ended;  // the unit's valid_to
+    };
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view code) const noexcept { return std::hash<std::string_view>{}(code); }
+    };
+    std::unordered_map<std::string, Seat, Hash, std::equal_to<>> by_code;
+
+    const Seat& of(const AreaCatalog& areas, const std::string& code) {
+        if (const auto it = by_code.find(std::string_view(code)); it != by_code.end()) return it->second;
+        Seat seat{areas.find(code), std::nullopt};
+        if (seat.index) seat.ended = areas[*seat.index].valid_to;
+        return by_code.emplace(code, seat).first->second;
+    }
+};
+
 /// The links an organisation added by add_part gives, kept until finish_parts checks them across organisations.
 struct GivenLinks {
     std::string id;
@@ -635,28 +656,31 @@ struct EncodedStage {
     std::vector<Staged> naming;  // few: the others cost one replay each and no allocation
 };
 
+/// The date of a replayable history's first event, its registration: the first header counts from Date::min().
+Date first_date(const EventLog& log) {
+    const auto bytes = log.encoded();
+    CompactReader r(bytes.data(), bytes.data() + bytes.size());
+    return Date::from_days(Date::min().days_since_epoch() + static_cast<std::int32_t>(r.event_header().days));
+}
+
 /// Checks records[i] as organizations[first + i] of the input.
 EncodedStage stage_encoded(const Registry& reg, std::span<const EncodedRecord> records, std::size_t first,
-                           TakenIds& taken, Problems& problems) {
+                           TakenIds& taken, detail::Seats& seats, Problems& problems) {
     const std::size_t n = records.size();
     EncodedStage out{std::vector<EventLog>(n), std::vector<AreaIndex>(n, no_index), std::vector<bool>(n, false), {}};
-    std::string_view seat_code;  // consecutive records mostly share a seat: it is looked up once for them
-    std::optional<AreaIndex> seat;
     for (std::size_t i = 0; i < n; ++i) {
         const auto& r = records[i].record;
         const std::size_t record = first + i;
         // The input's path, written only for a problem or a reference.
         const std::function<std::string()> where = [record] { return "organizations[" + std::to_string(record) + "]"; };
         const auto before = problems.size();
-        if (!seat || r.organization.area != seat_code) {
-            seat = reg.areas().find(r.organization.area);
-            seat_code = r.organization.area;
-        }
-        check_identity(reg, r, seat, where, taken, i, problems);
+        const auto& seat = seats.of(reg.areas(), r.organization.area);
+        check_identity(reg, r, seat.index, where, taken, i, problems);
         if (problems.size() != before) continue;
-        out.areas[i] = *seat;
+        out.areas[i] = *seat.index;
+        bool names_others = false;
         try {
-            out.logs[i] = replayable_history(records[i].events, records[i].count, r.members);
+            out.logs[i] = replayable_history(records[i].events, records[i].count, r.members, &names_others);
         } catch (const Error& e) {
             auto p = e.problems().front();
             p.path = where() + ".events";
@@ -665,10 +689,10 @@ EncodedStage stage_encoded(const Registry& reg, std::span<const EncodedRecord> r
             continue;
         }
         Staged named;
-        named.org.id = r.organization.id;
         named.record = record;
         std::size_t j = 0;
-        out.logs[i].replay_until(Date::max(), [&](Date d, const auto& payload) {
+        // The history is read again only when an event names others.
+        if (names_others) out.logs[i].replay_until(Date::max(), [&](Date d, const auto& payload) {
             using Payload = std::remove_cvref_t<decltype(payload)>;
             constexpr bool registered = std::is_same_v<Payload, Registered>;
             if constexpr (registered || std::is_same_v<Payload, ReorganizationStarted> ||
@@ -676,7 +700,6 @@ EncodedStage stage_encoded(const Registry& reg, std::span<const EncodedRecord> r
                 const char* field = registered ? "predecessors" : "counterparts";
                 const std::vector<std::string>* ids = nullptr;
                 if constexpr (registered) {
-                    named.registered_on = d;
                     ids = &payload.predecessors;
                 } else {
                     ids = &payload.counterparts;
@@ -696,13 +719,17 @@ EncodedStage stage_encoded(const Registry& reg, std::span<const EncodedRecord> r
             }
             ++j;
         });
-        check_seat(reg.areas(), out.areas[i], named.registered_on, r.organization.id, where, problems);
+        named.registered_on = first_date(out.logs[i]);
+        if (seat.ended && *seat.ended < *named.registered_on)  // else the seat is valid (check_seat's test)
+            check_seat(reg.areas(), out.areas[i], named.registered_on, r.organization.id, where, problems);
         if (problems.size() != before) continue;
         out.valid[i] = true;
         const bool member_organizations = std::any_of(r.members.begin(), r.members.end(),
                                                       [](const Member& m) { return m.organization.has_value(); });
-        if (!named.references.empty() || !named.links.empty() || member_organizations)
+        if (!named.references.empty() || !named.links.empty() || member_organizations) {
+            named.org.id = r.organization.id;
             out.naming.push_back(std::move(named));
+        }
     }
     return out;
 }
@@ -714,7 +741,8 @@ void Registry::add_encoded(std::vector<EncodedRecord> records) {
     InputIds input(records);
     TakenIds taken;
     taken.input = &input;
-    auto stage = stage_encoded(*this, records, 0, taken, problems);
+    detail::Seats seats;
+    auto stage = stage_encoded(*this, records, 0, taken, seats, problems);
     for (const auto& s : stage.naming) check_references(*this, s, &taken, problems);
 
     // The rules across organisations, as add() runs them, for the organisations concerned.
@@ -751,7 +779,8 @@ void Registry::add_encoded_part(std::span<EncodedRecord> records, std::size_t fi
     TakenIds taken;
     taken.input = &input;
     taken.refused = &parts.refused;
-    auto stage = stage_encoded(*this, records, first, taken, problems);
+    if (!parts.seats) parts.seats = std::make_shared<detail::Seats>();
+    auto stage = stage_encoded(*this, records, first, taken, *parts.seats, problems);
     if (!parts.related) parts.related = std::make_shared<std::vector<detail::GivenLinks>>();
     for (auto& s : stage.naming) {
         check_references(*this, s, &taken, [&](const std::string& id, Problem p) {

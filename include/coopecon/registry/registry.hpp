@@ -40,6 +40,7 @@ namespace coopecon {
 namespace detail {
 struct StagedOrganization;  // a record checked and encoded, not yet stored (registry.cpp)
 struct GivenLinks;          // the links an added organisation's events give, for the checks across organisations
+struct Seats;               // the seats a binary form's parts met, by area code
 }
 
 /// An organisation with its member list and its whole history, as read from a file or built by a caller.
@@ -136,6 +137,8 @@ public:
         /// The organisations added so far that the checks across organisations concern (their events name
         /// others, or their members are organisations): checked by finish_parts, once every part is added.
         std::shared_ptr<std::vector<detail::GivenLinks>> related;
+        /// The seats met so far (add_encoded_part).
+        std::shared_ptr<detail::Seats> seats;
     };
 
     /// Adds one part of an input read a part at a time (a file read one organisation after another, in bounded
