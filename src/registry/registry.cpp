@@ -43,6 +43,27 @@ struct StagedOrganization {
     std::optional<OrgIndex> index;      // of a recorded organisation being changed
 };
 
+/// The seats met so far by area code, and the day each ended: a binary form's records look their seats up here
+/// rather than in the catalogue, whose entries are far apart in memory.
+struct Seats {
+    struct Seat {
+        std::optional<AreaIndex> index;
+        std::optional<Date> ended;  // the unit's valid_to
+    };
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view code) const noexcept { return std::hash<std::string_view>{}(code); }
+    };
+    std::unordered_map<std::string, Seat, Hash, std::equal_to<>> by_code;
+
+    const Seat& of(const AreaCatalog& areas, const std::string& code) {
+        if (const auto it = by_code.find(std::string_view(code)); it != by_code.end()) return it->second;
+        Seat seat{areas.find(code), std::nullopt};
+        if (seat.index) seat.ended = areas[*seat.index].valid_to;
+        return by_code.emplace(code, seat).first->second;
+    }
+};
+
 /// The links an organisation added by add_part gives, kept until finish_parts checks them across organisations.
 struct GivenLinks {
     std::string id;
@@ -624,34 +645,42 @@ void Registry::store(std::vector<Staged>& staged) {
     store_added(logs, std::move(orgs), std::move(members), areas);
 }
 
-void Registry::add_encoded(std::vector<EncodedRecord> records) {
-    Problems problems;
+namespace {
+
+/// Encoded records checked, as add_encoded and add_encoded_part take them: each one's history and seat, whether it
+/// had no problem of its own, and the organisations the references and the rules across organisations concern.
+struct EncodedStage {
+    std::vector<EventLog> logs;
+    std::vector<AreaIndex> areas;
+    std::vector<bool> valid;
+    std::vector<Staged> naming;  // few: the others cost one replay each and no allocation
+};
+
+/// The date of a replayable history's first event, its registration: the first header counts from Date::min().
+Date first_date(const EventLog& log) {
+    const auto bytes = log.encoded();
+    CompactReader r(bytes.data(), bytes.data() + bytes.size());
+    return Date::from_days(Date::min().days_since_epoch() + static_cast<std::int32_t>(r.event_header().days));
+}
+
+/// Checks records[i] as organizations[first + i] of the input.
+EncodedStage stage_encoded(const Registry& reg, std::span<const EncodedRecord> records, std::size_t first,
+                           TakenIds& taken, detail::Seats& seats, Problems& problems) {
     const std::size_t n = records.size();
-    std::vector<EventLog> logs(n);
-    std::vector<AreaIndex> areas(n, no_index);
-    std::vector<bool> valid(n, false);
-    // The organisations the checks across organisations concern: checked once every id is known. Few, so the
-    // others cost one replay each and no allocation.
-    std::vector<Staged> naming;
-    InputIds input(records);
-    TakenIds taken;
-    taken.input = &input;
-    std::string_view seat_code;  // consecutive records mostly share a seat: it is looked up once for them
-    std::optional<AreaIndex> seat;
+    EncodedStage out{std::vector<EventLog>(n), std::vector<AreaIndex>(n, no_index), std::vector<bool>(n, false), {}};
     for (std::size_t i = 0; i < n; ++i) {
         const auto& r = records[i].record;
+        const std::size_t record = first + i;
         // The input's path, written only for a problem or a reference.
-        const std::function<std::string()> where = [i] { return "organizations[" + std::to_string(i) + "]"; };
+        const std::function<std::string()> where = [record] { return "organizations[" + std::to_string(record) + "]"; };
         const auto before = problems.size();
-        if (!seat || r.organization.area != seat_code) {
-            seat = areas_->find(r.organization.area);
-            seat_code = r.organization.area;
-        }
-        check_identity(*this, r, seat, where, taken, i, problems);
+        const auto& seat = seats.of(reg.areas(), r.organization.area);
+        check_identity(reg, r, seat.index, where, taken, i, problems);
         if (problems.size() != before) continue;
-        areas[i] = *seat;
+        out.areas[i] = *seat.index;
+        bool names_others = false;
         try {
-            logs[i] = replayable_history(records[i].events, records[i].count, r.members);
+            out.logs[i] = replayable_history(records[i].events, records[i].count, r.members, &names_others);
         } catch (const Error& e) {
             auto p = e.problems().front();
             p.path = where() + ".events";
@@ -660,10 +689,10 @@ void Registry::add_encoded(std::vector<EncodedRecord> records) {
             continue;
         }
         Staged named;
-        named.org.id = r.organization.id;
-        named.record = i;
+        named.record = record;
         std::size_t j = 0;
-        logs[i].replay_until(Date::max(), [&](Date d, const auto& payload) {
+        // The history is read again only when an event names others.
+        if (names_others) out.logs[i].replay_until(Date::max(), [&](Date d, const auto& payload) {
             using Payload = std::remove_cvref_t<decltype(payload)>;
             constexpr bool registered = std::is_same_v<Payload, Registered>;
             if constexpr (registered || std::is_same_v<Payload, ReorganizationStarted> ||
@@ -671,7 +700,6 @@ void Registry::add_encoded(std::vector<EncodedRecord> records) {
                 const char* field = registered ? "predecessors" : "counterparts";
                 const std::vector<std::string>* ids = nullptr;
                 if constexpr (registered) {
-                    named.registered_on = d;
                     ids = &payload.predecessors;
                 } else {
                     ids = &payload.counterparts;
@@ -691,28 +719,45 @@ void Registry::add_encoded(std::vector<EncodedRecord> records) {
             }
             ++j;
         });
-        valid[i] = true;
-        check_seat(*areas_, areas[i], named.registered_on, r.organization.id, where, problems);
+        named.registered_on = first_date(out.logs[i]);
+        if (seat.ended && *seat.ended < *named.registered_on)  // else the seat is valid (check_seat's test)
+            check_seat(reg.areas(), out.areas[i], named.registered_on, r.organization.id, where, problems);
+        if (problems.size() != before) continue;
+        out.valid[i] = true;
         const bool member_organizations = std::any_of(r.members.begin(), r.members.end(),
                                                       [](const Member& m) { return m.organization.has_value(); });
-        if (!named.references.empty() || !named.links.empty() || member_organizations)
-            naming.push_back(std::move(named));
+        if (!named.references.empty() || !named.links.empty() || member_organizations) {
+            named.org.id = r.organization.id;
+            out.naming.push_back(std::move(named));
+        }
     }
-    for (const auto& s : naming) check_references(*this, s, &taken, problems);
+    return out;
+}
+
+}  // namespace
+
+void Registry::add_encoded(std::vector<EncodedRecord> records) {
+    Problems problems;
+    InputIds input(records);
+    TakenIds taken;
+    taken.input = &input;
+    detail::Seats seats;
+    auto stage = stage_encoded(*this, records, 0, taken, seats, problems);
+    for (const auto& s : stage.naming) check_references(*this, s, &taken, problems);
 
     // The rules across organisations, as add() runs them, for the organisations concerned.
-    if (!naming.empty()) {
+    if (!stage.naming.empty()) {
         std::unordered_map<std::size_t, const Staged*> named;
-        for (const auto& s : naming) named.emplace(*s.record, &s);
+        for (const auto& s : stage.naming) named.emplace(*s.record, &s);
         const auto view_of = [&](std::size_t k) {
             const auto it = named.find(k);
-            return detail::OrgView{&records[k].record.organization, records[k].record.members, logs[k],
+            return detail::OrgView{&records[k].record.organization, records[k].record.members, stage.logs[k],
                                    it == named.end() ? nullptr : &it->second->links,
                                    "organizations[" + std::to_string(k) + "]"};
         };
         const detail::FindOrg find_org = [&](std::string_view id) -> std::optional<detail::OrgView> {
             if (const auto k = input.find(id)) {
-                if (!valid[*k]) return std::nullopt;  // refused: its problems are reported
+                if (!stage.valid[*k]) return std::nullopt;  // refused: its problems are reported
                 return view_of(*k);
             }
             const auto i = find(id);
@@ -720,20 +765,53 @@ void Registry::add_encoded(std::vector<EncodedRecord> records) {
             return detail::OrgView{&organization(*i), members(*i), log(*i), nullptr, ""};
         };
         std::vector<detail::OrgView> touched;
-        touched.reserve(naming.size());
-        for (const auto& s : naming) touched.push_back(view_of(*s.record));
+        touched.reserve(stage.naming.size());
+        for (const auto& s : stage.naming) touched.push_back(view_of(*s.record));
         detail::check_across_organizations(*law_, touched, find_org, problems);
     }
     throw_if_any(std::move(problems));
+    store_encoded(records, stage.logs, stage.areas, stage.valid);
+}
+
+void Registry::add_encoded_part(std::span<EncodedRecord> records, std::size_t first, Parts& parts,
+                                Problems& problems) {
+    InputIds input(records);
+    TakenIds taken;
+    taken.input = &input;
+    taken.refused = &parts.refused;
+    if (!parts.seats) parts.seats = std::make_shared<detail::Seats>();
+    auto stage = stage_encoded(*this, records, first, taken, *parts.seats, problems);
+    if (!parts.related) parts.related = std::make_shared<std::vector<detail::GivenLinks>>();
+    for (auto& s : stage.naming) {
+        check_references(*this, s, &taken, [&](const std::string& id, Problem p) {
+            parts.unresolved.emplace_back(id, std::move(p));
+        });
+        parts.related->push_back({s.org.id, *s.record, std::move(s.links)});
+    }
+    for (std::size_t i = 0; i < records.size(); ++i)
+        if (!stage.valid[i] && !records[i].record.organization.id.empty())
+            parts.refused.insert(records[i].record.organization.id);
+    store_encoded(records, stage.logs, stage.areas, stage.valid);
+}
+
+void Registry::store_encoded(std::span<EncodedRecord> records, std::span<const EventLog> logs,
+                             std::span<const AreaIndex> areas, const std::vector<bool>& valid) {
+    std::vector<EventLog> kept_logs;
     std::vector<Organization> orgs;
     std::vector<std::vector<Member>> members;
-    orgs.reserve(n);
-    members.reserve(n);
-    for (auto& r : records) {
-        orgs.push_back(std::move(r.record.organization));
-        members.push_back(std::move(r.record.members));
+    std::vector<AreaIndex> kept_areas;
+    kept_logs.reserve(records.size());
+    orgs.reserve(records.size());
+    members.reserve(records.size());
+    kept_areas.reserve(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        if (!valid[i]) continue;
+        kept_logs.push_back(logs[i]);
+        orgs.push_back(std::move(records[i].record.organization));
+        members.push_back(std::move(records[i].record.members));
+        kept_areas.push_back(areas[i]);
     }
-    store_added(logs, std::move(orgs), std::move(members), areas);
+    store_added(kept_logs, std::move(orgs), std::move(members), kept_areas);
 }
 
 void Registry::store_added(std::span<const EventLog> logs, std::vector<Organization> orgs,
