@@ -497,7 +497,10 @@ public:
         r_ = o_.registered;
         last_ = as_of_;
         // About five events a year (records, members, capital); the registration first, its capital set later.
-        events_.reserve(static_cast<std::size_t>(16 + 5 * std::max(0, as_of_.year() - r_.year())));
+        // A membership change or two a year, founding cohorts and the adjustment to the planned size.
+        const auto years = static_cast<std::size_t>(std::max(0, as_of_.year() - r_.year()));
+        events_.reserve(16 + 5 * years);
+        changes_.reserve(8 + 2 * years);
         add(r_, Registered{});
         ending();
         suspensions();
