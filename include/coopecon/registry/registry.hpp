@@ -152,8 +152,10 @@ public:
 
     /// Adds organisations whose histories were validated when they were written (the binary form), copying their
     /// encoded histories into the store. Identities, member lists, seats and the organisations that events name
-    /// are checked as add() checks them; the histories only for what a replay takes for granted
-    /// (history/replayable.hpp), not against the legal rules again. All or nothing, with paths organizations[i].
+    /// are checked as add() checks them, and so are the rules across organisations (docs/legal-rules.md) for those
+    /// whose events name others or whose members are organisations; the histories only for what a replay takes
+    /// for granted (history/replayable.hpp), not against the legal rules again. All or nothing, with paths
+    /// organizations[i].
     void add_encoded(std::vector<EncodedRecord> records);
 
     /// Adds a named member to an organisation's member list (admitting them is a member_joined event).
