@@ -119,6 +119,16 @@ struct RegistryInfoV2 {
 };
 BOOST_DESCRIBE_STRUCT(RegistryInfoV2, (), (title, source, synthetic, as_of))
 
+/// The info as versions 3 and 4 wrote it, before its title and source in Vietnamese.
+struct RegistryInfoV4 {
+    std::string title;
+    std::string source;
+    bool synthetic = false;
+    std::optional<Date> as_of;
+    std::optional<Date> history_from;
+};
+BOOST_DESCRIBE_STRUCT(RegistryInfoV4, (), (title, source, synthetic, as_of, history_from))
+
 struct OrganizationV2 {
     std::string id, registration_code, name;
     OrgKind kind = OrgKind::cooperative;
@@ -129,11 +139,18 @@ BOOST_DESCRIBE_STRUCT(OrganizationV2, (), (id, registration_code, name, kind, ar
 
 constexpr std::uint32_t first_version_with_coverage = 3;
 constexpr std::uint32_t first_version_encoded = 4;
+constexpr std::uint32_t first_version_with_vietnamese_info = 5;
 
 RegistryInfo read_info(BinaryReader& r, std::uint32_t version) {
-    if (version >= first_version_with_coverage) return r.read<RegistryInfo>();
+    if (version >= first_version_with_vietnamese_info) return r.read<RegistryInfo>();
+    if (version >= first_version_with_coverage) {
+        auto old = r.read<RegistryInfoV4>();
+        return {std::move(old.title), std::move(old.source), old.synthetic, old.as_of, old.history_from, std::nullopt,
+                std::nullopt};
+    }
     auto old = r.read<RegistryInfoV2>();
-    return {std::move(old.title), std::move(old.source), old.synthetic, old.as_of, std::nullopt};
+    return {std::move(old.title), std::move(old.source), old.synthetic, old.as_of, std::nullopt, std::nullopt,
+            std::nullopt};
 }
 
 Organization read_organization(BinaryReader& r, std::uint32_t version) {

@@ -78,9 +78,12 @@ struct RegistryInfo {
     bool synthetic = false;
     std::optional<Date> as_of;         // the last day the data cover
     std::optional<Date> history_from;  // every event from this day on is recorded; earlier ones may be missing
+    // The title and source in Vietnamese (tiêu đề, nguồn), for reports in Vietnamese; none: the ones above serve.
+    std::optional<std::string> title_vi;
+    std::optional<std::string> source_vi;
     bool operator==(const RegistryInfo&) const = default;
 };
-BOOST_DESCRIBE_STRUCT(RegistryInfo, (), (title, source, synthetic, as_of, history_from))
+BOOST_DESCRIBE_STRUCT(RegistryInfo, (), (title, source, synthetic, as_of, history_from, title_vi, source_vi))
 
 class COOPECON_EXPORT Registry {
 public:
