@@ -116,6 +116,35 @@ TEST(CliStore, InitThenAppendOrganisationsAndEvents) {
                                           "member M98 is not in the organization's member list\n"
                                           "1 problem: nothing appended to " + db + "\n");
     EXPECT_EQ(run_cli({"validate", db}).out, db + ": valid: 10 organisations, 129 events, 2015-08-03 to 2025-06-10\n");
+    // A reorganisation forming new organisations: an events file brings a cooperative, then another brings the
+    // cooperative its division forms with its history and the divided one's completion, judged and written as one
+    // change.
+    const auto founded = dir.write("founded.json", R"({"format": "coopecon-events", "version": 1,
+ "organizations": [
+  {"id": "CM-HTX-0100", "registration_code": "2001099100", "name": "Hợp tác xã Rạch Gốc", "kind": "cooperative",
+   "area": "D973", "sector": "agriculture", "members": [],
+   "events": [{"date": "2020-03-02", "type": "registered", "charter_capital": 0},
+              {"date": "2020-03-02", "type": "members_joined", "kind": "official", "member_type": "individual",
+               "count": 7, "foreign_investors": 0, "capital": 0}]}]}
+)");
+    ASSERT_EQ(run_cli({"append", db, founded.string()}).status, 0);
+    const auto division = dir.write("division.json", R"({"format": "coopecon-events", "version": 1,
+ "organizations": [
+  {"id": "CM-HTX-0101", "registration_code": "2001099101", "name": "Hợp tác xã Rạch Gốc Một", "kind": "cooperative",
+   "area": "D973", "sector": "agriculture", "members": [],
+   "events": [{"date": "2025-06-20", "type": "registered", "charter_capital": 0, "formed_by": "division",
+               "predecessors": ["CM-HTX-0100"]},
+              {"date": "2025-06-20", "type": "members_joined", "kind": "official", "member_type": "individual",
+               "count": 7, "foreign_investors": 0, "capital": 0}]}],
+ "events": [
+  {"organization": "CM-HTX-0100", "date": "2025-06-15", "type": "reorganization_started", "form": "division",
+   "counterparts": [], "approval_percent": 80},
+  {"organization": "CM-HTX-0100", "date": "2025-06-20", "type": "reorganization_completed", "form": "division",
+   "counterparts": ["CM-HTX-0101"]}]}
+)");
+    const auto divided = run_cli({"append", db, division.string()});
+    EXPECT_EQ(divided.status, 0) << divided.err;
+    EXPECT_EQ(run_cli({"validate", db}).out, db + ": valid: 12 organisations, 135 events, 2015-08-03 to 2025-06-20\n");
     // The same organisations twice: refused, each at its place in the file.
     const auto twice = run_cli({"append", db, store_example});
     EXPECT_EQ(twice.status, 1);
