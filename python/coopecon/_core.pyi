@@ -151,7 +151,8 @@ def read_csv(text: Union[str, bytes], file_name: str = "<string>", rows: Optiona
              mapping_name: Optional[str] = None, skip_bad_rows: bool = False, as_of: Optional[_Date] = None,
              framework: Optional[Framework] = None, history_from: Optional[_Date] = None,
              areas_text: Optional[str] = None,
-             areas_name: str = "<areas>") -> tuple[Registry, list[dict[str, Any]], str]: ...
+             areas_name: str = "<areas>", max_columns: Optional[int] = None,
+             max_row_bytes: Optional[int] = None) -> tuple[Registry, list[dict[str, Any]], str]: ...
 def csv_mappings() -> list[dict[str, Any]]: ...
 
 # Simulation (bind_simulation.cpp): tables as dicts of numpy columns, made DataFrames by coopecon/simulation.py.

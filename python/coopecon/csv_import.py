@@ -21,7 +21,7 @@ import os
 from typing import TYPE_CHECKING, Any, List, Mapping, Optional, Union
 
 from . import _core
-from .errors import make_error
+from .errors import UsageError, make_error
 from .registry import Registry
 
 if TYPE_CHECKING:
@@ -114,6 +114,8 @@ def read_csv(
     framework: Optional["Framework"] = None,
     history_from: Union[None, datetime.date, str] = None,
     areas: Union[None, str, "os.PathLike[str]"] = None,
+    max_columns: Optional[int] = None,
+    max_row_bytes: Optional[int] = None,
 ) -> CsvImport:
     """Reads a registry export. `rows` is ``"organizations"`` or ``"events"`` (default: the kind the header fits);
     `mapping` is the name of a built-in mapping (``"organizations-vi"`` …), a mapping file, or a mapping as a dict
@@ -122,11 +124,16 @@ def read_csv(
     organisation rows are states on the export date, so without it theirs is that date (`as_of`, else the
     latest date in the file) and conditions counted from before it are judged ``unknown`` (docs/legal-rules.md).
     `areas` is an areas file (format coopecon-areas) with the units the export uses that the embedded catalogue
-    lacks (docs/areas.md, "Areas an export brings").
+    lacks (docs/areas.md, "Areas an export brings"). `max_columns` and `max_row_bytes` bound one row (default: the
+    environment's ``COOPECON_MAX_CSV_COLUMNS`` and ``COOPECON_MAX_CSV_ROW_BYTES``, else 1,000 columns and 1 MiB);
+    a row beyond them is refused at once (docs/reliability.md, "Limits").
 
         >>> imported = coopecon.read_csv(pandas.read_csv("examples/organizations.csv"))
         >>> imported.registry.snapshot("2025-06-30").to_pandas()
     """
+    for name, limit in (("max_columns", max_columns), ("max_row_bytes", max_row_bytes)):
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+            raise UsageError(f"{name} must be a whole number from 1 up, not {limit!r}")
     text, file_name = _text_of(source)
     mapping_text = mapping_name = None
     if isinstance(mapping, Mapping):
@@ -152,6 +159,8 @@ def read_csv(
         history_from,
         areas_text,
         areas_name or "<areas>",
+        max_columns,
+        max_row_bytes,
     )
     return CsvImport(
         Registry._wrap(cpp),

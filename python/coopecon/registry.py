@@ -158,7 +158,8 @@ class Registry:
     def info(self) -> dict[str, Any]:
         """``title``, ``source``, ``synthetic``, ``as_of`` (the last day the data cover, or None) and
         ``history_from`` (every event from this day on is recorded, earlier ones may be missing; None: the
-        histories are complete from registration). docs/registry-format.md."""
+        histories are complete from registration), ``title_vi`` and ``source_vi`` (the same in Vietnamese, or
+        None). docs/registry-format.md."""
         return self._cpp.info
 
     @info.setter

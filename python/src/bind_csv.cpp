@@ -40,8 +40,12 @@ py::tuple read_csv_text(const std::string& text, const std::string& file_name, c
                         const std::optional<std::string>& mapping_text, const std::optional<std::string>& mapping_name,
                         bool skip_bad_rows, const std::optional<Date>& as_of,
                         const std::optional<FrameworkHandle>& framework, const std::optional<Date>& history_from,
-                        const std::optional<std::string>& areas_text, const std::string& areas_name) {
+                        const std::optional<std::string>& areas_text, const std::string& areas_name,
+                        std::optional<std::size_t> max_columns, std::optional<std::size_t> max_row_bytes) {
     io::CsvOptions options;
+    options.limits = io::CsvLimits::from_environment();
+    if (max_columns) options.limits.columns = *max_columns;
+    if (max_row_bytes) options.limits.row_bytes = *max_row_bytes;
     if (areas_text)
         options.areas =
             std::make_shared<const AreaCatalog>(extend_area_catalog(*vietnam_areas(), *areas_text, areas_name));
@@ -81,8 +85,10 @@ void bind_csv(py::module_& m) {
           py::arg("mapping_text") = py::none(), py::arg("mapping_name") = py::none(),
           py::arg("skip_bad_rows") = false, py::arg("as_of") = py::none(), py::arg("framework") = py::none(),
           py::arg("history_from") = py::none(), py::arg("areas_text") = py::none(), py::arg("areas_name") = "<areas>",
+          py::arg("max_columns") = py::none(), py::arg("max_row_bytes") = py::none(),
           "Reads CSV text of organisation or event rows (rows: None detects them from the header), with the units "
-          "of an areas file added to the embedded catalogue when areas_text is given. Returns "
+          "of an areas file added to the embedded catalogue when areas_text is given, and limits per row "
+          "(default: COOPECON_MAX_CSV_COLUMNS and COOPECON_MAX_CSV_ROW_BYTES, else 1000 and 1 MiB). Returns "
           "(registry, skipped rows as dicts of line, organization and problems, the mapping's name).");
     m.def(
         "csv_mappings", [] {

@@ -1,6 +1,7 @@
 // Law: legal frameworks (the embedded Vietnamese one, one read from a file, one with reforms applied), their
 // dated values, and the compliance check. Findings cross as a dict of columns (numpy arrays for numbers and
-// dates as day counts, lists for text); the Python package (coopecon/law.py) makes the DataFrame.
+// dates as day counts, lists for text), made on the check's threads; the Python package (coopecon/law.py) makes
+// the DataFrame.
 
 #include "bindings.hpp"
 #include "date_caster.hpp"
@@ -129,30 +130,16 @@ FrameworkHandle framework_set_state(const py::tuple& state) {
     return framework_loads(state[1].cast<std::string>(), "<pickle>");
 }
 
-/// Days since 1970-01-01, as numpy's datetime64[D] counts them.
-py::array_t<std::int64_t> days(const std::vector<compliance::Finding>& findings, Date compliance::Finding::*member) {
-    py::array_t<std::int64_t> out(static_cast<py::ssize_t>(findings.size()));
-    auto* data = out.mutable_data();
-    for (std::size_t i = 0; i < findings.size(); ++i) data[i] = (findings[i].*member).days_since_epoch();
-    return out;
-}
-
-/// A list of the strings `member` of every finding, each decoded once.
-py::list finding_texts(const std::vector<compliance::Finding>& findings, std::string compliance::Finding::*member) {
-    py::list out(findings.size());
-    for (std::size_t i = 0; i < findings.size(); ++i) {
-        const auto& text = findings[i].*member;
-        PyObject* s = PyUnicode_DecodeUTF8(text.data(), static_cast<Py_ssize_t>(text.size()), "strict");
-        if (!s) throw py::error_already_set();
-        PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), s);
-    }
-    return out;
-}
-
 template <class T>
 py::array_t<T> numpy_column(const std::vector<T>& values) {
     py::array_t<T> out(static_cast<py::ssize_t>(values.size()));
     std::copy(values.begin(), values.end(), out.mutable_data());
+    return out;
+}
+
+py::array_t<bool> bool_column(const std::vector<std::uint8_t>& values) {
+    py::array_t<bool> out(static_cast<py::ssize_t>(values.size()));
+    std::transform(values.begin(), values.end(), out.mutable_data(), [](std::uint8_t v) { return v != 0; });
     return out;
 }
 
@@ -161,52 +148,119 @@ struct CodedTexts {
     std::vector<std::int32_t> codes;
     std::vector<std::string> values;
 
-    void add(const std::string& text) {
+    void add(std::string_view text) {
         const auto at = std::find(values.begin(), values.end(), text);
         codes.push_back(static_cast<std::int32_t>(at - values.begin()));
-        if (at == values.end()) values.push_back(text);
+        if (at == values.end()) values.emplace_back(text);
+    }
+    /// Appends the codes of `other`, whose values are taken in as they first appear.
+    void append(const CodedTexts& other) {
+        std::vector<std::int32_t> recoded;
+        for (const auto& v : other.values) {
+            const auto at = std::find(values.begin(), values.end(), v);
+            recoded.push_back(static_cast<std::int32_t>(at - values.begin()));
+            if (at == values.end()) values.push_back(v);
+        }
+        for (const auto c : other.codes) codes.push_back(recoded[static_cast<std::size_t>(c)]);
     }
 };
 
-/// The findings with their columns of few values as codes, made on the work's thread, without the GIL.
+/// Findings as columns, made without the GIL: each chunk's on the thread that found it (so the findings are freed
+/// where they were allocated), then the chunks appended in order. The free texts of all findings lie in one
+/// buffer, from which the Python strings are made.
 struct CheckColumns {
-    std::vector<compliance::Finding> findings;
     std::vector<std::int16_t> rule;         // index in compliance_rules()
     std::vector<std::int8_t> severity;      // Severity's value: SEVERITIES in coopecon/law.py
     std::vector<std::int8_t> consequence;   // Consequence's value
-    std::vector<std::int32_t> area;         // index in area_codes: the organisation's seat
-    std::vector<std::string> area_codes;    // the seats found, sorted
+    std::vector<std::string_view> seat;     // the organisation's area code, which the registry holds
     CodedTexts basis, basis_vi;
+    std::vector<std::int64_t> began, counted_from, threshold;  // days since 1970-01-01, as datetime64[D] counts
+    std::vector<std::int32_t> months;
+    std::vector<double> observed;           // NaN: none
+    std::vector<std::int64_t> limit;
+    std::vector<std::uint8_t> has_limit, projected;
+    std::string texts;                      // organization, message, message_vi of each finding in turn
+    std::vector<std::size_t> text_ends;     // where each of them ends in `texts`
+
+    static constexpr std::size_t texts_per_finding = 3;
+
+    void add(const Registry& r, const std::unordered_map<std::string_view, std::int16_t>& rule_index,
+             const compliance::Finding& f) {
+        rule.push_back(rule_index.at(f.rule));
+        severity.push_back(static_cast<std::int8_t>(f.severity));
+        consequence.push_back(static_cast<std::int8_t>(f.consequence));
+        seat.push_back(r.organization(r.index_of(f.organization)).area);
+        basis.add(f.legal_basis);
+        basis_vi.add(f.legal_basis_vi);
+        began.push_back(f.began.days_since_epoch());
+        counted_from.push_back(f.counted_from.days_since_epoch());
+        threshold.push_back(f.threshold.days_since_epoch());
+        months.push_back(f.months);
+        observed.push_back(f.observed.value_or(std::numeric_limits<double>::quiet_NaN()));
+        limit.push_back(f.limit.value_or(0));
+        has_limit.push_back(f.limit.has_value());
+        projected.push_back(f.projected);
+        for (const auto* text : {&f.organization, &f.message, &f.message_vi}) {
+            texts += *text;
+            text_ends.push_back(texts.size());
+        }
+    }
+
+    void append(CheckColumns&& c) {
+        auto take = [](auto& to, auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+        take(rule, c.rule);
+        take(severity, c.severity);
+        take(consequence, c.consequence);
+        take(seat, c.seat);
+        basis.append(c.basis);
+        basis_vi.append(c.basis_vi);
+        take(began, c.began);
+        take(counted_from, c.counted_from);
+        take(threshold, c.threshold);
+        take(months, c.months);
+        take(observed, c.observed);
+        take(limit, c.limit);
+        take(has_limit, c.has_limit);
+        take(projected, c.projected);
+        const std::size_t offset = texts.size();
+        texts += c.texts;
+        for (const auto end : c.text_ends) text_ends.push_back(offset + end);
+    }
+
+    std::size_t size() const noexcept { return rule.size(); }
+
+    /// Text `k` (0: organization, 1: message, 2: message_vi) of every finding, as a list of Python strings.
+    py::list text_column(std::size_t k) const {
+        py::list out(size());
+        for (std::size_t i = 0; i < size(); ++i) {
+            const std::size_t j = i * texts_per_finding + k;
+            const std::size_t begin = j ? text_ends[j - 1] : 0;
+            PyObject* s = PyUnicode_DecodeUTF8(texts.data() + begin, static_cast<Py_ssize_t>(text_ends[j] - begin),
+                                               "strict");
+            if (!s) throw py::error_already_set();
+            PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), s);
+        }
+        return out;
+    }
 };
 
-CheckColumns check_columns(const Registry& r, std::vector<compliance::Finding> findings) {
-    CheckColumns c;
+/// The findings of check() as columns, the work spread over the check's threads.
+CheckColumns check_columns(const Registry& r, Date as_of, const compliance::CheckOptions& o) {
     std::unordered_map<std::string_view, std::int16_t> rule_index;
     for (const auto rule : enum_values<law::Rule>())
         rule_index.emplace(law::info(rule).id, static_cast<std::int16_t>(rule_index.size()));
-    const auto n = findings.size();
-    c.rule.reserve(n);
-    c.severity.reserve(n);
-    c.consequence.reserve(n);
-    c.area.reserve(n);
-    std::vector<std::string_view> seats;  // the organisations' area codes, which the registry holds
-    seats.reserve(n);
-    for (const auto& f : findings) {
-        c.rule.push_back(rule_index.at(f.rule));
-        c.severity.push_back(static_cast<std::int8_t>(f.severity));
-        c.consequence.push_back(static_cast<std::int8_t>(f.consequence));
-        seats.push_back(r.organization(r.index_of(f.organization)).area);
-        c.basis.add(f.legal_basis);
-        c.basis_vi.add(f.legal_basis_vi);
+    std::vector<CheckColumns> chunks(compliance::check_chunk_count(r.size()));
+    compliance::check_chunks(r, as_of, o, [&](std::size_t chunk, std::vector<compliance::Finding>&& findings) {
+        auto& c = chunks[chunk];
+        for (const auto& f : findings) c.add(r, rule_index, f);
+        findings = {};
+    });
+    CheckColumns out;
+    for (auto& c : chunks) {
+        out.append(std::move(c));
+        c = {};
     }
-    std::vector<std::string_view> distinct = seats;
-    std::sort(distinct.begin(), distinct.end());
-    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-    c.area_codes.assign(distinct.begin(), distinct.end());
-    for (const auto a : seats)
-        c.area.push_back(static_cast<std::int32_t>(std::lower_bound(distinct.begin(), distinct.end(), a) - distinct.begin()));
-    c.findings = std::move(findings);
-    return c;
+    return out;
 }
 
 py::dict check(const SharedRegistry& registry, std::optional<Date> as_of, int at_risk_months, int notice_months,
@@ -219,33 +273,32 @@ py::dict check(const SharedRegistry& registry, std::optional<Date> as_of, int at
     options.notice_months = notice_months;
     options.across_law_change = enum_named<compliance::AcrossLawChange>(across_law_change, "a way across a change of law");
     options.minimum = enum_named<compliance::Severity>(minimum, "a severity");
-    const auto c = run_interruptible([&](Interruptible& call) {
+    struct Found {
+        CheckColumns columns;
+        std::vector<std::string> area_codes;  // the seats found, sorted
+        std::vector<std::int32_t> area;       // each finding's index in area_codes
+    };
+    const auto found = run_interruptible([&](Interruptible& call) {
         return registry.read_off_gil([&](const Registry& r) {
             auto o = options;
             o.cancel = &call.token();
-            return check_columns(r, compliance::check(r, as_of.value_or(r.data_as_of()), o));
+            Found f{check_columns(r, as_of.value_or(r.data_as_of()), o), {}, {}};
+            std::vector<std::string_view> distinct = f.columns.seat;
+            std::sort(distinct.begin(), distinct.end());
+            distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+            f.area_codes.assign(distinct.begin(), distinct.end());
+            f.area.reserve(f.columns.size());
+            for (const auto a : f.columns.seat)
+                f.area.push_back(static_cast<std::int32_t>(std::lower_bound(distinct.begin(), distinct.end(), a) -
+                                                           distinct.begin()));
+            return f;
         });
     });
-
-    const auto& findings = c.findings;
-    const auto n = static_cast<py::ssize_t>(findings.size());
-    py::array_t<std::int32_t> months(n);
-    py::array_t<double> observed(n);
-    py::array_t<std::int64_t> limit(n);
-    py::array_t<bool> has_limit(n);
-    py::array_t<bool> projected(n);
-    for (std::size_t i = 0; i < findings.size(); ++i) {
-        const auto& f = findings[i];
-        months.mutable_data()[i] = f.months;
-        observed.mutable_data()[i] = f.observed.value_or(std::numeric_limits<double>::quiet_NaN());
-        limit.mutable_data()[i] = f.limit.value_or(0);
-        has_limit.mutable_data()[i] = f.limit.has_value();
-        projected.mutable_data()[i] = f.projected;
-    }
+    const auto& c = found.columns;
     py::dict out;
-    out["organization"] = finding_texts(findings, &compliance::Finding::organization);
-    out["area"] = numpy_column(c.area);
-    out["area_codes"] = c.area_codes;
+    out["organization"] = c.text_column(0);
+    out["area"] = numpy_column(found.area);
+    out["area_codes"] = found.area_codes;
     out["rule"] = numpy_column(c.rule);
     out["severity"] = numpy_column(c.severity);
     out["consequence"] = numpy_column(c.consequence);
@@ -253,16 +306,16 @@ py::dict check(const SharedRegistry& registry, std::optional<Date> as_of, int at
     out["legal_basis_texts"] = c.basis.values;
     out["legal_basis_vi"] = numpy_column(c.basis_vi.codes);
     out["legal_basis_vi_texts"] = c.basis_vi.values;
-    out["began"] = days(findings, &compliance::Finding::began);
-    out["counted_from"] = days(findings, &compliance::Finding::counted_from);
-    out["threshold"] = days(findings, &compliance::Finding::threshold);
-    out["months"] = months;
-    out["observed"] = observed;
-    out["limit"] = limit;
-    out["has_limit"] = has_limit;
-    out["message"] = finding_texts(findings, &compliance::Finding::message);
-    out["message_vi"] = finding_texts(findings, &compliance::Finding::message_vi);
-    out["projected"] = projected;
+    out["began"] = numpy_column(c.began);
+    out["counted_from"] = numpy_column(c.counted_from);
+    out["threshold"] = numpy_column(c.threshold);
+    out["months"] = numpy_column(c.months);
+    out["observed"] = numpy_column(c.observed);
+    out["limit"] = numpy_column(c.limit);
+    out["has_limit"] = bool_column(c.has_limit);
+    out["message"] = c.text_column(1);
+    out["message_vi"] = c.text_column(2);
+    out["projected"] = bool_column(c.projected);
     return out;
 }
 

@@ -99,6 +99,7 @@ namespace {
 Registry read_csv_registry(const std::string& file, const CsvInput& in, std::shared_ptr<const law::Framework> law,
                            std::ostream& err) {
     io::CsvOptions options;
+    options.limits = io::CsvLimits::from_environment();
     options.law = std::move(law);
     options.skip_bad_rows = in.skip_bad_rows;
     if (in.mapping) options.mapping = io::read_csv_mapping_file(*in.mapping);

@@ -12,6 +12,7 @@
 #include <coopecon/law/law_calendar.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -120,15 +121,10 @@ private:
     std::vector<std::pair<std::string, std::string>> texts_;
 };
 
-/// What one part of the check produces, on a thread of its own.
-struct PartFindings {
-    std::vector<Finding> findings;
-    CitationsVi citations;
-};
-
 /// The findings of one organisation, appended to `out.findings` in rule order.
 void check_one(const Registry& registry, OrgIndex i, Date as_of, const CheckOptions& o,
-               const law::LawCalendar& calendar, Date registry_data_until, PartFindings& part) {
+               const law::LawCalendar& calendar, Date registry_data_until, CitationsVi& citations,
+               std::vector<Finding>& out) {
     const auto& law = law_of(registry, o);
     const auto& org = registry.organization(i);
     const Coverage coverage{registry.history_from(i), org.data_until.value_or(registry_data_until)};
@@ -202,32 +198,55 @@ void check_one(const Registry& registry, OrgIndex i, Date as_of, const CheckOpti
         f.limit = p.limit;
         f.projected = as_of > coverage.data_until;
         f.legal_basis = law.basis(rule.id, basis_on);
-        f.legal_basis_vi = part.citations.of(f.legal_basis);
+        f.legal_basis_vi = citations.of(f.legal_basis);
         f.message = message(f, p.rule, p, as_of, state.kind, calendar, partial, Lang::en);
         f.message_vi = message(f, p.rule, p, as_of, state.kind, calendar, partial, Lang::vi);
-        part.findings.push_back(std::move(f));
+        out.push_back(std::move(f));
     }
 }
 
 }  // namespace
 
-std::vector<Finding> check(const Registry& registry, Date as_of, const CheckOptions& options) {
+void check_chunks(const Registry& registry, Date as_of, const CheckOptions& options, const ChunkSink& sink) {
     check_options(options);
     const law::LawCalendar calendar(law_of(registry, options));
     const Date data_until = registry.data_as_of();
     const std::size_t n = registry.size();
     constexpr std::size_t min_part = 4096;  // fewer organisations than this are not worth a thread
-    constexpr std::size_t chunk = 1024;     // organisations checked between two readings of the token
-    std::vector<PartFindings> parts(part_count(n, options.threads, min_part));
-    for_each_chunk(n, parts.size(), chunk, options.cancel, [&](std::size_t k, std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i)
-            check_one(registry, static_cast<OrgIndex>(i), as_of, options, calendar, data_until, parts[k]);
+    // The threads take chunks in turn as they finish the one before, so a thread whose organisations have longer
+    // histories does not leave the others waiting; the token is read before each chunk.
+    const std::size_t threads = part_count(n, options.threads, min_part);
+    const std::size_t chunks = check_chunk_count(n);
+    std::vector<CitationsVi> citations(threads);
+    std::atomic<std::size_t> next{0};
+    for_each_part(threads, threads, [&](std::size_t k, std::size_t, std::size_t) {
+        try {
+            std::vector<Finding> found;
+            for (std::size_t c = next++; c < chunks; c = next++) {
+                throw_if_cancelled(options.cancel);
+                found.clear();
+                for (std::size_t i = c * check_chunk; i < std::min(n, (c + 1) * check_chunk); ++i)
+                    check_one(registry, static_cast<OrgIndex>(i), as_of, options, calendar, data_until, citations[k],
+                              found);
+                sink(c, std::move(found));
+            }
+        } catch (...) {
+            next = chunks;  // the other threads stop at their next chunk
+            throw;
+        }
     });
-    std::vector<Finding> out = std::move(parts.front().findings);
-    for (std::size_t k = 1; k < parts.size(); ++k) {
-        auto& found = parts[k].findings;
-        out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-    }
+    throw_if_cancelled(options.cancel);  // a token set after the last chunk still cancels: nothing partial is returned
+}
+
+std::vector<Finding> check(const Registry& registry, Date as_of, const CheckOptions& options) {
+    std::vector<std::vector<Finding>> found(check_chunk_count(registry.size()));
+    check_chunks(registry, as_of, options,
+                 [&](std::size_t chunk, std::vector<Finding>&& findings) { found[chunk] = std::move(findings); });
+    std::size_t total = 0;
+    for (const auto& f : found) total += f.size();
+    std::vector<Finding> out;
+    out.reserve(total);
+    for (auto& f : found) out.insert(out.end(), std::make_move_iterator(f.begin()), std::make_move_iterator(f.end()));
     return out;
 }
 
@@ -236,9 +255,10 @@ std::vector<Finding> check(const Registry& registry, std::string_view organizati
     check_options(options);
     const auto i = registry.index_of(organization);
     const law::LawCalendar calendar(law_of(registry, options));
-    PartFindings part;
-    check_one(registry, i, as_of, options, calendar, registry.data_as_of(), part);
-    return std::move(part.findings);
+    CitationsVi citations;
+    std::vector<Finding> out;
+    check_one(registry, i, as_of, options, calendar, registry.data_as_of(), citations, out);
+    return out;
 }
 
 bool any_due(const std::vector<Finding>& findings) noexcept {

@@ -6,6 +6,8 @@
 #include <coopecon/registry/registry.hpp>
 
 #include <algorithm>
+#include <array>
+#include <bit>
 
 namespace coopecon::compliance {
 
@@ -143,6 +145,30 @@ Date ConditionScan::next_change_after(Date t) const noexcept {
 
 // ---- evaluation -------------------------------------------------------------------------------------------
 
+namespace {
+
+/// The rules evaluate() judges on every stretch of days; the other lapses are recorded from their events.
+constexpr RuleSet judged_daily = [] {
+    RuleSet s = 0;
+    for (const law::Rule r : enum_values<law::Rule>())
+        if (law::info(r).form != law::RuleForm::lapse || r == law::Rule::annual_assembly_late ||
+            r == law::Rule::founded_below_minimum)
+            s |= RuleSet{1} << static_cast<unsigned>(r);
+    return s;
+}();
+
+/// The rules that cover organisations of kind k, by KindMask bit: a day's evaluation looks up one set instead of
+/// asking every rule.
+constexpr std::array<RuleSet, 8> rules_of_kind = [] {
+    std::array<RuleSet, 8> out{};
+    for (unsigned k = 0; k < out.size(); ++k)
+        for (const law::Rule r : enum_values<law::Rule>())
+            if (law::info(r).kinds >> k & 1u) out[k] |= RuleSet{1} << static_cast<unsigned>(r);
+    return out;
+}();
+
+}  // namespace
+
 void ConditionScan::evaluate(Date t) {
     if (cure_on_ && t >= *cure_on_) {
         overdue_.reset();
@@ -155,20 +181,26 @@ void ConditionScan::evaluate(Date t) {
         runs_[static_cast<std::size_t>(law::Rule::annual_assembly_late)].open = false;
     }
     judge_annual_assemblies(t);
+    const auto& s = replay_.state();
+    const bool live = s.registered && is_live(s.status);
     // The founding is judged once, on the first day evaluated: the registration day with all its events, when
     // the history is complete from that day (members recorded later may stand for the founding ones).
-    if (!founding_judged_ && replay_.state().registered) {
+    if (!founding_judged_ && s.registered) {
         founding_judged_ = true;
-        if (!history_from_ || t >= *history_from_)
+        if (live && (law::info(law::Rule::below_minimum_members).kinds & law::bit(s.kind)) &&
+            (!history_from_ || t >= *history_from_))
             if (const auto m = measure(law::Rule::below_minimum_members, t)) founding_official_ = m->observed;
     }
-    for (const law::Rule r : enum_values<law::Rule>()) {
-        if (info(r).form == law::RuleForm::lapse && r != law::Rule::annual_assembly_late &&
-            r != law::Rule::founded_below_minimum)
-            continue;  // from events
-        if (!(rules_ >> static_cast<unsigned>(r) & 1u)) continue;
+    // A rule whose condition cannot hold today (the organisation not live, or not of a kind it covers) only
+    // closes its open period; the others are measured.
+    const RuleSet judged = rules_ & judged_daily;
+    const RuleSet may_hold = live ? judged & rules_of_kind[static_cast<unsigned>(s.kind)] : 0;
+    for (RuleSet left = judged; left; left &= left - 1) {
+        const auto r = static_cast<law::Rule>(std::countr_zero(left));
         auto& run = runs_[static_cast<std::size_t>(r)];
-        const auto m = measure(r, t);
+        const bool may = may_hold >> static_cast<unsigned>(r) & 1u;
+        if (!may && !run.open) continue;
+        const auto m = may ? measure(r, t) : std::nullopt;
         if (!m) {
             if (run.open) close(r, t.plus_days(-1));
             continue;
@@ -209,11 +241,11 @@ ConditionPeriod ConditionScan::period(law::Rule r, std::optional<Date> until) co
             run.last.event};
 }
 
-/// The condition of `r` on day `t`, with what it measured, or nullopt when it does not hold.
+/// The condition of `r` on day `t`, with what it measured, or nullopt when it does not hold; for an organisation
+/// that is registered, live and of a kind the rule covers (evaluate() asks only then).
 std::optional<ConditionScan::Measure> ConditionScan::measure(law::Rule r, Date t) const {
     const auto& s = replay_.state();
     const auto& rule = law::info(r);
-    if (!s.registered || !is_live(s.status) || !(rule.kinds & law::bit(s.kind))) return std::nullopt;
     if (r == law::Rule::annual_assembly_late) {
         if (!overdue_) return std::nullopt;
         return Measure{std::nullopt, overdue_->months, overdue_->deadline,

@@ -1,23 +1,29 @@
 #include <coopecon/core/input_limits.hpp>
 
+#include <algorithm>
 #include <charconv>
+#include <limits>
 #include <cstdlib>
 
 namespace coopecon {
+
+std::uint64_t limit_from_environment(const char* name, std::uint64_t fallback) {
+    const char* value = std::getenv(name);
+    if (!value || !*value) return fallback;
+    const std::string_view text(value);
+    std::uint64_t n = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (ec != std::errc() || end != text.data() + text.size() || n == 0)
+        throw Error(ErrorCode::usage, std::string("the environment variable ") + name + " is " + cut_text(text, 40) +
+                                          ": expected a whole number from 1 up");
+    return n;
+}
 
 namespace {
 
 template <class N>
 void from_variable(const char* name, N& out) {
-    const char* value = std::getenv(name);
-    if (!value || !*value) return;
-    const std::string_view text(value);
-    N n{};
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-    if (ec != std::errc() || end != text.data() + text.size() || n == 0)
-        throw Error(ErrorCode::usage, std::string("the environment variable ") + name + " is " + cut_text(text, 40) +
-                                          ": expected a whole number from 1 up");
-    out = n;
+    out = static_cast<N>(std::min<std::uint64_t>(limit_from_environment(name, out), std::numeric_limits<N>::max()));
 }
 
 }  // namespace

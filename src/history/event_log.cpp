@@ -24,6 +24,8 @@ void EncodedEvents::push_back(const Event& e) {
     if (count_ > 0 && e.date < last_)
         throw Error(ErrorCode::invalid_value, "an event dated " + e.date.iso() + " after one dated " + last_.iso() +
                                                   ": a history is encoded in date order");
+    // Room for a typical history at once (a dozen events of about eight bytes), not a reallocation per doubling.
+    if (count_ == 0) bytes_.reserve(128);
     CompactWriter w(bytes_);
     w.event_header(count_ > 0 ? last_ : Date::min(), e.date, e.type());
     std::visit([&](const auto& p) { w.write(p); }, e.data);

@@ -103,10 +103,12 @@ struct Hazards {
 
 }  // namespace
 
-EventLog replayable_history(std::span<const std::byte> bytes, std::uint32_t count, std::span<const Member> members) {
+EventLog replayable_history(std::span<const std::byte> bytes, std::uint32_t count, std::span<const Member> members,
+                            bool* names_others) {
     if (count == 0) refuse(0, "a history has at least its registered event");
     const EventLog unchecked(bytes, count, Date::max());
     Hazards hazards{members};
+    bool named = false;
     std::uint32_t seen = 0;
     Date last = Date::min();
     try {
@@ -118,6 +120,10 @@ EventLog replayable_history(std::span<const std::byte> bytes, std::uint32_t coun
                 refuse(seen, "a history begins with its one registered event");
             if (!in_range(payload)) refuse(seen, "a date or kind out of range");
             if (const char* why = hazards(payload)) refuse(seen, why);
+            if constexpr (std::is_same_v<Payload, Registered>) named = named || !payload.predecessors.empty();
+            if constexpr (std::is_same_v<Payload, ReorganizationStarted> ||
+                          std::is_same_v<Payload, ReorganizationCompleted>)
+                named = true;
             last = d;
             ++seen;
         });
@@ -128,6 +134,7 @@ EventLog replayable_history(std::span<const std::byte> bytes, std::uint32_t coun
         if (e.problems().front().message.starts_with("encoded history")) throw;
         refuse(seen, e.problems().front().message);
     }
+    if (names_others) *names_others = named;
     return EventLog(bytes, count, last);
 }
 

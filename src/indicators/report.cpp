@@ -53,8 +53,8 @@ std::vector<std::string> headline_sentences(const Report& r, Lang lang) {
     if (r.info.synthetic)
         out.push_back(vi ? "Dữ liệu tổng hợp (giả lập), không phải số liệu thống kê chính thức."
                          : "Synthetic data: generated, not official statistics.");
-    // The registry's title is data in one language (the built-in profiles' and imports' are English), so the
-    // Vietnamese report titles itself.
+    // The Vietnamese report titles itself from the area and the date, as a province titles its report, so that it
+    // names the province whatever language the registry's own title is in.
     std::string title = r.info.title.empty() || vi ? (vi ? "Kinh tế tập thể" : "Collective economy") : r.info.title;
     // A title that already names the area or the date (as the built-in profiles' do) is not followed by it again.
     const auto& area = r.area.en;
@@ -127,31 +127,30 @@ Query of_cooperatives_and_unions(Query q) {
     return q;
 }
 
-/// A table by kind with, in place of its totals row (which would add cooperative groups to cooperatives), the
-/// row of cooperatives and unions.
-void with_cooperatives_and_unions(Table& t, const Table& row) {
-    for (std::size_t r = t.rows(); r-- > 0;) {
-        if (!t.totals[r]) continue;
-        for (auto& k : t.keys) k.cells.erase(k.cells.begin() + static_cast<std::ptrdiff_t>(r));
-        for (auto& v : t.values) {
-            if (v.integral) v.integers.erase(v.integers.begin() + static_cast<std::ptrdiff_t>(r));
-            else v.reals.erase(v.reals.begin() + static_cast<std::ptrdiff_t>(r));
-        }
-        t.totals.erase(t.totals.begin() + static_cast<std::ptrdiff_t>(r));
-    }
-    for (auto& k : t.keys) k.cells.push_back({std::string(coops_and_unions_code), Text(coops_and_unions_label)});
+/// A table by kind with, in place of each totals row (which would add cooperative groups to cooperatives), the
+/// row of cooperatives and unions: `rows` holds them in the same order, one for a table, one per period for a
+/// series.
+void with_cooperatives_and_unions(Table& t, const Table& rows) {
     for (std::size_t c = 0; c < t.values.size(); ++c) {
         auto& v = t.values[c];
-        const auto& from = row.values.at(c);
-        if (v.integral && !from.integral) {
+        if (v.integral && !rows.values.at(c).integral) {
             v.reals.assign(v.integers.begin(), v.integers.end());
             v.integers.clear();
             v.integral = false;
         }
-        if (v.integral) v.integers.push_back(from.integers.at(0));
-        else v.reals.push_back(from.value(0));
     }
-    t.totals.push_back(1);
+    std::size_t next = 0;
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+        if (!t.totals[r]) continue;
+        const std::size_t from = next++;
+        for (auto& k : t.keys)
+            if (k.cells[r].code == "total") k.cells[r] = {std::string(coops_and_unions_code), Text(coops_and_unions_label)};
+        for (std::size_t c = 0; c < t.values.size(); ++c) {
+            auto& v = t.values[c];
+            if (v.integral) v.integers[r] = rows.values[c].integers.at(from);
+            else v.reals[r] = rows.values[c].value(from);
+        }
+    }
 }
 
 /// The province every organisation is seated in on `d`, named for a sentence; empty when there is no one such.
@@ -245,7 +244,9 @@ Report standard_report(const Registry& reg, const ReportOptions& options, const 
     if (options.period) {
         Query q = main;
         q.indicators = catalogue_indicators(layout.series, options.scoring);
-        auto t = compute(reg, q, series(r.period.start, r.as_of, *options.period));
+        const auto periods = series(r.period.start, r.as_of, *options.period);
+        auto t = compute(reg, q, periods);
+        if (by_kind) with_cooperatives_and_unions(t, compute(reg, of_cooperatives_and_unions(q), periods));
         t.id = "series";
         const std::string_view length_en = enum_name(*options.period);
         const std::string length_vi = *options.period == PeriodLength::month     ? "tháng"
@@ -284,8 +285,9 @@ std::string render(const Report& r, Format format, Lang lang) {
         }
         case Format::json: {
             out += "{\n  \"synthetic\": " + std::string(r.info.synthetic ? "true" : "false") + ",\n";
-            out += "  \"title\": " + json_string(r.info.title) + ",\n";
-            out += "  \"source\": " + json_string(r.info.source) + ",\n";
+            out += "  \"title\": " +
+                   json_string(lang == Lang::vi && r.info.title_vi ? *r.info.title_vi : r.info.title) + ",\n";
+            out += "  \"source\": " + json_string(detail::source_in(r.info, lang)) + ",\n";
             out += "  \"as_of\": " + json_string(r.as_of.iso()) + ",\n";
             out += "  \"period\": {\"start\": " + json_string(r.period.start.iso()) + ", \"end\": " +
                    json_string(r.period.end.iso()) + "},\n";

@@ -235,8 +235,8 @@ std::string report_html(const Report& r, const std::vector<std::string>& sentenc
                                 " to " + date_text(r.period.end, lang) + " · areas as on " +
                                 date_text(r.units_as_of, lang);
     body += html_escape(meta) + "</p>\n";
-    if (!r.info.source.empty())
-        body += "<p class=\"source\">" + html_escape((vi ? "Nguồn: " : "Source: ") + r.info.source) + "</p>\n";
+    if (const auto& source = source_in(r.info, lang); !source.empty())
+        body += "<p class=\"source\">" + html_escape((vi ? "Nguồn: " : "Source: ") + source) + "</p>\n";
     body += "</header>\n";
 
     body += "<section aria-labelledby=\"headline\">\n<h2 id=\"headline\">" +

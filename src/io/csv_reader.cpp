@@ -1,5 +1,6 @@
 // CSV text → header and rows (csv_reader.hpp).
 
+#include <coopecon/core/input_limits.hpp>
 #include <coopecon/io/csv_reader.hpp>
 #include "json/source.hpp"
 
@@ -11,6 +12,13 @@
 #include <vector>
 
 namespace coopecon::io {
+
+CsvLimits CsvLimits::from_environment() {
+    CsvLimits limits;
+    limits.columns = limit_from_environment("COOPECON_MAX_CSV_COLUMNS", limits.columns);
+    limits.row_bytes = limit_from_environment("COOPECON_MAX_CSV_ROW_BYTES", limits.row_bytes);
+    return limits;
+}
 
 std::string column_path(std::string_view header) { return "column " + json::in_quotes(trim(header)); }
 
@@ -90,7 +98,7 @@ Table parse(std::string_view text, std::string_view file, char delimiter, const 
         for (bool more = true; more;) {
             if (row.fields.size() == limits.columns)
                 fatal("the row has more than " + std::to_string(limits.columns) +
-                          " columns, the most a CSV file may have (CsvLimits::columns)",
+                          " columns, the most a CSV file may have (COOPECON_MAX_CSV_COLUMNS raises it)",
                       row.line, static_cast<int>(limits.columns + 1));
             std::string field;
             const std::size_t index = row.fields.size();
@@ -139,7 +147,7 @@ Table parse(std::string_view text, std::string_view file, char delimiter, const 
             row.fields.push_back(std::move(field));
             if (i - row_start > limits.row_bytes)
                 fatal("the row is longer than " + std::to_string(limits.row_bytes) +
-                          " bytes, the most a CSV row may have (CsvLimits::row_bytes)",
+                          " bytes, the most a CSV row may have (COOPECON_MAX_CSV_ROW_BYTES raises it)",
                       row.line, static_cast<int>(row.fields.size()));
             if (i < n && text[i] == delimiter) {
                 ++i;

@@ -107,6 +107,16 @@ struct RegistryInfoV2 {
 };
 BOOST_DESCRIBE_STRUCT(RegistryInfoV2, (), (title, source, synthetic, as_of))
 
+/// The info as versions 3 and 4 wrote it, before its title and source in Vietnamese.
+struct RegistryInfoV4 {
+    std::string title;
+    std::string source;
+    bool synthetic = false;
+    std::optional<Date> as_of;
+    std::optional<Date> history_from;
+};
+BOOST_DESCRIBE_STRUCT(RegistryInfoV4, (), (title, source, synthetic, as_of, history_from))
+
 struct OrganizationV2 {
     std::string id, registration_code, name;
     OrgKind kind = OrgKind::cooperative;
@@ -117,11 +127,18 @@ BOOST_DESCRIBE_STRUCT(OrganizationV2, (), (id, registration_code, name, kind, ar
 
 constexpr std::uint32_t first_version_with_coverage = 3;
 constexpr std::uint32_t first_version_encoded = 4;
+constexpr std::uint32_t first_version_with_vietnamese_info = 5;
 
 RegistryInfo read_info(BinaryReader& r, std::uint32_t version) {
-    if (version >= first_version_with_coverage) return r.read<RegistryInfo>();
+    if (version >= first_version_with_vietnamese_info) return r.read<RegistryInfo>();
+    if (version >= first_version_with_coverage) {
+        auto old = r.read<RegistryInfoV4>();
+        return {std::move(old.title), std::move(old.source), old.synthetic, old.as_of, old.history_from, std::nullopt,
+                std::nullopt};
+    }
     auto old = r.read<RegistryInfoV2>();
-    return {std::move(old.title), std::move(old.source), old.synthetic, old.as_of, std::nullopt};
+    return {std::move(old.title), std::move(old.source), old.synthetic, old.as_of, std::nullopt, std::nullopt,
+            std::nullopt};
 }
 
 Organization read_organization(BinaryReader& r, std::uint32_t version) {
@@ -249,31 +266,52 @@ Registry read_registry_binary(std::span<const std::byte> bytes, std::shared_ptr<
     std::vector<Area> areas;
     std::vector<AreaSuccession> crosswalk;
     std::vector<OrganizationRecord> records;  // versions 1 to 3
-    std::vector<EncodedRecord> encoded;       // version 4 on
-    // Version 4 on: the organisations in the compact encoding, each history's bytes as they lie in the file.
+    std::optional<Registry> registry;
+    Problems problems;  // of the organisations, version 4 on
+    auto make_registry = [&] {
+        if (!well_formed(info) || !well_formed(areas) || !well_formed(crosswalk))
+            not_a_registry(file, "a value out of range");
+        try {
+            registry.emplace(
+                detail::registry_with_areas(law, std::move(info), std::move(areas), std::move(crosswalk)));
+        } catch (const Error& e) {
+            throw Error(detail::in_file(e.problems(), file));  // areas the catalogue refuses, passed on below
+        }
+    };
+    // Version 4 on: the organisations in the compact encoding, each history's bytes as they lie in the file. They
+    // are added a part at a time, so that memory holds one part of them besides the registry.
     auto decode_encoded = [&](std::span<const std::byte> section) {
         BinaryReader head(section.data(), section.size());
         const auto count = head.read<std::uint64_t>();
         CompactReader c(head.position(), section.data() + section.size());
-        encoded.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(count, section.size())));  // a hostile count
-        for (std::uint64_t i = 0; i < count; ++i) {
-            EncodedRecord r;
-            r.record.organization = c.read<Organization>();
-            r.record.members = c.read<std::vector<Member>>();
-            const auto events = c.varint();
-            if (events > std::numeric_limits<std::uint32_t>::max()) not_a_registry(file, "a damaged event count");
-            r.count = static_cast<std::uint32_t>(events);
-            r.events = c.take(c.varint());
-            // Strings and enumerations in the events; the registry checks what the replay relies on.
-            bool ok = true;
-            EventLog(r.events, r.count, Date::max()).replay_until(Date::max(), [&](Date, const auto& payload) {
-                ok = ok && well_formed(payload);
-            });
-            if (!ok || !well_formed(r.record.organization) || !well_formed(r.record.members))
-                not_a_registry(file, "a value out of range");
-            encoded.push_back(std::move(r));
+        make_registry();
+        registry->reserve(static_cast<std::size_t>(std::min<std::uint64_t>(count, section.size())));  // a hostile count
+        constexpr std::size_t part_size = std::size_t{1} << 14;
+        std::vector<EncodedRecord> part(static_cast<std::size_t>(std::min<std::uint64_t>(count, part_size)));
+        Registry::Parts parts;
+        for (std::uint64_t first = 0; first < count;) {
+            const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(count - first, part_size));
+            for (std::size_t i = 0; i < n; ++i) {
+                auto& r = part[i];
+                r.record.organization = c.read<Organization>();
+                r.record.members = c.read<std::vector<Member>>();
+                const auto events = c.varint();
+                if (events > std::numeric_limits<std::uint32_t>::max()) not_a_registry(file, "a damaged event count");
+                r.count = static_cast<std::uint32_t>(events);
+                r.events = c.take(c.varint());
+                // Strings and enumerations in the events; the registry checks what the replay relies on.
+                bool ok = true;
+                EventLog(r.events, r.count, Date::max()).replay_until(Date::max(), [&](Date, const auto& payload) {
+                    ok = ok && well_formed(payload);
+                });
+                if (!ok || !well_formed(r.record.organization) || !well_formed(r.record.members))
+                    not_a_registry(file, "a value out of range");
+            }
+            registry->add_encoded_part(std::span(part).first(n), static_cast<std::size_t>(first), parts, problems);
+            first += n;
         }
         if (!c.at_end()) not_a_registry(file, "bytes follow the last organisation");
+        registry->finish_parts(parts, problems);
     };
     auto decode_info = [&](BinaryReader& r, std::uint32_t version) {
         info = read_info(r, version);
@@ -297,8 +335,9 @@ Registry read_registry_binary(std::span<const std::byte> bytes, std::shared_ptr<
             records.push_back(std::move(record));
         }
         if (!o.at_end()) not_a_registry(file, "bytes follow the last organisation");
+        if (!well_formed(records)) not_a_registry(file, "a value out of range");
+        make_registry();
     };
-    std::uint32_t version = 1;
     try {
         if (is_registry_binary(bytes) && bytes.size() >= magic.size() + 4 &&
             std::to_integer<int>(bytes[magic.size()]) == 1 && bytes[magic.size() + 1] == std::byte{0} &&
@@ -311,6 +350,7 @@ Registry read_registry_binary(std::span<const std::byte> bytes, std::shared_ptr<
             // The checksums match, so what follows fails only for bytes written wrongly, not damaged on the way.
             auto r = section_reader(bytes, sections, info_tag, file);
             auto o = section_reader(bytes, sections, organizations_tag, file);
+            std::uint32_t version = 0;
             std::memcpy(&version, bytes.data() + magic.size(), sizeof version);
             if (version >= first_version_encoded) {
                 decode_info(r, version);
@@ -322,25 +362,19 @@ Registry read_registry_binary(std::span<const std::byte> bytes, std::shared_ptr<
         }
     } catch (const Error& e) {
         const auto& message = e.problems().front().message;
-        if (message.starts_with("not a coopecon")) throw;
+        if (message.starts_with("not a coopecon") || !e.problems().front().file.empty()) throw;
         if (message.starts_with("encoded events")) not_a_registry(file, message);
         not_a_registry(file, "it ends early");
     }
-    if (!well_formed(info) || !well_formed(areas) || !well_formed(crosswalk) || !well_formed(records))
-        not_a_registry(file, "a value out of range");
-
-    auto registry =
-        detail::registry_with_areas(std::move(law), std::move(info), std::move(areas), std::move(crosswalk));
-    registry.reserve(std::max(records.size(), encoded.size()));
-    try {
-        if (version >= first_version_encoded)
-            registry.add_encoded(std::move(encoded));
-        else
-            registry.add(std::move(records));
-    } catch (const Error& e) {
-        throw Error(detail::in_file(e.problems(), file));
+    if (!problems.empty()) throw Error(detail::in_file(std::move(problems), file));
+    if (!records.empty()) {
+        try {
+            registry->add(std::move(records));
+        } catch (const Error& e) {
+            throw Error(detail::in_file(e.problems(), file));
+        }
     }
-    return registry;
+    return std::move(*registry);
 }
 
 bool is_registry_binary(std::span<const std::byte> first_bytes) noexcept {

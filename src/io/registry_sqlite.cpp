@@ -352,22 +352,44 @@ std::vector<T> read_table(Database& db, const std::string& table, json::Reader& 
     return out;
 }
 
+/// The info row as version 1 held it, before the title and source in Vietnamese: still read, so a store kept
+/// over years opens in a newer build.
+struct RegistryInfoV1 {
+    std::string title;
+    std::string source;
+    bool synthetic = false;
+    std::optional<Date> as_of;
+    std::optional<Date> history_from;
+};
+BOOST_DESCRIBE_STRUCT(RegistryInfoV1, (), (title, source, synthetic, as_of, history_from))
+
 /// The registry the database holds, read on an open connection (inside a transaction when appending).
 Registry read_registry(Database& db, std::shared_ptr<const law::Framework> law) {
     Problems problems;
     json::Reader r(problems);
     RegistryInfo info;
     {
-        Statement select(db, "SELECT format, version, " + names_of<RegistryInfo>() + " FROM info");
-        auto scope = r.key("info");
+        Statement select(db, "SELECT format, version FROM info");
         if (!select.step()) throw Error(file_problem(db.path(), "the database has no info row"));
         const std::string format(reinterpret_cast<const char*>(sqlite3_column_text(select.get(), 0)));
         const auto version = sqlite3_column_int64(select.get(), 1);
-        if (format != registry_sqlite_format || version != registry_sqlite_version)
-            throw Error(file_problem(db.path(), "not a coopecon registry of version " +
+        if (format != registry_sqlite_format || version < 1 || version > registry_sqlite_version)
+            throw Error(file_problem(db.path(), "not a coopecon registry of versions 1 to " +
                                                     std::to_string(registry_sqlite_version) + ": format " + format +
                                                     ", version " + std::to_string(version)));
-        read_members(select.get(), 2, r, info);
+        auto scope = r.key("info");
+        if (version >= 2) {
+            Statement row(db, "SELECT " + names_of<RegistryInfo>() + " FROM info");
+            row.step();
+            read_members(row.get(), 0, r, info);
+        } else {
+            Statement row(db, "SELECT " + names_of<RegistryInfoV1>() + " FROM info");
+            row.step();
+            RegistryInfoV1 old;
+            read_members(row.get(), 0, r, old);
+            info = {std::move(old.title), std::move(old.source), old.synthetic, old.as_of, old.history_from,
+                    std::nullopt, std::nullopt};
+        }
     }
     auto areas = read_table<Area>(db, "areas", r);
     auto crosswalk = read_table<AreaSuccession>(db, "crosswalk", r);

@@ -43,6 +43,27 @@ struct StagedOrganization {
     std::optional<OrgIndex> index;      // of a recorded organisation being changed
 };
 
+/// The seats met so far by area code, and the day each ended: a binary form's records look their seats up here
+/// rather than in the catalogue, whose entries are far apart in memory.
+struct Seats {
+    struct Seat {
+        std::optional<AreaIndex> index;
+        std::optional<Date> ended;  // the unit's valid_to
+    };
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view code) const noexcept { return std::hash<std::string_view>{}(code); }
+    };
+    std::unordered_map<std::string, Seat, Hash, std::equal_to<>> by_code;
+
+    const Seat& of(const AreaCatalog& areas, const std::string& code) {
+        if (const auto it = by_code.find(std::string_view(code)); it != by_code.end()) return it->second;
+        Seat seat{areas.find(code), std::nullopt};
+        if (seat.index) seat.ended = areas[*seat.index].valid_to;
+        return by_code.emplace(code, seat).first->second;
+    }
+};
+
 /// The links an organisation added by add_part gives, kept until finish_parts checks them across organisations.
 struct GivenLinks {
     std::string id;
@@ -57,12 +78,55 @@ namespace {
 using Reference = detail::OrganizationReference;
 using Staged = detail::StagedOrganization;
 
-/// Ids taken by records of the same input: by position in the batch, and (for an input added in parts) the
-/// ids of records refused in earlier parts.
+/// The records of one large input by their ids, by open addressing over their positions alone: the ids stay in
+/// the records, so a binary file of millions costs neither a node nor a copy of an id per record.
+class InputIds {
+public:
+    explicit InputIds(std::span<const EncodedRecord> records) : records_(records) {
+        std::size_t size = 16;
+        while (size < 2 * records.size()) size *= 2;
+        slots_.assign(size, 0);
+    }
+    /// Indexes record i; the position of an earlier record with the same id, if there is one.
+    std::optional<std::size_t> claim(std::size_t i) {
+        const std::size_t mask = slots_.size() - 1;
+        const auto& id = id_of(i);
+        for (std::size_t at = std::hash<std::string_view>{}(id) & mask;; at = (at + 1) & mask) {
+            if (slots_[at] == 0) {
+                slots_[at] = static_cast<std::uint32_t>(i + 1);
+                return std::nullopt;
+            }
+            if (id_of(slots_[at] - 1) == id) return slots_[at] - 1;
+        }
+    }
+    std::optional<std::size_t> find(std::string_view id) const {
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t at = std::hash<std::string_view>{}(id) & mask;; at = (at + 1) & mask) {
+            if (slots_[at] == 0) return std::nullopt;
+            if (id_of(slots_[at] - 1) == id) return slots_[at] - 1;
+        }
+    }
+
+private:
+    const std::string& id_of(std::size_t i) const { return records_[i].record.organization.id; }
+    std::span<const EncodedRecord> records_;
+    std::vector<std::uint32_t> slots_;  // position + 1; 0 is free
+};
+
+/// Ids taken by records of the same input: by position in the batch (in `batch`, or in `input` for records that
+/// stay where they are), and (for an input added in parts) the ids of records refused in earlier parts.
 struct TakenIds {
     std::unordered_map<std::string, std::size_t> batch;
     const std::unordered_set<std::string>* refused = nullptr;
-    bool has(const std::string& id) const { return batch.count(id) || (refused && refused->count(id)); }
+    InputIds* input = nullptr;
+    bool has(const std::string& id) const {
+        return (input ? input->find(id).has_value() : batch.count(id) != 0) || (refused && refused->count(id));
+    }
+    /// Takes the id of record i, unless a record refused before or an earlier record of the batch has it.
+    bool claim(const std::string& id, std::size_t i) {
+        if (refused && refused->count(id)) return false;
+        return input ? !input->claim(i) : batch.emplace(id, i).second;
+    }
 };
 
 /// "[k]", the path of a batch's entry k (appended, not concatenated: gcc 12 at -O3 warns falsely on "[" + string).
@@ -73,8 +137,9 @@ std::string batch_entry(std::size_t k) {
     return out;
 }
 
-void check_identity(const Registry& reg, const OrganizationRecord& r, const std::function<std::string()>& where,
-                    TakenIds& taken, std::size_t i, Problems& problems) {
+/// Checks record i's identity; `seat` is its area as the catalogue finds it.
+void check_identity(const Registry& reg, const OrganizationRecord& r, std::optional<AreaIndex> seat,
+                    const std::function<std::string()>& where, TakenIds& taken, std::size_t i, Problems& problems) {
     const auto& o = r.organization;
     auto problem = [&](ErrorCode code, std::string field, std::string message) {
         auto p = Problem::at(code, std::move(message));
@@ -83,10 +148,10 @@ void check_identity(const Registry& reg, const OrganizationRecord& r, const std:
         problems.push_back(std::move(p));
     };
     if (o.id.empty()) problem(ErrorCode::missing_field, "id", "the organization id is empty");
-    else if (reg.find(o.id) || (taken.refused && taken.refused->count(o.id)) || !taken.batch.emplace(o.id, i).second)
+    else if ((reg.size() != 0 && reg.find(o.id)) || !taken.claim(o.id, i))
         problem(ErrorCode::duplicate, "id", "organization id " + o.id + " is already used");
     if (o.name.empty()) problem(ErrorCode::missing_field, "name", "the organization name is empty");
-    if (!reg.areas().find(o.area)) problem(ErrorCode::unknown_name, "area", "unknown area code " + o.area);
+    if (!seat) problem(ErrorCode::unknown_name, "area", "unknown area code " + o.area);
     if (o.history_from && o.data_until && *o.data_until < *o.history_from)
         problem(ErrorCode::invalid_value, "data_until",
                 "data_until " + o.data_until->iso() + " is before history_from " + o.history_from->iso());
@@ -239,18 +304,18 @@ void check_references(const Registry& reg, const Staged& s, const TakenIds* take
 /// The seat must be a unit that had not ended when the organisation was registered: a registration on
 /// 2025-09-01 is in one of the units of 2025-07-01. A unit that began after the registration is the seat in the
 /// units of a later date (an export in today's units), and is accepted.
-void check_seat(const AreaCatalog& areas, const Staged& s, const std::function<std::string()>& where,
-                Problems& problems) {
-    if (!s.registered_on) return;
-    const Date registered = *s.registered_on;
-    const Area& a = areas[s.area];
+void check_seat(const AreaCatalog& areas, AreaIndex seat, std::optional<Date> registered_on, const std::string& org,
+                const std::function<std::string()>& where, Problems& problems) {
+    if (!registered_on) return;
+    const Date registered = *registered_on;
+    const Area& a = areas[seat];
     if (!a.valid_to || *a.valid_to >= registered) return;
     std::string message = "area " + a.code + " (" + a.name + ") ended on " + a.valid_to->iso() +
                           ", before the organization was registered on " + registered.iso();
-    if (const AreaIndex now = areas.on(s.area, registered); now != no_index)
+    if (const AreaIndex now = areas.on(seat, registered); now != no_index)
         message += "; its territory was then in " + areas[now].code + " (" + areas[now].name + ")";
     auto p = Problem::at(ErrorCode::invalid_value, std::move(message), where() + ".area");
-    p.organization = s.org.id;
+    p.organization = org;
     p.rule = "integrity.area_valid_on_registration";
     p.date = registered;
     problems.push_back(std::move(p));
@@ -269,12 +334,12 @@ std::vector<std::size_t> stage(const Registry& reg, const law::Framework& law, s
         // The input's path, written only for a problem.
         const std::function<std::string()> where = [record] { return "organizations[" + std::to_string(record) + "]"; };
         const auto before = problems.size();
-        check_identity(reg, r, where, taken, i, problems);
+        const auto seat = reg.areas().find(r.organization.area);
+        check_identity(reg, r, seat, where, taken, i, problems);
         if (problems.size() == before) {
-            const AreaIndex area = *reg.areas().find(r.organization.area);  // before r.organization is moved from
-            Staged s{std::move(r.organization), std::move(r.members), {}, area, {}, {}, {}, record, std::nullopt};
+            Staged s{std::move(r.organization), std::move(r.members), {}, *seat, {}, {}, {}, record, std::nullopt};
             validate_history(law, s, std::move(r.events), where, {}, problems);
-            check_seat(reg.areas(), s, where, problems);
+            check_seat(reg.areas(), s.area, s.registered_on, s.org.id, where, problems);
             staged.push_back(std::move(s));
         } else {
             staged.emplace_back();
@@ -580,22 +645,42 @@ void Registry::store(std::vector<Staged>& staged) {
     store_added(logs, std::move(orgs), std::move(members), areas);
 }
 
-void Registry::add_encoded(std::vector<EncodedRecord> records) {
-    Problems problems;
-    std::vector<EventLog> logs(records.size());
-    std::vector<AreaIndex> areas(records.size(), no_index);
-    std::vector<Staged> naming;  // the organisations whose events name others: checked once every id is known
-    TakenIds taken;
-    for (std::size_t i = 0; i < records.size(); ++i) {
-        auto& r = records[i].record;
+namespace {
+
+/// Encoded records checked, as add_encoded and add_encoded_part take them: each one's history and seat, whether it
+/// had no problem of its own, and the organisations the references and the rules across organisations concern.
+struct EncodedStage {
+    std::vector<EventLog> logs;
+    std::vector<AreaIndex> areas;
+    std::vector<bool> valid;
+    std::vector<Staged> naming;  // few: the others cost one replay each and no allocation
+};
+
+/// The date of a replayable history's first event, its registration: the first header counts from Date::min().
+Date first_date(const EventLog& log) {
+    const auto bytes = log.encoded();
+    CompactReader r(bytes.data(), bytes.data() + bytes.size());
+    return Date::from_days(Date::min().days_since_epoch() + static_cast<std::int32_t>(r.event_header().days));
+}
+
+/// Checks records[i] as organizations[first + i] of the input.
+EncodedStage stage_encoded(const Registry& reg, std::span<const EncodedRecord> records, std::size_t first,
+                           TakenIds& taken, detail::Seats& seats, Problems& problems) {
+    const std::size_t n = records.size();
+    EncodedStage out{std::vector<EventLog>(n), std::vector<AreaIndex>(n, no_index), std::vector<bool>(n, false), {}};
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto& r = records[i].record;
+        const std::size_t record = first + i;
         // The input's path, written only for a problem or a reference.
-        const std::function<std::string()> where = [i] { return "organizations[" + std::to_string(i) + "]"; };
+        const std::function<std::string()> where = [record] { return "organizations[" + std::to_string(record) + "]"; };
         const auto before = problems.size();
-        check_identity(*this, r, where, taken, i, problems);
+        const auto& seat = seats.of(reg.areas(), r.organization.area);
+        check_identity(reg, r, seat.index, where, taken, i, problems);
         if (problems.size() != before) continue;
-        areas[i] = *areas_->find(r.organization.area);
+        out.areas[i] = *seat.index;
+        bool names_others = false;
         try {
-            logs[i] = replayable_history(records[i].events, records[i].count, r.members);
+            out.logs[i] = replayable_history(records[i].events, records[i].count, r.members, &names_others);
         } catch (const Error& e) {
             auto p = e.problems().front();
             p.path = where() + ".events";
@@ -603,46 +688,130 @@ void Registry::add_encoded(std::vector<EncodedRecord> records) {
             problems.push_back(std::move(p));
             continue;
         }
-        // Staged for the checks add() makes; the identity is lent to it and taken back.
-        Staged s{std::move(r.organization), {}, {}, areas[i], {}, {}, {}, std::nullopt, std::nullopt};
+        Staged named;
+        named.record = record;
         std::size_t j = 0;
-        logs[i].replay_until(Date::max(), [&](Date d, const auto& payload) {
+        // The history is read again only when an event names others.
+        if (names_others) out.logs[i].replay_until(Date::max(), [&](Date d, const auto& payload) {
             using Payload = std::remove_cvref_t<decltype(payload)>;
-            auto note = [&](const std::vector<std::string>& ids, const char* field) {
-                for (std::size_t k = 0; k < ids.size(); ++k)
-                    s.references.push_back({ids[k],
-                                            where() + ".events[" + std::to_string(j) + "]." + field + "[" +
-                                                std::to_string(k) + "]",
-                                            static_cast<EventType>(boost::mp11::mp_find<EventData, Payload>::value), d});
-            };
-            if constexpr (std::is_same_v<Payload, Registered>) {
-                s.registered_on = d;
-                note(payload.predecessors, "predecessors");
-            } else if constexpr (std::is_same_v<Payload, ReorganizationStarted> ||
-                                 std::is_same_v<Payload, ReorganizationCompleted>) {
-                note(payload.counterparts, "counterparts");
+            constexpr bool registered = std::is_same_v<Payload, Registered>;
+            if constexpr (registered || std::is_same_v<Payload, ReorganizationStarted> ||
+                          std::is_same_v<Payload, ReorganizationCompleted>) {
+                const char* field = registered ? "predecessors" : "counterparts";
+                const std::vector<std::string>* ids = nullptr;
+                if constexpr (registered) {
+                    ids = &payload.predecessors;
+                } else {
+                    ids = &payload.counterparts;
+                }
+                if (!registered || !ids->empty()) {
+                    std::string path = where() + ".events";
+                    path += batch_entry(j);
+                    for (std::size_t k = 0; k < ids->size(); ++k) {
+                        std::string at = path + "." + field;
+                        at += batch_entry(k);
+                        named.references.push_back({(*ids)[k], std::move(at),
+                                                    static_cast<EventType>(boost::mp11::mp_find<EventData, Payload>::value), d});
+                    }
+                    if (auto link = detail::link_of(Event{d, EventData{payload}}, std::move(path)))
+                        named.links.push_back(std::move(*link));
+                }
             }
             ++j;
         });
-        check_seat(*areas_, s, where, problems);
-        if (!s.references.empty()) {
-            naming.emplace_back();
-            naming.back().org.id = s.org.id;
-            naming.back().references = std::move(s.references);
+        named.registered_on = first_date(out.logs[i]);
+        if (seat.ended && *seat.ended < *named.registered_on)  // else the seat is valid (check_seat's test)
+            check_seat(reg.areas(), out.areas[i], named.registered_on, r.organization.id, where, problems);
+        if (problems.size() != before) continue;
+        out.valid[i] = true;
+        const bool member_organizations = std::any_of(r.members.begin(), r.members.end(),
+                                                      [](const Member& m) { return m.organization.has_value(); });
+        if (!named.references.empty() || !named.links.empty() || member_organizations) {
+            named.org.id = r.organization.id;
+            out.naming.push_back(std::move(named));
         }
-        r.organization = std::move(s.org);
     }
-    for (const auto& s : naming) check_references(*this, s, &taken, problems);
+    return out;
+}
+
+}  // namespace
+
+void Registry::add_encoded(std::vector<EncodedRecord> records) {
+    Problems problems;
+    InputIds input(records);
+    TakenIds taken;
+    taken.input = &input;
+    detail::Seats seats;
+    auto stage = stage_encoded(*this, records, 0, taken, seats, problems);
+    for (const auto& s : stage.naming) check_references(*this, s, &taken, problems);
+
+    // The rules across organisations, as add() runs them, for the organisations concerned.
+    if (!stage.naming.empty()) {
+        std::unordered_map<std::size_t, const Staged*> named;
+        for (const auto& s : stage.naming) named.emplace(*s.record, &s);
+        const auto view_of = [&](std::size_t k) {
+            const auto it = named.find(k);
+            return detail::OrgView{&records[k].record.organization, records[k].record.members, stage.logs[k],
+                                   it == named.end() ? nullptr : &it->second->links,
+                                   "organizations[" + std::to_string(k) + "]"};
+        };
+        const detail::FindOrg find_org = [&](std::string_view id) -> std::optional<detail::OrgView> {
+            if (const auto k = input.find(id)) {
+                if (!stage.valid[*k]) return std::nullopt;  // refused: its problems are reported
+                return view_of(*k);
+            }
+            const auto i = find(id);
+            if (!i) return std::nullopt;
+            return detail::OrgView{&organization(*i), members(*i), log(*i), nullptr, ""};
+        };
+        std::vector<detail::OrgView> touched;
+        touched.reserve(stage.naming.size());
+        for (const auto& s : stage.naming) touched.push_back(view_of(*s.record));
+        detail::check_across_organizations(*law_, touched, find_org, problems);
+    }
     throw_if_any(std::move(problems));
+    store_encoded(records, stage.logs, stage.areas, stage.valid);
+}
+
+void Registry::add_encoded_part(std::span<EncodedRecord> records, std::size_t first, Parts& parts,
+                                Problems& problems) {
+    InputIds input(records);
+    TakenIds taken;
+    taken.input = &input;
+    taken.refused = &parts.refused;
+    if (!parts.seats) parts.seats = std::make_shared<detail::Seats>();
+    auto stage = stage_encoded(*this, records, first, taken, *parts.seats, problems);
+    if (!parts.related) parts.related = std::make_shared<std::vector<detail::GivenLinks>>();
+    for (auto& s : stage.naming) {
+        check_references(*this, s, &taken, [&](const std::string& id, Problem p) {
+            parts.unresolved.emplace_back(id, std::move(p));
+        });
+        parts.related->push_back({s.org.id, *s.record, std::move(s.links)});
+    }
+    for (std::size_t i = 0; i < records.size(); ++i)
+        if (!stage.valid[i] && !records[i].record.organization.id.empty())
+            parts.refused.insert(records[i].record.organization.id);
+    store_encoded(records, stage.logs, stage.areas, stage.valid);
+}
+
+void Registry::store_encoded(std::span<EncodedRecord> records, std::span<const EventLog> logs,
+                             std::span<const AreaIndex> areas, const std::vector<bool>& valid) {
+    std::vector<EventLog> kept_logs;
     std::vector<Organization> orgs;
     std::vector<std::vector<Member>> members;
+    std::vector<AreaIndex> kept_areas;
+    kept_logs.reserve(records.size());
     orgs.reserve(records.size());
     members.reserve(records.size());
-    for (auto& r : records) {
-        orgs.push_back(std::move(r.record.organization));
-        members.push_back(std::move(r.record.members));
+    kept_areas.reserve(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        if (!valid[i]) continue;
+        kept_logs.push_back(logs[i]);
+        orgs.push_back(std::move(records[i].record.organization));
+        members.push_back(std::move(records[i].record.members));
+        kept_areas.push_back(areas[i]);
     }
-    store_added(logs, std::move(orgs), std::move(members), areas);
+    store_added(kept_logs, std::move(orgs), std::move(members), kept_areas);
 }
 
 void Registry::store_added(std::span<const EventLog> logs, std::vector<Organization> orgs,

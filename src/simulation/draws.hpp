@@ -11,7 +11,8 @@
 namespace coopecon::simulation::detail {
 
 /// A date uniformly in [lo, hi].
-inline Date pick(Stream& s, Date lo, Date hi) {
+template <class Generator>
+Date pick(BasicStream<Generator>& s, Date lo, Date hi) {
     return Date::from_days(static_cast<std::int32_t>(s.between(lo.days_since_epoch(), hi.days_since_epoch())));
 }
 inline Dong round_thousands(double v) { return static_cast<Dong>(std::llround(v / 1000.0)) * 1000; }

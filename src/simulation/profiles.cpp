@@ -77,6 +77,7 @@ Profile world(std::int64_t organizations, double events_per_organization) {
     Profile p = base;
     const auto n = static_cast<std::int32_t>(organizations);
     p.title = "Synthetic cooperatives for benchmarks (" + std::to_string(organizations) + ")";
+    p.title_vi = "Hợp tác xã giả lập để đo hiệu năng (" + std::to_string(organizations) + ")";
     auto& coops = p.populations.at(0);
     coops.seats.at(0).organizations = n;
     coops.suspended = n / 10;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <span>
 #include <stdexcept>
+#include <utility>
 
 namespace coopecon::simulation {
 
@@ -25,15 +26,29 @@ double stirling_tail(double k) noexcept {
 
 }  // namespace
 
-double Stream::normal() noexcept {
+template <class G>
+double BasicStream<G>::normal() noexcept {
     const double u = 1.0 - uniform();  // (0, 1]: log is finite
     const double v = uniform();
     return std::sqrt(-2.0 * std::log(u)) * std::cos(2.0 * 3.14159265358979323846 * v);
 }
 
-double Stream::lognormal(double median, double sigma) noexcept { return median * std::exp(sigma * normal()); }
+template <class G>
+std::pair<double, double> BasicStream<G>::normal_pair() noexcept {
+    const double u = 1.0 - uniform();  // (0, 1]: log is finite
+    const double v = uniform();
+    const double radius = std::sqrt(-2.0 * std::log(u));
+    const double angle = 2.0 * 3.14159265358979323846 * v;
+    return {radius * std::cos(angle), radius * std::sin(angle)};
+}
 
-std::int64_t Stream::poisson(double mean) noexcept {
+template <class G>
+double BasicStream<G>::lognormal(double median, double sigma) noexcept {
+    return median * std::exp(sigma * normal());
+}
+
+template <class G>
+std::int64_t BasicStream<G>::poisson(double mean) noexcept {
     if (!(mean > 0)) return 0;
     if (mean < 10) {
         double u = uniform();
@@ -64,7 +79,8 @@ std::int64_t Stream::poisson(double mean) noexcept {
     }
 }
 
-std::int64_t Stream::binomial(std::int64_t n, double p) noexcept {
+template <class G>
+std::int64_t BasicStream<G>::binomial(std::int64_t n, double p) noexcept {
     if (n <= 0 || !(p > 0)) return 0;
     if (p >= 1) return n;
     if (p > 0.5) return n - binomial(n, 1 - p);
@@ -105,6 +121,9 @@ std::int64_t Stream::binomial(std::int64_t n, double p) noexcept {
         if (v <= bound) return static_cast<std::int64_t>(k);
     }
 }
+
+template class BasicStream<Philox4x32Draws>;
+template class BasicStream<Philox4x64Draws>;
 
 WeightedChoice::WeightedChoice(std::span<const double> weights) : cumulative_(weights.size()) {
     double total = 0;

@@ -33,7 +33,7 @@ enum class ItemType : std::uint8_t {
     financial_year,
     assembly,
     assessment,
-    office,          // tag: rule (0 no annual assembly, 1 below minimum)
+    office,          // tag: office_tag(rule (0 no annual assembly, 1 below minimum), delayed, due-date version)
     completion,      // a dossier completes a dissolution, or its lapse day comes
     merge_complete,  // tag: the receiving organisation
 };
@@ -46,12 +46,13 @@ struct Item {
 
 /// Per organisation, per run.
 struct Org {
-    Stream rng{SeedTree(0)};
+    WideStream rng{SeedTree(0)};
     std::uint32_t gen = 0;
     std::optional<Date> assembly_from;  // no annual assembly counted from (its first day counted)
     std::optional<Date> below_from;     // below the minimum of members since
     std::optional<Date> below_counted;  // and counted from
     Date due_assembly = Date::max(), due_below = Date::max();
+    std::array<std::uint32_t, 2> due_version{};  // per rule, counts the changes of its due date: older items lapse
     std::uint8_t cls = unrated_class;
     bool merging = false;
     Date merge_on = Date::max();  // the day its merger completes
@@ -106,7 +107,7 @@ public:
         const SeedTree existing = tree_.child("org");
         for (std::size_t i = 0; i < n; ++i) {
             auto& o = orgs_[i];
-            o.rng = existing.child(i).stream();
+            o.rng = existing.child(i).wide_stream();
             o.assembly_from = s.initial[i].assembly_from;
             o.below_from = s.initial[i].below_from;
             o.below_counted = s.initial[i].below_counted;
@@ -322,11 +323,13 @@ private:
                            o.below_from, o.below_counted);
         if (a != o.due_assembly) {
             o.due_assembly = a;
-            if (a != Date::max()) schedule(office_day(i, a, d), {i, 0, ItemType::office});
+            ++o.due_version[0];
+            if (a != Date::max()) schedule(std::max(a, d).plus_days(1), {i, office_tag(0, false, o.due_version[0]), ItemType::office});
         }
         if (b != o.due_below) {
             o.due_below = b;
-            if (b != Date::max()) schedule(office_day(i, b, d), {i, 1, ItemType::office});
+            ++o.due_version[1];
+            if (b != Date::max()) schedule(std::max(b, d).plus_days(1), {i, office_tag(1, false, o.due_version[1]), ItemType::office});
         }
     }
     /// compliance::due_date under the run's law, Date::max() for none. Many organisations share the same days
@@ -341,12 +344,10 @@ private:
         }
         return slot.due;
     }
-    Date office_day(std::uint32_t i, Date due, Date now) {
-        const double rate = rate_of(i, Hazard::office_action, now);
-        Date day = std::max(due.plus_days(1), now.plus_days(1));
-        if (rate < 1 && rate > 0) day = day.plus_days(waiting_days(orgs_[i].rng, rate));
-        else if (rate <= 0) return Date::max();
-        return day;
+    /// An office item's tag: the rule (bit 0), whether the office's delay has been drawn (bit 1), and the version
+    /// of the rule's due date it was scheduled for (the rest), so that an item of a due date since moved lapses.
+    static constexpr std::uint32_t office_tag(std::uint32_t rule, bool delayed, std::uint32_t version) noexcept {
+        return rule | (delayed ? 2u : 0u) | version << 2;
     }
 
     // ---- rates --------------------------------------------------------------------------------------------
@@ -365,7 +366,7 @@ private:
         return r;
     }
 
-    static std::int32_t waiting_days(Stream& rng, double per_month) {
+    static std::int32_t waiting_days(WideStream& rng, double per_month) {
         const double months = -std::log1p(-rng.uniform()) / per_month;
         const double days = std::ceil(months * days_per_month);
         return days > 1e6 ? 1'000'000 : std::max<std::int32_t>(1, static_cast<std::int32_t>(days));
@@ -532,7 +533,7 @@ private:
         return true;
     }
 
-    Date notice_until(Stream& rng, Date d) const {
+    Date notice_until(WideStream& rng, Date d) const {
         const auto cap = S_.law->value(law::Param::suspension_max_months, d).value_or(12);
         const int months = std::max<int>(1, std::min<int>(static_cast<int>(cap), 3 + static_cast<int>(rng.below(10))));
         return d.plus_months(months).plus_days(-1);
@@ -798,12 +799,16 @@ private:
         f.year = year_of(d);
         const auto& last = st.latest_financials;
         if (last && last->year >= f.year) return;
-        const double growth = s.lognormal(1.05, 0.15);
+        // Four normals from two Box–Muller pairs (both the cosine and the sine of each): growth and margin,
+        // workers and the first year's revenue.
+        const auto [z_growth, z_margin] = s.normal_pair();
+        const auto [z_workers, z_base] = s.normal_pair();
+        const double growth = 1.05 * std::exp(0.15 * z_growth);
         const double paused = st.status == LegalStatus::suspended ? 0.6 : 0;
         const double base = last && last->revenue > 0 ? static_cast<double>(last->revenue)
-                                                      : 2.5e9 * s.lognormal(1, 0.7);
+                                                      : 2.5e9 * std::exp(0.7 * z_base);
         const double revenue = base * growth * (1 - paused);
-        const double margin = s.normal(0.04, 0.05);
+        const double margin = 0.04 + 0.05 * z_margin;
         f.revenue = round_thousands(revenue);
         f.pre_tax_profit = round_thousands(revenue * margin);
         f.costs = f.revenue - f.pre_tax_profit;
@@ -811,10 +816,10 @@ private:
                                     ? static_cast<double>(last->internal_revenue) / static_cast<double>(last->revenue)
                                     : 0.45;
         f.internal_revenue = std::min(f.revenue, round_thousands(revenue * internal));
-        f.workers = last && last->workers > 0
-                        ? std::max<std::int32_t>(1, static_cast<std::int32_t>(std::llround(last->workers * s.lognormal(1, 0.08))))
-                        : std::max<std::int32_t>(1, static_cast<std::int32_t>(std::llround(
-                                                        s.lognormal(std::min(8.0, 0.6 * st.members.official() + 1), 0.5))));
+        const double workers = last && last->workers > 0
+                                   ? last->workers * std::exp(0.08 * z_workers)
+                                   : std::min(8.0, 0.6 * st.members.official() + 1) * std::exp(0.5 * z_workers);
+        f.workers = std::max<std::int32_t>(1, static_cast<std::int32_t>(std::llround(workers)));
         f.wages = round_thousands(f.workers * 50e6 * wage_growth(f.year));
         f.indivisible_fund = st.indivisible_fund + round_thousands(std::max<double>(0, static_cast<double>(f.pre_tax_profit)) *
                                                                    s.uniform(0.05, 0.15));
@@ -852,12 +857,24 @@ private:
 
     // ---- the registration office ------------------------------------------------------------------------------
 
-    void office(std::uint32_t i, Date d, std::uint32_t rule) {
+    /// The office's item of a due date: on the day after it is due, the office's delay is drawn (exponential with
+    /// the office_action rate, drawn then rather than when the date was set, as the rate in force then applies);
+    /// when it has passed, the office acts unless the ground was cured or its due date moved meanwhile.
+    void office(std::uint32_t i, Date d, std::uint32_t tag) {
         auto& o = orgs_[i];
         const auto& st = replays_[i].state();
-        if (!live(st) || o.merging) return;
+        const std::uint32_t rule = tag & 1u;
+        if (!live(st) || o.merging || tag >> 2 != (o.due_version[rule] & (~0u >> 2))) return;
         const Date due = rule == 0 ? o.due_assembly : o.due_below;
         if (due == Date::max() || due >= d) return;  // cured, or not yet due at the end of yesterday
+        if (!(tag & 2u)) {
+            const double rate = rate_of(i, Hazard::office_action, d);
+            if (rate <= 0) return;
+            if (rate < 1) {
+                schedule(d.plus_days(waiting_days(o.rng, rate)), {i, tag | 2u, ItemType::office});
+                return;
+            }
+        }
         const bool coop = st.kind != OrgKind::cooperative_group;
         const auto ground = rule == 0 ? RevocationGround::no_annual_assembly : RevocationGround::below_minimum_members;
         bool done = false;
@@ -923,12 +940,12 @@ private:
                 const double mean = ep.per_month[k][s];
                 if (!(mean > 0) || !ep.areas[k][s]) continue;
                 const SeedTree cell = month.child(k * sector_count + s);
-                Stream draw = cell.stream();
+                WideStream draw = cell.wide_stream();
                 const auto count = draw.poisson(mean);
                 for (std::int64_t j = 0; j < count; ++j) {
                     const auto i = static_cast<std::uint32_t>(orgs_.size());
                     Org o;
-                    o.rng = cell.child(static_cast<std::uint64_t>(j)).stream();
+                    o.rng = cell.child(static_cast<std::uint64_t>(j)).wide_stream();
                     const Date day = pick(o.rng, month_start, month_end);
                     AreaIndex area = S_.founding_area_list[(*ep.areas[k][s])(o.rng)];
                     if (const auto now = S_.registry->areas().on(area, day); now != no_index) area = now;

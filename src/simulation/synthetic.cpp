@@ -91,12 +91,27 @@ struct PopulationPlan {
     double mean_non_capital_associates = 0;
 };
 
+/// Yearly growth of money amounts relative to 2022: revenue 6 % a year, wages 5 %.
+struct Growth {
+    double revenue = 1, wages = 1;
+};
+
 struct Context {
     const Profile& profile;
     const law::Framework& law;
     const AreaCatalog& catalog;
     std::int32_t latest_year = 0;
     std::vector<PopulationPlan> plans;
+    // Growth factors of the years a history can reach, computed once rather than a pow() per organisation-year.
+    std::int32_t first_year = 0;
+    std::vector<Growth> growth;
+
+    const Growth& growth_in(std::int32_t year) const { return growth[static_cast<std::size_t>(year - first_year)]; }
+    void tabulate_growth(std::int32_t from, std::int32_t to) {
+        first_year = from;
+        growth.clear();
+        for (std::int32_t y = from; y <= to; ++y) growth.push_back({std::pow(1.06, y - 2022), std::pow(1.05, y - 2022)});
+    }
 };
 
 std::string id_of(const PopulationPlan& plan, std::size_t position) {
@@ -429,16 +444,20 @@ private:
     /// Registration order gives the ids and the order in the registry.
     void order_by_registration() {
         auto& orgs = plan_.orgs;
-        std::vector<std::uint32_t> order(total_);
-        std::iota(order.begin(), order.end(), 0u);
-        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return orgs[a].registered != orgs[b].registered ? orgs[a].registered < orgs[b].registered : a < b;
-        });
+        // By registration day, then plan index: one 64-bit key each (the day biased to be unsigned above the
+        // index), so the sort compares integers in one array instead of reaching into the plan for every pair.
+        std::vector<std::uint64_t> keys(total_);
+        for (std::size_t j = 0; j < total_; ++j)
+            keys[j] = std::uint64_t{static_cast<std::uint32_t>(orgs[j].registered.days_since_epoch()) ^ 0x8000'0000u}
+                          << 32 |
+                      j;
+        std::sort(keys.begin(), keys.end());
         std::vector<Planned> sorted(total_);
         std::vector<std::vector<std::uint32_t>> members(plan_.union_members.empty() ? 0 : total_);
         for (std::size_t i = 0; i < total_; ++i) {
-            sorted[i] = orgs[order[i]];
-            if (!members.empty()) members[i] = std::move(plan_.union_members[order[i]]);
+            const auto from = static_cast<std::uint32_t>(keys[i]);
+            sorted[i] = orgs[from];
+            if (!members.empty()) members[i] = std::move(plan_.union_members[from]);
         }
         orgs = std::move(sorted);
         plan_.union_members = std::move(members);
@@ -478,7 +497,10 @@ public:
         r_ = o_.registered;
         last_ = as_of_;
         // About five events a year (records, members, capital); the registration first, its capital set later.
-        events_.reserve(static_cast<std::size_t>(16 + 5 * std::max(0, as_of_.year() - r_.year())));
+        // A membership change or two a year, founding cohorts and the adjustment to the planned size.
+        const auto years = static_cast<std::size_t>(std::max(0, as_of_.year() - r_.year()));
+        events_.reserve(16 + 5 * years);
+        changes_.reserve(8 + 2 * years);
         add(r_, Registered{});
         ending();
         suspensions();
@@ -487,7 +509,7 @@ public:
         annual_records();
         distinctions();
         finish();
-        sort_by_date();
+        sort_by_date(events_);
         rec_.events = std::move(events_);
         return std::move(rec_);
     }
@@ -510,15 +532,16 @@ private:
 
     bool is_group() const noexcept { return spec_.kind == OrgKind::cooperative_group; }
 
-    /// A stable insertion sort: a few dozen events, mostly in runs already in order, and no buffer to allocate
-    /// as std::stable_sort would for each organisation.
-    void sort_by_date() {
-        for (std::size_t i = 1; i < events_.size(); ++i) {
-            if (!(events_[i].date < events_[i - 1].date)) continue;
-            Event e = std::move(events_[i]);
+    /// A stable insertion sort by date: a few dozen items, mostly in runs already in order, and no buffer to
+    /// allocate as std::stable_sort would for each organisation.
+    template <class T>
+    static void sort_by_date(std::vector<T>& items) {
+        for (std::size_t i = 1; i < items.size(); ++i) {
+            if (!(items[i].date < items[i - 1].date)) continue;
+            T e = std::move(items[i]);
             std::size_t j = i;
-            for (; j > 0 && e.date < events_[j - 1].date; --j) events_[j] = std::move(events_[j - 1]);
-            events_[j] = std::move(e);
+            for (; j > 0 && e.date < items[j - 1].date; --j) items[j] = std::move(items[j - 1]);
+            items[j] = std::move(e);
         }
     }
     bool live() const noexcept { return o_.fate == Fate::live; }
@@ -809,7 +832,7 @@ private:
                 f.year = y;
                 const double paused = days_suspended(ymd(y, 1, 1), close) / 365.0;
                 const double revenue =
-                    revenue_2022 * std::pow(1.06, y - 2022) * s_.lognormal(1, 0.15) * (1 - 0.7 * paused);
+                    revenue_2022 * ctx_.growth_in(y).revenue * s_.lognormal(1, 0.15) * (1 - 0.7 * paused);
                 const double margin = s_.normal(0.04, 0.05);
                 f.revenue = round_thousands(revenue);
                 f.pre_tax_profit = round_thousands(revenue * margin);
@@ -819,7 +842,7 @@ private:
                                 ? o_.workers
                                 : std::max<std::int32_t>(
                                       1, static_cast<std::int32_t>(std::llround(base_workers * s_.lognormal(1, 0.1))));
-                f.wages = round_thousands(f.workers * income_2022 * std::pow(1.05, y - 2022));
+                f.wages = round_thousands(f.workers * income_2022 * ctx_.growth_in(y).wages);
                 if (fund == 0) fund = static_cast<double>(charter_) * s_.uniform(0, 0.05);
                 fund += std::max<double>(0, static_cast<double>(f.pre_tax_profit)) * s_.uniform(0.05, 0.15);
                 f.indivisible_fund = round_thousands(fund);
@@ -911,8 +934,7 @@ private:
     /// Charter capital: what the founders contributed, registered again when it moves by 5 % or more (2023
     /// Law Art 47.1 asks for that within 10 days). The registration event goes first.
     void charter() {
-        std::stable_sort(changes_.begin(), changes_.end(),
-                         [](const Change& a, const Change& b) { return a.date < b.date; });
+        sort_by_date(changes_);
         Dong capital = 0;
         std::size_t k = 0;
         for (; k < changes_.size() && changes_[k].date == r_; ++k) capital += changes_[k].capital;
@@ -1092,10 +1114,17 @@ Registry synthesize(const Profile& profile, std::uint64_t seed, const SynthesisO
     if (options.law || options.areas)
         registry = Registry(options.law ? options.law : registry.law_ptr(),
                             options.areas ? options.areas : registry.areas_ptr());
-    registry.info() = RegistryInfo{profile.title, profile.source, true, profile.as_of, std::nullopt};
-    Context ctx{profile, registry.law(), registry.areas(), latest_closed_year(profile.as_of), {}};
+    registry.info() =
+        RegistryInfo{profile.title, profile.source, true, profile.as_of, std::nullopt, profile.title_vi, profile.source_vi};
+    Context ctx{profile, registry.law(), registry.areas(), latest_closed_year(profile.as_of), {}, 0, {}};
     const SeedTree root(seed);
     for (std::size_t p = 0; p < profile.populations.size(); ++p) ctx.plans.push_back(Planner(ctx, p, root).run());
+    {
+        std::int32_t from = profile.as_of.year();
+        for (const auto& plan : ctx.plans)
+            if (!plan.orgs.empty()) from = std::min(from, plan.orgs.front().registered.year());
+        ctx.tabulate_growth(from, profile.as_of.year());
+    }
 
     const std::size_t batch = std::max<std::size_t>(options.batch, 1);
     const unsigned threads = std::max(1u, options.threads ? options.threads : std::thread::hardware_concurrency());

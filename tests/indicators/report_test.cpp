@@ -111,9 +111,18 @@ TEST(Report, SeriesAndLayout) {
                                              "series"}));
     const auto& s = r.tables.back();
     const auto& status = r.tables[0];
-    EXPECT_EQ(s.at({"2023-Q3", "total"}, "organizations"),
-              status.at({"cooperative_group"}, "organizations") + status.at({"cooperative"}, "organizations") +
-                  status.at({"union_of_cooperatives"}, "organizations"));
+    // Each period ends, as the tables do, with cooperatives and unions rather than a total that would add the
+    // groups to them; no period has a totals row of its own.
+    EXPECT_EQ(s.at({"2023-Q3", "cooperatives_and_unions"}, "organizations"),
+              status.at({"cooperative"}, "organizations") + status.at({"union_of_cooperatives"}, "organizations"));
+    EXPECT_EQ(s.at({"2023-Q3", "cooperatives_and_unions"}, "members"), r.headline.at({"cooperative"}, "members"));
+    EXPECT_EQ(s.at({"2023-Q1", "cooperatives_and_unions"}, "organizations"),
+              s.at({"2023-Q1", "cooperative"}, "organizations") +
+                  s.at({"2023-Q1", "union_of_cooperatives"}, "organizations"));
+    EXPECT_EQ(std::count(s.totals.begin(), s.totals.end(), 1), 3);
+    EXPECT_EQ(std::count_if(s.keys[1].cells.begin(), s.keys[1].cells.end(),
+                            [](const KeyCell& c) { return c.code == "total"; }),
+              0);
     const auto& change = r.tables[2];
     EXPECT_EQ(change.at({"cooperatives_and_unions"}, "net_change"),
               change.at({"cooperatives_and_unions"}, "organizations") -
@@ -171,6 +180,7 @@ TEST(Report, HtmlEscapesTitleSourceAndAreaNamesFromFiles) {
     const std::string escaped = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Đầm Dơi&quot;";
     r.info.title = hostile;
     r.info.source = hostile;
+    r.info.source_vi = hostile;
     for (auto& t : r.tables) t.keys[0].cells[0].label = {hostile, hostile};
     for (const auto lang : {Lang::en, Lang::vi}) {
         const auto html = render(r, Format::html, lang);
@@ -238,6 +248,21 @@ TEST(Report, HtmlChartsOfManyAreasShowTheLargest) {
 
 // A province's report names the province its organisations are seated in on the as-of date, and says in which
 // units the areas are shown when that is another date; organisations of several provinces name none.
+TEST(Report, TheVietnameseReportGivesTheRegistrysTitleAndSourceInVietnamese) {
+    const auto r = standard_report(ca_mau());
+    ASSERT_TRUE(r.info.source_vi.has_value());
+    const auto json = render(r, Format::json, Lang::vi);
+    EXPECT_THAT(json, HasSubstr("\"title\": \"Tỉnh Cà Mau: hợp tác xã, liên hiệp hợp tác xã và tổ hợp tác, đến ngày "
+                                "31/08/2023 (giả lập)\""));
+    EXPECT_THAT(json, HasSubstr("\"source\": \"Báo Cà Mau (2023): 281 hợp tác xã (247 đang hoạt động"));
+    EXPECT_THAT(render(r, Format::html, Lang::vi), HasSubstr("Nguồn: Báo Cà Mau (2023): 281 hợp tác xã"));
+    // English keeps the English texts; a registry without Vietnamese ones shows its own in both.
+    EXPECT_THAT(render(r, Format::json, Lang::en), HasSubstr("\"source\": \"Báo Cà Mau (2023): 281 cooperatives"));
+    Report plain = r;
+    plain.info.source_vi.reset();
+    EXPECT_THAT(render(plain, Format::html, Lang::vi), HasSubstr("Nguồn: Báo Cà Mau (2023): 281 cooperatives"));
+}
+
 TEST(Report, TheHeadlineNamesTheProvinceAndTheUnits) {
     auto reg = test::empty_registry();
     reg.add(std::vector<OrganizationRecord>{

@@ -7,6 +7,7 @@
 #include <coopecon/io/registry_file.hpp>
 #include <coopecon/io/registry_json.hpp>
 #include <coopecon/model/area_catalog_json.hpp>
+#include <support/builders.hpp>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -18,6 +19,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -99,6 +101,18 @@ TEST(RegistryBinary, EveryFlippedByteIsCaughtByAChecksum) {
     }
 }
 
+TEST(RegistryBinary, TheInfoInVietnameseTravelsAndAVersion4FileStillLoads) {
+    Registry reg = io::read_registry_file(binary_example_source);
+    reg.info().title_vi = "Hợp tác xã Cà Mau: sổ đăng ký mẫu";
+    reg.info().source_vi = "Dữ liệu mẫu";
+    EXPECT_EQ(io::read_registry_binary(io::write_registry_binary(reg), law::vietnam(), "vi.coopreg").info(),
+              reg.info());
+    // Written by the build before the Vietnamese info (tests/io/formats): read with none, the rest equal.
+    const auto old = io::load_registry_file(fs::path(COOPECON_SOURCE_DIR) / "tests/io/formats/example-registry-v4.coopreg");
+    EXPECT_FALSE(old.info().title_vi.has_value());
+    EXPECT_EQ(io::write_registry(old), io::write_registry(io::read_registry_file(binary_example_source)));
+}
+
 TEST(RegistryBinary, AnotherVersionIsRefusedByName) {
     auto bytes = io::write_registry_binary(io::read_registry_file(binary_example_source));
     bytes[8] = std::byte{7};
@@ -107,7 +121,7 @@ TEST(RegistryBinary, AnotherVersionIsRefusedByName) {
         FAIL() << "version 7 was read";
     } catch (const Error& e) {
         EXPECT_EQ(e.problems().front().to_string(),
-                  "new.coopreg: not a coopecon registry in binary form: version 7; this build reads versions 1 to 4");
+                  "new.coopreg: not a coopecon registry in binary form: version 7; this build reads versions 1 to 5");
     }
 }
 
@@ -182,6 +196,70 @@ TEST(RegistryBinary, AFileNamingAnUnknownOrganisationIsRefusedAsAFileIs) {
     EXPECT_EQ(reg.size(), 1u);
     EXPECT_EQ(reg.event_count(), 1u);
     EXPECT_EQ(reg.log(0).last_date(), *Date::parse("2024-01-01"));
+}
+
+/// A division of htx-a into htx-b and htx-c, consistent on both sides, in the binary form.
+std::vector<std::byte> division_in_binary() {
+    using namespace coopecon::test;
+    auto reg = registry();
+    const Date on = "2024-11-04"_d;
+    reg.add(std::vector<OrganizationRecord>{
+        std::move(cooperative("htx-a")
+                      .registered("2020-03-02"_d)
+                      .then(ev::members_joined("2020-03-02"_d, 7))
+                      .then(ev::reorganization_started("2024-09-02"_d, ReorganizationForm::division, 70))
+                      .then(ev::reorganization_completed(on, ReorganizationForm::division, {"htx-b", "htx-c"}))),
+        std::move(cooperative("htx-b")
+                      .then(ev::registered_as_successor(on, ReorganizationForm::division, {"htx-a"}))
+                      .then(ev::members_joined(on, 4))),
+        std::move(cooperative("htx-c")
+                      .then(ev::registered_as_successor(on, ReorganizationForm::division, {"htx-a"}))
+                      .then(ev::members_joined(on, 3))),
+    });
+    return io::write_registry_binary(reg);
+}
+
+/// `bytes` with the first occurrence of `from` replaced by `to` (of the same length).
+std::vector<std::byte> patched(std::vector<std::byte> bytes, std::string_view from, std::string_view to) {
+    const auto* begin = reinterpret_cast<const char*>(bytes.data());
+    const std::string_view all(begin, bytes.size());
+    const auto at = all.find(from);
+    EXPECT_NE(at, std::string_view::npos);
+    if (at != std::string_view::npos) std::memcpy(bytes.data() + at, to.data(), to.size());
+    return bytes;
+}
+
+TEST(RegistryBinary, AFileBreakingARuleAcrossOrganisationsIsRefusedWithTheRule) {
+    // The content of a binary file is not judged again against the law, but what ties its organisations
+    // together is: written by hand with matching checksums, a division naming the divided cooperative itself
+    // among its successors is refused as the registry file would be.
+    const auto valid = division_in_binary();
+    EXPECT_EQ(io::read_registry_binary(valid).size(), 3u);
+    // The completion's counterparts: two ids of five bytes each.
+    const auto self_named = resealed(patched(valid, "\x02\x05htx-b\x05htx-c", "\x02\x05htx-a\x05htx-c"));
+    try {
+        (void)io::read_registry_binary(self_named, law::vietnam(), "division.coopreg");
+        FAIL() << "a division into itself was loaded";
+    } catch (const Error& e) {
+        std::vector<std::string> rules;
+        for (const auto& p : e.problems()) rules.push_back(p.rule);
+        EXPECT_THAT(rules, testing::Contains("integrity.self_reference"));
+        const auto& p = e.problems().front();
+        EXPECT_EQ(p.file, "division.coopreg");
+        EXPECT_EQ(p.organization, "htx-a");
+        EXPECT_EQ(p.rule, "integrity.self_reference");
+        EXPECT_EQ(p.path, "organizations[0].events[3].counterparts[0]");
+    }
+    // A successor whose predecessor's completion does not name it: the two sides disagree.
+    const auto one_sided = resealed(patched(valid, "\x02\x05htx-b\x05htx-c", "\x02\x05htx-c\x05htx-c"));
+    try {
+        (void)io::read_registry_binary(one_sided);
+        FAIL() << "a one-sided division was loaded";
+    } catch (const Error& e) {
+        std::vector<std::string> rules;
+        for (const auto& p : e.problems()) rules.push_back(p.rule);
+        EXPECT_THAT(rules, testing::Contains("integrity.reorganization_counterparts"));
+    }
 }
 
 /// The message reading `bytes` as a file gives.

@@ -103,6 +103,21 @@ TEST_F(SqliteStore, AreasOfItsOwnAndTheInfoTravel) {
     EXPECT_EQ(sql(at("a.db"), "SELECT name FROM areas WHERE code = 'X-C1'"), "Xã Thử");
 }
 
+TEST_F(SqliteStore, TheInfoInVietnameseTravelsAndAVersion1DatabaseStillOpens) {
+    Registry reg = io::read_registry_file(sqlite_example_source);
+    reg.info().title_vi = "Hợp tác xã Cà Mau: sổ đăng ký mẫu";
+    reg.info().source_vi = "Dữ liệu mẫu";
+    io::write_registry_sqlite(reg, at("vi.db"));
+    EXPECT_EQ(io::read_registry_sqlite(at("vi.db")).info(), reg.info());
+    EXPECT_EQ(sql(at("vi.db"), "SELECT title_vi FROM info"), "Hợp tác xã Cà Mau: sổ đăng ký mẫu");
+    // Written by the build before the Vietnamese info (tests/io/formats): read with none, the rest equal.
+    fs::copy_file(fs::path(COOPECON_SOURCE_DIR) / "tests/io/formats/example-registry-v1.db", at("v1.db"));
+    EXPECT_EQ(sql(at("v1.db"), "SELECT version FROM info"), "1");
+    const auto old = io::read_registry_sqlite(at("v1.db"));
+    EXPECT_FALSE(old.info().title_vi.has_value());
+    EXPECT_EQ(io::write_registry(old), io::write_registry(io::read_registry_file(sqlite_example_source)));
+}
+
 TEST_F(SqliteStore, AnyToolCanQueryTheTablesInWalMode) {
     io::write_registry_sqlite(io::read_registry_file(sqlite_example_source), at("r.db"));
     EXPECT_EQ(io::registry_form_of_file(at("r.db")), io::RegistryForm::sqlite);

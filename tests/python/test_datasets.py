@@ -8,7 +8,7 @@ from conftest import SOURCE_DIR
 
 
 def test_the_embedded_dataset_is_the_one_the_cli_reports(ca_mau):
-    assert len(ca_mau) == 1663 and ca_mau.info["synthetic"]
+    assert len(ca_mau) == 1703 and ca_mau.info["synthetic"]
     headline = coopecon.report(ca_mau, "2023-08-31").headline.set_index("kind")
     assert headline.loc["cooperative", "organizations"] == 281 and headline.loc["cooperative", "active"] == 247
     assert headline.loc["cooperative_group", "members"] == 14_560

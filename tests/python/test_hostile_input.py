@@ -229,3 +229,26 @@ def test_load_of_a_directory_is_a_file_error(tmp_path):
         coopecon.load(tmp_path)
     with pytest.raises(coopecon.FileError, match="is a directory, not a file"):
         coopecon.read_csv(tmp_path)
+
+
+def test_read_csv_limits_are_set_by_argument_or_environment(monkeypatch):
+    wide = "ID," + ",".join(f"X{k}" for k in range(1, 1001)) + "\n"
+    with pytest.raises(coopecon.ParseError, match=r"^<string>:1:1001: the row has more than 1000 columns"):
+        coopecon.read_csv(wide)
+    # Raised by argument, the header is read and its unknown columns are what is refused.
+    with pytest.raises(coopecon.Error) as refused:
+        coopecon.read_csv(wide, max_columns=2000)
+    assert "more than 1000 columns" not in str(refused.value)
+    # Lowered by argument and by the environment, a row at the limit is read and one byte more is refused.
+    assert coopecon.read_csv(CSV_TEXT, max_row_bytes=max(map(len, CSV_TEXT.encode().splitlines()))).registry.ids()
+    with pytest.raises(coopecon.ParseError, match="longer than 10 bytes"):
+        coopecon.read_csv(CSV_TEXT, max_row_bytes=10)
+    monkeypatch.setenv("COOPECON_MAX_CSV_ROW_BYTES", "10")
+    with pytest.raises(coopecon.ParseError, match="COOPECON_MAX_CSV_ROW_BYTES raises it"):
+        coopecon.read_csv(CSV_TEXT)
+    monkeypatch.setenv("COOPECON_MAX_CSV_ROW_BYTES", "ten")
+    with pytest.raises(coopecon.UsageError, match="COOPECON_MAX_CSV_ROW_BYTES"):
+        coopecon.read_csv(CSV_TEXT)
+    for bad in (0, -1, 2.5, True):
+        with pytest.raises(coopecon.UsageError, match="max_columns must be a whole number"):
+            coopecon.read_csv(CSV_TEXT, max_columns=bad)

@@ -106,7 +106,8 @@ def test_report_as_dataframes(small_registry):
     assert report.text.startswith("Collective economy, as of 2024-12-31.\nCooperatives: 1 (1 active, 0 suspended), "
                                   "8 members, 8.0 members per cooperative; active 100.0 %, suspended 0.0 %.\n")
     series = coopecon.report(small_registry, "2024-12-31", period="month", lang="vi", format="md")
-    assert len(series.tables["series"]) == 12 * 3  # per month: cooperatives, groups and the total
+    # per month: cooperatives, groups and, in place of a total, cooperatives and unions
+    assert len(series.tables["series"]) == 12 * 3
     assert "## Kinh tế tập thể, đến ngày 31/12/2024." in series.text
 
 

@@ -62,7 +62,7 @@ def test_pip_installs_into_a_venv_and_the_package_imports_from_outside_the_tree(
     where, metadata_version, version, organizations = out.split()
     assert pathlib.Path(where).is_relative_to(venv)
     assert metadata_version == version == CMAKE_VERSION
-    assert organizations == "1663"
+    assert organizations == "1703"
     assert re.search(rf"^coopecon\s+{re.escape(CMAKE_VERSION)}$", run([python, "-m", "pip", "list"], cwd=tmp_path),
                      flags=re.MULTILINE)
 

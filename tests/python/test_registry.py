@@ -36,10 +36,12 @@ def test_size_ids_membership_and_info(small_registry, example_registry):
     assert small_registry.event_count == 6 + 2 + 4
     assert repr(small_registry) == "<coopecon.Registry: 3 organizations, 12 events>"
     assert small_registry.info == {"title": "", "source": "", "synthetic": False, "as_of": None,
-                                   "history_from": None}
+                                   "history_from": None, "title_vi": None, "source_vi": None}
     small_registry.info = {"title": "Sample", "source": "tests", "synthetic": True, "as_of": "2024-12-31"}
     assert small_registry.info == {"title": "Sample", "source": "tests", "synthetic": True, "as_of": D(2024, 12, 31),
-                                   "history_from": None}
+                                   "history_from": None, "title_vi": None, "source_vi": None}
+    small_registry.info = {**small_registry.info, "source_vi": "thử nghiệm"}
+    assert small_registry.info["source_vi"] == "thử nghiệm"
     small_registry.info = {**small_registry.info, "history_from": "2020-01-01"}
     assert small_registry.info["history_from"] == D(2020, 1, 1)
     assert example_registry.info["as_of"] == D(2025, 6, 30)

@@ -34,7 +34,7 @@ def small(registry, scenario=None, **options):
 
 def test_the_embedded_ca_mau_registry_is_the_start_of_the_examples(ca_mau):
     assert ca_mau.info["synthetic"] and ca_mau.info["as_of"] == datetime.date(2023, 8, 31)
-    assert len(ca_mau) == 1663
+    assert len(ca_mau) == 1703
     assert coopecon.synthesize("world", seed=3, organizations=200).dumps() == \
         coopecon.synthesize("world", seed=3, organizations=200).dumps()
     with pytest.raises(coopecon.UnknownNameError, match="mars"):

@@ -46,6 +46,54 @@ TEST(Philox4x32, MatchesRandom123) {
     }
 }
 
+// Random123's kat_vectors for philox4x64 with 10 rounds.
+TEST(Philox4x64, MatchesThePublishedKnownAnswers) {
+    using C = Philox4x64::Counter;
+    using K = Philox4x64::Key;
+    EXPECT_EQ(Philox4x64::block(C{0, 0, 0, 0}, K{0, 0}),
+              (C{0x16554d9eca36314c, 0xdb20fe9d672d0fdc, 0xd7e772cee186176b, 0x7e68b68aec7ba23b}));
+    constexpr std::uint64_t ones = ~std::uint64_t{0};
+    EXPECT_EQ(Philox4x64::block(C{ones, ones, ones, ones}, K{ones, ones}),
+              (C{0x87b092c3013fe90b, 0x438c3c67be8d0224, 0x9cc7d7c69cd777b6, 0xa09caebf594f0ba0}));
+    EXPECT_EQ(Philox4x64::block(C{0x243f6a8885a308d3, 0x13198a2e03707344, 0xa4093822299f31d0, 0x082efa98ec4e6c89},
+                                K{0x452821e638d01377, 0xbe5466cf34e90c6c}),
+              (C{0xa528f45403e61d95, 0x38c72dbd566e9788, 0xa5a1610e72fd18b5, 0x57bd43b5e52b7fe6}));
+}
+
+TEST(Philox4x64, MatchesRandom123) {
+    Stream s = SeedTree(124).stream();
+    const r123::Philox4x64 reference;
+    for (int i = 0; i < 100'000; ++i) {
+        const Philox4x64::Counter c{s.next(), s.next(), s.next(), s.next()};
+        const Philox4x64::Key k{s.next(), s.next()};
+        const auto expected = reference(r123::Philox4x64::ctr_type{{c[0], c[1], c[2], c[3]}},
+                                        r123::Philox4x64::key_type{{k[0], k[1]}});
+        ASSERT_EQ(Philox4x64::block(c, k), (Philox4x64::Counter{expected[0], expected[1], expected[2], expected[3]}))
+            << "block " << i;
+    }
+}
+
+// A wide stream's draws are the words of Philox4x64 blocks of its counter, in order, under its node's key and
+// stream id; other numbers than the node's Stream.
+TEST(WideStream, DrawsTheWordsOfItsBlocksInOrder) {
+    const SeedTree node = SeedTree(5).child("org").child(3);
+    WideStream w = node.wide_stream();
+    const std::uint64_t key = std::uint64_t{node.key()[0]} | std::uint64_t{node.key()[1]} << 32;
+    for (std::uint64_t b = 0; b < 3; ++b) {
+        const auto block = Philox4x64::block({b, 0, 0, 0}, {key, node.stream_id()});
+        for (const auto word : block) EXPECT_EQ(w.next(), word);
+    }
+    EXPECT_EQ(w.position(), 12u);
+    // A Stream takes the two 64-bit halves of a Philox4x32 block of (block, stream id) instead.
+    Stream narrow = node.stream();
+    const auto id = node.stream_id();
+    const auto first = Philox4x32::block({0, 0, static_cast<std::uint32_t>(id), static_cast<std::uint32_t>(id >> 32)},
+                                         node.key());
+    EXPECT_EQ(narrow.next(), std::uint64_t{first[0]} | std::uint64_t{first[1]} << 32);
+    EXPECT_EQ(narrow.next(), std::uint64_t{first[2]} | std::uint64_t{first[3]} << 32);
+    EXPECT_NE(node.stream().next(), node.wide_stream().next());
+}
+
 std::vector<std::uint64_t> draws(Stream s, std::size_t n) {
     std::vector<std::uint64_t> out(n);
     for (auto& x : out) x = s.next();
@@ -187,6 +235,35 @@ TEST(Stream, BernoulliHasItsProbability) {
 TEST(Stream, NormalHasMeanZeroAndUnitVariance) {
     Stream s = SeedTree(17).stream();
     expect_moments(moments(samples, [&] { return s.normal(); }), 0, 1, 3, samples);
+}
+
+TEST(WideStream, HasTheMomentsOfItsDistributions) {
+    WideStream s = SeedTree(31).wide_stream();
+    expect_moments(moments(samples, [&] { return s.uniform(); }), 0.5, 1.0 / 12, 1.0 / 80, samples);
+    expect_moments(moments(samples, [&] { return s.normal(); }), 0, 1, 3, samples);
+    const double mean = 2.5;
+    expect_moments(moments(samples, [&] { return static_cast<double>(s.poisson(mean)); }), mean, mean,
+                   mean * (1 + 3 * mean), samples);
+}
+
+// Both normals of a Box–Muller pair are standard normal and uncorrelated: the sum of their product over n pairs has
+// mean 0 and standard deviation sqrt(n).
+TEST(WideStream, NormalPairsAreTwoIndependentStandardNormals) {
+    WideStream s = SeedTree(32).wide_stream();
+    std::vector<double> first, second;
+    double product = 0;
+    for (std::size_t i = 0; i < samples; ++i) {
+        const auto [a, b] = s.normal_pair();
+        first.push_back(a);
+        second.push_back(b);
+        product += a * b;
+    }
+    std::size_t k = 0;
+    expect_moments(moments(samples, [&] { return first[k++]; }), 0, 1, 3, samples);
+    k = 0;
+    expect_moments(moments(samples, [&] { return second[k++]; }), 0, 1, 3, samples);
+    EXPECT_NEAR(product, 0, 5 * std::sqrt(static_cast<double>(samples)));
+    EXPECT_EQ(s.position(), 2 * samples);
 }
 
 class PoissonMoments : public ::testing::TestWithParam<double> {};

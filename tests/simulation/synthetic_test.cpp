@@ -591,6 +591,25 @@ TEST(World, TakesTheNumberOfEventsPerOrganisation) {
     EXPECT_NEAR(static_cast<double>(r.event_count()) / 5'000, 16, 1.0);
 }
 
+TEST(World, AnotherSeedChangesTheHistoriesAndKeepsTheExactTotals) {
+    const auto profile = world(5'000);
+    const auto& spec = profile.populations.at(0);
+    const auto one = synthesize(profile, 1), two = synthesize(profile, 2);
+    for (const auto* r : {&one, &two}) {
+        const auto f = figures(*r, profile.as_of);
+        EXPECT_EQ(f.cooperatives, 5'000);
+        EXPECT_EQ(f.suspended, spec.suspended);
+        EXPECT_EQ(f.official, spec.members.official);
+        EXPECT_EQ(f.non_capital_associates, spec.members.non_capital_associates);
+    }
+    // Which organisation is registered when, and what happens to it, is drawn: the same ids have other dates.
+    std::size_t other_registration = 0;
+    for (OrgIndex i = 0; i < one.size(); ++i)
+        other_registration += one.events(i).front().date != two.events(i).front().date;
+    EXPECT_GT(other_registration, 4'500u);
+    EXPECT_NE(one.event_count(), two.event_count());
+}
+
 TEST(BuiltinProfiles, AreFoundByName) {
     for (const auto name : builtin_profiles) EXPECT_EQ(builtin_profile(name).name, name);
     EXPECT_EQ(builtin_profile("world", 30'000).populations[0].seats[0].organizations, 30'000);

@@ -22,6 +22,8 @@
 #include <coopecon/law/framework.hpp>
 #include <coopecon/registry/registry.hpp>
 
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -44,6 +46,21 @@ struct CheckOptions {
 /// Every finding on `as_of` (at the end of that day), by organisation in registry order, then by rule, then by
 /// start. Throws Error (usage) for options out of range.
 COOPECON_EXPORT std::vector<Finding> check(const Registry& registry, Date as_of, const CheckOptions& options = {});
+
+/// Organisations a chunk of check_chunks holds: chunk k is the organisations [k × check_chunk, (k + 1) × check_chunk).
+inline constexpr std::size_t check_chunk = 1024;
+constexpr std::size_t check_chunk_count(std::size_t organizations) noexcept {
+    return (organizations + check_chunk - 1) / check_chunk;
+}
+
+/// Called with the findings of one chunk of organisations, in the order check() gives them; it may take them.
+using ChunkSink = std::function<void(std::size_t chunk, std::vector<Finding>&& findings)>;
+
+/// The findings of check(), handed over a chunk at a time on the threads that find them, the chunks in any order:
+/// a caller that turns findings into something else does it on every thread and puts the chunks in order after.
+/// sink is called from several threads at once, never twice for one chunk.
+COOPECON_EXPORT void check_chunks(const Registry& registry, Date as_of, const CheckOptions& options,
+                                  const ChunkSink& sink);
 
 /// The findings of one organisation; throws Error (unknown_name) naming an unknown id.
 COOPECON_EXPORT std::vector<Finding> check(const Registry& registry, std::string_view organization, Date as_of,

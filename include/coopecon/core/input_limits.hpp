@@ -36,6 +36,10 @@ struct COOPECON_EXPORT InputLimits {
     static InputLimits from_environment();
 };
 
+/// The whole number from 1 up that the environment variable `name` holds, or `fallback` when it is unset or
+/// empty. Throws Error (code usage) naming the variable when it holds anything else.
+COOPECON_EXPORT std::uint64_t limit_from_environment(const char* name, std::uint64_t fallback);
+
 /// Keeps at most `most` of `problems` (in their order) and, when some are left out, adds a last problem that
 /// counts them and names `file`. For messages that stay readable whatever the input.
 COOPECON_EXPORT void keep_first_problems(Problems& problems, std::size_t most, std::size_t also_left_out,

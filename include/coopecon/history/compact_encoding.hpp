@@ -136,10 +136,14 @@ private:
     std::vector<std::byte>& out_;
 };
 
-/// Reads what CompactWriter wrote; checked, so that damaged bytes throw instead of reading astray.
-class CompactReader {
+/// Reads what CompactWriter wrote. Checked (the default), damaged bytes throw instead of reading astray; unchecked,
+/// for bytes a checked reader has read through already (the registry's event store: each history there was either
+/// encoded by CompactWriter or decoded whole by a checked reader when it was loaded), nothing is checked, which a
+/// snapshot, decoding every event of every history, would otherwise pay for on every value.
+template <bool Checked>
+class BasicCompactReader {
 public:
-    CompactReader(const std::byte* begin, const std::byte* end) noexcept : p_(begin), end_(end) {}
+    BasicCompactReader(const std::byte* begin, const std::byte* end) noexcept : p_(begin), end_(end) {}
 
     bool at_end() const noexcept { return p_ == end_; }
     const std::byte* position() const noexcept { return p_; }
@@ -148,7 +152,7 @@ public:
         std::uint64_t v = 0;
         for (unsigned shift = 0;; shift += 7) {
             const std::uint64_t b = byte();
-            if (shift == 63 && b > 1) detail::compact_malformed("a number longer than 64 bits");
+            if (Checked && shift == 63 && b > 1) detail::compact_malformed("a number longer than 64 bits");
             v |= (b & 0x7f) << shift;
             if (b < 0x80) return v;
         }
@@ -169,7 +173,7 @@ public:
 
     /// The next `n` bytes as they are.
     std::span<const std::byte> take(std::uint64_t n) {
-        if (n > static_cast<std::uint64_t>(end_ - p_)) [[unlikely]]
+        if (Checked && n > static_cast<std::uint64_t>(end_ - p_)) [[unlikely]]
             detail::compact_malformed("a size beyond the end of the bytes");
         const std::span<const std::byte> out(p_, static_cast<std::size_t>(n));
         p_ += n;
@@ -203,24 +207,36 @@ public:
         } else if constexpr (detail::is_optional<T>::value) {
             if (!read<bool>()) return std::nullopt;
             return read<typename T::value_type>();
-        } else if constexpr (detail::is_vector<T>::value) {
-            const auto n = size();  // every element takes at least one byte: a bound on hostile sizes
-            T v;
-            v.reserve(n);
-            for (std::size_t i = 0; i < n; ++i) v.push_back(read<typename T::value_type>());
-            return v;
         } else {
+            static_assert(detail::is_vector<T>::value || boost::describe::has_describe_members<T>::value,
+                          "compact encoding needs a described type");
             T v{};
-            boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>(
-                [&](auto m) { v.*m.pointer = read<std::remove_cvref_t<decltype(v.*m.pointer)>>(); });
+            read_into(v);
             return v;
         }
     }
 
 private:
+    /// Decodes into a value-initialised `v` in place: a payload's lists, nearly always empty, then cost a size
+    /// read and nothing else, where a list decoded apart was built, moved in and destroyed.
+    template <class T>
+    [[gnu::always_inline]] void read_into(T& v) {
+        if constexpr (detail::is_vector<T>::value) {
+            const auto n = size();  // every element takes at least one byte: a bound on hostile sizes
+            if (n == 0) return;
+            v.reserve(n);
+            for (std::size_t i = 0; i < n; ++i) v.push_back(read<typename T::value_type>());
+        } else if constexpr (boost::describe::has_describe_members<T>::value) {
+            boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>(
+                [&](auto m) { read_into(v.*m.pointer); });
+        } else {
+            v = read<T>();
+        }
+    }
+
     template <class T>
     [[gnu::always_inline]] T raw() {
-        if (static_cast<std::size_t>(end_ - p_) < sizeof(T)) [[unlikely]]
+        if (Checked && static_cast<std::size_t>(end_ - p_) < sizeof(T)) [[unlikely]]
             detail::compact_malformed("the bytes end inside a value");
         T v;
         std::memcpy(&v, p_, sizeof v);
@@ -228,14 +244,14 @@ private:
         return v;
     }
     [[gnu::always_inline]] std::uint64_t byte() {
-        if (p_ == end_) [[unlikely]]
+        if (Checked && p_ == end_) [[unlikely]]
             detail::compact_malformed("the bytes end inside a value");
         return std::to_integer<std::uint64_t>(*p_++);
     }
     /// A size of bytes or elements that must still be there.
-    std::size_t size() {
+    [[gnu::always_inline]] std::size_t size() {
         const auto n = varint();
-        if (n > static_cast<std::uint64_t>(end_ - p_)) [[unlikely]]
+        if (Checked && n > static_cast<std::uint64_t>(end_ - p_)) [[unlikely]]
             detail::compact_malformed("a size beyond the end of the bytes");
         return static_cast<std::size_t>(n);
     }
@@ -249,5 +265,8 @@ private:
     const std::byte* p_;
     const std::byte* end_;
 };
+
+using CompactReader = BasicCompactReader<true>;
+using UncheckedCompactReader = BasicCompactReader<false>;
 
 }  // namespace coopecon

@@ -20,18 +20,19 @@
 
 namespace coopecon {
 
-/// Calls f(payload) with the payload of `type` decoded from `r`; an unknown type throws as damaged bytes do.
-template <class F>
-decltype(auto) visit_encoded(EventType type, CompactReader& r, F&& f) {
-    if (static_cast<std::size_t>(type) >= std::variant_size_v<EventData>) [[unlikely]]
+/// Calls f(payload) with the payload of `type` decoded from `r`; with a checked reader, an unknown type throws as
+/// damaged bytes do.
+template <bool Checked, class F>
+decltype(auto) visit_encoded(EventType type, BasicCompactReader<Checked>& r, F&& f) {
+    if (Checked && static_cast<std::size_t>(type) >= std::variant_size_v<EventData>) [[unlikely]]
         detail::compact_malformed("an unknown event type");
     return boost::mp11::mp_with_index<std::variant_size_v<EventData>>(
         static_cast<std::size_t>(type), [&](auto I) -> decltype(auto) {
             using Payload = std::variant_alternative_t<decltype(I)::value, EventData>;
             // Decoding through a local copy lets the compiler keep the read position in a register: through the
             // reference, every field would store it and load it back.
-            CompactReader local = r;
-            const auto payload = local.read<Payload>();
+            BasicCompactReader<Checked> local = r;
+            const auto payload = local.template read<Payload>();
             r = local;
             return f(payload);
         });
@@ -40,8 +41,17 @@ decltype(auto) visit_encoded(EventType type, CompactReader& r, F&& f) {
 class COOPECON_EXPORT EventLog {
 public:
     EventLog() = default;
+    /// Bytes from anywhere: every replay checks them as it decodes.
     EventLog(std::span<const std::byte> bytes, std::uint32_t count, Date last) noexcept
         : data_(bytes.data()), bytes_(static_cast<std::uint32_t>(bytes.size())), count_(count), last_(last) {}
+
+    /// Bytes that were decoded whole by a checked replay, or written by EncodedEvents, before (the registry's
+    /// event store holds nothing else): replays decode them unchecked (UncheckedCompactReader).
+    static EventLog checked_before(std::span<const std::byte> bytes, std::uint32_t count, Date last) noexcept {
+        EventLog log(bytes, count, last);
+        log.checked_before_ = true;
+        return log;
+    }
 
     std::size_t size() const noexcept { return count_; }
     bool empty() const noexcept { return count_ == 0; }
@@ -54,7 +64,8 @@ public:
     /// dates come from one pass.
     class Cursor {
     public:
-        explicit Cursor(const EventLog& log) noexcept : at_(log.data_), end_(log.data_ + log.bytes_) {}
+        explicit Cursor(const EventLog& log) noexcept
+            : at_(log.data_), end_(log.data_ + log.bytes_), checked_before_(log.checked_before_) {}
 
         /// Whether every event was replayed.
         bool at_end() const noexcept { return at_ == end_; }
@@ -63,8 +74,17 @@ public:
         /// order, and stops before the first later one.
         template <class F>
         void replay_until(Date until, F&& f) {
+            if (checked_before_)
+                replay_with<UncheckedCompactReader>(until, f);
+            else
+                replay_with<CompactReader>(until, f);
+        }
+
+    private:
+        template <class Reader, class F>
+        [[gnu::always_inline]] void replay_with(Date until, F& f) {
             while (at_ != end_) {
-                CompactReader r(at_, end_);
+                Reader r(at_, end_);
                 const auto header = r.event_header();
                 if (std::int64_t{header.days} > std::int64_t{until.days_since_epoch()} - previous_.days_since_epoch())
                     return;
@@ -75,10 +95,10 @@ public:
             }
         }
 
-    private:
         const std::byte* at_;
         const std::byte* end_;
         Date previous_ = Date::min();  // the date the next event's header counts from
+        bool checked_before_;
     };
 
     Cursor cursor() const noexcept { return Cursor(*this); }
@@ -96,6 +116,7 @@ private:
     std::uint32_t bytes_ = 0;
     std::uint32_t count_ = 0;
     Date last_ = Date::min();
+    bool checked_before_ = false;
 };
 
 /// A history being encoded, before the registry stores it: events are appended in date order (an earlier one
@@ -104,7 +125,7 @@ class COOPECON_EXPORT EncodedEvents {
 public:
     void push_back(const Event& e);
 
-    EventLog view() const noexcept { return EventLog(bytes_, count_, last_); }
+    EventLog view() const noexcept { return EventLog::checked_before(bytes_, count_, last_); }
 
 private:
     std::vector<std::byte> bytes_;

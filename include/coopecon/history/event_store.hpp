@@ -31,9 +31,12 @@ public:
         Date last = Date::min();
     };
 
+    /// A stored history: its bytes were checked before they were stored (Registry::add_encoded) or encoded by
+    /// EncodedEvents, so replays decode them unchecked.
     EventLog view(const Entry& e) const noexcept {
-        if (e.bytes == 0) return EventLog({}, e.count, e.last);
-        return EventLog(std::span<const std::byte>(blocks_[e.block].data() + e.offset, e.bytes), e.count, e.last);
+        if (e.bytes == 0) return EventLog::checked_before({}, e.count, e.last);
+        return EventLog::checked_before(std::span<const std::byte>(blocks_[e.block].data() + e.offset, e.bytes),
+                                        e.count, e.last);
     }
 
     /// Copies a history to the end of the store: into the last block when it fits, else into a new one.

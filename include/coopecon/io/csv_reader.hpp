@@ -43,6 +43,10 @@ struct Table {
 struct CsvLimits {
     std::size_t columns = 1000;          // fields in one row
     std::size_t row_bytes = 1u << 20;    // bytes in one row, the line breaks inside its quoted fields included
+
+    /// The defaults, each replaced by its environment variable when that is set: COOPECON_MAX_CSV_COLUMNS and
+    /// COOPECON_MAX_CSV_ROW_BYTES (the command line and Python read them; InputLimits has the others).
+    static CsvLimits from_environment();
 };
 
 /// `text` without spaces and tabs at either end.

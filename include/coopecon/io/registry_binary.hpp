@@ -25,11 +25,11 @@
 
 namespace coopecon::io {
 
-/// Version 4 holds the organisations in the compact encoding and each history as the registry keeps it in memory
+/// Version 5 added the title and source in Vietnamese to the info; version 4 holds the organisations in the compact encoding and each history as the registry keeps it in memory
 /// (history/compact_encoding.hpp), loaded without judging the legal rules again; version 3 added history_from to
 /// the info and history_from, data_until to each organisation; version 2 added the sections and checksums. Every
 /// earlier version is still read (pickles kept from them load), its histories validated as a file's are.
-inline constexpr std::uint32_t registry_binary_version = 4;
+inline constexpr std::uint32_t registry_binary_version = 5;
 
 /// The registry's binary form.
 COOPECON_EXPORT std::vector<std::byte> write_registry_binary(const Registry& registry);

@@ -23,7 +23,8 @@
 namespace coopecon::io {
 
 inline constexpr std::string_view registry_sqlite_format = "coopecon-registry-sqlite";
-inline constexpr std::int64_t registry_sqlite_version = 1;
+// Version 2 added title_vi and source_vi to the info row; a database of version 1 is still read.
+inline constexpr std::int64_t registry_sqlite_version = 2;
 
 /// Whether `first_bytes` (the start of a file) begin with SQLite's magic header "SQLite format 3".
 COOPECON_EXPORT bool is_sqlite_database(std::span<const std::byte> first_bytes) noexcept;

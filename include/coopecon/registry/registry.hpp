@@ -40,6 +40,7 @@ namespace coopecon {
 namespace detail {
 struct StagedOrganization;  // a record checked and encoded, not yet stored (registry.cpp)
 struct GivenLinks;          // the links an added organisation's events give, for the checks across organisations
+struct Seats;               // the seats a binary form's parts met, by area code
 }
 
 /// An organisation with its member list and its whole history, as read from a file or built by a caller.
@@ -77,9 +78,12 @@ struct RegistryInfo {
     bool synthetic = false;
     std::optional<Date> as_of;         // the last day the data cover
     std::optional<Date> history_from;  // every event from this day on is recorded; earlier ones may be missing
+    // The title and source in Vietnamese (tiêu đề, nguồn), for reports in Vietnamese; none: the ones above serve.
+    std::optional<std::string> title_vi;
+    std::optional<std::string> source_vi;
     bool operator==(const RegistryInfo&) const = default;
 };
-BOOST_DESCRIBE_STRUCT(RegistryInfo, (), (title, source, synthetic, as_of, history_from))
+BOOST_DESCRIBE_STRUCT(RegistryInfo, (), (title, source, synthetic, as_of, history_from, title_vi, source_vi))
 
 class COOPECON_EXPORT Registry {
 public:
@@ -136,6 +140,8 @@ public:
         /// The organisations added so far that the checks across organisations concern (their events name
         /// others, or their members are organisations): checked by finish_parts, once every part is added.
         std::shared_ptr<std::vector<detail::GivenLinks>> related;
+        /// The seats met so far (add_encoded_part).
+        std::shared_ptr<detail::Seats> seats;
     };
 
     /// Adds one part of an input read a part at a time (a file read one organisation after another, in bounded
@@ -152,9 +158,17 @@ public:
 
     /// Adds organisations whose histories were validated when they were written (the binary form), copying their
     /// encoded histories into the store. Identities, member lists, seats and the organisations that events name
-    /// are checked as add() checks them; the histories only for what a replay takes for granted
-    /// (history/replayable.hpp), not against the legal rules again. All or nothing, with paths organizations[i].
+    /// are checked as add() checks them, and so are the rules across organisations (docs/legal-rules.md) for those
+    /// whose events name others or whose members are organisations; the histories only for what a replay takes
+    /// for granted (history/replayable.hpp), not against the legal rules again. All or nothing, with paths
+    /// organizations[i].
     void add_encoded(std::vector<EncodedRecord> records);
+
+    /// Adds one part of the organisations of a binary form read a part at a time, as add_part adds one part of a
+    /// file: the records that add_encoded would take are added, the problems of the others are appended to
+    /// `problems` with the paths organizations[first + i], and finish_parts reports the references still unknown
+    /// and the rules across organisations. The records' identities and member lists are moved from.
+    void add_encoded_part(std::span<EncodedRecord> records, std::size_t first, Parts& parts, Problems& problems);
 
     /// Adds a named member to an organisation's member list (admitting them is a member_joined event).
     void add_member(std::string_view org_id, Member m);
@@ -233,6 +247,9 @@ private:
 
     /// Stores records that add_part checked, through store_added.
     void store(std::vector<detail::StagedOrganization>& staged);
+    /// Stores the records marked valid, whose histories are `logs`, through store_added.
+    void store_encoded(std::span<EncodedRecord> records, std::span<const EventLog> logs,
+                       std::span<const AreaIndex> areas, const std::vector<bool>& valid);
     /// The last step of add and add_encoded, once everything is checked: stores the histories and the rows.
     void store_added(std::span<const EventLog> logs, std::vector<Organization> orgs,
                      std::vector<std::vector<Member>> members, std::span<const AreaIndex> areas);

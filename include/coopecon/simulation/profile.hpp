@@ -16,6 +16,7 @@
 #include <boost/describe/class.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -126,12 +127,14 @@ struct Profile {
     std::string name;    // e.g. ca_mau_2023
     std::string title;   // the registry's info
     std::string source;  // where the exact figures come from
+    std::optional<std::string> title_vi;   // both in Vietnamese (tiêu đề, nguồn), for reports in Vietnamese
+    std::optional<std::string> source_vi;
     Date as_of;          // the date of the exact figures
     Date history_until;  // no event after this date
     std::vector<Population> populations;
     Records records;
     Naming naming;
 };
-BOOST_DESCRIBE_STRUCT(Profile, (), (name, title, source, as_of, history_until, populations, records, naming))
+BOOST_DESCRIBE_STRUCT(Profile, (), (name, title, source, title_vi, source_vi, as_of, history_until, populations, records, naming))
 
 }  // namespace coopecon::simulation

@@ -11,8 +11,10 @@
 // The block function is written here, constexpr and inlined into every draw; the tests also check it against
 // Random123's own philox4x32 (docs/contributing.md, "Libraries we checked", says why that is not included here).
 //
-// A node of the tree is 128 bits: a 64-bit Philox key and a 64-bit stream id. Draw i of a node is Philox of the
-// counter (i, stream id) under the node's key. A child is Philox of (label hash or index, stream id) under the
+// A node of the tree is 128 bits: a 64-bit Philox key and a 64-bit stream id. Draw i of a node's Stream is half of
+// the Philox4x32 block of the counter (i / 2, stream id) under the node's key. A node's WideStream (the dynamics')
+// draws from Philox4x64 instead, the same construction on 64-bit words: a quarter of the block of the counter
+// (i / 4) under the key (node key, stream id), four draws for about the instructions of one Philox4x32 block. A child is Philox of (label hash or index, stream id) under the
 // node's key xor a domain constant, so that children named by text and by number never meet and no child's
 // identity is one of its parent's draws.
 
@@ -53,7 +55,12 @@ struct Philox4x32 {
     }
 };
 
-class Stream;
+template <class Generator>
+class BasicStream;
+struct Philox4x32Draws;
+using Stream = BasicStream<Philox4x32Draws>;
+struct Philox4x64Draws;
+using WideStream = BasicStream<Philox4x64Draws>;
 
 /// A node of the seed tree: `SeedTree(seed).child("profile").child(org_index)` addresses one organisation's
 /// stream. Nodes are small values; deriving a child costs one Philox block.
@@ -69,6 +76,9 @@ public:
 
     /// The draws of this node, from position 0.
     Stream stream() const noexcept;
+    /// The draws of this node from the wider generator (four draws a block), from position 0: other numbers than
+    /// stream()'s, at about half the cost a draw.
+    WideStream wide_stream() const noexcept;
 
     constexpr Philox4x32::Key key() const noexcept { return key_; }
     constexpr std::uint64_t stream_id() const noexcept { return stream_id_; }
@@ -99,35 +109,76 @@ private:
     std::uint64_t stream_id_;
 };
 
+/// Philox4x64 with 10 rounds: one block of 256 random bits for a counter under a key (the same construction on
+/// 64-bit words, Random123's philox4x64; the tests check its published known answers and Random123 itself).
+struct Philox4x64 {
+    using Counter = std::array<std::uint64_t, 4>;
+    using Key = std::array<std::uint64_t, 2>;
+
+    static constexpr Counter block(Counter c, Key k) noexcept {
+        for (int round = 0; round < 10; ++round) {
+            if (round > 0) {
+                k[0] += 0x9E3779B97F4A7C15ull;  // golden ratio
+                k[1] += 0xBB67AE8584CAA73Bull;  // sqrt(3) - 1
+            }
+            const auto p0 = static_cast<detail::uint128>(0xD2E7470EE14C6C93ull) * c[0];
+            const auto p1 = static_cast<detail::uint128>(0xCA5A826395121157ull) * c[2];
+            c = {static_cast<std::uint64_t>(p1 >> 64) ^ c[1] ^ k[0], static_cast<std::uint64_t>(p1),
+                 static_cast<std::uint64_t>(p0 >> 64) ^ c[3] ^ k[1], static_cast<std::uint64_t>(p0)};
+        }
+        return c;
+    }
+};
+
+/// The 64-bit draws of block b of a node's stream (key, stream id), for each generator.
+struct Philox4x32Draws {
+    static constexpr std::size_t per_block = 2;
+    static constexpr std::array<std::uint64_t, per_block> of(Philox4x32::Key key, std::uint64_t stream_id,
+                                                             std::uint64_t b) noexcept {
+        const auto c = Philox4x32::block({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(b >> 32),
+                                          static_cast<std::uint32_t>(stream_id),
+                                          static_cast<std::uint32_t>(stream_id >> 32)},
+                                         key);
+        return {std::uint64_t{c[0]} | std::uint64_t{c[1]} << 32, std::uint64_t{c[2]} | std::uint64_t{c[3]} << 32};
+    }
+};
+struct Philox4x64Draws {
+    static constexpr std::size_t per_block = 4;
+    static constexpr std::array<std::uint64_t, per_block> of(Philox4x32::Key key, std::uint64_t stream_id,
+                                                             std::uint64_t b) noexcept {
+        return Philox4x64::block({b, 0, 0, 0}, {std::uint64_t{key[0]} | std::uint64_t{key[1]} << 32, stream_id});
+    }
+};
+
 /// The draws of one node, in order. Copying a stream copies its position; two copies give the same numbers.
 /// Every method consumes a fixed number of 64-bit draws or, for rejection methods, a number that depends only
-/// on the values drawn, so a stream's numbers are a function of its node alone.
-class COOPECON_EXPORT Stream {
+/// on the values drawn, so a stream's numbers are a function of its node alone. `Stream` takes two draws from a
+/// Philox4x32 block (the synthetic generator's numbers); `WideStream` four from a Philox4x64 block, for the
+/// dynamics, which draw several numbers per event.
+template <class Generator>
+class BasicStream {
 public:
-    explicit constexpr Stream(const SeedTree& node) noexcept : key_(node.key()), stream_id_(node.stream_id()) {}
+    explicit constexpr BasicStream(const SeedTree& node) noexcept : key_(node.key()), stream_id_(node.stream_id()) {}
 
     /// How many 64-bit draws have been taken.
     constexpr std::uint64_t position() const noexcept { return position_; }
 
     /// 64 random bits.
-    constexpr std::uint64_t next() noexcept {
-        // A block gives two draws: the first is taken when the block is made, the second kept for the next
-        // call. Positions only ever go up by one, so an odd position always has its block's second draw kept.
-        // Only the making of a block is out of line: the kept draw costs no call.
-        if (position_++ & 1) return second_;
+    [[gnu::always_inline]] constexpr std::uint64_t next() noexcept {
+        // A block gives per_block draws: the first is taken when the block is made, the others kept for the next
+        // calls. Positions only ever go up by one, so a position that is not a block's first has its draw kept.
+        // Only the making of a block is out of line: a kept draw costs no call.
+        const auto j = static_cast<std::size_t>(position_++ % Generator::per_block);
+        if (j != 0) return kept_[j - 1];
         return next_block();
     }
 
 private:
-    /// The first draw of the block of the even position just passed; keeps its second.
+    /// The first draw of the block of the position just passed; keeps the others.
     [[gnu::noinline]] constexpr std::uint64_t next_block() noexcept {
-        const std::uint64_t block_index = (position_ - 1) >> 1;
-        const auto c = Philox4x32::block(
-            {static_cast<std::uint32_t>(block_index), static_cast<std::uint32_t>(block_index >> 32),
-             static_cast<std::uint32_t>(stream_id_), static_cast<std::uint32_t>(stream_id_ >> 32)},
-            key_);
-        second_ = std::uint64_t{c[2]} | std::uint64_t{c[3]} << 32;
-        return std::uint64_t{c[0]} | std::uint64_t{c[1]} << 32;
+        const auto draws = Generator::of(key_, stream_id_, (position_ - 1) / Generator::per_block);
+        for (std::size_t k = 1; k < Generator::per_block; ++k) kept_[k - 1] = draws[k];
+        return draws[0];
     }
 
 public:
@@ -166,6 +217,8 @@ public:
     /// Standard normal by Box–Muller; always takes two draws.
     double normal() noexcept;
     double normal(double mean, double sd) noexcept { return mean + sd * normal(); }
+    /// Two independent standard normals by Box–Muller (its cosine and sine); takes two draws.
+    std::pair<double, double> normal_pair() noexcept;
     /// exp(N(log median, sigma²)): positive and right-skewed, like sizes and revenues.
     double lognormal(double median, double sigma) noexcept;
 
@@ -187,10 +240,15 @@ private:
     Philox4x32::Key key_;
     std::uint64_t stream_id_;
     std::uint64_t position_ = 0;
-    std::uint64_t second_ = 0;  // the second draw of the block of an odd position
+    std::array<std::uint64_t, Generator::per_block - 1> kept_{};  // the draws of the current block not yet taken
 };
 
+// The distributions' bodies are compiled in the library for both generators (src/simulation/random.cpp).
+extern template class COOPECON_EXPORT BasicStream<Philox4x32Draws>;
+extern template class COOPECON_EXPORT BasicStream<Philox4x64Draws>;
+
 inline Stream SeedTree::stream() const noexcept { return Stream(*this); }
+inline WideStream SeedTree::wide_stream() const noexcept { return WideStream(*this); }
 
 /// Choosing an index with probability proportional to its weight: cumulative sums and a binary search.
 class COOPECON_EXPORT WeightedChoice {
@@ -201,7 +259,8 @@ public:
     std::size_t size() const noexcept { return cumulative_.size(); }
 
     /// One index; takes one draw. Indices with zero weight are never chosen.
-    std::size_t operator()(Stream& s) const noexcept {
+    template <class Generator>
+    std::size_t operator()(BasicStream<Generator>& s) const noexcept {
         const double x = s.uniform() * cumulative_.back();
         const auto it = std::upper_bound(cumulative_.begin(), cumulative_.end(), x);
         // x rounds to the total at worst: the last index with weight then.
