@@ -11,8 +11,6 @@
 #include <gtest/gtest.h>
 
 #include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 
 #include <chrono>
 #include <sstream>
@@ -22,10 +20,10 @@
 
 namespace {
 
-using coopecon::test::cli_path;
 using coopecon::test::in_dir;
 using coopecon::test::read_file;
 using coopecon::test::run_cli;
+using coopecon::test::RunningCli;
 using coopecon::test::source_dir;
 using coopecon::test::TempDir;
 namespace fs = std::filesystem;
@@ -201,29 +199,16 @@ TEST(CliStore, AnAppendKilledHalfWayLeavesAllOrNoneOfItsEvents) {
 
     // Kill the append once its transaction has written a megabyte to the write-ahead log: well inside it, as the
     // 100,000 events take several.
-    std::vector<std::string> args{cli_path.string(), "append", db.string(), events_file};
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    pid_t pid = 0;
-    ASSERT_EQ(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ), 0);
-    posix_spawn_file_actions_destroy(&actions);
+    RunningCli append({"append", db.string(), events_file});
     const auto wal = fs::path(db.string() + "-wal");
-    int status = 0;
-    bool exited = false;
-    for (int waited = 0; waited < 60000 && !exited; ++waited) {
+    for (int waited = 0; waited < 60000 && !append.ended(); ++waited) {
         std::error_code ec;
         if (fs::exists(wal, ec) && fs::file_size(wal, ec) > (1u << 20)) break;
-        exited = waitpid(pid, &status, WNOHANG) == pid;
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
-    ASSERT_FALSE(exited) << "the append ended before it could be killed";
-    kill(pid, SIGKILL);
-    ASSERT_EQ(waitpid(pid, &status, 0), pid);
-    ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+    ASSERT_FALSE(append.ended()) << "the append ended before it could be killed";
+    append.signal(SIGKILL);
+    ASSERT_EQ(append.wait(), 128 + SIGKILL);
 
     const std::size_t after_kill = coopecon::io::read_registry_sqlite(db).event_count();
     EXPECT_TRUE(after_kill == before || after_kill == before + 100000) << after_kill;
