@@ -23,7 +23,7 @@ boost::json::value without_organization(json::Reader& r, const boost::json::obje
 }  // namespace
 
 RegistryAdditions read_events(std::string_view text, std::string_view file) {
-    static constexpr std::array<std::string_view, 4> keys{"format", "version", "members", "events"};
+    static constexpr std::array<std::string_view, 5> keys{"format", "version", "organizations", "members", "events"};
     static constexpr auto member_keys = json::member_names<Member>();
     static constexpr std::array<std::string_view, 1> organization_key{"organization"};
     Problems problems;
@@ -42,6 +42,10 @@ RegistryAdditions read_events(std::string_view text, std::string_view file) {
                 if (const auto* element = r.object((*a)[k])) read_one(*element);
             }
         };
+        read_list("organizations", [&](const boost::json::object& element) {
+            OrganizationRecord record;
+            if (r.read(boost::json::value(element), record)) out.organizations.push_back(std::move(record));
+        });
         read_list("members", [&](const boost::json::object& element) {
             std::string organization;
             Member m;

@@ -8,6 +8,7 @@
 #include <coopecon/history/compact_encoding.hpp>
 #include <coopecon/core/crc32.hpp>
 #include <coopecon/core/text_file.hpp>
+#include <coopecon/core/type_traits.hpp>
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
 #include <coopecon/model/area_catalog_json.hpp>
@@ -64,19 +65,6 @@ void put(std::vector<std::byte>& out, std::size_t at, T value) {
     std::memcpy(out.data() + at, &value, sizeof value);
 }
 
-template <class T>
-struct is_optional_t : std::false_type {};
-template <class T>
-struct is_optional_t<std::optional<T>> : std::true_type {};
-template <class T>
-struct is_vector_t : std::false_type {};
-template <class T>
-struct is_vector_t<std::vector<T>> : std::true_type {};
-template <class T>
-struct is_variant_t : std::false_type {};
-template <class... T>
-struct is_variant_t<std::variant<T...>> : std::true_type {};
-
 /// Whether every enumeration in `v` is one of its enumerators, every date lies in 0001–9999 and every string is
 /// UTF-8: what the binary reader cannot tell by itself, and what the rest of the library takes for granted.
 template <class T>
@@ -87,13 +75,13 @@ bool well_formed(const T& v) {
         return !enum_name(v).empty();
     } else if constexpr (std::is_same_v<T, Date>) {
         return Date::min() <= v && v <= Date::max();
-    } else if constexpr (is_optional_t<T>::value) {
+    } else if constexpr (coopecon::detail::is_optional<T>::value) {
         return !v || well_formed(*v);
-    } else if constexpr (is_vector_t<T>::value) {
+    } else if constexpr (coopecon::detail::is_vector<T>::value) {
         for (const auto& e : v)
             if (!well_formed(e)) return false;
         return true;
-    } else if constexpr (is_variant_t<T>::value) {
+    } else if constexpr (coopecon::detail::is_variant<T>::value) {
         return std::visit([](const auto& alternative) { return well_formed(alternative); }, v);
     } else if constexpr (std::is_same_v<T, OrganizationRecord>) {
         return well_formed(v.organization) && well_formed(v.members) && well_formed(v.events);

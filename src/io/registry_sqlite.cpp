@@ -452,12 +452,22 @@ Registry read_registry(Database& db, std::shared_ptr<const law::Framework> law) 
 
 /// The problems of `e` with `list` before each path that is an index ("[3]…"); an empty path becomes
 /// `list[single]`, the one entry the problem is about.
-Error under(const Error& e, std::string_view list, std::size_t single = 0) {
-    auto problems = e.problems();
-    for (auto& p : problems)
-        if (p.path.empty()) p.path = std::string(list) + "[" + std::to_string(single) + "]";
-        else if (p.path.front() == '[') p.path = std::string(list) + p.path;
-    return Error(std::move(problems));
+/// The problems Registry::record gives for an append, with the paths of the additions: organizations[i]…,
+/// members[k] for listed[k], events[k]… for [k]. A lone member or event has no path of its own there: a problem
+/// naming an event or a date is the event's, another the member's.
+Problems additions_paths(Problems problems, std::size_t members, std::size_t events) {
+    for (auto& p : problems) {
+        if (p.path.starts_with("listed[")) {
+            p.path = "members" + p.path.substr(6);
+        } else if (!p.path.empty() && p.path.front() == '[') {
+            p.path.insert(0, "events");
+        } else if (p.path.empty()) {
+            const bool event = events == 1 && (members == 0 || !p.event.empty() || p.date.has_value());
+            if (event) p.path = "events[0]";
+            else if (members == 1) p.path = "members[0]";
+        }
+    }
+    return problems;
 }
 
 }  // namespace
@@ -507,26 +517,19 @@ void append_registry_sqlite(const std::filesystem::path& path, RegistryAdditions
     // An error anywhere below leaves the transaction open; closing the connection rolls it back.
     auto registry = read_registry(db, std::move(law));
     const auto first_new = registry.size();
-    try {
-        registry.add(std::move(additions.organizations));
-    } catch (const Error& e) {
-        throw under(e, "organizations");
-    }
-    std::map<std::string, std::size_t> members_before;
-    for (std::size_t k = 0; k < additions.members.size(); ++k) {
-        const auto& [id, member] = additions.members[k];
-        try {
-            const auto index = registry.index_of(id);
-            members_before.emplace(id, registry.members(index).size());
-            registry.add_member(id, member);
-        } catch (const Error& e) {
-            throw under(e, "members", k);
-        }
+    // One change, judged as a whole: a reorganisation registers its successors and completes in its predecessors
+    // on one day, each side judged against the other.
+    std::vector<Listing> listed;
+    listed.reserve(additions.members.size());
+    std::map<std::string, std::size_t> members_before;  // where each listed member goes in its list
+    for (const auto& [id, member] : additions.members) {
+        listed.push_back({id, member});
+        if (const auto i = registry.find(id)) members_before.emplace(id, registry.members(*i).size());
     }
     try {
-        registry.append(additions.events);
+        registry.record(std::move(additions.organizations), std::move(listed), additions.events);
     } catch (const Error& e) {
-        throw under(e, "events");
+        throw Error(additions_paths(e.problems(), additions.members.size(), additions.events.size()));
     }
 
     Inserter insert(db);
@@ -537,12 +540,9 @@ void append_registry_sqlite(const std::filesystem::path& path, RegistryAdditions
         for (std::size_t k = 0; k < members.size(); ++k) insert.member(o.id, static_cast<std::int64_t>(k), members[k]);
         for (const auto& e : registry.events(i)) insert.event(o.id, e);
     }
-    // Members and events of the organisations just added were written with them.
-    auto existed = [&](const std::string& id) { return *registry.find(id) < first_new; };
-    for (auto& [id, member] : additions.members)
-        if (existed(id)) insert.member(id, static_cast<std::int64_t>(members_before[id]++), member);
-    for (const auto& a : additions.events)
-        if (existed(a.organization)) insert.event(a.organization, a.event);
+    // Listed members and appended events belong to organisations registered before (record refuses others).
+    for (auto& [id, member] : additions.members) insert.member(id, static_cast<std::int64_t>(members_before[id]++), member);
+    for (const auto& a : additions.events) insert.event(a.organization, a.event);
     db.exec("COMMIT");
 }
 

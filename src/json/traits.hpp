@@ -7,6 +7,7 @@
 // described structs (an object with one key per public member, in declaration order).
 
 #include <coopecon/core/timeline.hpp>
+#include <coopecon/core/type_traits.hpp>
 
 #include <boost/describe/members.hpp>
 #include <boost/json/fwd.hpp>
@@ -37,15 +38,9 @@ concept has_codec_read = requires(Reader& r, const boost::json::value& v, T& out
 template <class T>
 concept has_codec_write = requires(Writer& w, const T& v) { Codec<T>::write(w, v); };
 
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-
-template <class T>
-struct is_vector : std::false_type {};
-template <class T, class A>
-struct is_vector<std::vector<T, A>> : std::true_type {};
+// The container shapes every encoder shares, under the JSON layer's names.
+using coopecon::detail::is_optional;
+using coopecon::detail::is_vector;
 
 template <class T>
 struct is_string_map : std::false_type {};

@@ -1,11 +1,14 @@
 #pragma once
 // Runs the real coopecon executable (COOPECON_CLI_PATH) as a child process and captures what it prints and its
-// exit status, so the tests see exactly what a user sees. Also a temporary directory for input files.
+// exit status, so the tests see exactly what a user sees; or starts it in the background, to signal it.
+
+#include <support/temp_dir.hpp>
 
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -18,6 +21,7 @@
 #include <iterator>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 extern char** environ;
@@ -39,6 +43,7 @@ struct CliOptions {
     fs::path cwd;          // empty: the test's own working directory
     bool merge = false;    // standard error into the same pipe as standard output, in the order written
     fs::path stdout_file;  // empty: captured; else standard output goes to this file (e.g. /dev/full)
+    fs::path stderr_file;  // empty: captured (or merged); else standard error goes to this file
     std::vector<std::string> wrapper;  // a command the CLI runs under (absolute path first), e.g. setpriv
 };
 
@@ -49,26 +54,29 @@ inline CliOptions in_dir(const fs::path& cwd) {
     return options;
 }
 
-/// Runs `coopecon args...` and waits for it.
-inline CliResult run_cli(const std::vector<std::string>& args, const CliOptions& options = {}) {
-    auto check = [](int rc, const char* what) {
-        if (rc != 0) throw std::runtime_error(std::string(what) + " failed: error " + std::to_string(rc));
-    };
-    std::array<int, 2> out_pipe{}, err_pipe{};
-    if (pipe2(out_pipe.data(), O_CLOEXEC) != 0 || pipe2(err_pipe.data(), O_CLOEXEC) != 0)
-        throw std::runtime_error("pipe2 failed");
+namespace detail {
 
+inline void check(int rc, const char* what) {
+    if (rc != 0) throw std::runtime_error(std::string(what) + " failed: error " + std::to_string(rc));
+}
+
+/// Starts `coopecon args...` as `options` say, its standard output and error into `out_fd` and `err_fd` unless
+/// `options` name files for them; returns its process id.
+inline pid_t spawn_cli(const std::vector<std::string>& args, const CliOptions& options, int out_fd, int err_fd) {
     posix_spawn_file_actions_t actions;
     check(posix_spawn_file_actions_init(&actions), "posix_spawn_file_actions_init");
     if (!options.cwd.empty())
         check(posix_spawn_file_actions_addchdir_np(&actions, options.cwd.c_str()), "addchdir");
-    if (options.stdout_file.empty())
-        check(posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO), "adddup2 stdout");
-    else
-        check(posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, options.stdout_file.c_str(), O_WRONLY, 0),
-              "addopen stdout");
-    check(posix_spawn_file_actions_adddup2(&actions, options.merge ? out_pipe[1] : err_pipe[1], STDERR_FILENO),
-          "adddup2 stderr");
+    const std::array<std::pair<int, const fs::path*>, 2> streams{
+        {{STDOUT_FILENO, &options.stdout_file}, {STDERR_FILENO, &options.stderr_file}}};
+    for (const auto& [stream, file] : streams) {
+        const int fd = stream == STDOUT_FILENO ? out_fd : err_fd;
+        if (file->empty())
+            check(posix_spawn_file_actions_adddup2(&actions, fd, stream), "adddup2");
+        else
+            check(posix_spawn_file_actions_addopen(&actions, stream, file->c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644),
+                  "addopen");
+    }
 
     std::vector<std::string> argv_strings = options.wrapper;
     argv_strings.push_back(cli_path.string());
@@ -80,13 +88,34 @@ inline CliResult run_cli(const std::vector<std::string>& args, const CliOptions&
     pid_t pid = 0;
     const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0) throw std::runtime_error("cannot start " + cli_path.string());
+    return pid;
+}
+
+/// Waits for `pid` to end: its exit code, or 128 + the signal number that killed it.
+inline int wait_for(pid_t pid) {
+    int wstatus = 0;
+    while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
+    }
+    return WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128 + WTERMSIG(wstatus);
+}
+
+}  // namespace detail
+
+/// Runs `coopecon args...` and waits for it.
+inline CliResult run_cli(const std::vector<std::string>& args, const CliOptions& options = {}) {
+    std::array<int, 2> out_pipe{}, err_pipe{};
+    if (pipe2(out_pipe.data(), O_CLOEXEC) != 0 || pipe2(err_pipe.data(), O_CLOEXEC) != 0)
+        throw std::runtime_error("pipe2 failed");
+    pid_t pid = -1;
+    try {
+        pid = detail::spawn_cli(args, options, out_pipe[1], options.merge ? out_pipe[1] : err_pipe[1]);
+    } catch (...) {
+        for (const int fd : {out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) close(fd);
+        throw;
+    }
     close(out_pipe[1]);
     close(err_pipe[1]);
-    if (spawned != 0) {
-        close(out_pipe[0]);
-        close(err_pipe[0]);
-        throw std::runtime_error("cannot start " + cli_path.string());
-    }
 
     // Both pipes are drained together, so a child filling one while the test waits on the other cannot hang.
     CliResult result;
@@ -111,40 +140,51 @@ inline CliResult run_cli(const std::vector<std::string>& args, const CliOptions&
             }
         }
     }
-    int wstatus = 0;
-    while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
-    }
-    result.status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128 + WTERMSIG(wstatus);
+    result.status = detail::wait_for(pid);
     return result;
 }
 
-/// A fresh directory under the system's temporary directory, removed with everything in it.
-class TempDir {
+/// `coopecon args...` running in the background, for the tests that signal it while it works. What it prints goes
+/// to the files `options` name, else nowhere. A process still running at the end of the test is killed.
+class RunningCli {
 public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "coopecon-cli-XXXXXX").string();
-        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-        path_ = pattern;
+    explicit RunningCli(const std::vector<std::string>& args, const CliOptions& options = {}) {
+        const int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+        if (null < 0) throw std::runtime_error("cannot open /dev/null");
+        try {
+            pid_ = detail::spawn_cli(args, options, null, null);
+        } catch (...) {
+            close(null);
+            throw;
+        }
+        close(null);
     }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
+    RunningCli(const RunningCli&) = delete;
+    RunningCli& operator=(const RunningCli&) = delete;
+    ~RunningCli() {
+        if (status_ < 0) {
+            kill(pid_, SIGKILL);
+            detail::wait_for(pid_);
+        }
     }
 
-    const fs::path& path() const noexcept { return path_; }
-
-    /// Writes `content` to `name` in this directory and returns its full path.
-    fs::path write(const std::string& name, const std::string& content) const {
-        const auto file = path_ / name;
-        fs::create_directories(file.parent_path());
-        std::ofstream(file, std::ios::binary) << content;
-        return file;
+    /// Whether it has ended, without waiting.
+    bool ended() {
+        int wstatus = 0;
+        if (status_ < 0 && waitpid(pid_, &wstatus, WNOHANG) == pid_)
+            status_ = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128 + WTERMSIG(wstatus);
+        return status_ >= 0;
+    }
+    void signal(int sig) const { kill(pid_, sig); }
+    /// Waits for the end: the exit code, or 128 + the signal number that killed it.
+    int wait() {
+        if (status_ < 0) status_ = detail::wait_for(pid_);
+        return status_;
     }
 
 private:
-    fs::path path_;
+    pid_t pid_ = -1;
+    int status_ = -1;
 };
 
 inline std::string read_file(const fs::path& path) {

@@ -5,19 +5,12 @@
 #include "cli_runner.hpp"
 
 #include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 
 #include <chrono>
 #include <thread>
 
 namespace coopecon::test {
 namespace {
-
-std::string read_all(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 /// The temporary files beside `target` (named .TARGET.*.tmp).
 std::vector<fs::path> temporaries(const fs::path& target) {
@@ -28,19 +21,10 @@ std::vector<fs::path> temporaries(const fs::path& target) {
     return out;
 }
 
-/// Starts a large `synth --out target`, waits until its temporary file holds at least a megabyte, sends `sig`.
+/// Starts a large `synth --out target`, waits until its temporary file holds at least a megabyte, sends `sig`;
+/// returns the exit code, or 128 + the signal that ended it.
 int interrupted_synth(const fs::path& target, int sig) {
-    std::vector<std::string> args{cli_path.string(), "synth", "world", "--organizations", "60000", "--out", target.string()};
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-    pid_t pid = 0;
-    EXPECT_EQ(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ), 0);
-    posix_spawn_file_actions_destroy(&actions);
+    RunningCli synth({"synth", "world", "--organizations", "60000", "--out", target.string()});
     const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(120);
     for (bool writing = false; !writing && std::chrono::steady_clock::now() < give_up;) {
         for (const auto& t : temporaries(target)) {
@@ -49,25 +33,23 @@ int interrupted_synth(const fs::path& target, int sig) {
         }
         if (!writing) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
-    kill(pid, sig);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return WIFSIGNALED(status) ? WTERMSIG(status) : -WEXITSTATUS(status);
+    synth.signal(sig);
+    return synth.wait();
 }
 
 TEST(SafeWrite, AKillWhileWritingLeavesTheOldFileIntact) {
     TempDir dir;
     const auto target = dir.write("registry.json", "the old registry\n");
-    EXPECT_EQ(interrupted_synth(target, SIGKILL), SIGKILL);
-    EXPECT_EQ(read_all(target), "the old registry\n");
+    EXPECT_EQ(interrupted_synth(target, SIGKILL), 128 + SIGKILL);
+    EXPECT_EQ(read_file(target), "the old registry\n");
 }
 
 TEST(SafeWrite, SigintAndSigtermAlsoRemoveTheTemporaryFile) {
     for (const int sig : {SIGTERM, SIGINT}) {
         TempDir dir;
         const auto target = dir.write("registry.json", "the old registry\n");
-        EXPECT_EQ(interrupted_synth(target, sig), sig);
-        EXPECT_EQ(read_all(target), "the old registry\n");
+        EXPECT_EQ(interrupted_synth(target, sig), 128 + sig);
+        EXPECT_EQ(read_file(target), "the old registry\n");
         EXPECT_TRUE(temporaries(target).empty()) << strsignal(sig);
     }
 }
@@ -86,7 +68,7 @@ TEST(SafeWrite, OnlyRegularFilesAreReplaced) {
         EXPECT_EQ(r.err, "coopecon synth: " + out + ": is not a regular file (" + what +
                              "); coopecon replaces only regular files\n");
     }
-    EXPECT_EQ(read_all(victim), "keep me\n");
+    EXPECT_EQ(read_file(victim), "keep me\n");
     EXPECT_TRUE(fs::is_symlink(dir.path() / "link.json"));
     EXPECT_TRUE(fs::is_character_file("/dev/null"));
 }
@@ -101,7 +83,7 @@ TEST(SafeWrite, ConcurrentWritersEachLeaveACompleteFile) {
     for (auto& w : writers) w.join();
     for (const auto& r : results) EXPECT_EQ(r.status, 0) << r.err;
     const auto expected = run_cli({"synth", "ca_mau_2023"}).out;
-    EXPECT_EQ(read_all(target), expected);
+    EXPECT_EQ(read_file(target), expected);
     EXPECT_TRUE(temporaries(target).empty());
 }
 

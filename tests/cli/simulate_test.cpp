@@ -19,10 +19,10 @@
 
 namespace {
 
-using coopecon::test::cli_path;
 using coopecon::test::in_dir;
 using coopecon::test::read_file;
 using coopecon::test::run_cli;
+using coopecon::test::RunningCli;
 using coopecon::test::source_dir;
 using coopecon::test::TempDir;
 using ::testing::HasSubstr;
@@ -266,26 +266,13 @@ struct Interrupted {
 
 /// Starts a long projection writing to `out` in `dir`, sends SIGINT after `delay`, and waits for the end.
 Interrupted interrupt_after(const TempDir& dir, std::chrono::milliseconds delay) {
-    const auto err_file = dir.path() / "stderr.txt";
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addchdir_np(&actions, dir.path().c_str());
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    std::vector<std::string> words{cli_path.string(), "simulate", "--runs", "100000", "--out", "projection.txt"};
-    std::vector<char*> argv;
-    for (auto& w : words) argv.push_back(w.data());
-    argv.push_back(nullptr);
-    pid_t pid = 0;
-    const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (spawned != 0) return {};
+    auto options = in_dir(dir.path());
+    options.stderr_file = dir.path() / "stderr.txt";
+    RunningCli projection({"simulate", "--runs", "100000", "--out", "projection.txt"}, options);
     std::this_thread::sleep_for(delay);
-    kill(pid, SIGINT);
-    int wstatus = 0;
-    while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
-    }
-    return {WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128 + WTERMSIG(wstatus), read_file(err_file)};
+    projection.signal(SIGINT);
+    const int status = projection.wait();
+    return {status, read_file(options.stderr_file)};
 }
 
 TEST(SimulateInterrupt, CtrlCStopsTheRunsWritesNothingAndExitsWith130) {

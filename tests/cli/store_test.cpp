@@ -11,8 +11,6 @@
 #include <gtest/gtest.h>
 
 #include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 
 #include <chrono>
 #include <sstream>
@@ -22,10 +20,10 @@
 
 namespace {
 
-using coopecon::test::cli_path;
 using coopecon::test::in_dir;
 using coopecon::test::read_file;
 using coopecon::test::run_cli;
+using coopecon::test::RunningCli;
 using coopecon::test::source_dir;
 using coopecon::test::TempDir;
 namespace fs = std::filesystem;
@@ -116,6 +114,35 @@ TEST(CliStore, InitThenAppendOrganisationsAndEvents) {
                                           "member M98 is not in the organization's member list\n"
                                           "1 problem: nothing appended to " + db + "\n");
     EXPECT_EQ(run_cli({"validate", db}).out, db + ": valid: 10 organisations, 129 events, 2015-08-03 to 2025-06-10\n");
+    // A reorganisation forming new organisations: an events file brings a cooperative, then another brings the
+    // cooperative its division forms with its history and the divided one's completion, judged and written as one
+    // change.
+    const auto founded = dir.write("founded.json", R"({"format": "coopecon-events", "version": 1,
+ "organizations": [
+  {"id": "CM-HTX-0100", "registration_code": "2001099100", "name": "Hợp tác xã Rạch Gốc", "kind": "cooperative",
+   "area": "D973", "sector": "agriculture", "members": [],
+   "events": [{"date": "2020-03-02", "type": "registered", "charter_capital": 0},
+              {"date": "2020-03-02", "type": "members_joined", "kind": "official", "member_type": "individual",
+               "count": 7, "foreign_investors": 0, "capital": 0}]}]}
+)");
+    ASSERT_EQ(run_cli({"append", db, founded.string()}).status, 0);
+    const auto division = dir.write("division.json", R"({"format": "coopecon-events", "version": 1,
+ "organizations": [
+  {"id": "CM-HTX-0101", "registration_code": "2001099101", "name": "Hợp tác xã Rạch Gốc Một", "kind": "cooperative",
+   "area": "D973", "sector": "agriculture", "members": [],
+   "events": [{"date": "2025-06-20", "type": "registered", "charter_capital": 0, "formed_by": "division",
+               "predecessors": ["CM-HTX-0100"]},
+              {"date": "2025-06-20", "type": "members_joined", "kind": "official", "member_type": "individual",
+               "count": 7, "foreign_investors": 0, "capital": 0}]}],
+ "events": [
+  {"organization": "CM-HTX-0100", "date": "2025-06-15", "type": "reorganization_started", "form": "division",
+   "counterparts": [], "approval_percent": 80},
+  {"organization": "CM-HTX-0100", "date": "2025-06-20", "type": "reorganization_completed", "form": "division",
+   "counterparts": ["CM-HTX-0101"]}]}
+)");
+    const auto divided = run_cli({"append", db, division.string()});
+    EXPECT_EQ(divided.status, 0) << divided.err;
+    EXPECT_EQ(run_cli({"validate", db}).out, db + ": valid: 12 organisations, 135 events, 2015-08-03 to 2025-06-20\n");
     // The same organisations twice: refused, each at its place in the file.
     const auto twice = run_cli({"append", db, store_example});
     EXPECT_EQ(twice.status, 1);
@@ -172,29 +199,16 @@ TEST(CliStore, AnAppendKilledHalfWayLeavesAllOrNoneOfItsEvents) {
 
     // Kill the append once its transaction has written a megabyte to the write-ahead log: well inside it, as the
     // 100,000 events take several.
-    std::vector<std::string> args{cli_path.string(), "append", db.string(), events_file};
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    pid_t pid = 0;
-    ASSERT_EQ(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ), 0);
-    posix_spawn_file_actions_destroy(&actions);
+    RunningCli append({"append", db.string(), events_file});
     const auto wal = fs::path(db.string() + "-wal");
-    int status = 0;
-    bool exited = false;
-    for (int waited = 0; waited < 60000 && !exited; ++waited) {
+    for (int waited = 0; waited < 60000 && !append.ended(); ++waited) {
         std::error_code ec;
         if (fs::exists(wal, ec) && fs::file_size(wal, ec) > (1u << 20)) break;
-        exited = waitpid(pid, &status, WNOHANG) == pid;
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
-    ASSERT_FALSE(exited) << "the append ended before it could be killed";
-    kill(pid, SIGKILL);
-    ASSERT_EQ(waitpid(pid, &status, 0), pid);
-    ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+    ASSERT_FALSE(append.ended()) << "the append ended before it could be killed";
+    append.signal(SIGKILL);
+    ASSERT_EQ(append.wait(), 128 + SIGKILL);
 
     const std::size_t after_kill = coopecon::io::read_registry_sqlite(db).event_count();
     EXPECT_TRUE(after_kill == before || after_kill == before + 100000) << after_kill;

@@ -9,6 +9,7 @@
 #include <coopecon/io/registry_json.hpp>
 #include <coopecon/io/registry_sqlite.hpp>
 #include <coopecon/model/area_catalog_json.hpp>
+#include <support/builders.hpp>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -193,6 +194,54 @@ TEST_F(SqliteStore, AValueEditedByHandIsRefusedWithItsTableRowAndColumn) {
 TEST_F(SqliteStore, AFileThatIsNoRegistryDatabaseIsRefused) {
     sql(at("other.db"), "CREATE TABLE t (x INTEGER)");
     EXPECT_THROW((void)io::load_registry_file(at("other.db")), Error);
+}
+
+/// The events file of a division of htx-a completed on 2024-11-04, with the two cooperatives it forms.
+io::RegistryAdditions division_of_htx_a(bool consistent) {
+    using namespace coopecon::test;
+    const Date on = *Date::parse("2024-11-04");
+    io::RegistryAdditions out;
+    out.organizations.push_back(cooperative("htx-b")
+                                    .then(ev::registered_as_successor(on, ReorganizationForm::division, {"htx-a"}))
+                                    .then(ev::members_joined(on, 4)));
+    out.organizations.push_back(cooperative("htx-c")
+                                    .then(ev::registered_as_successor(on, ReorganizationForm::division, {"htx-a"}))
+                                    .then(ev::members_joined(on, 3)));
+    out.events.push_back({"htx-a", ev::reorganization_completed(on, ReorganizationForm::division,
+                                                                consistent ? std::vector<std::string>{"htx-b", "htx-c"}
+                                                                           : std::vector<std::string>{"htx-b"})});
+    return out;
+}
+
+TEST_F(SqliteStore, AReorganisationFormingNewOrganisationsIsAppendedAsOneChange) {
+    using namespace coopecon::test;
+    auto kept = registry();
+    kept.add(cooperative("htx-a")
+                 .registered(*Date::parse("2020-03-02"))
+                 .then(ev::members_joined(*Date::parse("2020-03-02"), 7))
+                 .then(ev::reorganization_started(*Date::parse("2024-09-02"), ReorganizationForm::division, 70)));
+    io::write_registry_sqlite(kept, at("k.db"));
+
+    // One side without the other is refused: the completion names only htx-b, so htx-c's predecessor disowns it.
+    try {
+        io::append_registry_sqlite(at("k.db"), division_of_htx_a(false));
+        FAIL() << "a one-sided division was appended";
+    } catch (const Error& e) {
+        std::vector<std::string> rules;
+        for (const auto& p : e.problems()) rules.push_back(p.rule);
+        EXPECT_THAT(rules, testing::Contains("integrity.reorganization_counterparts"));
+    }
+    EXPECT_EQ(sql(at("k.db"), "SELECT count(*) FROM organizations"), "1");
+    EXPECT_EQ(sql(at("k.db"), "SELECT count(*) FROM events"), "3");
+
+    // Both sides in one append: the successors registered and the predecessor's completion, all written.
+    io::append_registry_sqlite(at("k.db"), division_of_htx_a(true));
+    const auto after = io::read_registry_sqlite(at("k.db"));
+    const Date on = *Date::parse("2024-11-04");
+    EXPECT_EQ(after.size(), 3u);
+    EXPECT_EQ(after.state_at("htx-a", on).status, LegalStatus::terminated);
+    EXPECT_EQ(after.state_at("htx-b", on).members.total() + after.state_at("htx-c", on).members.total(), 7);
+    EXPECT_EQ(sql(at("k.db"), "SELECT count(*) FROM events"), "8");
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/error.hpp>  // what BinaryReader throws
+#include <coopecon/core/type_traits.hpp>
 #include <coopecon/export.hpp>
 
 #include <boost/describe/members.hpp>
@@ -38,10 +39,10 @@ public:
         } else if constexpr (std::is_same_v<T, std::string>) {
             raw(static_cast<std::uint32_t>(v.size()));
             bytes(v.data(), v.size());
-        } else if constexpr (is_optional<T>::value) {
+        } else if constexpr (detail::is_optional<T>::value) {
             raw(static_cast<std::uint8_t>(v ? 1 : 0));
             if (v) write(*v);
-        } else if constexpr (is_vector<T>::value) {
+        } else if constexpr (detail::is_vector<T>::value) {
             raw(static_cast<std::uint32_t>(v.size()));
             for (const auto& x : v) write(x);
         } else {
@@ -52,15 +53,6 @@ public:
     }
 
 private:
-    template <class T>
-    struct is_optional : std::false_type {};
-    template <class T>
-    struct is_optional<std::optional<T>> : std::true_type {};
-    template <class T>
-    struct is_vector : std::false_type {};
-    template <class T>
-    struct is_vector<std::vector<T>> : std::true_type {};
-
     template <class T>
     void raw(T v) {
         bytes(&v, sizeof v);
@@ -104,12 +96,12 @@ public:
             need(n);
             v.assign(reinterpret_cast<const char*>(p_), n);
             p_ += n;
-        } else if constexpr (is_optional<T>::value) {
+        } else if constexpr (detail::is_optional<T>::value) {
             if (raw<std::uint8_t>())
                 read_into(v.emplace());
             else
                 v.reset();
-        } else if constexpr (is_vector<T>::value) {
+        } else if constexpr (detail::is_vector<T>::value) {
             const auto n = raw<std::uint32_t>();
             need(n);  // every element takes at least one byte: a bound on hostile lengths before allocating
             v.clear();
@@ -134,7 +126,8 @@ private:
             return sizeof(T);
         } else if constexpr (std::is_same_v<T, Date>) {
             return sizeof(std::int32_t);
-        } else if constexpr (std::is_same_v<T, std::string> || is_optional<T>::value || is_vector<T>::value) {
+        } else if constexpr (std::is_same_v<T, std::string> || detail::is_optional<T>::value ||
+                             detail::is_vector<T>::value) {
             return 0;
         } else {
             std::size_t total = 0;
@@ -147,15 +140,6 @@ private:
             return fixed ? total : 0;
         }
     }
-
-    template <class T>
-    struct is_optional : std::false_type {};
-    template <class T>
-    struct is_optional<std::optional<T>> : std::true_type {};
-    template <class T>
-    struct is_vector : std::false_type {};
-    template <class T>
-    struct is_vector<std::vector<T>> : std::true_type {};
 
     void need(std::size_t n) const {
         if (static_cast<std::size_t>(end_ - p_) < n) [[unlikely]]

@@ -20,6 +20,7 @@
 // form to check.
 
 #include <coopecon/core/date.hpp>
+#include <coopecon/core/type_traits.hpp>
 #include <coopecon/export.hpp>
 #include <coopecon/model/event.hpp>
 
@@ -40,15 +41,6 @@
 namespace coopecon {
 
 namespace detail {
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-template <class T>
-struct is_vector : std::false_type {};
-template <class T>
-struct is_vector<std::vector<T>> : std::true_type {};
-
 constexpr std::uint64_t zigzag(std::int64_t v) noexcept {
     return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
 }
