@@ -83,15 +83,17 @@ private:
 
     const std::vector<Link>& links_of(const OrgView& v) {
         if (v.links) return *v.links;
-        auto [it, fresh] = decoded_.try_emplace(v.org->id);
-        if (fresh)
+        // Not a structured binding: clang 14 (the fuzz preset's compiler) cannot capture one in a lambda.
+        const auto inserted = decoded_.try_emplace(v.org->id);
+        auto& links = inserted.first->second;
+        if (inserted.second)
             v.log.replay_until(Date::max(), [&](Date d, const auto& p) {
                 if (auto l = link_of(Event{d, EventData{p}}, {})) {
                     l->given = false;
-                    it->second.push_back(std::move(*l));
+                    links.push_back(std::move(*l));
                 }
             });
-        return it->second;
+        return links;
     }
 
     std::optional<Date> registered_on(const OrgView& v) {
