@@ -33,11 +33,13 @@ constexpr std::array<const Option*, 2> append_options{&option::law, &option::ref
 constexpr Syntax append_syntax{
     "DB FILE", 2,
     "Appends to the registry in the SQLite database DB what FILE holds: either an events file (format\n"
-    "coopecon-events: named members and events of organisations already registered) or a registry in any form\n"
-    "(registry file, binary form, SQLite, CSV export), whose organisations are added with their histories.\n"
-    "Everything is checked as the registry checks an append (the transition table and the integrity rules of\n"
-    "the law in force at each date) and written in one transaction: all of it or, on any problem, none. The\n"
-    "problems are printed as validate prints them (exit code 1).\n",
+    "coopecon-events: new organisations with their histories, named members of organisations, and events of\n"
+    "organisations registered before or in the same file) or a registry in any form (registry file, binary\n"
+    "form, SQLite, CSV export), whose organisations are added with their histories. Everything is one change,\n"
+    "checked as the registry checks one (the transition table, the integrity rules and the rules across\n"
+    "organisations of the law in force at each date, so a reorganisation that forms new organisations is\n"
+    "appended at once) and written in one transaction: all of it or, on any problem, none. The problems are\n"
+    "printed as validate prints them (exit code 1).\n",
     append_options};
 
 }  // namespace
