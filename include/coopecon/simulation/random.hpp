@@ -35,25 +35,37 @@ namespace detail {
 __extension__ typedef unsigned __int128 uint128;  // __extension__: g++ -Wpedantic knows it is non-standard
 }  // namespace detail
 
-/// Philox4x32 with 10 rounds: one block of 128 random bits for a counter under a key.
-struct Philox4x32 {
-    using Counter = std::array<std::uint32_t, 4>;
-    using Key = std::array<std::uint32_t, 2>;
+/// Philox4 with 10 rounds on words of type Word: one block of four words for a counter of four words under a key of
+/// two. Each round multiplies two counter words by M0 and M1 into double-width products and mixes their halves with
+/// the other words and the key; the key is bumped by the Weyl constants W0 and W1 between rounds (Salmon et al.,
+/// section 4.2; Random123's philox4xW). Wide is an unsigned type of twice Word's width.
+template <class Word, class Wide, Word M0, Word M1, Word W0, Word W1>
+struct Philox4 {
+    using Counter = std::array<Word, 4>;
+    using Key = std::array<Word, 2>;
 
     static constexpr Counter block(Counter c, Key k) noexcept {
+        constexpr int bits = 8 * sizeof(Word);
         for (int round = 0; round < 10; ++round) {
             if (round > 0) {
-                k[0] += 0x9E3779B9u;  // golden ratio
-                k[1] += 0xBB67AE85u;  // sqrt(3) - 1
+                k[0] += W0;
+                k[1] += W1;
             }
-            const std::uint64_t p0 = std::uint64_t{0xD2511F53u} * c[0];
-            const std::uint64_t p1 = std::uint64_t{0xCD9E8D57u} * c[2];
-            c = {static_cast<std::uint32_t>(p1 >> 32) ^ c[1] ^ k[0], static_cast<std::uint32_t>(p1),
-                 static_cast<std::uint32_t>(p0 >> 32) ^ c[3] ^ k[1], static_cast<std::uint32_t>(p0)};
+            const Wide p0 = static_cast<Wide>(M0) * c[0];
+            const Wide p1 = static_cast<Wide>(M1) * c[2];
+            c = {static_cast<Word>(p1 >> bits) ^ c[1] ^ k[0], static_cast<Word>(p1),
+                 static_cast<Word>(p0 >> bits) ^ c[3] ^ k[1], static_cast<Word>(p0)};
         }
         return c;
     }
 };
+
+/// Philox4x32-10: 128 random bits a block. Weyl constants: the golden ratio and sqrt(3) - 1 in 32 bits.
+using Philox4x32 = Philox4<std::uint32_t, std::uint64_t, 0xD2511F53u, 0xCD9E8D57u, 0x9E3779B9u, 0xBB67AE85u>;
+/// Philox4x64-10: 256 random bits a block, the same construction on 64-bit words (Random123's philox4x64; the
+/// tests check its published known answers and Random123 itself). Weyl constants: the same ratios in 64 bits.
+using Philox4x64 = Philox4<std::uint64_t, detail::uint128, 0xD2E7470EE14C6C93ull, 0xCA5A826395121157ull,
+                           0x9E3779B97F4A7C15ull, 0xBB67AE8584CAA73Bull>;
 
 template <class Generator>
 class BasicStream;
@@ -107,27 +119,6 @@ private:
 
     Philox4x32::Key key_;
     std::uint64_t stream_id_;
-};
-
-/// Philox4x64 with 10 rounds: one block of 256 random bits for a counter under a key (the same construction on
-/// 64-bit words, Random123's philox4x64; the tests check its published known answers and Random123 itself).
-struct Philox4x64 {
-    using Counter = std::array<std::uint64_t, 4>;
-    using Key = std::array<std::uint64_t, 2>;
-
-    static constexpr Counter block(Counter c, Key k) noexcept {
-        for (int round = 0; round < 10; ++round) {
-            if (round > 0) {
-                k[0] += 0x9E3779B97F4A7C15ull;  // golden ratio
-                k[1] += 0xBB67AE8584CAA73Bull;  // sqrt(3) - 1
-            }
-            const auto p0 = static_cast<detail::uint128>(0xD2E7470EE14C6C93ull) * c[0];
-            const auto p1 = static_cast<detail::uint128>(0xCA5A826395121157ull) * c[2];
-            c = {static_cast<std::uint64_t>(p1 >> 64) ^ c[1] ^ k[0], static_cast<std::uint64_t>(p1),
-                 static_cast<std::uint64_t>(p0 >> 64) ^ c[3] ^ k[1], static_cast<std::uint64_t>(p0)};
-        }
-        return c;
-    }
 };
 
 /// The 64-bit draws of block b of a node's stream (key, stream id), for each generator.
