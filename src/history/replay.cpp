@@ -217,8 +217,20 @@ std::optional<Problem> Replay::step(const Event& e, const law::Framework& law) {
     if (const auto* c = e.get<DissolutionCompleted>(); c && c->by == CompletionMode::lapse &&
                                                        state_.status == LegalStatus::terminated && state_.lapses_on)
         return std::nullopt;
-    auto decision = law::decide(state_, e, law);
-    if (!decision) return std::move(decision.refusal);
+    // The table's row and its guard, looked up inline; law::decide, which words a refusal with its rule and legal
+    // basis, runs only when the lookup finds no row or the guard objects (the same rows in the same order, so the
+    // same verdict). Order first: nothing before the registration, no second one, nothing after the end.
+    const EventType type = e.type();
+    const bool in_order = state_.registered
+                              ? type != EventType::registered && state_.status != LegalStatus::terminated
+                              : type == EventType::registered;
+    const auto* row = in_order ? law::find_transition(
+                                     type, std::visit([](const auto& p) { return law::selector(p); }, e.data), state_)
+                               : nullptr;
+    if (!row || (row->guard && row->guard(law::GuardInput{state_, e, law}))) {
+        auto decision = law::decide(state_, e, law);
+        if (!decision) return std::move(decision.refusal);
+    }
     if (auto problem = std::visit(Checks{*this, e, law}, e.data)) return problem;
     std::visit([&](const auto& p) { detail::apply_event(*this, e.date, p); }, e.data);
     // Only validation asks which years were closed: replays of recorded histories need not keep them.
