@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <limits>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -213,29 +214,33 @@ struct Replay::Checks {
 
 std::optional<Problem> Replay::step(const Event& e, const law::Framework& law) {
     settle(e.date);
-    // The office's record of a termination by lapse the replay derived: kept, nothing changes.
-    if (const auto* c = e.get<DissolutionCompleted>(); c && c->by == CompletionMode::lapse &&
-                                                       state_.status == LegalStatus::terminated && state_.lapses_on)
-        return std::nullopt;
-    // The table's row and its guard, looked up inline; law::decide, which words a refusal with its rule and legal
-    // basis, runs only when the lookup finds no row or the guard objects (the same rows in the same order, so the
-    // same verdict). Order first: nothing before the registration, no second one, nothing after the end.
-    const EventType type = e.type();
-    const bool in_order = state_.registered
-                              ? type != EventType::registered && state_.status != LegalStatus::terminated
-                              : type == EventType::registered;
-    const auto* row = in_order ? law::find_transition(
-                                     type, std::visit([](const auto& p) { return law::selector(p); }, e.data), state_)
-                               : nullptr;
-    if (!row || (row->guard && row->guard(law::GuardInput{state_, e, law}))) {
-        auto decision = law::decide(state_, e, law);
-        if (!decision) return std::move(decision.refusal);
-    }
-    if (auto problem = std::visit(Checks{*this, e, law}, e.data)) return problem;
-    std::visit([&](const auto& p) { detail::apply_event(*this, e.date, p); }, e.data);
-    // Only validation asks which years were closed: replays of recorded histories need not keep them.
-    if (const auto* f = e.get<FinancialYearClosed>()) closed_years_.push_back(f->year);
-    return std::nullopt;
+    // One dispatch on the payload's type: the row lookup, the checks and the effects are compiled for it.
+    return std::visit(
+        [&]<class Payload>(const Payload& p) __attribute__((flatten)) -> std::optional<Problem> {
+            // The office's record of a termination by lapse the replay derived: kept, nothing changes.
+            if constexpr (std::is_same_v<Payload, DissolutionCompleted>)
+                if (p.by == CompletionMode::lapse && state_.status == LegalStatus::terminated && state_.lapses_on)
+                    return std::nullopt;
+            // The table's row and its guard, looked up inline; law::decide, which words a refusal with its rule
+            // and legal basis, runs only when the lookup finds no row or the guard objects (the same rows in the
+            // same order, so the same verdict). Order first: nothing before the registration, no second one,
+            // nothing after the end.
+            constexpr EventType type = Effects::type_of<Payload>();
+            const bool in_order = state_.registered
+                                      ? type != EventType::registered && state_.status != LegalStatus::terminated
+                                      : type == EventType::registered;
+            const auto* row = in_order ? law::find_transition(type, law::selector(p), state_) : nullptr;
+            if (!row || (row->guard && row->guard(law::GuardInput{state_, e, law}))) {
+                auto decision = law::decide(state_, e, law);
+                if (!decision) return std::move(decision.refusal);
+            }
+            if (auto problem = Checks{*this, e, law}(p)) return problem;
+            detail::apply_event(*this, e.date, p);
+            // Only validation asks which years were closed: replays of recorded histories need not keep them.
+            if constexpr (std::is_same_v<Payload, FinancialYearClosed>) closed_years_.push_back(p.year);
+            return std::nullopt;
+        },
+        e.data);
 }
 
 template <class Payload>
