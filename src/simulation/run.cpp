@@ -228,7 +228,7 @@ private:
             return false;
         }
         ++out_.stats.events;
-        after(i, e, before, was_registered);
+        after<std::remove_cvref_t<Payload>>(i, e, before, was_registered);
         if (S_.keep_events) out_.events.emplace_back(i, std::move(e));
         return true;
     }
@@ -252,20 +252,25 @@ private:
         o.below_counted.reset();
     }
 
-    /// Keeps the office's view up to date after an event.
+    /// Keeps the office's view up to date after an event with a payload of type Payload (compiled per type: most
+    /// events concern none of the office's grounds).
+    template <class Payload>
     void after(std::uint32_t i, const Event& e, LegalStatus before, bool was_registered) {
         auto& o = orgs_[i];
         const auto& st = replays_[i].state();
         const Date d = e.date;
-        if (const auto* a = e.get<AssemblyHeld>(); a && a->kind == AssemblyKind::annual) {
-            o.assembly_from = d.plus_days(1);
-            reschedule_office(i, d);
+        if constexpr (std::is_same_v<Payload, AssemblyHeld>) {
+            if (e.get<AssemblyHeld>()->kind == AssemblyKind::annual) {
+                o.assembly_from = d.plus_days(1);
+                reschedule_office(i, d);
+            }
         }
-        if (e.get<ConvertedToCooperative>() || e.get<Registered>()) {
+        if constexpr (std::is_same_v<Payload, ConvertedToCooperative> || std::is_same_v<Payload, Registered>) {
             o.assembly_from = d.plus_days(1);  // counted from the day after (Civil Code Art 147.2)
             update_below(i, d);
             reschedule_office(i, d);
-        } else if (e.get<MembersJoined>() || e.get<MembersLeft>() || e.get<MemberJoined>() || e.get<MemberLeft>()) {
+        } else if constexpr (std::is_same_v<Payload, MembersJoined> || std::is_same_v<Payload, MembersLeft> ||
+                             std::is_same_v<Payload, MemberJoined> || std::is_same_v<Payload, MemberLeft>) {
             // Only a change of the minimum-members condition moves a due date.
             const auto below = o.below_from;
             update_below(i, d);
