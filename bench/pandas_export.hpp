@@ -3,8 +3,13 @@
 // reads (every column as a raw little-endian array), the commune of every area in the report's units, and the
 // report the library computed from them (JSON), so that the figures can be compared.
 //
-// Layout of `folder`: manifest.json, before/<column>.bin, end/<column>.bin, commune_of_area.bin, report.json.
+// And the registry's event table (pandas_events.hpp), which bench/pandas_replay.py replays to the same two states.
+//
+// Layout of `folder`: manifest.json, before/<column>.bin, end/<column>.bin, commune_of_area.bin, report.json,
+// events/<column>.bin, organizations/<column>.bin.
 
+#include "pandas_events.hpp"
+#include "raw_arrays.hpp"
 #include "report_inputs.hpp"
 
 #include <coopecon/core/error.hpp>
@@ -24,19 +29,6 @@
 namespace coopecon::bench {
 
 namespace export_detail {
-
-template <class T>
-std::string dtype() {
-    using U = std::conditional_t<std::is_enum_v<T>, std::underlying_type<T>, std::type_identity<T>>::type;
-    return std::string(std::is_signed_v<U> ? "<i" : "<u") + std::to_string(sizeof(U));
-}
-
-template <class T>
-void write_array(const std::filesystem::path& path, const std::vector<T>& values) {
-    std::ofstream out(path, std::ios::binary);
-    out.write(reinterpret_cast<const char*>(values.data()), static_cast<std::streamsize>(values.size() * sizeof(T)));
-    if (!out) throw Error(ErrorCode::io, "cannot write " + path.string());
-}
 
 /// Writes every column of `s` into `folder`; returns the "name": "dtype" entries of the manifest.
 inline std::string write_columns(const Snapshot& s, const std::filesystem::path& folder) {
@@ -64,11 +56,13 @@ inline void export_for_pandas(const Registry& reg, const std::filesystem::path& 
     for (AreaIndex a = 0; a < commune.size(); ++a)
         commune[a] = indicators::reporting_unit(reg.areas(), a, AreaLevel::commune, in.plan.units_as_of);
     write_array(folder / "commune_of_area.bin", commune);
+    const auto event_table = write_event_table(reg, folder);
 
     std::ofstream manifest(folder / "manifest.json");
     manifest << "{\"organizations\": " << reg.size() << ", \"events\": " << reg.event_count()
              << ", \"period_start\": \"" << in.plan.period.start.iso() << "\", \"as_of\": \""
-             << in.plan.period.end.iso() << "\", \"columns\": {" << columns << "}}\n";
+             << in.plan.period.end.iso() << "\", \"before\": \"" << in.plan.snapshot_dates()[0].iso()
+             << "\", \"columns\": {" << columns << "}, " << event_table << "}\n";
     std::ofstream report(folder / "report.json");
     report << indicators::render(indicators::standard_report(reg), indicators::Format::json, Lang::en);
     if (!manifest || !report) throw Error(ErrorCode::io, "cannot write into " + folder.string());

@@ -50,6 +50,9 @@ def organisation_flags(s, as_of_year, period_start, communes):
     live = s["status"] != STATUSES.index("terminated")
     latest_year = as_of_year - 1
     members = s["official_members"].astype("int64") + s["capital_associates"] + s["non_capital_associates"]
+    # Members are counted in groups and cooperatives; a union's members are cooperatives, counted apart.
+    with_members = live & s["kind"].isin([KINDS.index("cooperative_group"), KINDS.index("cooperative")])
+    union = live & (s["kind"] == KINDS.index("union_of_cooperatives"))
     results = live & (s["financial_year"] >= latest_year)
     rated = live & (s["assessment_year"] >= latest_year) & (s["assessment_year"] != 0)
     points = s["assessment_points"]
@@ -63,6 +66,7 @@ def organisation_flags(s, as_of_year, period_start, communes):
     ntm = live & (s["kind"] == KINDS.index("cooperative")) & (status == 0) & effective
     ocop = [f"ocop_{k}_star" + ("s" if k > 1 else "") for k in range(1, 6)]
     live_sum = lambda column: s[column].astype("int64").where(live, 0)
+    members_sum = lambda column: s[column].astype("int64").where(with_members, 0)
     results_sum = lambda column: s[column].astype("int64").where(results, 0)
     flags = pd.DataFrame({
         "kind": s["kind"],
@@ -73,11 +77,12 @@ def organisation_flags(s, as_of_year, period_start, communes):
            for name, ending in [("dissolved", "dissolution"), ("bankrupt", "bankruptcy"),
                                 ("merged", "reorganization")]},
         "converted": (s["converted_on"] != NO_DATE) & (s["converted_on"] >= period_start),
-        "members": members.where(live, 0),
-        **{name: live_sum(name) for name in ["official_members", "capital_associates", "non_capital_associates",
-                                             "individual_members", "household_members", "legal_entity_members",
-                                             "workers"]},
-        "member_cooperatives": live_sum("cooperative_members"),
+        "member_organizations": with_members,
+        "members": members.where(with_members, 0),
+        **{name: members_sum(name) for name in ["official_members", "capital_associates", "non_capital_associates",
+                                                "individual_members", "household_members", "legal_entity_members"]},
+        "workers": live_sum("workers"),
+        "member_cooperatives": s["cooperative_members"].astype("int64").where(union, 0),
         "with_results": results,
         **{f"results_{name}": results_sum(name)
            for name in ["revenue", "pre_tax_profit", "wages", "workers", "internal_revenue"]},
@@ -89,12 +94,37 @@ def organisation_flags(s, as_of_year, period_start, communes):
         "ocop_products": sum(live_sum(c) for c in ocop),
         **{c: live_sum(c) for c in ocop},
         "ntm_commune": commune.where(ntm & (commune != NO_COMMUNE)),
+        # Who reports each figure: where nobody of a row does, the figure is no data rather than 0.
+        "reports_members": with_members,
+        "reports_member_cooperatives": union,
+        "reports_workers": live & (s["financial_year"] >= 1),
+        "reports_revenue": results & (s["revenue"] >= 1),
+        "reports_profit": results & (s["pre_tax_profit"] != 0),
+        "reports_wages": results & (s["wages"] >= 1),
+        "reports_internal_revenue": results & (s["internal_revenue"] >= 1),
+        "reports_certification": live & ((s["certifications"] & sum(1 << b for b in CERTIFICATIONS.values())) != 0),
+        "reports_ocop": live & (sum(live_sum(c) for c in ocop) >= 1),
     })
     return flags
 
 
 def ratio(numerator, denominator, scale=1.0):
     return (numerator / denominator.where(denominator != 0)) * scale
+
+
+# The figures that are no data in a row where no organisation reports them (the catalogue's reported_by).
+REPORTED_BY = {
+    "reports_members": ["members", "official_members", "capital_associates", "non_capital_associates",
+                        "individual_members", "household_members", "legal_entity_members", "members_per_organization"],
+    "reports_member_cooperatives": ["member_cooperatives"],
+    "reports_workers": ["workers"],
+    "reports_revenue": ["average_revenue"],
+    "reports_profit": ["average_pre_tax_profit"],
+    "reports_wages": ["average_worker_income"],
+    "reports_internal_revenue": ["internal_transaction_ratio"],
+    "reports_certification": ["vietgap_share", "globalgap_share", "organic_share"],
+    "reports_ocop": ["ocop_products", "ocop_1_star", "ocop_2_stars", "ocop_3_stars", "ocop_4_stars", "ocop_5_stars"],
+}
 
 
 def standard_report(before, end, communes, period_start_iso, as_of_iso):
@@ -110,14 +140,17 @@ def standard_report(before, end, communes, period_start_iso, as_of_iso):
     # Groups are the kinds registered in either snapshot, in code order; the total row adds them up.
     sums = sums.join(previous, how="outer").fillna(0).astype("int64").sort_index()
     sums["ntm_13_1_communes"] = ntm.reindex(sums.index, fill_value=0).astype("int64")
-    sums.loc["total"] = sums.sum()
-    sums.loc["total", "ntm_13_1_communes"] = now["ntm_commune"].nunique()
+    # The totals row is cooperatives and unions: it would otherwise add cooperative groups to cooperatives.
+    coops_and_unions = sums.index.isin([KINDS.index("cooperative"), KINDS.index("union_of_cooperatives")])
+    sums.loc["total"] = sums.loc[coops_and_unions].sum()
+    sums.loc["total", "ntm_13_1_communes"] = now.loc[now["kind"] != KINDS.index("cooperative_group"),
+                                                     "ntm_commune"].nunique()
     sums.index = [KINDS[k] if k != "total" else k for k in sums.index]
 
     t = sums.assign(
         active_rate=ratio(sums["active"], sums["organizations"], 100),
         suspended_rate=ratio(sums["suspended"], sums["organizations"], 100),
-        members_per_organization=ratio(sums["members"], sums["organizations"]),
+        members_per_organization=ratio(sums["members"], sums["member_organizations"]),
         net_change=sums["organizations"] - sums["organizations_before"],
         growth=ratio(sums["organizations"] - sums["organizations_before"], sums["organizations_before"], 100),
         average_revenue=ratio(sums["results_revenue"], sums["with_results"], 1e-6),
@@ -145,6 +178,8 @@ def standard_report(before, end, communes, period_start_iso, as_of_iso):
         "certification": ["vietgap_share", "globalgap_share", "organic_share", "ocop_products", "ocop_1_star",
                           "ocop_2_stars", "ocop_3_stars", "ocop_4_stars", "ocop_5_stars"],
     }
+    for reports, figures in REPORTED_BY.items():
+        t[figures] = t[figures].astype("float64").where(sums[reports] != 0)
     return {table: t[columns] for table, columns in layout.items()}
 
 

@@ -168,19 +168,36 @@ void write_registry(json::Writer& w, const Registry& registry) {
 
 namespace {
 
+/// The areas and crosswalk entries a file gives beyond the embedded catalogue, as read.
+struct GivenCatalogue {
+    std::vector<Area> areas;
+    std::vector<AreaSuccession> crosswalk;
+    std::optional<bool> areas_ok, crosswalk_ok;  // given, and read without a problem
+};
+
 /// The registry file's reader: the root's members as they come, the organisations one at a time, added to the
-/// registry a part at a time once the catalogue is known (json/stream.hpp). It reports exactly what reading the
-/// whole document at once reported: the same problems, in the same order once sorted by place.
+/// registry a part at a time (json/stream.hpp). It reports exactly what reading the whole document at once
+/// reported: the same problems, in the same order once sorted by place.
+///
+/// The organisations are judged against the catalogue the file has given when they begin: the embedded one and
+/// the areas and crosswalk before them (files written by the library give those first, or none). A file that
+/// gives areas or a crosswalk after its organisations is read a second time, with that catalogue known from the
+/// start (`known`): holding every organisation until the end instead would take several times the registry's
+/// memory.
 class RegistryStream final : public json::StreamSink {
 public:
-    RegistryStream(std::shared_ptr<const law::Framework> law, const InputLimits& limits)
-        : law_(std::move(law)), limits_(limits) {}
+    RegistryStream(std::shared_ptr<const law::Framework> law, const InputLimits& limits,
+                   const GivenCatalogue* known = nullptr)
+        : law_(std::move(law)), limits_(limits), known_(known) {}
 
     bool key(std::string_view k) override {
         static constexpr std::array<std::string_view, 6> keys{"format",    "version",      "info", "areas",
                                                               "crosswalk", "organizations"};
         json::Reader(key_problems_).check_key(k, {keys});
-        if (k == "organizations") start_organizations();
+        if (k == "organizations" && !organizations_begun_) {
+            organizations_begun_ = true;
+            start_registry();
+        }
         return true;
     }
 
@@ -196,8 +213,9 @@ public:
         } else if (k == "areas" || k == "crosswalk") {
             json::Reader r(area_problems_);
             auto scope = r.key(k);
-            const bool ok = k == "areas" ? r.read(v, areas_) : r.read(v, crosswalk_);
-            (k == "areas" ? areas_ok_ : crosswalk_ok_) = ok;
+            const bool ok = k == "areas" ? r.read(v, given_.areas) : r.read(v, given_.crosswalk);
+            (k == "areas" ? given_.areas_ok : given_.crosswalk_ok) = ok;
+            if (organizations_begun_ && !known_) catalogue_late();
         } else if (k == "organizations") {
             json::Reader r(organization_problems_);
             auto scope = r.key("organizations");
@@ -207,6 +225,7 @@ public:
     }
 
     bool element(std::size_t index, boost::json::value v) override {
+        if (read_again_) return true;
         json::Reader r(organization_problems_);
         auto list = r.key("organizations");
         auto element = r.index(index);
@@ -257,7 +276,7 @@ public:
             boost::json::object none;
             missing.member(none, "info", info_);
         }
-        if (!registry_ && !catalogue_failed_) start_registry();  // the areas came after the organisations
+        if (!organizations_begun_) start_registry();  // the file has no organisations
         if (registry_ && !part_.empty()) add_part();
         for (auto* list : {&key_problems_, &info_problems_, &area_problems_, &organization_problems_,
                            &catalogue_problems_})
@@ -274,6 +293,11 @@ public:
 
     std::size_t problems_not_kept() const noexcept { return not_kept_; }
 
+    /// Whether the file gave areas or a crosswalk after its organisations, which must then be read again with
+    /// catalogue() known from the start.
+    bool read_again() const noexcept { return read_again_; }
+    const GivenCatalogue& catalogue() const noexcept { return given_; }
+
 private:
     static constexpr std::size_t part_size = 4096;
 
@@ -283,26 +307,29 @@ private:
         return to;
     }
 
-    void start_organizations() {
-        // The catalogue is final once the file has given its areas and crosswalk; a file that gives them after
-        // the organisations has its organisations held until the end.
-        if (areas_seen_() && crosswalk_seen_()) start_registry();
-    }
-    bool areas_seen_() const { return areas_ok_.has_value(); }
-    bool crosswalk_seen_() const { return crosswalk_ok_.has_value(); }
-
+    /// The registry the organisations are added to, with the catalogue known (or given so far); when that
+    /// catalogue has problems, the organisations are not judged against it.
     void start_registry() {
-        if (!areas_ok_.value_or(true) || !crosswalk_ok_.value_or(true)) {
-            catalogue_failed_ = true;  // organisations are not judged against a catalogue with problems
+        const auto& c = known_ ? *known_ : given_;
+        if (!c.areas_ok.value_or(true) || !c.crosswalk_ok.value_or(true)) {
+            catalogue_failed_ = true;
             return;
         }
         try {
-            registry_.emplace(io::detail::registry_with_areas(law_, RegistryInfo{}, std::move(areas_),
-                                                              std::move(crosswalk_)));
+            registry_.emplace(io::detail::registry_with_areas(law_, RegistryInfo{}, c.areas, c.crosswalk));
         } catch (const Error& e) {
             catalogue_failed_ = true;
             catalogue_problems_ = e.problems();
         }
+    }
+
+    /// Areas or a crosswalk after the organisations: the organisations judged without them are dropped, and the
+    /// rest of the file is read only for its catalogue.
+    void catalogue_late() {
+        read_again_ = true;
+        registry_.reset();
+        part_ = {};
+        part_index_ = {};
     }
 
     void add_part() {
@@ -326,9 +353,10 @@ private:
     boost::json::object head_;  // "format" and "version"
     RegistryInfo info_;
     bool info_given_ = false;
-    std::vector<Area> areas_;
-    std::vector<AreaSuccession> crosswalk_;
-    std::optional<bool> areas_ok_, crosswalk_ok_;  // given, and read without a problem
+    const GivenCatalogue* known_;  // the catalogue of a first reading, on the second
+    GivenCatalogue given_;
+    bool organizations_begun_ = false;
+    bool read_again_ = false;
     bool catalogue_failed_ = false;
     std::optional<Registry> registry_;
     Registry::Parts parts_;
@@ -343,17 +371,23 @@ private:
 
 Registry read_registry_text(std::string_view text, std::string_view file, std::shared_ptr<const law::Framework> law,
                             const InputLimits& limits, const std::function<void(std::size_t)>& parsed) {
-    RegistryStream reader(std::move(law), limits);
     json::StreamOptions options;
     options.split = "organizations";
     options.limits = limits;
     options.parsed = parsed;
-    const auto streamed = json::stream(text, file, reader, options);
-    auto result = reader.finish(streamed.duplicate_keys, text, file);
+    auto read = [&](RegistryStream& reader) {
+        const auto streamed = json::stream(text, file, reader, options);
+        if (reader.read_again()) return std::variant<Registry, Problems>(Problems{});
+        return reader.finish(streamed.duplicate_keys, text, file);
+    };
+    RegistryStream first(law, limits);
+    auto result = read(first);
+    std::optional<RegistryStream> second;
+    if (first.read_again()) result = read(second.emplace(std::move(law), limits, &first.catalogue()));
     if (auto* registry = std::get_if<Registry>(&result)) return std::move(*registry);
     auto& problems = std::get<Problems>(result);
     json::locate_problems(problems, text, file);
-    keep_first_problems(problems, limits.max_problems, reader.problems_not_kept(), file);
+    keep_first_problems(problems, limits.max_problems, (second ? *second : first).problems_not_kept(), file);
     throw Error(std::move(problems));
 }
 

@@ -117,6 +117,35 @@ TEST(RegistryJsonStream, AreasAfterTheOrganisationsAreStillTheirCatalogue) {
     EXPECT_NE(lines[0].find("areas: expected an array, got a number"), std::string::npos) << lines[0];
 }
 
+TEST(RegistryJsonStream, AnAreaGivenAfterTheOrganisationsIsKnownToThem) {
+    // The file is read a second time with its catalogue known: the cooperative seated in the area given last is
+    // not refused for an unknown area, and a problem of another organisation is reported once.
+    std::string text = cooperatives(3);
+    text.erase(text.find(R"("areas": [], "crosswalk": [], )"), 30);
+    const std::string seat = R"("id": "HTX-1", "registration_code": "R1", "name": "Co-op", "kind": "cooperative", )"
+                             R"("area": "D964")";
+    text.replace(text.find(seat), seat.size(), R"("id": "HTX-1", "registration_code": "R1", "name": "Co-op", )"
+                                               R"("kind": "cooperative", "area": "C22939")");
+    text.insert(text.size() - 1, R"(, "areas": [{"code": "C22939", "official_code": "22939", "name": "Bình Hưng", )"
+                                 R"("name_en": "Binh Hung", "full_name": "Phường Bình Hưng", "level": "commune", )"
+                                 R"("kind": "ward", "region": null, "parent": "D593", "valid_from": "2004-01-01"}])");
+    const auto reg = io::read_registry(text, "t.json");
+    ASSERT_EQ(reg.size(), 3u);
+    EXPECT_EQ(reg.organization(1).area, "C22939");
+    text.replace(text.find(R"("id": "HTX-2")"), 13, R"("id": "HTX-0")");
+    const auto lines = stream_refusal(text);
+    ASSERT_EQ(lines.size(), 1u);
+    EXPECT_NE(lines[0].find("organizations[2].id: organization HTX-0: organization id HTX-0 is already used"),
+              std::string::npos)
+        << lines[0];
+    // Without the area, the same cooperative is refused for it.
+    text.erase(text.rfind(R"(, "areas": [)"), text.size() - 1 - text.rfind(R"(, "areas": [)"));
+    const auto without = stream_refusal(text);
+    EXPECT_TRUE(std::any_of(without.begin(), without.end(),
+                            [](const std::string& l) { return l.find("C22939") != std::string::npos; }))
+        << ::testing::PrintToString(without);
+}
+
 TEST(RegistryJsonStream, FormatGivenLastStillDecides) {
     std::string text = cooperatives(1);
     text.replace(text.find(R"("format": "coopecon-registry", )"), 31, "");
