@@ -65,12 +65,19 @@ void put(std::vector<std::byte>& out, std::size_t at, T value) {
     std::memcpy(out.data() + at, &value, sizeof value);
 }
 
+/// Whether `s` is UTF-8: ids, codes and areas are ASCII, told so here without the full check's call.
+bool is_utf8(std::string_view s) {
+    for (const char c : s)
+        if (static_cast<unsigned char>(c) >= 0x80) return !json::find_invalid_utf8(s);
+    return true;
+}
+
 /// Whether every enumeration in `v` is one of its enumerators, every date lies in 0001–9999 and every string is
 /// UTF-8: what the binary reader cannot tell by itself, and what the rest of the library takes for granted.
 template <class T>
 bool well_formed(const T& v) {
     if constexpr (std::is_same_v<T, std::string>) {
-        return !json::find_invalid_utf8(v);
+        return is_utf8(v);
     } else if constexpr (std::is_enum_v<T>) {
         return !enum_name(v).empty();
     } else if constexpr (std::is_same_v<T, Date>) {

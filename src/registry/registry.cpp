@@ -2,7 +2,6 @@
 
 #include "history/replay_effects.hpp"
 #include "registry/across_organizations.hpp"
-#include "registry/huge_pages.hpp"
 
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/history/replayable.hpp>
@@ -536,15 +535,9 @@ Registry::Registry(std::shared_ptr<const law::Framework> law, std::shared_ptr<co
 }
 
 void Registry::reserve(std::size_t n) {
-    // Millions of rows are written once each: a fault per 2 MiB rather than per 4 KiB page.
-    auto reserve_huge = [n](auto& v) {
-        if (n <= v.capacity()) return;
-        v.reserve(n);
-        detail::advise_huge_pages(v.data(), v.capacity() * sizeof(v[0]));
-    };
-    reserve_huge(rows_);
-    reserve_huge(orgs_);
-    reserve_huge(members_);
+    rows_.reserve(n);
+    orgs_.reserve(n);
+    members_.reserve(n);
     by_id_.reserve(n, orgs_);
 }
 
@@ -607,10 +600,7 @@ void Registry::IdIndex::reserve(std::size_t n, const std::vector<Organization>& 
     while (size < 2 * n) size *= 2;
     if (size <= slots_.size()) return;
     const std::uint32_t old_mask = slots_.empty() ? 0 : SlotLayout(slots_.size()).index_mask();
-    std::vector<std::uint32_t> old;
-    old.reserve(size);
-    detail::advise_huge_pages(old.data(), size * sizeof(old[0]));  // probed at random: one TLB entry per 2 MiB
-    old.resize(size, 0);
+    std::vector<std::uint32_t> old(size, 0);
     old.swap(slots_);
     used_ = 0;
     for (const auto slot : old)
