@@ -1,5 +1,7 @@
 #include <coopecon/history/replayable.hpp>
 
+#include "json/source.hpp"
+
 #include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
 #include <coopecon/core/type_traits.hpp>
@@ -17,10 +19,13 @@ namespace coopecon {
 
 namespace {
 
-/// Whether every enumeration in a payload is one of its enumerators and every date is in the calendar.
+/// Whether every enumeration in a payload is one of its enumerators, every date is in the calendar and every
+/// string is UTF-8 (what the rest of the library takes for granted of a string).
 template <class T>
 bool in_range(const T& v) {
-    if constexpr (std::is_enum_v<T>) {
+    if constexpr (std::is_same_v<T, std::string>) {
+        return !json::find_invalid_utf8(v);
+    } else if constexpr (std::is_enum_v<T>) {
         return !enum_name(v).empty();
     } else if constexpr (std::is_same_v<T, Date>) {
         return v.in_calendar();
@@ -34,7 +39,7 @@ bool in_range(const T& v) {
             [&](auto m) { ok = ok && in_range(v.*m.pointer); });
         return ok;
     } else {
-        return true;  // numbers and strings: judged by the payload's own check below
+        return true;  // numbers: judged by the payload's own check below
     }
 }
 
@@ -118,7 +123,7 @@ EventLog replayable_history(std::span<const std::byte> bytes, std::uint32_t coun
             if (seen == count) refuse(seen, "more events than its count of " + std::to_string(count));
             if ((seen == 0) != std::is_same_v<Payload, Registered>)
                 refuse(seen, "a history begins with its one registered event");
-            if (!in_range(payload)) refuse(seen, "a date or kind out of range");
+            if (!in_range(payload)) refuse(seen, "a date, kind or string out of range (a string must be UTF-8)");
             if (const char* why = hazards(payload)) refuse(seen, why);
             if constexpr (std::is_same_v<Payload, Registered>) named = named || !payload.predecessors.empty();
             if constexpr (std::is_same_v<Payload, ReorganizationStarted> ||

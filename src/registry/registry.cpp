@@ -9,6 +9,8 @@
 #include <boost/mp11/algorithm.hpp>
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <functional>
 #include <map>
 #include <optional>
@@ -19,6 +21,29 @@
 #include <utility>
 
 namespace coopecon {
+
+namespace {
+
+/// The hash of an id or an area code in the tables of this file.
+std::size_t id_hash(std::string_view id) noexcept { return std::hash<std::string_view>{}(id); }
+
+/// How many keys ahead a batch of lookups or inserts fetches their slots: enough misses in flight to hide the
+/// memory's latency, few enough that the lines stay in the cache until used.
+constexpr std::size_t fetch_ahead = 16;
+
+/// Calls f(k, hash of id(k)) for k in [0, n), with `fetch(hash)` called fetch_ahead keys before.
+template <class Id, class Fetch, class F>
+void pipelined(std::size_t n, Id&& id, Fetch&& fetch, F&& f) {
+    std::array<std::size_t, fetch_ahead> hashes{};
+    for (std::size_t k = 0; k < std::min(n, fetch_ahead); ++k) fetch(hashes[k] = id_hash(id(k)));
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::size_t hash = hashes[k % fetch_ahead];
+        if (k + fetch_ahead < n) fetch(hashes[k % fetch_ahead] = id_hash(id(k + fetch_ahead)));
+        f(k, hash);
+    }
+}
+
+}  // namespace
 
 namespace detail {
 
@@ -44,24 +69,61 @@ struct StagedOrganization {
 };
 
 /// The seats met so far by area code, and the day each ended: a binary form's records look their seats up here
-/// rather than in the catalogue, whose entries are far apart in memory.
+/// rather than in the catalogue, whose entries are far apart in memory. Open addressing over entries that keep
+/// their code (short: inline in the string) and its hash, so that a lookup reads one entry where a hash map
+/// followed a chain of nodes, hashing each code again.
 struct Seats {
     struct Seat {
         std::optional<AreaIndex> index;
         std::optional<Date> ended;  // the unit's valid_to
     };
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view code) const noexcept { return std::hash<std::string_view>{}(code); }
-    };
-    std::unordered_map<std::string, Seat, Hash, std::equal_to<>> by_code;
 
-    const Seat& of(const AreaCatalog& areas, const std::string& code) {
-        if (const auto it = by_code.find(std::string_view(code)); it != by_code.end()) return it->second;
-        Seat seat{areas.find(code), std::nullopt};
-        if (seat.index) seat.ended = areas[*seat.index].valid_to;
-        return by_code.emplace(code, seat).first->second;
+    /// The seats of `codes`, in order, each entry fetched from memory a few codes before it is read.
+    std::vector<Seat> of_each(const AreaCatalog& areas, std::span<const std::string_view> codes) {
+        std::vector<Seat> out(codes.size());
+        pipelined(
+            codes.size(), [&](std::size_t k) { return codes[k]; },
+            [&](std::size_t hash) {
+                if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+            },
+            [&](std::size_t k, std::size_t hash) { out[k] = of(areas, codes[k], hash); });
+        return out;
     }
+
+private:
+    struct Entry {
+        std::string code;
+        std::size_t hash = 0;
+        Seat seat;
+        bool taken = false;
+    };
+    const Seat& of(const AreaCatalog& areas, std::string_view code, std::size_t hash) {
+        if (2 * (used_ + 1) > slots_.size()) grow();
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
+            auto& e = slots_[at];
+            if (!e.taken) {
+                e = {std::string(code), hash, {areas.find(code), std::nullopt}, true};
+                if (e.seat.index) e.seat.ended = areas[*e.seat.index].valid_to;
+                ++used_;
+                return e.seat;
+            }
+            if (e.hash == hash && e.code == code) return e.seat;
+        }
+    }
+    void grow() {
+        std::vector<Entry> old(std::max<std::size_t>(64, 2 * slots_.size()));
+        old.swap(slots_);
+        const std::size_t mask = slots_.size() - 1;
+        for (auto& e : old)
+            if (e.taken) {
+                std::size_t at = e.hash & mask;
+                while (slots_[at].taken) at = (at + 1) & mask;
+                slots_[at] = std::move(e);
+            }
+    }
+    std::vector<Entry> slots_;  // a power of two of them, at most half taken
+    std::size_t used_ = 0;
 };
 
 /// The links an organisation added by add_part gives, kept until finish_parts checks them across organisations.
@@ -89,28 +151,34 @@ public:
     }
     /// Indexes record i; the position of an earlier record with the same id, if there is one.
     std::optional<std::size_t> claim(std::size_t i) {
-        const std::size_t mask = slots_.size() - 1;
-        const auto& id = id_of(i);
-        for (std::size_t at = std::hash<std::string_view>{}(id) & mask;; at = (at + 1) & mask) {
-            if (slots_[at] == 0) {
-                slots_[at] = static_cast<std::uint32_t>(i + 1);
-                return std::nullopt;
-            }
-            if (id_of(slots_[at] - 1) == id) return slots_[at] - 1;
-        }
+        const std::size_t hash = std::hash<std::string_view>{}(id_of(i));
+        auto& slot = slots_[slot_of(id_of(i), hash)];
+        if (slot != 0) return position(slot);
+        slot = tag(hash) | (i + 1);
+        return std::nullopt;
     }
     std::optional<std::size_t> find(std::string_view id) const {
-        const std::size_t mask = slots_.size() - 1;
-        for (std::size_t at = std::hash<std::string_view>{}(id) & mask;; at = (at + 1) & mask) {
-            if (slots_[at] == 0) return std::nullopt;
-            if (id_of(slots_[at] - 1) == id) return slots_[at] - 1;
-        }
+        const auto slot = slots_[slot_of(id, std::hash<std::string_view>{}(id))];
+        if (slot == 0) return std::nullopt;
+        return position(slot);
     }
 
 private:
+    // A slot holds the position + 1 in its low half and the high half of the id's hash in its high half, so that
+    // a probe passes other ids without reading their records (a cache miss each: the records are large).
+    static std::uint64_t tag(std::size_t hash) { return static_cast<std::uint64_t>(hash) >> 32 << 32; }
+    static std::size_t position(std::uint64_t slot) { return static_cast<std::size_t>(slot & 0xFFFFFFFFu) - 1; }
+    /// Where `id` is indexed, or the free slot where it would go.
+    std::size_t slot_of(std::string_view id, std::size_t hash) const {
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
+            const auto slot = slots_[at];
+            if (slot == 0 || ((slot >> 32 << 32) == tag(hash) && id_of(position(slot)) == id)) return at;
+        }
+    }
     const std::string& id_of(std::size_t i) const { return records_[i].record.organization.id; }
     std::span<const EncodedRecord> records_;
-    std::vector<std::uint32_t> slots_;  // position + 1; 0 is free
+    std::vector<std::uint64_t> slots_;  // position + 1 and the hash's high half; 0 is free
 };
 
 /// Ids taken by records of the same input: by position in the batch (in `batch`, or in `input` for records that
@@ -137,8 +205,9 @@ std::string batch_entry(std::size_t k) {
     return out;
 }
 
-/// Checks record i's identity; `seat` is its area as the catalogue finds it.
-void check_identity(const Registry& reg, const OrganizationRecord& r, std::optional<AreaIndex> seat,
+/// Checks record i's identity; `seat` is its area as the catalogue finds it, `recorded` whether the registry
+/// already has its id.
+void check_identity(const OrganizationRecord& r, std::optional<AreaIndex> seat, bool recorded,
                     const std::function<std::string()>& where, TakenIds& taken, std::size_t i, Problems& problems) {
     const auto& o = r.organization;
     auto problem = [&](ErrorCode code, std::string field, std::string message) {
@@ -148,7 +217,7 @@ void check_identity(const Registry& reg, const OrganizationRecord& r, std::optio
         problems.push_back(std::move(p));
     };
     if (o.id.empty()) problem(ErrorCode::missing_field, "id", "the organization id is empty");
-    else if ((reg.size() != 0 && reg.find(o.id)) || !taken.claim(o.id, i))
+    else if (recorded || !taken.claim(o.id, i))
         problem(ErrorCode::duplicate, "id", "organization id " + o.id + " is already used");
     if (o.name.empty()) problem(ErrorCode::missing_field, "name", "the organization name is empty");
     if (!seat) problem(ErrorCode::unknown_name, "area", "unknown area code " + o.area);
@@ -335,7 +404,7 @@ std::vector<std::size_t> stage(const Registry& reg, const law::Framework& law, s
         const std::function<std::string()> where = [record] { return "organizations[" + std::to_string(record) + "]"; };
         const auto before = problems.size();
         const auto seat = reg.areas().find(r.organization.area);
-        check_identity(reg, r, seat, where, taken, i, problems);
+        check_identity(r, seat, reg.size() != 0 && reg.find(r.organization.id), where, taken, i, problems);
         if (problems.size() == before) {
             Staged s{std::move(r.organization), std::move(r.members), {}, *seat, {}, {}, {}, record, std::nullopt};
             validate_history(law, s, std::move(r.events), where, {}, problems);
@@ -474,38 +543,87 @@ void Registry::reserve(std::size_t n) {
 
 std::optional<OrgIndex> Registry::find(std::string_view id) const { return by_id_.find(id, orgs_); }
 
+std::vector<std::optional<OrgIndex>> Registry::find_all(std::span<const std::string_view> ids) const {
+    std::vector<std::optional<OrgIndex>> out(ids.size());
+    by_id_.find_all(ids, out, orgs_);
+    return out;
+}
+
 namespace {
-std::size_t id_hash(std::string_view id) noexcept { return std::hash<std::string_view>{}(id); }
+
+/// How a slot of the id index is laid out over 2^k slots: OrgIndex + 1 in the low k bits (at most 2^(k-1)
+/// organisations, so it fits), and in the 32 - k bits above them bits of the id's hash that its position does
+/// not use. A probe that meets another organisation's slot is then told apart by those bits, mostly without
+/// reading that organisation's id: a cache miss each, when millions are indexed.
+struct SlotLayout {
+    explicit SlotLayout(std::size_t slots) noexcept : bits(static_cast<unsigned>(std::countr_zero(slots))) {}
+    std::uint32_t index_mask() const noexcept { return bits >= 32 ? ~std::uint32_t{0} : (std::uint32_t{1} << bits) - 1; }
+    std::uint32_t tag(std::size_t hash) const noexcept {
+        return bits >= 32 ? 0 : static_cast<std::uint32_t>(static_cast<std::uint64_t>(hash) >> 32) << bits;
+    }
+    unsigned bits;
+};
+
 }  // namespace
 
 std::optional<OrgIndex> Registry::IdIndex::find(std::string_view id, const std::vector<Organization>& orgs) const noexcept {
+    return find(id, id_hash(id), orgs);
+}
+
+std::optional<OrgIndex> Registry::IdIndex::find(std::string_view id, std::size_t hash,
+                                                const std::vector<Organization>& orgs) const noexcept {
     if (slots_.empty()) return std::nullopt;
+    const SlotLayout layout(slots_.size());
+    const std::uint32_t index_mask = layout.index_mask();
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t at = id_hash(id) & mask;; at = (at + 1) & mask) {
+    const std::uint32_t tag = layout.tag(hash);
+    for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
         const auto slot = slots_[at];
         if (slot == 0) return std::nullopt;
-        if (orgs[slot - 1].id == id) return static_cast<OrgIndex>(slot - 1);
+        const auto i = static_cast<OrgIndex>((slot & index_mask) - 1);
+        if ((slot & ~index_mask) == tag && orgs[i].id == id) return i;
     }
+}
+
+void Registry::IdIndex::find_all(std::span<const std::string_view> ids, std::span<std::optional<OrgIndex>> out,
+                                 const std::vector<Organization>& orgs) const noexcept {
+    if (slots_.empty()) return;
+    const std::size_t mask = slots_.size() - 1;
+    pipelined(
+        ids.size(), [&](std::size_t k) { return ids[k]; },
+        [&](std::size_t hash) { __builtin_prefetch(&slots_[hash & mask]); },
+        [&](std::size_t k, std::size_t hash) { out[k] = find(ids[k], hash, orgs); });
 }
 
 void Registry::IdIndex::reserve(std::size_t n, const std::vector<Organization>& orgs) {
     std::size_t size = 16;
     while (size < 2 * n) size *= 2;
     if (size <= slots_.size()) return;
+    const std::uint32_t old_mask = slots_.empty() ? 0 : SlotLayout(slots_.size()).index_mask();
     std::vector<std::uint32_t> old(size, 0);
     old.swap(slots_);
+    used_ = 0;
     for (const auto slot : old)
         if (slot != 0) {
-            --used_;
-            insert(static_cast<OrgIndex>(slot - 1), orgs);
+            const auto i = static_cast<OrgIndex>((slot & old_mask) - 1);
+            place(i, id_hash(orgs[i].id));
         }
 }
 
-void Registry::IdIndex::insert(OrgIndex i, const std::vector<Organization>& orgs) noexcept {
+void Registry::IdIndex::insert_from(OrgIndex first, const std::vector<Organization>& orgs) noexcept {
     const std::size_t mask = slots_.size() - 1;
-    std::size_t at = id_hash(orgs[i].id) & mask;
+    pipelined(
+        orgs.size() - first, [&](std::size_t k) { return std::string_view(orgs[first + k].id); },
+        [&](std::size_t hash) { __builtin_prefetch(&slots_[hash & mask], 1); },
+        [&](std::size_t k, std::size_t hash) { place(static_cast<OrgIndex>(first + k), hash); });
+}
+
+void Registry::IdIndex::place(OrgIndex i, std::size_t hash) noexcept {
+    const SlotLayout layout(slots_.size());
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t at = hash & mask;
     while (slots_[at] != 0) at = (at + 1) & mask;
-    slots_[at] = static_cast<std::uint32_t>(i + 1);
+    slots_[at] = layout.tag(hash) | static_cast<std::uint32_t>(i + 1);
     ++used_;
 }
 
@@ -668,14 +786,22 @@ EncodedStage stage_encoded(const Registry& reg, std::span<const EncodedRecord> r
                            TakenIds& taken, detail::Seats& seats, Problems& problems) {
     const std::size_t n = records.size();
     EncodedStage out{std::vector<EventLog>(n), std::vector<AreaIndex>(n, no_index), std::vector<bool>(n, false), {}};
+    // The ids and seats of the whole part first, their lookups overlapped: each is a cache miss otherwise.
+    std::vector<std::string_view> ids(n), codes(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        ids[i] = records[i].record.organization.id;
+        codes[i] = records[i].record.organization.area;
+    }
+    const auto recorded = reg.find_all(ids);
+    const auto seat_of = seats.of_each(reg.areas(), codes);
     for (std::size_t i = 0; i < n; ++i) {
         const auto& r = records[i].record;
         const std::size_t record = first + i;
         // The input's path, written only for a problem or a reference.
         const std::function<std::string()> where = [record] { return "organizations[" + std::to_string(record) + "]"; };
         const auto before = problems.size();
-        const auto& seat = seats.of(reg.areas(), r.organization.area);
-        check_identity(reg, r, seat.index, where, taken, i, problems);
+        const auto& seat = seat_of[i];
+        check_identity(r, seat.index, recorded[i].has_value(), where, taken, i, problems);
         if (problems.size() != before) continue;
         out.areas[i] = *seat.index;
         bool names_others = false;
@@ -837,8 +963,8 @@ void Registry::store_added(std::span<const EventLog> logs, std::vector<Organizat
         rows_.push_back(OrgRow{entries[k], areas[k], orgs[k].kind, orgs[k].sector});
         orgs_.push_back(std::move(orgs[k]));
         members_.push_back(std::move(members[k]));
-        by_id_.insert(static_cast<OrgIndex>(orgs_.size() - 1), orgs_);
     }
+    by_id_.insert_from(static_cast<OrgIndex>(orgs_.size() - orgs.size()), orgs_);
 }
 
 OrgState Registry::state_at(OrgIndex i, Date date) const {

@@ -262,6 +262,28 @@ TEST(RegistryBinary, AFileBreakingARuleAcrossOrganisationsIsRefusedWithTheRule) 
     }
 }
 
+TEST(RegistryBinary, AnEventStringThatIsNotUtf8IsRefusedUnderMatchingChecksums) {
+    // A history's strings are checked with the rest of what a replay relies on, in its one decoding: a product
+    // name changed by a hostile writer into bytes that are not UTF-8 refuses the file, naming the organisation.
+    using namespace coopecon::test;
+    auto reg = registry();
+    reg.add(std::move(cooperative("htx-a").registered("2020-03-02"_d).then(ev::ocop_rated("2022-05-01"_d, "Mật ong", 4))));
+    const auto valid = io::write_registry_binary(reg);
+    EXPECT_EQ(io::read_registry_binary(valid).events(0).size(), 2u);
+    // "ậ" is E1 BA AD: a lead byte followed by ASCII is cut short.
+    const auto cut_short = resealed(patched(valid, "M\xE1\xBA\xAD", "M\xE1\x41\x41"));
+    try {
+        (void)io::read_registry_binary(cut_short, law::vietnam(), "honey.coopreg");
+        FAIL() << "a product name that is not UTF-8 was loaded";
+    } catch (const Error& e) {
+        const auto& p = e.problems().front();
+        EXPECT_EQ(p.file, "honey.coopreg");
+        EXPECT_EQ(p.organization, "htx-a");
+        EXPECT_EQ(p.path, "organizations[0].events");
+        EXPECT_THAT(p.message, testing::HasSubstr("event 1: a date, kind or string out of range"));
+    }
+}
+
 /// The message reading `bytes` as a file gives.
 std::string binary_file_error(const std::vector<std::byte>& bytes) {
     const auto path = fs::temp_directory_path() / "coopecon_binary_test.coopreg";

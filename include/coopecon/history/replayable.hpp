@@ -15,12 +15,13 @@
 namespace coopecon {
 
 /// The history of `count` events encoded in `bytes`, once checked that it decodes to its end with exactly that
-/// many events, every date and enumeration in range; that it begins with its one `registered` event; that every
-/// named member is in `members`; that cohorts, amounts, OCOP ratings and assessment points are within what
-/// recording allows; and that no total of members, capital or funds can overflow. The legal rules are not judged
-/// again. Throws Error (invalid_value) naming the event and what is wrong; the view refers to `bytes`.
-/// `names_others`, when given, is set to whether an event names other organisations (a successor's predecessors,
-/// a reorganisation's counterparts), which the registry then checks: most histories need no second reading.
+/// many events, every date and enumeration in range and every string UTF-8; that it begins with its one
+/// `registered` event; that every named member is in `members`; that cohorts, amounts, OCOP ratings and
+/// assessment points are within what recording allows; and that no total of members, capital or funds can
+/// overflow. The legal rules are not judged again. Throws Error (invalid_value) naming the event and what is
+/// wrong; the view refers to `bytes`. `names_others`, when given, is set to whether an event names other
+/// organisations (a successor's predecessors, a reorganisation's counterparts), which the registry then checks:
+/// most histories need no second reading.
 COOPECON_EXPORT EventLog replayable_history(std::span<const std::byte> bytes, std::uint32_t count,
                                             std::span<const Member> members, bool* names_others = nullptr);
 
