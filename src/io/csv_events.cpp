@@ -228,28 +228,76 @@ Candidate assemble(std::vector<ParsedRow>& rows, const Source& source) {
 }  // namespace
 }  // namespace detail
 
-CsvImport read_event_rows(std::string_view text, std::string_view file, const CsvOptions& options) {
-    const auto source = detail::open(text, file, CsvRows::events, options);
-    std::vector<std::vector<detail::ParsedRow>> groups;
-    std::map<std::string, std::size_t, std::less<>> group_of;
-    std::vector<detail::Candidate> candidates;
-    for (const auto& row : source.table.rows) {
-        auto parsed = row.problems.empty() ? detail::parse_row(row, source, options)
-                                           : detail::misread(row, source);
-        if (parsed.organization.empty()) {  // a row that names no organisation is a group of its own
-            detail::Candidate alone;
-            alone.lines = {parsed.line};
-            alone.identity = parsed.identity_at;
-            alone.problems = std::move(parsed.problems);
-            candidates.push_back(std::move(alone));
-            continue;
+namespace detail {
+
+CsvImport read_event_rows(std::string_view text, std::string_view file, const CsvOptions& options,
+                          const GivenBack& given_back) {
+    auto source = open(text, file, CsvRows::events, options);
+    // An organisation's rows usually follow each other (exports are sorted by organisation): each run of them is
+    // one candidate, given to the builder when the next organisation's row comes. An organisation whose rows
+    // come apart is found when they come again, after its first run was given: the file is then read again, and
+    // the rows of each such organisation are held from its first row to its last.
+    struct Apart {
+        int last_line = 0;
+        bool known = false;  // before this reading: its rows are held
+    };
+    std::map<std::string, Apart, std::less<>> apart;
+    return build(source, options, given_back, [&](Builder& builder) {
+        bool complete = true;
+        std::string current;  // the organisation of `run`
+        std::vector<ParsedRow> run;
+        std::map<std::string, std::vector<ParsedRow>, std::less<>> held;
+        auto end_run = [&] {
+            if (!run.empty()) builder.add(assemble(run, source));
+            run.clear();
+        };
+        Row row;
+        while (source.reader.next(row)) {
+            auto parsed = row.problems.empty() ? parse_row(row, source, options) : misread(row, source);
+            const std::string& id = parsed.organization;
+            if (id.empty()) {  // a row that names no organisation is a candidate of its own
+                Candidate alone;
+                alone.lines = {parsed.line};
+                alone.identity = parsed.identity_at;
+                alone.problems = std::move(parsed.problems);
+                builder.add(std::move(alone));
+                continue;
+            }
+            if (const auto it = apart.find(id); it != apart.end()) {
+                auto& a = it->second;
+                if (!a.known) {  // found apart in this reading: its rows wait for the next
+                    a.last_line = parsed.line;
+                    continue;
+                }
+                auto& rows = held[id];
+                rows.push_back(std::move(parsed));
+                if (rows.back().line == a.last_line) {
+                    builder.add(assemble(rows, source));
+                    held.erase(id);
+                }
+                continue;
+            }
+            if (id != current) {
+                end_run();
+                if (builder.given(id)) {
+                    apart.emplace(id, Apart{parsed.line, false});
+                    complete = false;
+                    continue;
+                }
+                current = id;
+            }
+            run.push_back(std::move(parsed));
         }
-        const auto [it, added] = group_of.emplace(parsed.organization, groups.size());
-        if (added) groups.emplace_back();
-        groups[it->second].push_back(std::move(parsed));
-    }
-    for (auto& rows : groups) candidates.push_back(detail::assemble(rows, source));
-    return detail::finish(std::move(candidates), source, options);
+        end_run();
+        for (auto& [id, a] : apart) a.known = true;
+        return complete;
+    });
+}
+
+}  // namespace detail
+
+CsvImport read_event_rows(std::string_view text, std::string_view file, const CsvOptions& options) {
+    return detail::read_event_rows(text, file, options, {});
 }
 
 }  // namespace coopecon::io

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -160,14 +161,15 @@ Source open(std::string_view text, std::string_view file, CsvRows rows, const Cs
         throw Error(ErrorCode::usage, "the mapping " + json::in_quotes(options.mapping->name) + " is for " +
                                           std::string(enum_name(options.mapping->rows)) + " rows, not " +
                                           std::string(enum_name(rows)) + " rows");
-    Source s;
-    s.file = std::string(file);
-    s.table = parse(text, file, options.mapping ? options.mapping->delimiter : ',', options.limits);
-    s.mapping = options.mapping ? *options.mapping : choose_builtin_csv_mapping(s.table.header, rows);
-    s.bound = bind_header(s.table.header, s.mapping, file);
-    if (s.table.rows.empty())
-        throw Error(problem_at(ErrorCode::missing_field, "the file has a header but no rows", file, 1, 1));
-    return s;
+    CsvReader reader(text, file, options.mapping ? options.mapping->delimiter : ',', options.limits);
+    try {
+        CsvMapping mapping = options.mapping ? *options.mapping : choose_builtin_csv_mapping(reader.header(), rows);
+        BoundHeader bound = bind_header(reader.header(), mapping, file);
+        return Source{std::string(file), std::move(mapping), std::move(reader), std::move(bound)};
+    } catch (const Error&) {
+        reader.check_rest();  // a file that cannot be read is refused for that first, as when read whole
+        throw;
+    }
 }
 
 Candidate misread_row(const Row& row, const Source& source, std::string_view id_field) {
@@ -181,96 +183,226 @@ Candidate misread_row(const Row& row, const Source& source, std::string_view id_
     return c;
 }
 
-CsvImport finish(std::vector<Candidate> candidates, const Source& source, const CsvOptions& options) {
-    CsvImport out{Registry(options.law ? options.law : law::vietnam(), options.areas ? options.areas : vietnam_areas()),
-                  {},
-                  source.mapping.name};
-    out.registry.info().title = "CSV import of " + source.file;
-    // Names only (the file, the mapping): a report in either language shows it as it is.
-    out.registry.info().source = source.file + " (" + source.mapping.name + ")";
-    out.registry.info().as_of = options.as_of;
+namespace {
 
-    Problems problems;       // when every problem refuses the file
-    std::set<std::string> refused_ids;  // organisations with a problem of their own rows
-    std::vector<Candidate> bad;
-    std::vector<Candidate> good;
-    for (auto& c : candidates) {
-        if (c.problems.empty()) {
-            good.push_back(std::move(c));
+/// Whether the record names other organisations: predecessors, counterparts or member organisations, which the
+/// registry checks once every organisation is added.
+bool names_others(const OrganizationRecord& r) {
+    const bool events = std::any_of(r.events.begin(), r.events.end(), [](const Event& e) {
+        const auto* registered = e.get<Registered>();
+        return (registered && !registered->predecessors.empty()) || e.get<ReorganizationStarted>() ||
+               e.get<ReorganizationCompleted>();
+    });
+    return events || std::any_of(r.members.begin(), r.members.end(),
+                                 [](const Member& m) { return m.organization.has_value(); });
+}
+
+/// The organisations an event names, and the key that names them.
+std::pair<const std::vector<std::string>*, const char*> named_by(const Event& e) {
+    if (const auto* r = e.get<Registered>()) return {&r->predecessors, "predecessors"};
+    if (const auto* s = e.get<ReorganizationStarted>()) return {&s->counterparts, "counterparts"};
+    if (const auto* c = e.get<ReorganizationCompleted>()) return {&c->counterparts, "counterparts"};
+    return {nullptr, nullptr};
+}
+
+constexpr int no_line = std::numeric_limits<int>::max();
+
+}  // namespace
+
+Builder::Builder(const Source& source, const CsvOptions& options, const SetAside& set_aside,
+                 const GivenBack& given_back)
+    : source_(source),
+      options_(options),
+      set_aside_(set_aside),
+      given_back_(given_back),
+      registry_(options.law ? options.law : law::vietnam(), options.areas ? options.areas : vietnam_areas()) {
+    registry_.info().title = "CSV import of " + source.file;
+    // Names only (the file, the mapping): a report in either language shows it as it is.
+    registry_.info().source = source.file + " (" + source.mapping.name + ")";
+    registry_.info().as_of = options.as_of;
+    part_.reserve(part_size);
+}
+
+void Builder::add(Candidate c) {
+    ++given_;
+    const auto& id = c.record.organization.id;
+    if (c.problems.empty() && !id.empty())
+        if (const auto it = set_aside_.find(id); it != set_aside_.end()) c.problems = it->second;
+    if (!c.problems.empty()) return refuse(std::move(c));
+    part_ids_.emplace(id, static_cast<int>(part_.size()));
+    part_.push_back(std::move(c));
+    if (part_.size() == part_size) add_part();
+}
+
+std::optional<int> Builder::line_of(std::string_view id) const {
+    if (const auto i = registry_.find(id)) return lines_[*i];
+    if (const auto it = part_ids_.find(id); it != part_ids_.end())
+        return part_[static_cast<std::size_t>(it->second)].lines.front();
+    if (const auto it = refused_ids_.find(id); it != refused_ids_.end() && it->second != no_line) return it->second;
+    return std::nullopt;
+}
+
+bool Builder::given(std::string_view id) const {
+    return registry_.find(id) || part_ids_.count(id) != 0 || refused_ids_.count(id) != 0;
+}
+
+void Builder::refuse(Candidate c) {
+    auto& id = c.record.organization.id;
+    if (!id.empty()) {
+        auto& line = refused_ids_.try_emplace(id, no_line).first->second;
+        if (c.identity.count("id")) line = std::min(line, c.lines.front());
+    }
+    sort_by_position(c.problems);
+    refused_.push_back(Refused{std::move(c.lines), std::move(id), std::move(c.problems)});
+}
+
+void Builder::add_part() {
+    if (part_.empty()) return;
+    std::vector<OrganizationRecord> records;
+    std::vector<std::size_t> input_index;
+    records.reserve(part_.size());
+    input_index.reserve(part_.size());
+    for (std::size_t k = 0; k < part_.size(); ++k) {
+        auto& record = part_[k].record;
+        // The records that name others are kept with their candidates, for what is checked at the end; of the
+        // others, the id, which names the candidate if it is refused.
+        if (names_others(record)) {
+            records.push_back(record);
+        } else {
+            records.push_back(std::move(record));
+            record.organization.id = records.back().organization.id;
+        }
+        input_index.push_back(added_before_ + k);
+    }
+    Problems problems;
+    registry_.add_part(std::move(records), input_index, parts_, problems);
+    std::map<std::size_t, Problems> refused;  // by position in the part
+    for (auto& p : problems) {
+        const auto split = split_path(p.path);
+        if (!split || split->first < added_before_ || split->first - added_before_ >= part_.size()) {
+            p.file = source_.file;
+            unplaced_.push_back(std::move(p));
             continue;
         }
-        refused_ids.insert(c.record.organization.id);
-        bad.push_back(std::move(c));
+        const std::size_t k = split->first - added_before_;
+        place(p, part_[k], split->second, source_.file);
+        refused[k].push_back(std::move(p));
     }
+    for (std::size_t k = 0; k < part_.size(); ++k) {
+        auto& c = part_[k];
+        if (const auto it = refused.find(k); it != refused.end()) {
+            c.problems = std::move(it->second);
+            refuse(std::move(c));
+            continue;
+        }
+        lines_.push_back(c.lines.front());
+        if (names_others(c.record)) naming_.emplace(added_before_ + k, std::move(c));
+    }
+    added_before_ += part_.size();
+    part_.clear();
+    part_ids_.clear();
+    if (given_back_) given_back_(source_.reader.offset());
+}
 
-    // Registry::add checks every history together and adds all or none; a refused organisation is set aside and
-    // the rest tried again (an organisation may depend on one set aside, through its references).
-    while (!good.empty()) {
-        std::vector<OrganizationRecord> records;
-        records.reserve(good.size());
-        for (const auto& c : good) records.push_back(c.record);
-        try {
-            out.registry.add(std::move(records));
-            break;
-        } catch (const Error& e) {
-            std::map<std::size_t, Problems> refused;
-            for (auto p : e.problems()) {
-                const auto split = split_path(p.path);
-                if (!split || split->first >= good.size()) {
-                    p.file = source.file;
-                    problems.push_back(std::move(p));
-                    continue;
-                }
-                const auto& c = good[split->first];
-                if (p.message.starts_with(unknown_reference)) {
-                    // A reference to an organisation refused for its own rows is not a problem of its own.
-                    const std::string id = p.message.substr(unknown_reference.size());
-                    if (!options.skip_bad_rows && refused_ids.count(id)) continue;
-                    if (refused_ids.count(id)) p.message += " (its rows are skipped)";
-                }
-                place(p, c, split->second, source.file);
-                refused[split->first].push_back(std::move(p));
-            }
-            if (!options.skip_bad_rows) {
-                for (auto& [k, ps] : refused)
-                    for (auto& p : ps) problems.push_back(std::move(p));
-                break;
-            }
-            if (refused.empty()) break;  // nothing to set aside: the problems above stand
-            std::vector<Candidate> kept;
-            for (std::size_t k = 0; k < good.size(); ++k) {
-                if (const auto it = refused.find(k); it != refused.end()) {
-                    good[k].problems = std::move(it->second);
-                    refused_ids.insert(good[k].record.organization.id);
-                    bad.push_back(std::move(good[k]));
-                } else {
-                    kept.push_back(std::move(good[k]));
-                }
-            }
-            good = std::move(kept);
+Problems Builder::unknown_references(std::size_t input_index, const Candidate& c) const {
+    Problems out;
+    std::set<std::string_view> reported;
+    const auto& events = c.record.events;
+    for (std::size_t j = 0; j < events.size(); ++j) {
+        const auto [ids, key] = named_by(events[j]);
+        if (!ids) continue;
+        for (std::size_t k = 0; k < ids->size(); ++k) {
+            const auto& id = (*ids)[k];
+            if (registry_.find(id) || !reported.insert(id).second) continue;
+            std::string path = "organizations[";
+            path += std::to_string(input_index);
+            path += "].events[";
+            path += std::to_string(j);
+            path += "].";
+            path += key;
+            path += '[';
+            path += std::to_string(k);
+            path += ']';
+            auto p = Problem::at(ErrorCode::unknown_name, std::string(unknown_reference) + id, path);
+            p.organization = c.record.organization.id;
+            p.event = std::string(enum_name(events[j].type()));
+            p.date = events[j].date;
+            if (refused_ids_.count(id)) p.message += " (its rows are skipped)";
+            place(p, c, std::string_view(path).substr(path.find(']') + 1), source_.file);
+            out.push_back(std::move(p));
         }
     }
-
-    if (!options.skip_bad_rows || !problems.empty()) {
-        for (auto& c : bad)
-            for (auto& p : c.problems) problems.push_back(std::move(p));
-        sort_by_position(problems);
-        collapse_unknown_areas(problems, out.registry.areas());
-        throw_if_any(std::move(problems));
-    }
-    for (auto& c : bad) {
-        sort_by_position(c.problems);
-        for (const int line : c.lines) out.skipped.push_back(CsvSkippedRow{line, c.record.organization.id, c.problems});
-    }
-    std::sort(out.skipped.begin(), out.skipped.end(),
-              [](const CsvSkippedRow& a, const CsvSkippedRow& b) { return a.line < b.line; });
-    out.registry.info().history_from = options.history_from;
-    // A row is the state on the export date, rebuilt into the smallest history that gives it: how long anything
-    // held before that date is not recorded.
-    if (source.mapping.rows == CsvRows::organizations && !options.history_from)
-        out.registry.info().history_from = options.as_of.value_or(out.registry.data_as_of());
     return out;
 }
 
+std::optional<CsvImport> Builder::finish(SetAside& set_aside) {
+    add_part();
+    if (given_ == 0) throw Error(problem_at(ErrorCode::missing_field, "the file has a header but no rows", source_.file, 1, 1));
+
+    // What waited for the end: references to organisations of later parts, and the rules across organisations.
+    // A reference to an organisation refused for its own problems is not a problem of its own, unless rows are
+    // skipped: then the organisation that names it is set aside too.
+    for (const auto& [id, line] : refused_ids_) parts_.refused.insert(id);
+    Problems late;
+    registry_.finish_parts(parts_, late);
+    std::map<std::size_t, Problems> late_by_candidate;
+    if (options_.skip_bad_rows)
+        for (const auto& [k, c] : naming_)
+            if (auto unknown = unknown_references(k, c); !unknown.empty()) late_by_candidate[k] = std::move(unknown);
+    for (auto& p : late) {
+        const auto split = split_path(p.path);
+        const auto it = split ? naming_.find(split->first) : naming_.end();
+        if (it == naming_.end()) {
+            p.file = source_.file;
+            unplaced_.push_back(std::move(p));
+            continue;
+        }
+        // With skipped rows, unknown_references has reported every unknown reference, in the order named.
+        if (options_.skip_bad_rows && p.message.starts_with(unknown_reference) && p.rule.empty()) continue;
+        place(p, it->second, split->second, source_.file);
+        late_by_candidate[split->first].push_back(std::move(p));
+    }
+
+    if (options_.skip_bad_rows && unplaced_.empty() && !late_by_candidate.empty()) {
+        for (auto& [k, problems] : late_by_candidate) {
+            sort_by_position(problems);
+            set_aside.emplace(naming_.at(k).record.organization.id, std::move(problems));
+        }
+        return std::nullopt;
+    }
+    if (!options_.skip_bad_rows || !unplaced_.empty()) {
+        Problems problems = std::move(unplaced_);
+        for (auto& [k, ps] : late_by_candidate)
+            for (auto& p : ps) problems.push_back(std::move(p));
+        for (auto& r : refused_)
+            for (auto& p : r.problems) problems.push_back(std::move(p));
+        sort_by_position(problems);
+        collapse_unknown_areas(problems, registry_.areas());
+        throw_if_any(std::move(problems));
+    }
+
+    CsvImport out{std::move(registry_), {}, source_.mapping.name};
+    for (auto& r : refused_)
+        for (const int line : r.lines) out.skipped.push_back(CsvSkippedRow{line, r.id, r.problems});
+    std::sort(out.skipped.begin(), out.skipped.end(),
+              [](const CsvSkippedRow& a, const CsvSkippedRow& b) { return a.line < b.line; });
+    out.registry.info().history_from = options_.history_from;
+    // A row is the state on the export date, rebuilt into the smallest history that gives it: how long anything
+    // held before that date is not recorded.
+    if (source_.mapping.rows == CsvRows::organizations && !options_.history_from)
+        out.registry.info().history_from = options_.as_of.value_or(out.registry.data_as_of());
+    return out;
+}
+
+CsvImport build(Source& source, const CsvOptions& options, const GivenBack& given_back,
+                const std::function<bool(Builder&)>& read) {
+    SetAside set_aside;
+    for (bool again = false;; again = true) {
+        if (again) source.reader.rewind();
+        Builder builder(source, options, set_aside, given_back);
+        if (!read(builder)) continue;
+        if (auto done = builder.finish(set_aside)) return std::move(*done);
+    }
+}
 
 }  // namespace coopecon::io::detail

@@ -1,7 +1,7 @@
 #pragma once
 // What the two CSV importers share (csv_organizations.cpp, csv_events.cpp): opening a file against its mapping,
-// reading typed cells with their positions, and turning the organisations built from the rows into a registry
-// (csv_import.hpp says how problems are placed and when rows are skipped).
+// reading typed cells with their positions, and turning the organisations built from the rows, one at a time,
+// into a registry (csv_import.hpp says how problems are placed and when rows are skipped).
 
 #include <coopecon/core/date.hpp>
 #include <coopecon/core/error.hpp>
@@ -11,12 +11,15 @@
 #include <coopecon/io/csv_values.hpp>
 #include <coopecon/registry/registry.hpp>
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -46,16 +49,16 @@ struct Candidate {
     Problems problems;                       // of its rows, already located
 };
 
-/// A CSV file read and bound to its mapping, ready to be read row by row.
+/// A CSV file bound to its mapping, its rows read one at a time.
 struct Source {
     std::string file;
     CsvMapping mapping;
-    Table table;
+    CsvReader reader;
     BoundHeader bound;
 };
 
-/// Parses `text` and binds its header to the mapping of `options` or the built-in one that fits it. Throws Error
-/// when the file cannot be read, its header does not fit, or it has no rows.
+/// Reads the header of `text` and binds it to the mapping of `options` or the built-in one that fits it. Throws
+/// Error when the file cannot be read or its header does not fit.
 Source open(std::string_view text, std::string_view file, CsvRows rows, const CsvOptions& options);
 
 /// A row whose fields are misplaced (a field count that differs from the header's, a stray quote): its cells
@@ -152,8 +155,83 @@ private:
     Problems problems_;
 };
 
-/// Adds the candidates to a new registry: all of them, or else an Error listing every problem; with
-/// skip_bad_rows, those without problems, and the others' rows in `skipped`.
-CsvImport finish(std::vector<Candidate> candidates, const Source& source, const CsvOptions& options);
+/// Told how far a mapped file's text has been read (CsvReader::offset), so that the pages before can be given back.
+/// An offset below the one before means that the text is read again from its start.
+using GivenBack = std::function<void(std::size_t offset)>;
+
+/// Organisations that a reading of the file added, and whose problems showed only at its end (a reference to an
+/// organisation refused, a rule across organisations): with skip_bad_rows, they are set aside when the file is
+/// read again. By id, with their problems.
+using SetAside = std::map<std::string, Problems, std::less<>>;
+
+/// Turns the candidates of one reading of a file, given one at a time, into a registry: they are added a part at
+/// a time (Registry::add_part), and each part's problems are placed at once on the cells they came from, so that
+/// only the candidates that name other organisations (a predecessor, a counterpart, a member organisation) are
+/// kept until the end, where the references to later organisations and the rules across organisations are checked.
+class Builder {
+public:
+    static constexpr std::size_t part_size = 4096;
+
+    Builder(const Source& source, const CsvOptions& options, const SetAside& set_aside, const GivenBack& given_back);
+
+    void add(Candidate c);
+
+    /// The line of the first candidate given that has this id in its id cell, if there is one.
+    std::optional<int> line_of(std::string_view id) const;
+    /// Whether a candidate with this id was given.
+    bool given(std::string_view id) const;
+
+    /// The import: all the candidates, or else an Error listing every problem; with skip_bad_rows, those without
+    /// problems, and the others' rows in `skipped`. With skip_bad_rows, nullopt when organisations added must be
+    /// set aside after all: they are added to `set_aside`, and the file must be read again.
+    std::optional<CsvImport> finish(SetAside& set_aside);
+
+private:
+    /// A candidate left out for its problems.
+    struct Refused {
+        std::vector<int> lines;
+        std::string id;
+        Problems problems;
+    };
+    struct IdHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view id) const noexcept { return std::hash<std::string_view>{}(id); }
+    };
+    using IdMap = std::unordered_map<std::string, int, IdHash, std::equal_to<>>;
+
+    void add_part();
+    void refuse(Candidate c);
+    /// With skip_bad_rows, the problems of a candidate that names organisations not in the registry (missing,
+    /// or refused), as Registry::add reports them: once per organisation named, where it is first named.
+    Problems unknown_references(std::size_t input_index, const Candidate& c) const;
+
+    const Source& source_;
+    const CsvOptions& options_;
+    const SetAside& set_aside_;
+    const GivenBack& given_back_;
+    Registry registry_;
+    Registry::Parts parts_;
+    std::vector<Candidate> part_;
+    IdMap part_ids_;               // id → position in part_
+    std::size_t added_before_ = 0;  // candidates given to the registry before part_: the input index of part_[0]
+    std::size_t given_ = 0;         // candidates given
+    std::vector<int> lines_;        // the first line of each organisation added, by OrgIndex
+    IdMap refused_ids_;             // id → the first line with it in its id cell (INT_MAX: none)
+    std::map<std::size_t, Candidate> naming_;  // candidates added that name other organisations, by input index
+    std::vector<Refused> refused_;
+    Problems unplaced_;  // problems of no candidate
+};
+
+/// Reads the rows of `source` into a registry: `read` gives the candidates of one reading of its rows to the
+/// builder, and returns false when what it found must be read again (rows of one organisation apart from each
+/// other). With skip_bad_rows, the rows are also read again when organisations must be set aside (SetAside).
+CsvImport build(Source& source, const CsvOptions& options, const GivenBack& given_back,
+                const std::function<bool(Builder&)>& read);
+
+/// read_organization_rows and read_event_rows, telling `given_back` how far the text has been read.
+CsvImport read_organization_rows(std::string_view text, std::string_view file, const CsvOptions& options,
+                                 const GivenBack& given_back);
+CsvImport read_event_rows(std::string_view text, std::string_view file, const CsvOptions& options,
+                          const GivenBack& given_back);
 
 }  // namespace coopecon::io::detail

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -378,30 +377,37 @@ private:
 }  // namespace
 }  // namespace detail
 
-CsvImport read_organization_rows(std::string_view text, std::string_view file, const CsvOptions& options) {
-    const auto source = detail::open(text, file, CsvRows::organizations, options);
-    std::vector<detail::Candidate> candidates;
-    candidates.reserve(source.table.rows.size());
-    std::map<std::string, int, std::less<>> first_line;  // of each id
-    for (const auto& row : source.table.rows) {
-        auto c = row.problems.empty() ? detail::RowConverter(row, source, options).convert()
-                                      : detail::misread_row(row, source, enum_name(OrgField::id));
-        const auto& id = c.record.organization.id;
-        if (!id.empty() && c.identity.count("id")) {
-            const auto [it, added] = first_line.emplace(id, row.line);
-            if (!added) {
-                const auto& where = c.identity.at("id");
-                auto p = problem_at(ErrorCode::duplicate,
-                                         "organization id " + id + " is already used by the row at line " +
-                                             std::to_string(it->second),
-                                         file, where.line, where.column, where.path);
-                p.organization = id;
-                c.problems.insert(c.problems.begin(), std::move(p));
-            }
+namespace detail {
+
+CsvImport read_organization_rows(std::string_view text, std::string_view file, const CsvOptions& options,
+                                 const GivenBack& given_back) {
+    auto source = open(text, file, CsvRows::organizations, options);
+    return build(source, options, given_back, [&](Builder& builder) {
+        Row row;
+        while (source.reader.next(row)) {
+            auto c = row.problems.empty() ? RowConverter(row, source, options).convert()
+                                          : misread_row(row, source, enum_name(OrgField::id));
+            const auto& id = c.record.organization.id;
+            if (!id.empty() && c.identity.count("id"))
+                if (const auto first = builder.line_of(id)) {
+                    const auto& where = c.identity.at("id");
+                    auto p = problem_at(ErrorCode::duplicate,
+                                        "organization id " + id + " is already used by the row at line " +
+                                            std::to_string(*first),
+                                        file, where.line, where.column, where.path);
+                    p.organization = id;
+                    c.problems.insert(c.problems.begin(), std::move(p));
+                }
+            builder.add(std::move(c));
         }
-        candidates.push_back(std::move(c));
-    }
-    return detail::finish(std::move(candidates), source, options);
+        return true;
+    });
+}
+
+}  // namespace detail
+
+CsvImport read_organization_rows(std::string_view text, std::string_view file, const CsvOptions& options) {
+    return detail::read_organization_rows(text, file, options, {});
 }
 
 }  // namespace coopecon::io

@@ -58,22 +58,91 @@ std::pair<int, int> line_and_field_at(std::string_view text, std::size_t offset,
 
 }  // namespace
 
-Table parse(std::string_view text, std::string_view file, char delimiter, const CsvLimits& limits) {
-    if (text.starts_with(byte_order_mark)) text.remove_prefix(byte_order_mark.size());
-    auto fatal = [&](std::string message, int line, int column) {
-        throw Error(problem_at(ErrorCode::syntax, std::move(message), file, line, column));
-    };
-    if (text.empty()) fatal("the file is empty: it has no header line", 1, 1);
-    if (const auto bad = json::find_invalid_utf8(text)) {
-        const auto [line, field] = line_and_field_at(text, bad->offset, delimiter);
-        fatal("invalid UTF-8: " + bad->reason + "; the file must be UTF-8 encoded (in a spreadsheet, save as \"CSV UTF-8\")",
-              line, field);
+CsvReader::CsvReader(std::string_view text, std::string_view file, char delimiter, const CsvLimits& limits)
+    : text_(text), file_(file), delimiter_(delimiter), limits_(limits) {
+    if (text_.starts_with(byte_order_mark)) {
+        text_.remove_prefix(byte_order_mark.size());
+        skipped_ = byte_order_mark.size();
     }
+    if (text_.empty()) fatal("the file is empty: it has no header line", 1, 1);
+    Row row;
+    read_row(row);
+    bool blank = true;
+    for (const auto& f : row.fields) blank = blank && trim(f).empty();
+    if (blank) fatal("the first line is empty: it must be the header, naming the columns", row.line, 1);
+    if (!row.problems.empty()) {
+        check_utf8(checked_, text_.size());
+        throw Error(std::move(row.problems));
+    }
+    header_ = std::move(row.fields);
+    first_row_ = at_;
+    first_row_line_ = line_;
+}
 
-    Table table;
+Table parse(std::string_view text, std::string_view file, char delimiter, const CsvLimits& limits) {
+    CsvReader reader(text, file, delimiter, limits);
+    Table table{reader.header(), {}};
+    for (Row row; reader.next(row); row = Row()) table.rows.push_back(std::move(row));
+    return table;
+}
+
+void CsvReader::rewind() noexcept {
+    at_ = first_row_;
+    line_ = first_row_line_;
+}
+
+void CsvReader::check_rest() {
+    Row row;
+    while (next(row)) {
+    }
+}
+
+bool CsvReader::next(Row& row) {
+    while (read_row(row)) {
+        bool blank = true;
+        for (const auto& f : row.fields) blank = blank && trim(f).empty();
+        if (blank) continue;
+        if (row.fields.size() != header_.size()) {
+            const std::size_t first = std::min(row.fields.size(), header_.size());
+            row.problems.push_back(problem_at(
+                ErrorCode::syntax,
+                "the row has " + std::to_string(row.fields.size()) + " fields but the header has " +
+                    std::to_string(header_.size()) +
+                    (row.fields.size() < header_.size()
+                         ? ": fields are missing from here on"
+                         : ": this field and those after it have no column (a field that holds the delimiter "
+                           "must be in double quotes)"),
+                file_, row.line, static_cast<int>(first + 1), column_name(first)));
+        }
+        return true;
+    }
+    return false;
+}
+
+void CsvReader::check_utf8(std::size_t from, std::size_t to) const {
+    const auto bad = json::find_invalid_utf8(text_.substr(from, to - from));
+    if (!bad) return;
+    const auto [line, field] = line_and_field_at(text_, from + bad->offset, delimiter_);
+    throw Error(problem_at(ErrorCode::syntax,
+                           "invalid UTF-8: " + bad->reason +
+                               "; the file must be UTF-8 encoded (in a spreadsheet, save as \"CSV UTF-8\")",
+                           file_, line, field));
+}
+
+void CsvReader::fatal(std::string message, int line, int column) const {
+    check_utf8(checked_, text_.size());
+    throw Error(problem_at(ErrorCode::syntax, std::move(message), file_, line, column));
+}
+
+std::string CsvReader::column_name(std::size_t field) const {
+    return field < header_.size() ? column_path(header_[field]) : std::string();
+}
+
+bool CsvReader::read_row(Row& row) {
+    const std::string_view text = text_;
     const std::size_t n = text.size();
-    std::size_t i = 0;
-    int line = 1;
+    std::size_t i = at_;
+    if (i >= n) return false;
     // Moves past a line break at i (CRLF, LF or CR), counting it; false when there is none.
     auto line_break = [&] {
         if (i < n && text[i] == '\r') {
@@ -83,105 +152,89 @@ Table parse(std::string_view text, std::string_view file, char delimiter, const 
         } else {
             return false;
         }
-        ++line;
+        ++line_;
         return true;
     };
-    auto column_name = [&](std::size_t field) {
-        return field < table.header.size() ? column_path(table.header[field]) : std::string();
-    };
 
-    bool header_done = false;
-    while (i < n) {
-        Row row;
-        row.line = line;
-        const std::size_t row_start = i;
-        for (bool more = true; more;) {
-            if (row.fields.size() == limits.columns)
-                fatal("the row has more than " + std::to_string(limits.columns) +
-                          " columns, the most a CSV file may have (COOPECON_MAX_CSV_COLUMNS raises it)",
-                      row.line, static_cast<int>(limits.columns + 1));
-            std::string field;
-            const std::size_t index = row.fields.size();
-            auto row_problem = [&](std::string message) {
-                row.problems.push_back(problem_at(ErrorCode::syntax, std::move(message), file, row.line,
-                                                  static_cast<int>(index + 1), column_name(index)));
-            };
-            if (i < n && text[i] == '"') {
-                const int opened_on = line;
-                ++i;
-                for (bool closed = false; !closed;) {
-                    if (i >= n)
-                        throw Error(problem_at(ErrorCode::syntax,
-                                               "the quoted field that starts on line " + std::to_string(opened_on) +
-                                                   " is never closed: the file ends inside it",
-                                               file, opened_on, static_cast<int>(index + 1), column_name(index)));
-                    if (text[i] == '"') {
-                        if (i + 1 < n && text[i + 1] == '"') {
-                            field += '"';
-                            i += 2;
-                        } else {
-                            ++i;
-                            closed = true;
-                        }
-                    } else if (text[i] == '\r' || text[i] == '\n') {
-                        const std::size_t from = i;
-                        line_break();
-                        field.append(text.substr(from, i - from));
-                    } else {
-                        field += text[i++];
-                    }
+    row.line = line_;
+    row.problems.clear();
+    std::size_t count = 0;  // fields read; row.fields keeps the strings of earlier rows for their storage
+    const std::size_t row_start = i;
+    for (bool more = true; more;) {
+        if (count == limits_.columns)
+            fatal("the row has more than " + std::to_string(limits_.columns) +
+                      " columns, the most a CSV file may have (COOPECON_MAX_CSV_COLUMNS raises it)",
+                  row.line, static_cast<int>(limits_.columns + 1));
+        if (count == row.fields.size()) row.fields.emplace_back();
+        std::string& field = row.fields[count];
+        field.clear();
+        const std::size_t index = count;
+        auto row_problem = [&](std::string message) {
+            row.problems.push_back(problem_at(ErrorCode::syntax, std::move(message), file_, row.line,
+                                              static_cast<int>(index + 1), column_name(index)));
+        };
+        if (i < n && text[i] == '"') {
+            const int opened_on = line_;
+            ++i;
+            for (bool closed = false; !closed;) {
+                if (i >= n) {
+                    check_utf8(checked_, n);
+                    throw Error(problem_at(ErrorCode::syntax,
+                                           "the quoted field that starts on line " + std::to_string(opened_on) +
+                                               " is never closed: the file ends inside it",
+                                           file_, opened_on, static_cast<int>(index + 1), column_name(index)));
                 }
-                const std::size_t rest = i;
-                while (i < n && text[i] != delimiter && text[i] != '\r' && text[i] != '\n') ++i;
-                if (i > rest)
-                    row_problem("text " + json::in_quotes(text.substr(rest, i - rest)) +
-                                " follows the closing quote of the field; a quoted field ends at its closing quote");
-            } else {
-                const std::size_t start = i;
-                while (i < n && text[i] != delimiter && text[i] != '\r' && text[i] != '\n') ++i;
-                field.assign(text.substr(start, i - start));
-                if (field.find('"') != std::string::npos)
-                    row_problem("a quote inside a field that does not start with one: put the whole field in "
-                                "quotes and write the quote twice (\"\")");
+                if (text[i] == '"') {
+                    if (i + 1 < n && text[i + 1] == '"') {
+                        field += '"';
+                        i += 2;
+                    } else {
+                        ++i;
+                        closed = true;
+                    }
+                } else if (text[i] == '\r' || text[i] == '\n') {
+                    const std::size_t from = i;
+                    line_break();
+                    field.append(text.substr(from, i - from));
+                } else {
+                    // Up to the next quote or line break at once: most quoted fields hold neither.
+                    const std::size_t from = i;
+                    while (i < n && text[i] != '"' && text[i] != '\r' && text[i] != '\n') ++i;
+                    field.append(text.substr(from, i - from));
+                }
             }
-            row.fields.push_back(std::move(field));
-            if (i - row_start > limits.row_bytes)
-                fatal("the row is longer than " + std::to_string(limits.row_bytes) +
-                          " bytes, the most a CSV row may have (COOPECON_MAX_CSV_ROW_BYTES raises it)",
-                      row.line, static_cast<int>(row.fields.size()));
-            if (i < n && text[i] == delimiter) {
-                ++i;
-            } else {
-                line_break();
-                more = false;
-            }
+            const std::size_t rest = i;
+            while (i < n && text[i] != delimiter_ && text[i] != '\r' && text[i] != '\n') ++i;
+            if (i > rest)
+                row_problem("text " + json::in_quotes(text.substr(rest, i - rest)) +
+                            " follows the closing quote of the field; a quoted field ends at its closing quote");
+        } else {
+            const std::size_t start = i;
+            while (i < n && text[i] != delimiter_ && text[i] != '\r' && text[i] != '\n') ++i;
+            field.assign(text.substr(start, i - start));
+            if (field.find('"') != std::string::npos)
+                row_problem("a quote inside a field that does not start with one: put the whole field in "
+                            "quotes and write the quote twice (\"\")");
         }
-
-        bool blank = true;
-        for (const auto& f : row.fields) blank = blank && trim(f).empty();
-        if (!header_done) {
-            if (blank) fatal("the first line is empty: it must be the header, naming the columns", row.line, 1);
-            if (!row.problems.empty()) throw Error(std::move(row.problems));
-            table.header = std::move(row.fields);
-            header_done = true;
-            continue;
+        ++count;
+        if (i - row_start > limits_.row_bytes)
+            fatal("the row is longer than " + std::to_string(limits_.row_bytes) +
+                      " bytes, the most a CSV row may have (COOPECON_MAX_CSV_ROW_BYTES raises it)",
+                  row.line, static_cast<int>(count));
+        if (i < n && text[i] == delimiter_) {
+            ++i;
+        } else {
+            line_break();
+            more = false;
         }
-        if (blank) continue;
-        if (row.fields.size() != table.header.size()) {
-            const std::size_t first = std::min(row.fields.size(), table.header.size());
-            row.problems.push_back(problem_at(
-                ErrorCode::syntax,
-                "the row has " + std::to_string(row.fields.size()) + " fields but the header has " +
-                    std::to_string(table.header.size()) +
-                    (row.fields.size() < table.header.size()
-                         ? ": fields are missing from here on"
-                         : ": this field and those after it have no column (a field that holds the delimiter "
-                           "must be in double quotes)"),
-                file, row.line, static_cast<int>(first + 1), column_name(first)));
-        }
-        table.rows.push_back(std::move(row));
     }
-    return table;
+    row.fields.resize(count);
+    if (i > checked_) {
+        check_utf8(std::max(row_start, checked_), i);
+        checked_ = i;
+    }
+    at_ = i;
+    return true;
 }
 
 }  // namespace coopecon::io

@@ -30,6 +30,9 @@ public:
     /// The text before `offset` has been parsed: its pages may be given back.
     void given_back(std::size_t offset) noexcept;
 
+    /// The text is read again from its start: the pages it reads again may be given back again.
+    void read_again() noexcept { returned_ = 0; }
+
 private:
     void read_stream(int fd, const std::filesystem::path& path, std::uint64_t max_bytes);
 
