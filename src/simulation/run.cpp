@@ -13,6 +13,7 @@
 
 #include "registry/huge_pages.hpp"
 #include "simulation/draws.hpp"
+#include "simulation/yearly_draws.hpp"
 
 #include <algorithm>
 #include <array>
@@ -62,29 +63,6 @@ struct Org {
 constexpr bool live(const OrgState& s) noexcept { return s.registered && is_live(s.status); }
 
 constexpr std::uint8_t status_bit(LegalStatus s) noexcept { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(s)); }
-
-/// A score's points per criterion: in proportion to the criteria's maxima, rounded down, then the rest one
-/// point at a time in criterion order. The same for every organisation, so tabulated for scores 0 to 100.
-using CriterionPoints = std::array<std::int32_t, tt01_2020_criterion_maxima.size()>;
-constexpr CriterionPoints spread(std::int32_t score) {
-    CriterionPoints points{};
-    std::int32_t given = 0;
-    for (std::size_t k = 0; k < points.size(); ++k) {
-        points[k] = score * tt01_2020_criterion_maxima[k] / 100;
-        given += points[k];
-    }
-    for (std::size_t k = 0; given < score; k = (k + 1) % points.size())
-        if (points[k] < tt01_2020_criterion_maxima[k]) {
-            ++points[k];
-            ++given;
-        }
-    return points;
-}
-constexpr std::array<CriterionPoints, 101> points_of_score = [] {
-    std::array<CriterionPoints, 101> t{};
-    for (std::int32_t score = 0; score <= 100; ++score) t[static_cast<std::size_t>(score)] = spread(score);
-    return t;
-}();
 
 class Run {
 public:
@@ -749,27 +727,10 @@ private:
         return replays_[i].state().status == LegalStatus::suspended ? std::min(1.0, 2 * p) : p;
     }
 
-    /// The days between which the records of the year of `y`'s 1 December fall: the same for every
-    /// organisation, so worked out once a year.
-    struct YearDays {
-        int year = 0;
-        Date next_dec1, dec31, assembly_from, assembly_until, late_from, late_until, assessment_from, assessment_until;
-    };
-    const YearDays& year_days(int y) {
-        if (year_days_.year == y) return year_days_;
-        auto& t = year_days_;
-        t.year = y;
-        t.next_dec1 = ymd(y + 1, 12, 1);
-        t.dec31 = ymd(y, 12, 31);
-        // Within the deadline in force after the year ends (most in the first quarter).
-        const auto deadline = S_.law->value(law::Param::annual_assembly_deadline_months, ymd(y + 1, 1, 1));
-        t.assembly_from = ymd(y + 1, 1, 10);
-        t.assembly_until = std::min(t.dec31.plus_months(static_cast<int>(deadline.value_or(3))), ymd(y + 1, 4, 30));
-        t.late_from = ymd(y + 1, 7, 1);
-        t.late_until = ymd(y + 1, 12, 20);
-        t.assessment_from = ymd(y + 1, 3, 1);
-        t.assessment_until = ymd(y + 1, 3, 31);
-        return t;
+    /// The days of the year's records, worked out once a year (the same for every organisation).
+    const RecordDays& year_days(int y) {
+        if (year_days_.year != y) year_days_ = record_days(*S_.law, y);
+        return year_days_;
     }
 
     void yearly(std::uint32_t i, Date d) {
@@ -797,38 +758,10 @@ private:
     }
 
     void financial_year(std::uint32_t i, Date d) {
-        auto& o = orgs_[i];
         const auto& st = replays_[i].state();
-        auto& s = o.rng;
-        FinancialYearClosed f;
-        f.year = year_of(d);
-        const auto& last = st.latest_financials;
-        if (last && last->year >= f.year) return;
-        // Four normals from two Box–Muller pairs (both the cosine and the sine of each): growth and margin,
-        // workers and the first year's revenue.
-        const auto [z_growth, z_margin] = s.normal_pair();
-        const auto [z_workers, z_base] = s.normal_pair();
-        const double growth = 1.05 * std::exp(0.15 * z_growth);
-        const double paused = st.status == LegalStatus::suspended ? 0.6 : 0;
-        const double base = last && last->revenue > 0 ? static_cast<double>(last->revenue)
-                                                      : 2.5e9 * std::exp(0.7 * z_base);
-        const double revenue = base * growth * (1 - paused);
-        const double margin = 0.04 + 0.05 * z_margin;
-        f.revenue = round_thousands(revenue);
-        f.pre_tax_profit = round_thousands(revenue * margin);
-        f.costs = f.revenue - f.pre_tax_profit;
-        const double internal = last && last->revenue > 0
-                                    ? static_cast<double>(last->internal_revenue) / static_cast<double>(last->revenue)
-                                    : 0.45;
-        f.internal_revenue = std::min(f.revenue, round_thousands(revenue * internal));
-        const double workers = last && last->workers > 0
-                                   ? last->workers * std::exp(0.08 * z_workers)
-                                   : std::min(8.0, 0.6 * st.members.official() + 1) * std::exp(0.5 * z_workers);
-        f.workers = std::max<std::int32_t>(1, static_cast<std::int32_t>(std::llround(workers)));
-        f.wages = round_thousands(f.workers * 50e6 * wage_growth(f.year));
-        f.indivisible_fund = st.indivisible_fund + round_thousands(std::max<double>(0, static_cast<double>(f.pre_tax_profit)) *
-                                                                   s.uniform(0.05, 0.15));
-        step(i, d, f);
+        const auto year = year_of(d);
+        if (st.latest_financials && st.latest_financials->year >= year) return;
+        step(i, d, draw_financial_year(st, year, wage_growth(year), orgs_[i].rng));
     }
 
     /// Wages per worker grow 5 % a year from 2023; the factor is the same for every organisation in a year.
@@ -843,20 +776,10 @@ private:
     /// The classification drifts one class at most a year; the self-assessment gives points in its band.
     void assess(std::uint32_t i, Date d) {
         auto& o = orgs_[i];
-        auto& s = o.rng;
-        if (o.cls == unrated_class) {
-            static constexpr std::array<double, 4> shares{0.06, 0.34, 0.40, 0.20};
-            o.cls = static_cast<std::uint8_t>(WeightedChoice(shares)(s));
-        } else {
-            const double u = s.uniform();
-            const double up = rate_of(i, Hazard::class_up, d), down = rate_of(i, Hazard::class_down, d);
-            if (u < up && o.cls > 0) --o.cls;
-            else if (u >= up && u < up + down && o.cls < 3) ++o.cls;
-        }
-        static constexpr std::array<std::array<std::int32_t, 2>, 4> bands{{{80, 95}, {65, 79}, {50, 64}, {30, 49}}};
-        const auto score = static_cast<std::int32_t>(s.between(bands[o.cls][0], bands[o.cls][1]));
-        const auto& points = points_of_score[static_cast<std::size_t>(score)];
-        step(i, d, Assessed{year_of(d) - 1, ClassificationScheme::tt01_2020, {points.begin(), points.end()}});
+        o.cls = o.cls == unrated_class
+                    ? first_class(o.rng)
+                    : drifted_class(o.cls, rate_of(i, Hazard::class_up, d), rate_of(i, Hazard::class_down, d), o.rng);
+        step(i, d, assessment(year_of(d) - 1, o.cls, o.rng));
     }
 
 
@@ -1074,7 +997,7 @@ private:
     std::vector<Sector>& sectors_ = working_.sectors;
     std::vector<AreaIndex>& areas_ = working_.areas;
     std::vector<std::pair<AreaIndex, std::uint32_t>>& founded_coops_ = working_.founded_coops;
-    YearDays year_days_;
+    RecordDays year_days_;
     struct KnownDueDate {
         Date began, counted, due;
         law::Rule rule{};

@@ -5,8 +5,10 @@
 #include <coopecon/law/period.hpp>
 
 #include "simulation/draws.hpp"
+#include "simulation/world.hpp"
 
 #include <coopecon/core/date.hpp>
+#include <coopecon/core/enum_text.hpp>
 #include <coopecon/core/error.hpp>
 #include <coopecon/law/framework.hpp>
 #include <coopecon/law/parameter.hpp>
@@ -20,6 +22,8 @@
 #include <coopecon/simulation/random.hpp>
 #include <coopecon/simulation/rates.hpp>
 #include <coopecon/simulation/scenario.hpp>
+#include <coopecon/simulation/single_organization.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -79,6 +83,8 @@ struct PopulationPlan {
     const Population* spec = nullptr;
     SeedTree tree{0};
     SeedTree plan_node{0}, history_node{0}, name_node{0};  // tree's children "plan", "history", "name", derived once
+    SeedTree past_node{0};                                  // "past": the dynamics' draws before as_of
+    Rates past;                                             // the dynamics' rates before as_of
     std::vector<AreaIndex> areas;                           // the quota areas, flattened
     std::vector<std::vector<AreaIndex>> communes;           // per quota area, its communes valid on as_of
     std::vector<Planned> orgs;                              // in registration order: position + 1 is the id's number
@@ -113,6 +119,10 @@ struct Context {
         for (std::int32_t y = from; y <= to; ++y) growth.push_back({std::pow(1.06, y - 2022), std::pow(1.05, y - 2022)});
     }
 };
+
+/// The dynamics' chance that an annual assembly is not held in its season: the profile's missing and late ones
+/// (the dynamics then hold it late in the year with the chance of holding one at all).
+double missed_in_season(const Records& r) { return std::clamp(r.assembly_missing + r.assembly_late, 0.0, 1.0); }
 
 std::string id_of(const PopulationPlan& plan, std::size_t position) {
     std::string digits = std::to_string(position + 1);
@@ -218,6 +228,7 @@ public:
         plan_.plan_node = plan_.tree.child("plan");
         plan_.history_node = plan_.tree.child("history");
         plan_.name_node = plan_.tree.child("name");
+        plan_.past_node = plan_.tree.child("past");
         assign_ = plan_.tree.child("assign").stream();
     }
 
@@ -248,6 +259,7 @@ public:
         if (spec_.kind == OrgKind::union_of_cooperatives) union_members();
         if (spec_.workers > 0) workers();
         order_by_registration();
+        past_rates();
         return std::move(plan_);
     }
 
@@ -430,7 +442,8 @@ private:
 
     /// Workers of the latest closed year, shared by size among the live ones that close it.
     void workers() {
-        const Date by = ymd(ctx_.latest_year, 9, 30);
+        // The dynamics close a year for those registered before its 1 December.
+        const Date by = ymd(ctx_.latest_year, 11, 30);
         const auto with_year = live_where([&](const Planned& o) { return o.registered <= by; });
         if (with_year.empty())
             throw problem(ErrorCode::invalid_value, "nobody closes the year the workers are calibrated on");
@@ -439,6 +452,25 @@ private:
         const auto parts = apportion(spec_.workers, w, std::vector<std::int64_t>(w.size(), 1));
         for (std::size_t i = 0; i < w.size(); ++i)
             plan_.orgs[with_year[i]].workers = static_cast<std::int32_t>(parts[i]);
+    }
+
+    /// The dynamics' rates before as_of: suspensions at the monthly rate that gives the profile's share of
+    /// organisations with a past suspension over the population's mean months of history, annual assemblies
+    /// missed as the profile says, the rest default_rates(); no voluntary dissolution, merger, conversion or
+    /// member hazard, as every fate, kind and membership is planned (docs/synthetic-data.md, "The method").
+    void past_rates() {
+        auto& r = plan_.past;
+        r = default_rates();
+        double months = 0;
+        for (const auto& o : plan_.orgs)
+            months += (as_of_.days_since_epoch() - o.registered.days_since_epoch()) / days_per_month;
+        const double mean = plan_.orgs.empty() ? 0 : months / static_cast<double>(plan_.orgs.size());
+        const double past = std::clamp(ctx_.profile.records.past_suspension, 0.0, 0.99);
+        r.set(Hazard::suspension, mean > 0 ? -std::log1p(-past) / mean : 0);
+        r.set(Hazard::assembly_missed, missed_in_season(ctx_.profile.records));
+        for (const auto h : {Hazard::voluntary_dissolution, Hazard::merger, Hazard::conversion, Hazard::member_joining,
+                             Hazard::member_leaving, Hazard::founding})
+            r.set(h, 0);
     }
 
     /// Registration order gives the ids and the order in the registry.
@@ -489,35 +521,32 @@ public:
           o_(plan_.orgs[position]),
           position_(position),
           s_(plan_.history_node.child(o_.draw).stream()),
-          as_of_(ctx.profile.as_of),
-          law_2023_(ymd(2024, 7, 1)) {}
+          as_of_(ctx.profile.as_of) {}
 
     OrganizationRecord build() {
         identity();
         r_ = o_.registered;
         last_ = as_of_;
-        // About five events a year (records, members, capital); the registration first, its capital set later.
-        // A membership change or two a year, founding cohorts and the adjustment to the planned size.
+        // A membership change or two a year, founding cohorts and the adjustment to the planned size; capital.
         const auto years = static_cast<std::size_t>(std::max(0, as_of_.year() - r_.year()));
-        events_.reserve(16 + 5 * years);
+        events_.reserve(8 + 2 * years);
         changes_.reserve(8 + 2 * years);
-        add(r_, Registered{});
         ending();
-        suspensions();
         membership();
         charter();
-        annual_records();
+        sort_by_date(events_);
+        // Status, yearly records and the end: the dynamics, conditioned on the planned state at as_of.
+        auto run = past();
+        events_ = std::move(run.events);
+        last_ = std::min(as_of_, ended_on(events_).value_or(as_of_.plus_days(1)).plus_days(-1));
+        for (const auto year : ctx_.profile.records.assessment_years) assess(year);
         distinctions();
-        finish();
         sort_by_date(events_);
         rec_.events = std::move(events_);
         return std::move(rec_);
     }
 
 private:
-    struct Span {
-        Date from, to;  // suspended on these days, both included
-    };
     struct Cohort {
         MemberKind kind;
         MemberType type;
@@ -562,70 +591,75 @@ private:
 
     // ---- how it ends, which bounds everything else ----
 
+    /// An organisation planned as ended resolves to dissolve on a day of its life (at least a year or two after
+    /// its registration, early enough that the dissolution completes before as_of).
     void ending() {
         if (o_.fate != Fate::terminated) return;
         wind_down_ = pick(s_, r_.plus_months(is_group() ? 12 : 24), as_of_.plus_months(is_group() ? -5 : -10));
-        // On the dossier, at the latest on the last day before the lapse (a group's 3 months, a cooperative's 6).
-        const Date dossier = wind_down_->plus_months(is_group() ? 1 + static_cast<int>(s_.below(3))
-                                                                : 2 + static_cast<int>(s_.below(7)));
-        end_ = std::min({dossier, law::day_after_months(*wind_down_, is_group() ? 3 : 6).plus_days(-1), as_of_});
         last_ = wind_down_->plus_days(-1);
     }
 
-    // ---- suspensions ----
-
-    void suspend(Date from, Date to, std::optional<Date> resumed) {
-        add(from, Suspended{to, from.plus_working_days(-3 - static_cast<int>(s_.below(5)))});
-        if (resumed) add(*resumed, Resumed{});
-        spans_.push_back({from, resumed ? resumed->plus_days(-1) : to});
+    /// The day its history ends: its dissolution resolved, registration revoked or reorganisation started.
+    static std::optional<Date> ended_on(const std::vector<Event>& events) {
+        for (const auto& e : events)
+            if (e.get<DissolutionResolved>() || e.get<RegistrationRevoked>() || e.get<ReorganizationStarted>())
+                return e.date;
+        return std::nullopt;
     }
-    /// The longest notice the law allows from `from` (12 months, Decree 92/2024 Art 47; kept before 2024 too).
-    static Date longest(Date from) { return from.plus_months(12).plus_days(-1); }
 
-    void suspensions() {
-        std::optional<Date> current;
+    // ---- the dynamics, conditioned on the plan ----
+
+    /// Whether a run ends in the planned state on as_of: the planned status, and every given event applied.
+    bool as_planned(const SingleRun& run) const {
+        if (run.given_left_out > 0) return false;
+        if (!live()) return run.state.registered && run.state.status == LegalStatus::terminated;
+        return run.state.status == (o_.has(flag::suspended) ? LegalStatus::suspended : LegalStatus::active);
+    }
+
+    /// The organisation from its registration to as_of through the dynamics (simulation/single_organization.hpp),
+    /// with the members and capital planned here given. A draw is kept when it ends as planned; otherwise the
+    /// next sub-stream is tried, up to `tries`. The planned conditions steer every draw: one planned as ended
+    /// resolves to dissolve on its planned day; one planned suspended at as_of is suspended from a day of the
+    /// three years before it, its notices extended to the one covering as_of. After the last try the office
+    /// does not act and, for one planned active, no suspension begins: a path that always ends as planned.
+    SingleRun past() {
+        static constexpr std::uint64_t tries = 4;
+        SingleOrganization org;
+        org.kind = spec_.kind;
+        org.sector = o_.sector;
+        org.members = rec_.members;
+        org.registered = r_;
+        org.registration = Registered{charter_, std::nullopt, {}, std::nullopt};
+        org.given = events_;
+        SingleRunOptions options;
+        options.until = as_of_;
+        options.dissolve_on = wind_down_;
         if (o_.has(flag::suspended))
-            current = pick(s_, std::max(r_.plus_days(30), as_of_.plus_months(-36)), as_of_.plus_days(-5));
-        // Suspensions that ended, before the current one, the end, or as_of.
-        Date cutoff = current ? *current : std::min(as_of_, last_.plus_days(1));
-        // A suspension under way at as_of may have begun years before: notices of at most 12 months follow one
-        // another, each given on the last day of the one before, up to the one that covers as_of.
-        if (current) {
-            while (longest(*current) < as_of_) {
-                const Date until = longest(*current);
-                add(*current, Suspended{until, current->plus_working_days(-3 - static_cast<int>(s_.below(5)))});
-                spans_.push_back({*current, until});
-                current = until;
-            }
+            options.suspended_from = pick(s_, std::max(r_.plus_days(30), as_of_.plus_months(-36)), as_of_.plus_days(-5));
+        options.assessments = false;  // the profile's years, below
+        options.financial_year = [this](FinancialYearClosed& f, const OrgState& st, std::span<const Event> events) {
+            financial_year(f, st, events);
+        };
+        figures();
+        const SeedTree node = plan_.past_node.child(o_.draw);
+        for (std::uint64_t k = 0; k < tries; ++k) {
+            WideStream rng = node.child(k).wide_stream();
+            auto run = simulate_organization(ctx_.law, plan_.past, org, options, rng);
+            if (as_planned(run)) return run;
         }
-        if (s_.bernoulli(ctx_.profile.records.past_suspension)) {
-            Date cursor = r_.plus_days(180);
-            const int episodes = s_.bernoulli(0.25) ? 2 : 1;
-            for (int e = 0; e < episodes; ++e) {
-                const Date to_max = cutoff.plus_days(-15);
-                if (cursor.plus_days(90) > to_max) break;
-                const Date from = pick(s_, cursor, to_max.plus_days(-60));
-                const Date to = std::min(longest(from), from.plus_days(59 + static_cast<std::int32_t>(s_.below(300))));
-                const Date end = std::min(to, to_max);
-                const std::optional<Date> resumed =
-                    s_.bernoulli(0.4) ? std::optional<Date>(pick(s_, from.plus_days(14), end)) : std::nullopt;
-                if (end < to && !resumed) break;  // it would still run at the cutoff: this one is not drawn
-                suspend(from, to, resumed);
-                cursor = (resumed ? *resumed : to).plus_days(30);
-            }
+        options.office = false;
+        Rates quiet = plan_.past;
+        if (live() && !o_.has(flag::suspended)) quiet.set(Hazard::suspension, 0);
+        WideStream rng = node.child(tries).wide_stream();
+        auto run = simulate_organization(ctx_.law, quiet, org, options, rng);
+        if (!as_planned(run)) {
+            std::string why = "population " + spec_.id_prefix + ": " + rec_.organization.id + " is ";
+            why += enum_name(run.state.status);
+            why += " on " + as_of_.iso() + ", not as planned, with ";
+            why += std::to_string(run.given_left_out) + " planned events refused";
+            throw Error(ErrorCode::invalid_value, why);
         }
-        // The notice covering as_of runs out after it: the dynamics extend it, or resume business, from there.
-        if (current) suspend(*current, pick(s_, as_of_, longest(*current)), std::nullopt);
-    }
-
-    /// Days suspended within [from, to].
-    std::int32_t days_suspended(Date from, Date to) const {
-        std::int32_t days = 0;
-        for (const auto& sp : spans_) {
-            const Date a = std::max(from, sp.from), b = std::min(to, sp.to);
-            if (a <= b) days += b.days_since_epoch() - a.days_since_epoch() + 1;
-        }
-        return days;
+        return run;
     }
 
     // ---- members ----
@@ -801,71 +835,43 @@ private:
 
     // ---- yearly records ----
 
-    /// The years of a record window: the last `years` years closed by as_of, then every year after.
-    std::int32_t first_year(double years) { return ctx_.latest_year - round_randomly(years, s_) + 1; }
-
     /// Cooperatives and unions keep accounts and hold annual assemblies; groups do not.
     bool keeps_accounts() const { return !is_group(); }
 
-    void annual_records() {
-        const auto& rec = ctx_.profile.records;
-        const int fy_from = first_year(rec.financial_years), assembly_from = first_year(rec.assembly_years),
-                  report_from = first_year(rec.report_years);
-        // Figures of the organisation in 2022, varied yearly.
+    /// The organisation's figures of 2022, which its financial years vary.
+    void figures() {
         const auto& mix = *std::find_if(spec_.sectors.begin(), spec_.sectors.end(),
                                         [&](const SectorMix& m) { return m.sector == o_.sector; });
-        const double revenue_2022 = static_cast<double>(mix.revenue) * s_.lognormal(1, 0.7);
-        const double internal_share =
-            std::clamp(s_.normal(o_.sector == Sector::credit ? 0.85 : 0.45, 0.15), 0.05, 0.95);
+        revenue_2022_ = static_cast<double>(mix.revenue) * s_.lognormal(1, 0.7);
+        internal_share_ = std::clamp(s_.normal(o_.sector == Sector::credit ? 0.85 : 0.45, 0.15), 0.05, 0.95);
         // About 8 regular workers, fewer in small cooperatives (Cà Mau 2025: 0.6 workers per member); a union
         // runs joint services for its members with a few dozen.
-        const double base_workers = o_.workers > 0 ? o_.workers
-                                    : spec_.kind == OrgKind::union_of_cooperatives
-                                        ? s_.lognormal(30, 0.5)
-                                        : std::max(1.0, s_.lognormal(std::min(8.0, 0.6 * official_), 0.5));
-        const double income_2022 = s_.uniform(44e6, 56e6);
-        double fund = 0;
-        for (int y = std::max(r_.year(), std::min({fy_from, assembly_from, report_from})); y <= last_.year(); ++y) {
-            const Date close = ymd(y, 12, 31);
-            if (y >= fy_from && keeps_accounts() && close <= last_ && r_ <= ymd(y, 9, 30)) {
-                FinancialYearClosed f;
-                f.year = y;
-                const double paused = days_suspended(ymd(y, 1, 1), close) / 365.0;
-                const double revenue =
-                    revenue_2022 * ctx_.growth_in(y).revenue * s_.lognormal(1, 0.15) * (1 - 0.7 * paused);
-                const double margin = s_.normal(0.04, 0.05);
-                f.revenue = round_thousands(revenue);
-                f.pre_tax_profit = round_thousands(revenue * margin);
-                f.costs = f.revenue - f.pre_tax_profit;
-                f.internal_revenue = std::min(f.revenue, round_thousands(revenue * internal_share));
-                f.workers = y == ctx_.latest_year && o_.workers >= 0
-                                ? o_.workers
-                                : std::max<std::int32_t>(
-                                      1, static_cast<std::int32_t>(std::llround(base_workers * s_.lognormal(1, 0.1))));
-                f.wages = round_thousands(f.workers * income_2022 * ctx_.growth_in(y).wages);
-                if (fund == 0) fund = static_cast<double>(charter_) * s_.uniform(0, 0.05);
-                fund += std::max<double>(0, static_cast<double>(f.pre_tax_profit)) * s_.uniform(0.05, 0.15);
-                f.indivisible_fund = round_thousands(fund);
-                add(close, f);
-            }
-            // The annual assembly on year y meets in the first months of y + 1.
-            if (y >= assembly_from && keeps_accounts() && r_ <= ymd(y, 10, 1)) {
-                const double u = s_.uniform();
-                if (u >= rec.assembly_missing) {
-                    const Date d = u < rec.assembly_missing + rec.assembly_late
-                                       ? pick(s_, ymd(y + 1, 4, 1), ymd(y + 1, 4, 30))
-                                       : pick(s_, ymd(y + 1, 1, 10), ymd(y + 1, 3, 31));
-                    if (d <= last_) add(d, AssemblyHeld{AssemblyKind::annual});
-                }
-            }
-            // Groups report to the information system from the 2023 Law on (Thông tư 09/2024/TT-BKHĐT).
-            const bool reports = y >= report_from && (!is_group() || y >= 2024);
-            if (reports && r_.plus_days(30) <= ymd(y, 12, 1) && s_.bernoulli(0.9)) {
-                const Date d = pick(s_, ymd(y, 12, 1), ymd(y, 12, 15));
-                if (d <= last_) add(d, ReportFiled{y});
-            }
-        }
-        for (const auto year : rec.assessment_years) assess(year);
+        base_workers_ = o_.workers > 0                                  ? o_.workers
+                        : spec_.kind == OrgKind::union_of_cooperatives ? s_.lognormal(30, 0.5)
+                                                                        : std::max(1.0, s_.lognormal(std::min(8.0, 0.6 * official_), 0.5));
+        income_2022_ = s_.uniform(44e6, 56e6);
+    }
+
+    /// The figures of a financial year the dynamics close: the sector's revenue grown 6 % a year, lower for the
+    /// months suspended, the calibrated workers in the latest year closed by as_of.
+    void financial_year(FinancialYearClosed& f, const OrgState& st, std::span<const Event> events) {
+        const std::int32_t y = f.year;
+        const Date close = ymd(y, 12, 31);
+        const double paused = days_suspended(events, ymd(y, 1, 1), close) / 365.0;
+        const double revenue = revenue_2022_ * ctx_.growth_in(y).revenue * s_.lognormal(1, 0.15) * (1 - 0.7 * paused);
+        const double margin = s_.normal(0.04, 0.05);
+        f.revenue = round_thousands(revenue);
+        f.pre_tax_profit = round_thousands(revenue * margin);
+        f.costs = f.revenue - f.pre_tax_profit;
+        f.internal_revenue = std::min(f.revenue, round_thousands(revenue * internal_share_));
+        f.workers = y == ctx_.latest_year && o_.workers >= 0
+                        ? o_.workers
+                        : std::max<std::int32_t>(1, static_cast<std::int32_t>(std::llround(base_workers_ * s_.lognormal(1, 0.1))));
+        f.wages = round_thousands(f.workers * income_2022_ * ctx_.growth_in(y).wages);
+        double fund = static_cast<double>(st.indivisible_fund);
+        if (fund == 0) fund = static_cast<double>(charter_) * s_.uniform(0, 0.05);
+        fund += std::max<double>(0, static_cast<double>(f.pre_tax_profit)) * s_.uniform(0.05, 0.15);
+        f.indivisible_fund = round_thousands(fund);
     }
 
     /// A TT 01/2020 self-assessment of `year`, early in the next year: only for organisations that operated all
@@ -873,7 +879,7 @@ private:
     void assess(std::int32_t year) {
         const auto& classes = ctx_.profile.records.assessment_classes;
         if (!keeps_accounts() || r_ > ymd(year, 1, 1) || classes.empty()) return;
-        if (days_suspended(ymd(year, 1, 1), ymd(year, 12, 31)) > 92) return;
+        if (days_suspended(events_, ymd(year, 1, 1), ymd(year, 12, 31)) > 92) return;
         const Date d = pick(s_, ymd(year + 1, 3, 1), ymd(year + 1, 3, 31));
         if (d > last_) return;
         static constexpr std::array<std::array<std::int32_t, 2>, 4> bands{{{80, 95}, {65, 79}, {50, 64}, {30, 49}}};
@@ -932,14 +938,13 @@ private:
     }
 
     /// Charter capital: what the founders contributed, registered again when it moves by 5 % or more (2023
-    /// Law Art 47.1 asks for that within 10 days). The registration event goes first.
+    /// Law Art 47.1 asks for that within 10 days).
     void charter() {
         sort_by_date(changes_);
         Dong capital = 0;
         std::size_t k = 0;
         for (; k < changes_.size() && changes_[k].date == r_; ++k) capital += changes_[k].capital;
         charter_ = capital;
-        std::get<Registered>(events_.front().data).charter_capital = charter_;
         Dong registered = charter_;
         for (; k < changes_.size(); ++k) {
             capital += changes_[k].capital;
@@ -953,34 +958,18 @@ private:
         }
     }
 
-    // ---- the end, once everything else is known ----
-
-    void finish() {
-        if (!wind_down_) return;
-        const bool law_2012_authority = *wind_down_ >= ymd(2013, 7, 1) && *wind_down_ < law_2023_;
-        if (!is_group() && law_2012_authority && s_.bernoulli(0.55)) {
-            add(*wind_down_, DissolutionResolved{DissolutionBasis::authority_decision, std::nullopt});
-        } else {
-            // 2012 Law: three quarters of the votes; 2023 Law: 65 %; a group: all its members.
-            const std::int32_t needed = is_group() ? 100 : *wind_down_ >= law_2023_ ? 65 : 75;
-            add(*wind_down_, DissolutionResolved{DissolutionBasis::members_resolution,
-                                                 static_cast<std::int32_t>(s_.between(needed, 100))});
-        }
-        if (end_) add(*end_, DissolutionCompleted{CompletionMode::dossier});
-    }
-
     const Context& ctx_;
     const PopulationPlan& plan_;
     const Population& spec_;
     const Planned& o_;
     std::size_t position_;
     Stream s_;
-    Date as_of_, law_2023_;
+    Date as_of_;
     Date r_, last_;  // registration, and the last day of the generated history (as_of, or before the wind-down)
-    std::optional<Date> wind_down_, end_;
+    std::optional<Date> wind_down_;  // planned as ended: the day it resolves to dissolve
     Dong charter_ = 0;
+    double revenue_2022_ = 0, internal_share_ = 0, base_workers_ = 0, income_2022_ = 0;
     std::int32_t official_ = 0;  // official members at as_of, or at the end of the history
-    std::vector<Span> spans_;
     std::vector<Change> changes_;
     std::vector<Event> events_;
     OrganizationRecord rec_;
@@ -1011,7 +1000,7 @@ Rates dynamics_rates(const Context& ctx, std::int32_t months) {
     // Before as_of a cohort joins or leaves with chance member_change a year, mostly joining.
     r.set(Hazard::member_joining, rec.member_change * 0.65 / 12);
     r.set(Hazard::member_leaving, rec.member_change * 0.35 / 12);
-    r.set(Hazard::assembly_missed, rec.assembly_missing);
+    r.set(Hazard::assembly_missed, missed_in_season(rec));
     r.set(Hazard::founding, 0);
     r.set(Hazard::voluntary_dissolution, 0);
     r.set(Hazard::conversion, 0);

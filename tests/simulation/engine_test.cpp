@@ -412,17 +412,20 @@ TEST(Programme, DissolvingTheLongSuspendedRaisesTheActiveRateByExactlyWhatTheirN
     s.programmes.push_back(Programme{"dissolve", ProgrammeType::dissolve_suspended, "2026-01-01"_d, "2026-12-31"_d,
                                      Target{{OrgKind::cooperative}, {}, {}}, {}, {}, 12, {}, {}});
     const auto c = compare(ca_mau(), baseline_scenario(), s, o);
-    // Every cooperative suspended at the start crosses 12 months in 2026 (notices are always extended); the last
-    // dissolution, resolved on 2026-12-01, has terminated by lapse on 2027-06-02.
+    // A cooperative suspended at the start crosses 12 months at a monthly check of 2026 (the first of each month,
+    // the last on 2026-12-01) unless its suspension began in the last month of 2025 (notices are always extended);
+    // the last dissolution, resolved on 2026-12-01, has terminated by lapse on 2027-06-02.
     const Date end = "2027-06-30"_d;
     const auto k = c.scenario.stats.programme_actions;
     ASSERT_GT(k, 0);
-    // The affected count is known from the start alone: the cooperatives suspended on 2025-12-31.
+    // The affected count is known from the start alone: the cooperatives suspended on 2025-12-31 whose suspension
+    // is over 12 months old on 2026-12-01.
     const auto at_start = ca_mau().snapshot("2025-12-31"_d);
     std::int64_t suspended = 0;
     for (std::size_t i = 0; i < at_start.size(); ++i)
         suspended += at_start.exists[i] && at_start.kind[i] == OrgKind::cooperative &&
-                     at_start.status[i] == LegalStatus::suspended;
+                     at_start.status[i] == LegalStatus::suspended &&
+                     Date::from_days(at_start.status_since[i]).plus_months(12) < "2026-12-01"_d;
     EXPECT_EQ(k, 3 * suspended);
     EXPECT_EQ(c.scenario.stats.refused, 0);
     for (std::int32_t run = 0; run < 3; ++run) {

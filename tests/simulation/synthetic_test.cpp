@@ -205,7 +205,8 @@ TEST(CaMau2023, SeveralSeedsReproduceThePublishedFigures) {
 /// converted) before 1 January Y and, on 31 December Y, neither winding up nor ended: no dissolution resolved,
 /// registration revoked or reorganisation started by then — exactly one financial year closed for Y, suspended
 /// or not, when 31 December Y is within the history. Its annual assembly for Y meets in Y + 1, and is counted for
-/// the years after which a whole full year follows; it may be missed by chance. Groups keep no accounts and
+/// the years after which a whole full year follows when held in its season (by April); it may be held late or
+/// missed by chance. Groups keep no accounts and
 /// hold no annual assembly, so they owe nothing here.
 struct YearlyRecords {
     std::vector<std::string> gaps;  // "id year" of every full year without exactly one financial year
@@ -223,7 +224,9 @@ YearlyRecords yearly_records(const Registry& r, Date history_until) {
             if constexpr (std::is_same_v<P, Registered>) registered = d;
             if constexpr (std::is_same_v<P, ConvertedToCooperative>) converted = d;
             if constexpr (std::is_same_v<P, FinancialYearClosed>) ++closed[p.year];
-            if constexpr (std::is_same_v<P, AssemblyHeld>) held[d.year() - 1] += p.kind == AssemblyKind::annual;
+            // Held in its season, by the end of April (the rest late, or missed).
+            if constexpr (std::is_same_v<P, AssemblyHeld>)
+                held[d.year() - 1] += p.kind == AssemblyKind::annual && d.month() <= 4;
             if constexpr (std::is_same_v<P, DissolutionResolved> || std::is_same_v<P, RegistrationRevoked> ||
                           std::is_same_v<P, ReorganizationStarted>)
                 if (!ended) ended = d;
@@ -251,7 +254,7 @@ void expect_a_record_every_year(const Registry& r, Date history_until, int at_le
     const auto y = yearly_records(r, history_until);
     EXPECT_THAT(y.gaps, ::testing::IsEmpty());
     EXPECT_GT(y.owed, at_least_owed);
-    EXPECT_GT(y.assemblies, y.assembly_years * 85 / 100);  // missed by chance a few times in a hundred
+    EXPECT_GT(y.assemblies, y.assembly_years * 80 / 100);  // late or missed by chance about one time in eight
     EXPECT_LT(y.assemblies, y.assembly_years);
 }
 
